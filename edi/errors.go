@@ -1,0 +1,77 @@
+package edi
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// Error is a syntax or envelope error at an exact place in a file. It carries
+// the code an acknowledgment would report for it. Like csv.ParseError, its
+// message names the file, the position and the element.
+type Error struct {
+	File      string   // name of the file, when known
+	Pos       Position // the segment in error (or where reading stopped)
+	SegmentID string   // ID of the segment in error, when there is one
+	Element   int      // 1-based element position; 0 when the whole segment is meant
+	Component int      // 1-based component position; 0 when the whole element is meant
+	Code      Code     // the TA1/999 code for this error
+	Msg       string   // what is wrong, without position
+	// Fatal is true when reading cannot go on past this error (no
+	// interchange header, an unreadable ISA, an I/O error).
+	Fatal bool
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		b.WriteString(": ")
+	}
+	if c := e.Pos.Controls(); c != "" {
+		b.WriteString(c)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Pos.String())
+	if e.SegmentID != "" {
+		b.WriteString(", ")
+		b.WriteString(e.SegmentID)
+		if e.Element > 0 {
+			b.WriteString(elementRef(e.Element))
+			if e.Component > 0 {
+				b.WriteByte('-')
+				b.WriteString(strconv.Itoa(e.Component))
+			}
+		}
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Msg)
+	if e.Code.Kind != 0 {
+		b.WriteString(" [")
+		b.WriteString(e.Code.String())
+		b.WriteByte(']')
+	}
+	return b.String()
+}
+
+// elementRef formats an element position the way X12 references it: 01, 02 ... 16.
+func elementRef(i int) string {
+	if i < 10 {
+		return "0" + strconv.Itoa(i)
+	}
+	return strconv.Itoa(i)
+}
+
+// ErrSegmentTooLong is wrapped by the Reader's error when one segment exceeds
+// Reader.MaxSegmentSize; it bounds memory on garbage input.
+var ErrSegmentTooLong = errors.New("segment exceeds the maximum segment size")
+
+// IsFatal reports whether err stops a Reader: any error other than a
+// non-fatal *Error.
+func IsFatal(err error) bool {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Fatal
+	}
+	return err != nil
+}

@@ -1,0 +1,452 @@
+package edi
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+)
+
+const (
+	// DefaultMaxSegmentSize bounds one segment (and so the Reader's buffer).
+	// Real segments are a few hundred bytes; a megabyte means the file is not
+	// using the terminator its ISA declared.
+	DefaultMaxSegmentSize = 1 << 20
+
+	initialBufSize = 64 << 10
+	// isaWindow is how far the Reader looks for the 16 element separators of
+	// an ISA. A conforming ISA is 106 bytes; unpadded ones are shorter.
+	isaWindow = 512
+)
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// Reader reads X12 segments from an io.Reader, one at a time, with their
+// positions. It takes the delimiters from each ISA it meets, so one file may
+// hold several interchanges with different delimiter sets.
+//
+// It tolerates what real files do: a UTF-8 byte order mark, blank lines and
+// indentation between segments, CR, LF or CRLF after terminators or as the
+// terminator, and text before the first ISA (reported as a non-fatal error).
+//
+// Next returns either a segment or an error. A non-fatal *Error (see
+// IsFatal) reports a problem and reading goes on with the next call; a fatal
+// one is returned again by every later call.
+type Reader struct {
+	// Name is the file name put into errors.
+	Name string
+	// MaxSegmentSize bounds one segment; DefaultMaxSegmentSize when zero.
+	MaxSegmentSize int
+
+	src  io.Reader
+	buf  []byte
+	r, w int   // unread bytes are buf[r:w]
+	base int64 // file offset of buf[0]
+	line int   // line of buf[r]
+	eof  bool
+	ioEr error
+
+	d       Delimiters
+	haveISA bool
+
+	seg      Segment
+	index    int
+	setIndex int
+	isa13    string
+	gs06     string
+	st02     string
+	closing  string // envelope trailer just returned (SE, GE, IEA): context to clear on the next call
+	pending  []*Error
+	fatal    error
+	ids      map[string]string
+	position Position
+}
+
+// NewReader returns a Reader that reads from r.
+func NewReader(r io.Reader) *Reader {
+	x := &Reader{}
+	x.Reset(r)
+	return x
+}
+
+// Reset discards the Reader's state and makes it read from r, keeping its
+// buffers.
+func (x *Reader) Reset(r io.Reader) {
+	buf, offs, ids := x.buf, x.seg.offs, x.ids
+	if buf == nil {
+		buf = make([]byte, initialBufSize)
+	}
+	if ids == nil {
+		ids = make(map[string]string, 64)
+	}
+	*x = Reader{Name: x.Name, MaxSegmentSize: x.MaxSegmentSize, src: r, buf: buf, ids: ids, line: 1}
+	x.seg.offs = offs[:0]
+}
+
+// Delimiters returns the delimiters of the current interchange.
+func (x *Reader) Delimiters() Delimiters { return x.d }
+
+// Offset is the number of bytes consumed so far.
+func (x *Reader) Offset() int64 { return x.base + int64(x.r) }
+
+// Next returns the next segment, or io.EOF at the end of the input.
+func (x *Reader) Next() (*Segment, error) {
+	if len(x.pending) > 0 {
+		e := x.pending[0]
+		x.pending = x.pending[1:]
+		return nil, e
+	}
+	if x.fatal != nil {
+		return nil, x.fatal
+	}
+	x.clearClosed()
+	if !x.skipSpace() {
+		if x.ioEr != nil {
+			return nil, x.fail(fmt.Errorf("%s: reading at byte %d: %w", x.nameOr(), x.Offset(), x.ioEr))
+		}
+		if !x.haveISA {
+			msg := "no ISA interchange header found"
+			if x.Offset() == 0 {
+				msg = "empty input: no ISA interchange header"
+			}
+			return nil, x.fail(x.errAt(TA1InvalidControlStructure, msg, true))
+		}
+		return nil, io.EOF
+	}
+	if !x.haveISA || x.atISA() {
+		if err := x.readISA(); err != nil {
+			return nil, err
+		}
+		if len(x.pending) > 0 { // text was skipped before the ISA: report it first
+			return x.Next()
+		}
+		return &x.seg, nil
+	}
+	return x.readSegment()
+}
+
+func (x *Reader) nameOr() string {
+	if x.Name == "" {
+		return "input"
+	}
+	return x.Name
+}
+
+func (x *Reader) fail(err error) error {
+	x.fatal = err
+	return err
+}
+
+// errAt builds an error at the current read position.
+func (x *Reader) errAt(code Code, msg string, fatal bool) *Error {
+	p := x.position
+	p.Offset, p.Line, p.Index = x.Offset(), x.line, x.index+1
+	return &Error{File: x.Name, Pos: p, Code: code, Msg: msg, Fatal: fatal}
+}
+
+// clearClosed drops the control number of an envelope whose trailer was the
+// previous segment, so segments after SE/GE/IEA are not attributed to it.
+func (x *Reader) clearClosed() {
+	switch x.closing {
+	case "SE":
+		x.st02, x.setIndex = "", 0
+	case "GE":
+		x.gs06, x.st02, x.setIndex = "", "", 0
+	case "IEA":
+		x.isa13, x.gs06, x.st02, x.setIndex = "", "", "", 0
+	}
+	x.closing = ""
+}
+
+// fill reads more input, compacting the buffer first and growing it when it
+// is full. It reports whether any bytes were added.
+func (x *Reader) fill() bool {
+	if x.eof {
+		return false
+	}
+	if x.r > 0 {
+		n := copy(x.buf, x.buf[x.r:x.w])
+		x.base += int64(x.r)
+		x.w, x.r = n, 0
+	}
+	if x.w == len(x.buf) {
+		if len(x.buf) >= x.maxSegment()+isaWindow {
+			return false
+		}
+		nb := make([]byte, 2*len(x.buf))
+		copy(nb, x.buf[:x.w])
+		x.buf = nb
+	}
+	for range 100 {
+		n, err := x.src.Read(x.buf[x.w:])
+		x.w += n
+		if err != nil {
+			x.eof = true
+			if err != io.EOF {
+				x.ioEr = err
+			}
+			return n > 0
+		}
+		if n > 0 {
+			return true
+		}
+	}
+	x.eof, x.ioEr = true, io.ErrNoProgress
+	return false
+}
+
+func (x *Reader) maxSegment() int {
+	if x.MaxSegmentSize > 0 {
+		return x.MaxSegmentSize
+	}
+	return DefaultMaxSegmentSize
+}
+
+// ensure reads until n unread bytes are buffered or the input ends.
+func (x *Reader) ensure(n int) {
+	for x.w-x.r < n && x.fill() {
+	}
+}
+
+// skipSpace skips whitespace (and a byte order mark at the start of the
+// input) and reports whether a non-space byte follows.
+func (x *Reader) skipSpace() bool {
+	if x.base == 0 && x.r == 0 && x.index == 0 && len(x.pending) == 0 {
+		x.ensure(3)
+		if bytes.HasPrefix(x.buf[x.r:x.w], utf8BOM) {
+			x.r += 3
+		}
+	}
+	for {
+		for x.r < x.w {
+			c := x.buf[x.r]
+			if !isSpace(c) {
+				return true
+			}
+			if c == '\n' {
+				x.line++
+			}
+			x.r++
+		}
+		if !x.fill() {
+			return false
+		}
+	}
+}
+
+// atISA reports whether the unread bytes start with an ISA segment tag.
+func (x *Reader) atISA() bool {
+	x.ensure(4)
+	b := x.buf[x.r:x.w]
+	return len(b) >= 4 && b[0] == 'I' && b[1] == 'S' && b[2] == 'A' && !isAlnum(b[3]) && !isSpace(b[3])
+}
+
+// parseISA finds the end of an ISA at the start of b: the byte after "ISA" is
+// the element separator, the byte after the 16th separator is ISA16 (the
+// component separator) and the byte after that terminates the segment. It
+// does not rely on fixed widths, so unpadded ISAs still parse; the envelope
+// checker reports the widths. It returns the segment length without
+// terminator.
+func parseISA(b []byte) (n int, d Delimiters, code Code, msg string) {
+	if len(b) < 4 {
+		return 0, d, TA1PrematureEndOfFile, "ISA segment is cut short"
+	}
+	sep := b[3]
+	seps, i := 0, 3
+	var e11 []byte
+	start11 := 0
+	for ; i < len(b) && i < isaWindow; i++ {
+		if b[i] != sep {
+			continue
+		}
+		seps++
+		if seps == 11 {
+			start11 = i + 1
+		}
+		if seps == 12 {
+			e11 = b[start11:i]
+		}
+		if seps == 16 {
+			break
+		}
+	}
+	if seps < 16 {
+		if i >= len(b) {
+			return 0, d, TA1PrematureEndOfFile, fmt.Sprintf("ISA segment is cut short: %d of 16 element separators %q before the end of the input", seps, sep)
+		}
+		return 0, d, TA1InvalidControlStructure, fmt.Sprintf("ISA segment does not have 16 elements separated by %q within %d bytes", sep, isaWindow)
+	}
+	if i+2 >= len(b) {
+		return 0, d, TA1PrematureEndOfFile, "ISA segment has no component separator (ISA16) or segment terminator before the end of the input"
+	}
+	d = Delimiters{Element: sep, Component: b[i+1], Segment: b[i+2]}
+	if len(e11) == 1 && !isAlnum(e11[0]) && !isSpace(e11[0]) {
+		d.Repetition = e11[0]
+	}
+	if isAlnum(sep) || isSpace(sep) {
+		return 0, d, TA1InvalidElementSeparator, fmt.Sprintf("ISA element separator %q is a letter, digit or space", sep)
+	}
+	if isAlnum(d.Component) || isSpace(d.Component) || d.Component == sep {
+		return 0, d, TA1InvalidComponentSep, fmt.Sprintf("ISA16 component separator %q is not a usable delimiter", d.Component)
+	}
+	if isAlnum(d.Segment) || d.Segment == ' ' || d.Segment == sep || d.Segment == d.Component {
+		return 0, d, TA1InvalidSegmentTerminator, fmt.Sprintf("segment terminator %q after ISA16 is not a usable delimiter", d.Segment)
+	}
+	if d.Repetition == d.Segment || d.Repetition == d.Component {
+		d.Repetition = 0 // an ISA11 that collides with another delimiter cannot also repeat
+	}
+	return i + 2, d, Code{}, ""
+}
+
+// readISA reads the ISA at the read position, first skipping text that is
+// not an interchange when no ISA has been seen yet.
+func (x *Reader) readISA() error {
+	if !x.atISA() {
+		start := x.errAt(TA1InvalidControlStructure, "no ISA interchange header found", true)
+		if !x.seekISA() {
+			return x.fail(start)
+		}
+		if len(x.pending) > 0 {
+			return nil
+		}
+	}
+	x.ensure(isaWindow)
+	n, d, code, msg := parseISA(x.buf[x.r:x.w])
+	if msg != "" {
+		e := x.errAt(code, msg, true)
+		e.SegmentID = "ISA"
+		return x.fail(e)
+	}
+	x.d, x.haveISA = d, true
+	x.emit(x.buf[x.r:x.r+n], n+1)
+	return nil
+}
+
+// seekISA skips text up to the next plausible ISA (at the start of the input
+// or of a line, followed by a well-formed header) and queues a non-fatal
+// error describing what was skipped.
+func (x *Reader) seekISA() bool {
+	start := x.errAt(TA1InvalidControlStructure, "", false)
+	skipped := int64(0)
+	for {
+		b := x.buf[x.r:x.w]
+		for k := 0; ; {
+			j := bytes.Index(b[k:], []byte("ISA"))
+			if j < 0 {
+				break
+			}
+			k += j
+			if k == 0 || isSpace(b[k-1]) {
+				if k+isaWindow > len(b) && !x.eof {
+					break // need more bytes to judge this candidate
+				}
+				if _, _, _, msg := parseISA(b[k:]); msg == "" && !isSpace(b[k+3]) && !isAlnum(b[k+3]) {
+					x.line += bytes.Count(b[:k], []byte{'\n'})
+					x.r += k
+					skipped += int64(k)
+					start.Msg = fmt.Sprintf("%d bytes of text before the ISA interchange header were skipped", skipped)
+					x.pending = append(x.pending, start)
+					return true
+				}
+			}
+			k++
+		}
+		// Keep a window that may hold the start of an ISA; drop the rest.
+		if keep := x.w - x.r; keep > isaWindow {
+			drop := keep - isaWindow
+			x.line += bytes.Count(x.buf[x.r:x.r+drop], []byte{'\n'})
+			x.r += drop
+			skipped += int64(drop)
+		}
+		if !x.fill() {
+			// What is left cannot start an ISA.
+			return false
+		}
+	}
+}
+
+// readSegment reads one segment ending with the current terminator.
+func (x *Reader) readSegment() (*Segment, error) {
+	term := x.d.Segment
+	scanned := 0
+	for {
+		b := x.buf[x.r:x.w]
+		if k := bytes.IndexByte(b[scanned:], term); k >= 0 {
+			k += scanned
+			x.emit(b[:k], k+1)
+			return &x.seg, nil
+		}
+		if x.eof {
+			if x.ioEr != nil {
+				return nil, x.fail(fmt.Errorf("%s: reading at byte %d: %w", x.nameOr(), x.Offset(), x.ioEr))
+			}
+			e := x.errAt(TA1PrematureEndOfFile, fmt.Sprintf("the last segment has no terminator %q before the end of the input", term), false)
+			x.emit(b, len(b))
+			e.Pos = x.seg.Pos
+			e.SegmentID = x.seg.id
+			x.pending = append(x.pending, e)
+			return &x.seg, nil
+		}
+		if len(b) > x.maxSegment() {
+			e := x.errAt(TA1InvalidSegmentTerminator, fmt.Sprintf("no segment terminator %q within %d bytes: %v", term, x.maxSegment(), ErrSegmentTooLong), true)
+			return nil, x.fail(e)
+		}
+		scanned = len(b)
+		if !x.fill() && !x.eof {
+			e := x.errAt(TA1InvalidSegmentTerminator, fmt.Sprintf("no segment terminator %q within %d bytes: %v", term, x.maxSegment(), ErrSegmentTooLong), true)
+			return nil, x.fail(e)
+		}
+	}
+}
+
+// emit makes raw the current segment and consumes n bytes.
+func (x *Reader) emit(raw []byte, n int) {
+	s := &x.seg
+	offset, line := x.Offset(), x.line
+	term := x.d.Segment
+	if term == '\n' {
+		x.line++
+		if len(raw) > 0 && raw[len(raw)-1] == '\r' {
+			raw = raw[:len(raw)-1]
+		}
+	} else {
+		x.line += bytes.Count(raw, []byte{'\n'})
+	}
+	x.r += n
+	s.raw, s.d = raw, x.d
+	s.split()
+	s.id = x.intern(raw[:s.offs[1]-1])
+	x.index++
+
+	switch s.id {
+	case "ISA":
+		x.isa13, x.gs06, x.st02, x.setIndex = string(bytes.TrimSpace(s.Element(13))), "", "", 0
+	case "GS":
+		x.gs06, x.st02, x.setIndex = string(s.Element(6)), "", 0
+	case "ST":
+		x.st02, x.setIndex = string(s.Element(2)), 1
+	case "SE", "GE", "IEA":
+		x.closing = s.id
+		if x.st02 != "" {
+			x.setIndex++
+		}
+	default:
+		if x.st02 != "" {
+			x.setIndex++
+		}
+	}
+	x.position = Position{Offset: offset, Line: line, Index: x.index, SetIndex: x.setIndex, Interchange: x.isa13, Group: x.gs06, Set: x.st02}
+	s.Pos = x.position
+}
+
+// intern returns a shared string for a segment ID, so reading a file does not
+// allocate one per segment.
+func (x *Reader) intern(b []byte) string {
+	if s, ok := x.ids[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(x.ids) < 1024 {
+		x.ids[s] = s
+	}
+	return s
+}

@@ -1,0 +1,122 @@
+package edi
+
+import "bytes"
+
+// Segment is one X12 segment as read by a Reader. Its bytes belong to the
+// Reader's buffer and are valid only until the next call to Next; use Clone
+// to keep a segment.
+type Segment struct {
+	Pos Position
+
+	id   string
+	raw  []byte
+	offs []int // offs[i] is where element i starts (0 is the ID); one sentinel past the end
+	d    Delimiters
+}
+
+// ID is the segment identifier (ISA, GS, ST, NM1 ...).
+func (s *Segment) ID() string { return s.id }
+
+// Raw is the segment's bytes without its terminator.
+func (s *Segment) Raw() []byte { return s.raw }
+
+// Delimiters are the separators of the interchange the segment came from.
+func (s *Segment) Delimiters() Delimiters { return s.d }
+
+// Len is the number of data elements present, counting empty ones in the
+// middle (NM1*IL*1**X has 4).
+func (s *Segment) Len() int { return len(s.offs) - 2 }
+
+// Element returns data element i (1-based) with its repetitions and
+// components unsplit; nil when the segment has fewer elements.
+func (s *Segment) Element(i int) []byte {
+	if i < 1 || i > s.Len() {
+		return nil
+	}
+	return s.raw[s.offs[i] : s.offs[i+1]-1]
+}
+
+// String returns element i as a string ("" when absent).
+func (s *Segment) String(i int) string { return string(s.Element(i)) }
+
+// Component returns component j (1-based) of the first repetition of element i.
+func (s *Segment) Component(i, j int) []byte {
+	e := s.Element(i)
+	if s.d.Repetition != 0 {
+		if k := bytes.IndexByte(e, s.d.Repetition); k >= 0 {
+			e = e[:k]
+		}
+	}
+	return nth(e, s.d.Component, j)
+}
+
+// Repetitions returns the repetitions of element i (a single one when the
+// element does not repeat; none when it is absent or empty).
+func (s *Segment) Repetitions(i int) [][]byte {
+	e := s.Element(i)
+	if len(e) == 0 {
+		return nil
+	}
+	if s.d.Repetition == 0 {
+		return [][]byte{e}
+	}
+	return bytes.Split(e, []byte{s.d.Repetition})
+}
+
+// Components splits one element value (or one repetition) into components.
+func (s *Segment) Components(v []byte) [][]byte {
+	if len(v) == 0 {
+		return nil
+	}
+	return bytes.Split(v, []byte{s.d.Component})
+}
+
+// Clone returns a copy of the segment that does not share the Reader's buffer.
+func (s *Segment) Clone() *Segment {
+	c := *s
+	c.raw = bytes.Clone(s.raw)
+	c.offs = append([]int(nil), s.offs...)
+	return &c
+}
+
+// nth returns the j-th (1-based) sep-separated part of v, or nil.
+func nth(v []byte, sep byte, j int) []byte {
+	for k := 1; ; k++ {
+		i := bytes.IndexByte(v, sep)
+		if k == j {
+			if i < 0 {
+				return v
+			}
+			return v[:i]
+		}
+		if i < 0 {
+			return nil
+		}
+		v = v[i+1:]
+	}
+}
+
+// split fills s.offs from s.raw.
+func (s *Segment) split() {
+	s.offs = s.offs[:0]
+	s.offs = append(s.offs, 0)
+	raw, sep := s.raw, s.d.Element
+	for i := 0; ; {
+		k := bytes.IndexByte(raw[i:], sep)
+		if k < 0 {
+			break
+		}
+		i += k + 1
+		s.offs = append(s.offs, i)
+	}
+	s.offs = append(s.offs, len(raw)+1)
+}
+
+// SegmentFromString parses one segment (without terminator) with the given
+// delimiters. It is meant for tests and small tools, not for streaming.
+func SegmentFromString(raw string, d Delimiters) *Segment {
+	s := &Segment{raw: []byte(raw), d: d}
+	s.split()
+	s.id = string(s.raw[:s.offs[1]-1])
+	return s
+}
