@@ -9,13 +9,13 @@ import (
 // and logically (segment number, its place in its transaction set, and the
 // control numbers of the envelopes around it).
 type Position struct {
-	Offset      int64  // byte offset of the segment's first byte
-	Line        int    // 1-based line of the segment's first byte
-	Index       int    // 1-based segment number in the file
-	SetIndex    int    // 1-based position in its transaction set (ST is 1); 0 outside a set
-	Interchange string // ISA13 of the enclosing interchange
-	Group       string // GS06 of the enclosing functional group
-	Set         string // ST02 of the enclosing transaction set
+	Offset      int64  `json:"offset"`                // byte offset of the segment's first byte
+	Line        int    `json:"line"`                  // 1-based line of the segment's first byte
+	Index       int    `json:"segment"`               // 1-based segment number in the file
+	SetIndex    int    `json:"setPosition,omitempty"` // 1-based position in its transaction set (ST is 1); 0 outside a set
+	Interchange string `json:"isa13,omitempty"`       // ISA13 of the enclosing interchange
+	Group       string `json:"gs06,omitempty"`        // GS06 of the enclosing functional group
+	Set         string `json:"st02,omitempty"`        // ST02 of the enclosing transaction set
 }
 
 // Controls formats the enclosing control numbers, e.g. "ISA13=000000905 GS06=1 ST02=0001".
