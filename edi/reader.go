@@ -350,6 +350,9 @@ func (x *Reader) seekISA() bool {
 			}
 			k++
 		}
+		if x.eof {
+			return false // what is left cannot start an ISA
+		}
 		// Keep a window that may hold the start of an ISA; drop the rest.
 		if keep := x.w - x.r; keep > isaWindow {
 			drop := keep - isaWindow
@@ -357,10 +360,7 @@ func (x *Reader) seekISA() bool {
 			x.r += drop
 			skipped += int64(drop)
 		}
-		if !x.fill() {
-			// What is left cannot start an ISA.
-			return false
-		}
+		x.fill()
 	}
 }
 
