@@ -58,7 +58,7 @@ func (e *EnvelopeWriter) BeginInterchange(h InterchangeHeader) error {
 	d := e.w.Delimiters()
 	rep := "U"
 	if d.Repetition != 0 {
-		rep = string(d.Repetition)
+		rep = string([]byte{d.Repetition})
 	}
 	ack := "0"
 	if h.AckRequested {
@@ -80,7 +80,7 @@ func (e *EnvelopeWriter) BeginInterchange(h InterchangeHeader) error {
 		{"ISA07", def(h.ReceiverQualifier, "ZZ"), 2}, {"ISA08", h.ReceiverID, 15},
 		{"ISA09", h.Date, 6}, {"ISA10", h.Time, 4}, {"ISA11", rep, 1},
 		{"ISA12", def(h.Version, "00501"), 5}, {"ISA13", cn, 9}, {"ISA14", ack, 1},
-		{"ISA15", def(h.Usage, "P"), 1}, {"ISA16", string(d.Component), 1},
+		{"ISA15", def(h.Usage, "P"), 1}, {"ISA16", string([]byte{d.Component}), 1},
 	}
 	elems := make([]string, len(fields))
 	for i, f := range fields {

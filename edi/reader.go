@@ -57,7 +57,7 @@ type Reader struct {
 	closing  string // envelope trailer just returned (SE, GE, IEA): context to clear on the next call
 	pending  []*Error
 	fatal    error
-	ids      map[string]string
+	ids      *[1 << idTableBits]idEntry
 	position Position
 }
 
@@ -76,7 +76,7 @@ func (x *Reader) Reset(r io.Reader) {
 		buf = make([]byte, initialBufSize)
 	}
 	if ids == nil {
-		ids = make(map[string]string, 64)
+		ids = new([1 << idTableBits]idEntry)
 	}
 	*x = Reader{Name: x.Name, MaxSegmentSize: x.MaxSegmentSize, src: r, buf: buf, ids: ids, line: 1}
 	x.seg.offs = offs[:0]
@@ -235,6 +235,9 @@ func (x *Reader) skipSpace() bool {
 
 // atISA reports whether the unread bytes start with an ISA segment tag.
 func (x *Reader) atISA() bool {
+	if x.r < x.w && x.buf[x.r] != 'I' {
+		return false
+	}
 	x.ensure(4)
 	b := x.buf[x.r:x.w]
 	return len(b) >= 4 && b[0] == 'I' && b[1] == 'S' && b[2] == 'A' && !isAlnum(b[3]) && !isSpace(b[3])
@@ -402,18 +405,15 @@ func (x *Reader) readSegment() (*Segment, error) {
 func (x *Reader) emit(raw []byte, n int) {
 	s := &x.seg
 	offset, line := x.Offset(), x.line
-	term := x.d.Segment
-	if term == '\n' {
+	if x.d.Segment == '\n' {
 		x.line++
 		if len(raw) > 0 && raw[len(raw)-1] == '\r' {
 			raw = raw[:len(raw)-1]
 		}
-	} else {
-		x.line += bytes.Count(raw, []byte{'\n'})
 	}
 	x.r += n
 	s.raw, s.d = raw, x.d
-	s.split()
+	x.line += s.split()
 	s.id = x.intern(raw[:s.offs[1]-1])
 	x.index++
 
@@ -439,14 +439,34 @@ func (x *Reader) emit(raw []byte, n int) {
 }
 
 // intern returns a shared string for a segment ID, so reading a file does not
-// allocate one per segment.
+// allocate one per segment. IDs of up to three bytes (all real ones) are
+// packed into an integer (never 0: the length is part of it) and looked up
+// in a small open-addressed table.
 func (x *Reader) intern(b []byte) string {
-	if s, ok := x.ids[string(b)]; ok {
-		return s
+	if len(b) == 0 || len(b) > 3 {
+		return string(b)
 	}
-	s := string(b)
-	if len(x.ids) < 1024 {
-		x.ids[s] = s
+	key := uint32(len(b))
+	for _, c := range b {
+		key = key<<8 | uint32(c)
 	}
-	return s
+	h := (key * 2654435761) >> (32 - idTableBits)
+	for probe := range uint32(8) {
+		e := &x.ids[(h+probe)&(1<<idTableBits-1)]
+		if e.key == key {
+			return e.id
+		}
+		if e.key == 0 {
+			e.key, e.id = key, string(b)
+			return e.id
+		}
+	}
+	return string(b) // a crowded table means garbage input; correctness over speed
+}
+
+const idTableBits = 8
+
+type idEntry struct {
+	key uint32
+	id  string
 }

@@ -96,20 +96,21 @@ func nth(v []byte, sep byte, j int) []byte {
 	}
 }
 
-// split fills s.offs from s.raw.
-func (s *Segment) split() {
-	s.offs = s.offs[:0]
-	s.offs = append(s.offs, 0)
-	raw, sep := s.raw, s.d.Element
-	for i := 0; ; {
-		k := bytes.IndexByte(raw[i:], sep)
-		if k < 0 {
-			break
+// split fills s.offs from s.raw and returns the number of line feeds in it.
+// Elements are a few bytes long, so one pass over the bytes beats a call to
+// bytes.IndexByte per element.
+func (s *Segment) split() (newlines int) {
+	offs := append(s.offs[:0], 0)
+	sep := s.d.Element
+	for i, c := range s.raw {
+		if c == sep {
+			offs = append(offs, i+1)
+		} else if c == '\n' {
+			newlines++
 		}
-		i += k + 1
-		s.offs = append(s.offs, i)
 	}
-	s.offs = append(s.offs, len(raw)+1)
+	s.offs = append(offs, len(s.raw)+1)
+	return newlines
 }
 
 // SegmentFromString parses one segment (without terminator) with the given

@@ -25,7 +25,8 @@ func Repeated(reps ...[]string) Elem { return Elem(reps) }
 // X12 file has no escape mechanism, so writing it would change the data.
 // Trailing empty elements and components are left out, as X12 requires.
 //
-// Errors are sticky: after the first one every call returns it.
+// A DataError writes nothing and leaves the Writer usable; an I/O error is
+// sticky: every later call returns it.
 type Writer struct {
 	// Newline adds a line feed after every segment terminator (a common
 	// courtesy to people reading files; X12 ignores it).
@@ -144,10 +145,10 @@ func (w *Writer) WriteSegment(s *Segment) error {
 			elems[i] = s.String(i + 1)
 		}
 		if len(elems) >= 16 {
-			elems[15] = string(w.d.Component)
+			elems[15] = string([]byte{w.d.Component})
 		}
 		if len(elems) >= 11 && src.Repetition != 0 && w.d.Repetition != 0 {
-			elems[10] = string(w.d.Repetition)
+			elems[10] = string([]byte{w.d.Repetition})
 		}
 		return w.WriteStrings("ISA", elems...)
 	}
