@@ -24,7 +24,6 @@ type readSeg struct {
 	id   string
 	raw  string
 	pos  edi.Position
-	errs []string
 }
 
 func readString(t *testing.T, in string) ([]readSeg, []*edi.Error) {
