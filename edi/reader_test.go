@@ -21,9 +21,9 @@ const minimal = isaStd +
 	"SE*4*0001~GE*1*1~IEA*1*000000001~"
 
 type readSeg struct {
-	id   string
-	raw  string
-	pos  edi.Position
+	id  string
+	raw string
+	pos edi.Position
 }
 
 func readString(t *testing.T, in string) ([]readSeg, []*edi.Error) {
