@@ -1,0 +1,157 @@
+package ig
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Usage is what a guide says of a loop, segment or element.
+type Usage uint8
+
+const (
+	Required    Usage = iota + 1 // R: must be present
+	Situational                  // S: present when the guide's situation applies
+	NotUsed                      // N: must not be present
+)
+
+func (u Usage) String() string {
+	switch u {
+	case Required:
+		return "R"
+	case Situational:
+		return "S"
+	case NotUsed:
+		return "N"
+	}
+	return "?"
+}
+
+// Short names for guide files, which are long lists of definitions.
+const (
+	R = Required
+	S = Situational
+	N = NotUsed
+)
+
+// Many is the maximum use or repeat the guides write as ">1".
+const Many = 0
+
+// Type is an X12 data element type.
+type Type uint8
+
+const (
+	AN Type = iota + 1 // string
+	ID                 // identifier (a code)
+	N0                 // implied-decimal numeric, 0 decimals
+	N2                 // implied-decimal numeric, 2 decimals
+	R_                 // decimal number (written R in the guides)
+	DT                 // date: CCYYMMDD (or YYMMDD when its maximum is 6)
+	TM                 // time: HHMM[SS[d[d]]]
+	B                  // binary
+	Composite
+)
+
+var typeNames = map[Type]string{AN: "AN", ID: "ID", N0: "N0", N2: "N2", R_: "R", DT: "DT", TM: "TM", B: "B", Composite: "composite"}
+
+func (t Type) String() string { return typeNames[t] }
+
+// Element is one data element (or composite, or component) of a segment.
+type Element struct {
+	Ref    string // data element reference number ("98") or composite ID ("C003")
+	Name   string
+	Usage  Usage
+	Type   Type
+	Min    int
+	Max    int
+	Codes  []string  // the codes the guide allows (ID elements); empty = any (external code list)
+	Repeat int       // maximum repetitions; 0 or 1 = does not repeat
+	Parts  []Element // components of a composite
+	// DateFormat, when set, is the position (1-based) of the element that
+	// qualifies this one's date format (D8, RD8, DT, TM ...), e.g. DTP02
+	// for DTP03.
+	DateFormat int
+}
+
+// Segment is one segment definition in a loop.
+type Segment struct {
+	ID       string
+	Name     string
+	Usage    Usage
+	Max      int // maximum use; Many for >1
+	Elements []Element
+	// Rules are the X12 syntax notes: P0102 (paired), R0203 (at least one),
+	// C0304 (if the first then all), E0405 (at most one), L010203 (if the
+	// first then at least one other).
+	Rules []Rule
+	// key is the position of the element whose codes tell this segment
+	// from siblings with the same ID (computed by the guide: the first
+	// simple element with codes).
+	key int
+}
+
+// Loop is a loop, or the transaction set itself (the root).
+type Loop struct {
+	ID       string // "2300"; the root is "ST"
+	Name     string
+	Usage    Usage
+	Max      int // maximum repeat; Many for >1
+	Children []Node
+}
+
+// Node is a Segment or a Loop.
+type Node interface{ node() }
+
+func (*Segment) node() {}
+func (*Loop) node()    {}
+
+// Trigger is the loop's first segment, which starts each repetition.
+func (l *Loop) Trigger() *Segment {
+	if len(l.Children) == 0 {
+		return nil
+	}
+	s, _ := l.Children[0].(*Segment)
+	return s
+}
+
+// Guide is one implementation guide (TR3) of one transaction set.
+type Guide struct {
+	Version      string // GS08/ST03: "005010X222A1"
+	SetID        string // ST01: "837"
+	FunctionalID string // GS01: "HC"
+	Name         string // "Health Care Claim: Professional"
+	// BHT02 tells guides that share a version and set apart (278 request
+	// "13" and response "11"); empty when the version alone decides.
+	BHT02 []string
+	Root  *Loop
+}
+
+// Key returns the position of the element that distinguishes the segment
+// among siblings with the same ID, or 0.
+func (s *Segment) Key() int { return s.key }
+
+// Rule is a syntax note on a segment's elements.
+type Rule struct {
+	Kind     byte  // P, R, C, E or L
+	Elements []int // 1-based positions
+}
+
+func (r Rule) String() string {
+	var b strings.Builder
+	b.WriteByte(r.Kind)
+	for _, e := range r.Elements {
+		fmt.Fprintf(&b, "%02d", e)
+	}
+	return b.String()
+}
+
+// parseRule reads "P0102" style notes.
+func parseRule(s string) Rule {
+	if len(s) < 5 || (len(s)-1)%2 != 0 || !strings.ContainsRune("PRCEL", rune(s[0])) {
+		panic("ig: bad syntax rule " + s)
+	}
+	r := Rule{Kind: s[0]}
+	for i := 1; i < len(s); i += 2 {
+		r.Elements = append(r.Elements, int(s[i]-'0')*10+int(s[i+1]-'0'))
+	}
+	return r
+}

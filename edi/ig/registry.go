@@ -1,0 +1,88 @@
+package ig
+
+import (
+	"fmt"
+	"sort"
+)
+
+var registry = map[string][]*Guide{} // by ST01 + " " + version
+
+// register adds a guide (from its file's init) after checking that it is
+// well formed and computing its recognition keys.
+func register(g *Guide) {
+	if err := prepare(g); err != nil {
+		panic(err)
+	}
+	k := g.SetID + " " + g.Version
+	registry[k] = append(registry[k], g)
+}
+
+// Guides returns every registered guide, ordered by set and version.
+func Guides() []*Guide {
+	var out []*Guide
+	for _, gs := range registry {
+		out = append(out, gs...)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].SetID != out[j].SetID {
+			return out[i].SetID < out[j].SetID
+		}
+		if out[i].Version != out[j].Version {
+			return out[i].Version < out[j].Version
+		}
+		return fmt.Sprint(out[i].BHT02) < fmt.Sprint(out[j].BHT02)
+	})
+	return out
+}
+
+// Candidates returns the guides for a transaction set ID and version (ST03,
+// or GS08 when ST03 is empty). More than one means BHT02 decides.
+func Candidates(setID, version string) []*Guide {
+	return registry[setID+" "+version]
+}
+
+// prepare checks a guide's tree and sets each segment's recognition key.
+func prepare(g *Guide) error {
+	if g.Root == nil || g.Version == "" || g.SetID == "" {
+		return fmt.Errorf("ig: guide %q lacks root, version or set ID", g.Name)
+	}
+	var walk func(l *Loop, path string) error
+	walk = func(l *Loop, path string) error {
+		if l.Trigger() == nil {
+			return fmt.Errorf("ig: %s %s: loop %s does not start with a segment", g.Version, path, l.ID)
+		}
+		for _, c := range l.Children {
+			switch c := c.(type) {
+			case *Segment:
+				c.key = 0
+				for i, e := range c.Elements {
+					if e.Type != Composite && len(e.Codes) > 0 && e.Usage != NotUsed {
+						c.key = i + 1
+						break
+					}
+				}
+				for i, e := range c.Elements {
+					if e.Usage == 0 || e.Type == 0 {
+						return fmt.Errorf("ig: %s %s %s%02d: element lacks usage or type", g.Version, path, c.ID, i+1)
+					}
+					if e.Type != Composite && e.Usage != NotUsed && (e.Min < 0 || e.Max < e.Min || e.Max == 0) {
+						return fmt.Errorf("ig: %s %s %s%02d: bad lengths %d-%d", g.Version, path, c.ID, i+1, e.Min, e.Max)
+					}
+				}
+				for _, r := range c.Rules {
+					for _, p := range r.Elements {
+						if p < 1 || p > len(c.Elements) {
+							return fmt.Errorf("ig: %s %s %s: rule %v names element %d of %d", g.Version, path, c.ID, r, p, len(c.Elements))
+						}
+					}
+				}
+			case *Loop:
+				if err := walk(c, path+"/"+c.ID); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return walk(g.Root, g.Root.ID)
+}
