@@ -17,6 +17,15 @@ type Error struct {
 	Component int      // 1-based component position; 0 when the whole element is meant
 	Code      Code     // the TA1/999 code for this error
 	Msg       string   // what is wrong, without position
+	// For implementation-guide errors, what a 999 IK3/IK4 reports besides
+	// the code: the loop the segment is in (IK303), the data element
+	// reference number (IK402), the repetition (IK401-3) and a copy of the
+	// bad value (IK404). Value may hold PHI: it goes into acknowledgments,
+	// never into logs, and Error() leaves it out.
+	Loop       string
+	ElementRef string
+	Repetition int
+	Value      string
 	// Fatal is true when reading cannot go on past this error (no
 	// interchange header, an unreadable ISA, an I/O error).
 	Fatal bool
@@ -43,6 +52,10 @@ func (e *Error) Error() string {
 				b.WriteString(strconv.Itoa(e.Component))
 			}
 		}
+	}
+	if e.Loop != "" {
+		b.WriteString(" in loop ")
+		b.WriteString(e.Loop)
 	}
 	b.WriteString(": ")
 	b.WriteString(e.Msg)

@@ -84,13 +84,17 @@ type jsonError struct {
 	Message   string       `json:"message"`
 	Code      string       `json:"code,omitempty"`
 	Position  edi.Position `json:"position"`
+	Loop      string       `json:"loop,omitempty"`
 	SegmentID string       `json:"segmentId,omitempty"`
 	Element   int          `json:"element,omitempty"`
+	Component int          `json:"component,omitempty"`
 	Fatal     bool         `json:"fatal,omitempty"`
 }
 
+// toJSONError leaves out the bad value: it may hold PHI.
 func toJSONError(e *edi.Error) *jsonError {
-	return &jsonError{Message: e.Error(), Code: e.Code.String(), Position: e.Pos, SegmentID: e.SegmentID, Element: e.Element, Fatal: e.Fatal}
+	return &jsonError{Message: e.Error(), Code: e.Code.String(), Position: e.Pos, Loop: e.Loop, SegmentID: e.SegmentID,
+		Element: e.Element, Component: e.Component, Fatal: e.Fatal}
 }
 
 func parseJSON(out io.Writer, in io.Reader, name string) error {

@@ -70,6 +70,8 @@ type Element struct {
 	// qualifies this one's date format (D8, RD8, DT, TM ...), e.g. DTP02
 	// for DTP03.
 	DateFormat int
+
+	codeSet map[string]struct{} // Codes as a set, built by register
 }
 
 // Segment is one segment definition in a loop.

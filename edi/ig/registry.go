@@ -61,6 +61,9 @@ func prepare(g *Guide) error {
 						break
 					}
 				}
+				for i := range c.Elements {
+					indexCodes(&c.Elements[i])
+				}
 				for i, e := range c.Elements {
 					if e.Usage == 0 || e.Type == 0 {
 						return fmt.Errorf("ig: %s %s %s%02d: element lacks usage or type", g.Version, path, c.ID, i+1)
@@ -85,4 +88,17 @@ func prepare(g *Guide) error {
 		return nil
 	}
 	return walk(g.Root, g.Root.ID)
+}
+
+// indexCodes builds the code sets of an element and its components.
+func indexCodes(e *Element) {
+	if len(e.Codes) > 0 && e.codeSet == nil {
+		e.codeSet = make(map[string]struct{}, len(e.Codes))
+		for _, c := range e.Codes {
+			e.codeSet[c] = struct{}{}
+		}
+	}
+	for i := range e.Parts {
+		indexCodes(&e.Parts[i])
+	}
 }

@@ -1,0 +1,303 @@
+package ig
+
+import (
+	"errors"
+	"io"
+
+	"github.com/edigw/edigw/edi"
+)
+
+// InterchangeResult is what validation found in one interchange: its
+// header and the errors a TA1 reports.
+type InterchangeResult struct {
+	Header edi.InterchangeHeader
+	Start  edi.Position
+	Errors []*edi.Error // TA105-level (envelope) errors
+	Groups int
+}
+
+// GroupResult is what validation found in one functional group: what a
+// 999 reports for it.
+type GroupResult struct {
+	Interchange *InterchangeResult // nil for a group outside any interchange
+	Header      edi.GroupHeader
+	Start       edi.Position
+	Errors      []*edi.Error // AK905-level errors
+	Sets        []*SetResult
+	Closed      bool // a GE ended the group
+}
+
+// SetResult is what validation found in one transaction set.
+type SetResult struct {
+	Group  *GroupResult
+	Header edi.SetHeader
+	Guide  *Guide // nil when the set or its version is not supported
+	Start  edi.Position
+	// Errors are the set's errors (IK502, IK304, IK403), at most
+	// Validator.MaxErrorsPerSet of them; ErrorCount counts all, and
+	// ErrorAt holds the set position (SetIndex) of every one.
+	Errors     []*edi.Error
+	ErrorCount int
+	ErrorAt    []int
+	Segments   int
+}
+
+// Accepted reports whether the set has no errors.
+func (s *SetResult) Accepted() bool { return s.ErrorCount == 0 && s.Guide != nil }
+
+// Report is what Validator.Run found in a whole input.
+type Report struct {
+	File         string
+	Summary      edi.Summary
+	Errors       []*edi.Error // every error, at most Validator.MaxErrors
+	ErrorCount   int
+	Fatal        *edi.Error // reading stopped here
+	SetsAccepted int
+	SetsRejected int
+}
+
+// OK reports whether the input is valid.
+func (r *Report) OK() bool { return r.ErrorCount == 0 }
+
+// Event is one segment as the validator saw it, for renderers and
+// collectors. Seg and Walker are only valid during the callback.
+type Event struct {
+	Seg    *edi.Segment
+	Match  Match
+	Walker *Walker
+	Set    *SetResult // nil outside a transaction set
+}
+
+// Validator reads an input once and validates it at SNIP levels 1 and 2:
+// envelopes (edi.EnvelopeChecker) and implementation guides (Walker). It
+// streams: results come through the callbacks as each set, group and
+// interchange ends, so memory is bounded by one transaction set.
+type Validator struct {
+	File            string
+	MaxErrors       int // errors kept in the Report (default 1000)
+	MaxErrorsPerSet int // errors kept per SetResult (default 100)
+
+	OnSegment     func(*Event)
+	OnSet         func(*SetResult)
+	OnGroup       func(*GroupResult)
+	OnInterchange func(*InterchangeResult)
+
+	rep    *Report
+	w      Walker
+	ic     *InterchangeResult
+	gr     *GroupResult
+	st     *SetResult
+	nextIC *InterchangeResult
+	nextGr *GroupResult
+	nextSt *SetResult
+}
+
+// Run validates all of r. It returns an error only when r cannot be read;
+// everything wrong with the content is in the Report.
+func (v *Validator) Run(r io.Reader) (*Report, error) {
+	if v.MaxErrors == 0 {
+		v.MaxErrors = 1000
+	}
+	if v.MaxErrorsPerSet == 0 {
+		v.MaxErrorsPerSet = 100
+	}
+	v.rep = &Report{File: v.File}
+	v.ic, v.gr, v.st = nil, nil, nil
+	v.w = Walker{File: v.File, Report: v.setError}
+	rd := edi.NewReader(r)
+	rd.Name = v.File
+	ck := &edi.EnvelopeChecker{File: v.File, Report: v.route}
+	var last edi.Position
+	for {
+		seg, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var e *edi.Error
+			if !errors.As(err, &e) {
+				return v.rep, err
+			}
+			v.route(e)
+			if e.Fatal {
+				v.rep.Fatal = e
+				break
+			}
+			continue
+		}
+		last = seg.Pos
+		v.segment(ck, seg)
+	}
+	last.Offset, last.Index, last.SetIndex = rd.Offset(), last.Index+1, 0
+	ck.End(last)
+	v.closeInterchange()
+	v.rep.Summary = ck.Summary()
+	return v.rep, nil
+}
+
+func (v *Validator) segment(ck *edi.EnvelopeChecker, seg *edi.Segment) {
+	id := seg.ID()
+	switch id {
+	case "ISA":
+		v.nextIC = &InterchangeResult{Header: edi.ParseInterchangeHeader(seg), Start: seg.Pos}
+		ck.Segment(seg)
+		v.closeInterchange()
+		v.ic, v.nextIC = v.nextIC, nil
+	case "GS":
+		v.nextGr = &GroupResult{Interchange: v.ic, Header: edi.ParseGroupHeader(seg), Start: seg.Pos}
+		ck.Segment(seg)
+		v.closeGroup()
+		v.gr, v.nextGr = v.nextGr, nil
+		if v.ic != nil {
+			v.ic.Groups++
+		}
+	case "ST":
+		v.nextSt = &SetResult{Group: v.gr, Header: edi.ParseSetHeader(seg), Start: seg.Pos}
+		ck.Segment(seg)
+		v.closeSet()
+		v.st, v.nextSt = v.nextSt, nil
+		v.st.Segments = 1
+		version := ""
+		if v.gr != nil {
+			version = v.gr.Header.Version
+		}
+		m := v.w.Begin(seg, version)
+		v.st.Guide = v.w.Guide()
+		if v.st.Guide == nil && len(v.w.candidates) > 0 {
+			v.st.Guide = v.w.candidates[0] // BHT02 will choose; same structure up to there
+		}
+		v.emit(seg, m)
+	case "SE":
+		ck.Segment(seg)
+		if v.st != nil {
+			v.st.Segments++
+			m := v.w.Segment(seg)
+			v.emit(seg, m)
+			v.closeSet()
+		}
+	case "GE":
+		ck.Segment(seg)
+		v.closeSet()
+		if v.gr != nil {
+			v.gr.Closed = true
+		}
+		v.closeGroup()
+	case "IEA":
+		ck.Segment(seg)
+		v.closeInterchange()
+	default:
+		ck.Segment(seg)
+		if v.st != nil {
+			v.st.Segments++
+			m := v.w.Segment(seg)
+			if g := v.w.Guide(); g != nil {
+				v.st.Guide = g
+			}
+			v.emit(seg, m)
+		} else if v.OnSegment != nil {
+			v.OnSegment(&Event{Seg: seg})
+		}
+	}
+}
+
+func (v *Validator) emit(seg *edi.Segment, m Match) {
+	if v.OnSegment != nil {
+		v.OnSegment(&Event{Seg: seg, Match: m, Walker: &v.w, Set: v.st})
+	}
+}
+
+// route files an envelope error with the interchange, group or set it
+// belongs to. Opening segments (ISA, GS, ST) report errors both about
+// themselves and about what they implicitly close: the segment number tells
+// which.
+func (v *Validator) route(e *edi.Error) {
+	v.fileError(e)
+	switch e.Code.Kind {
+	case edi.TA105:
+		if t := pick(v.ic, v.nextIC, e, func(x *InterchangeResult) int { return x.Start.Index }); t != nil {
+			t.Errors = append(t.Errors, e)
+		}
+	case edi.AK905:
+		if t := pick(v.gr, v.nextGr, e, func(x *GroupResult) int { return x.Start.Index }); t != nil {
+			t.Errors = append(t.Errors, e)
+		}
+	default:
+		if t := pick(v.st, v.nextSt, e, func(x *SetResult) int { return x.Start.Index }); t != nil {
+			v.addSetError(t, e)
+		}
+	}
+}
+
+func pick[T any](cur, next *T, e *edi.Error, start func(*T) int) *T {
+	if next != nil && e.Pos.Index >= start(next) {
+		return next
+	}
+	return cur
+}
+
+// setError receives the walker's errors, which always belong to the open set.
+func (v *Validator) setError(e *edi.Error) {
+	v.fileError(e)
+	if v.st != nil {
+		v.addSetError(v.st, e)
+	}
+}
+
+func (v *Validator) addSetError(s *SetResult, e *edi.Error) {
+	s.ErrorCount++
+	s.ErrorAt = append(s.ErrorAt, e.Pos.SetIndex)
+	if len(s.Errors) < v.MaxErrorsPerSet {
+		s.Errors = append(s.Errors, e)
+	}
+}
+
+func (v *Validator) fileError(e *edi.Error) {
+	v.rep.ErrorCount++
+	if len(v.rep.Errors) < v.MaxErrors {
+		v.rep.Errors = append(v.rep.Errors, e)
+	}
+}
+
+func (v *Validator) closeSet() {
+	if v.st == nil {
+		return
+	}
+	v.w.End()
+	s := v.st
+	v.st = nil
+	if s.Accepted() {
+		v.rep.SetsAccepted++
+	} else {
+		v.rep.SetsRejected++
+	}
+	if s.Group != nil {
+		s.Group.Sets = append(s.Group.Sets, s)
+	}
+	if v.OnSet != nil {
+		v.OnSet(s)
+	}
+}
+
+func (v *Validator) closeGroup() {
+	v.closeSet()
+	if v.gr == nil {
+		return
+	}
+	g := v.gr
+	v.gr = nil
+	if v.OnGroup != nil {
+		v.OnGroup(g)
+	}
+}
+
+func (v *Validator) closeInterchange() {
+	v.closeGroup()
+	if v.ic == nil {
+		return
+	}
+	ic := v.ic
+	v.ic = nil
+	if v.OnInterchange != nil {
+		v.OnInterchange(ic)
+	}
+}

@@ -1,0 +1,443 @@
+package ig
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/edigw/edigw/edi"
+)
+
+// Walker follows one transaction set at a time through its guide: it
+// recognizes loops by their first segment, keeps a stack of the open loops,
+// counts segment uses and loop repeats, and checks every element. Errors go
+// to Report as *edi.Error values carrying the loop ID and the IK304/IK403
+// (or IK502) code. Its memory is the loop stack and one guide: it does not
+// grow with the set, let alone the file.
+type Walker struct {
+	// File is the file name put into errors.
+	File string
+	// Report receives every error. It must not keep the *edi.Segment.
+	Report func(*edi.Error)
+
+	guide      *Guide
+	candidates []*Guide
+	held       *edi.Segment // ST kept until BHT02 chooses among candidates
+	stack      []frame
+	active     bool
+	lastHL     int
+	seenSE     bool
+	last       edi.Position // the last segment walked, for errors found at the end
+}
+
+type frame struct {
+	loop   *Loop
+	pos    int   // index of the child matched last
+	counts []int // uses (segments) or repeats (loops) of each child in this repetition
+	hl     []byte
+}
+
+// Match says where a segment fell.
+type Match struct {
+	Def   *Segment // nil when the segment is not part of the guide at this place
+	Loop  *Loop    // the loop the segment is in (the root for header segments)
+	Depth int      // number of open loops below the root
+}
+
+// Guide returns the guide of the current set (nil before BHT decides a
+// 278, or when the version is not supported).
+func (w *Walker) Guide() *Guide { return w.guide }
+
+// Loops returns the open loops, outermost first, without the root.
+func (w *Walker) Loops() []*Loop {
+	out := make([]*Loop, 0, len(w.stack))
+	for _, f := range w.stack[1:] {
+		out = append(out, f.loop)
+	}
+	return out
+}
+
+// Path is the IDs of the open loops joined by "/" (e.g. 2000A/2000B/2300).
+func (w *Walker) Path() string {
+	if len(w.stack) <= 1 {
+		return ""
+	}
+	var b strings.Builder
+	for i, f := range w.stack[1:] {
+		if i > 0 {
+			b.WriteByte('/')
+		}
+		b.WriteString(f.loop.ID)
+	}
+	return b.String()
+}
+
+// InLoop reports whether a loop with the given ID is open.
+func (w *Walker) InLoop(id string) bool {
+	for _, f := range w.stack {
+		if f.loop.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// versionAliases maps versions seen in the wild to the guide that reads
+// them. X231 without the A1 errata has the same structure for our purpose.
+var versionAliases = map[string]string{"005010X231": "005010X231A1"}
+
+// Begin starts a transaction set at its ST. groupVersion is GS08, used when
+// ST03 is absent. It reports a set or version edigw does not support.
+func (w *Walker) Begin(st *edi.Segment, groupVersion string) Match {
+	w.reset()
+	w.active = true
+	w.last = st.Pos
+	setID := string(st.Element(1))
+	version := string(st.Element(3))
+	if version == "" {
+		version = groupVersion
+	}
+	if v, ok := versionAliases[version]; ok {
+		version = v
+	}
+	w.candidates = Candidates(setID, version)
+	if len(w.candidates) == 0 {
+		code, elem, what := edi.SetConventionUnsupported, 3, fmt.Sprintf("implementation guide %q is not supported for transaction set %s", version, setID)
+		if !setSupported(setID) {
+			code, elem, what = edi.SetNotSupported, 1, fmt.Sprintf("transaction set %s is not supported", setID)
+		}
+		w.report(&edi.Error{Pos: st.Pos, SegmentID: "ST", Element: elem, Code: code, Msg: what + supportedHint(setID)})
+		w.active = false
+		return Match{}
+	}
+	if len(w.candidates) > 1 {
+		w.held = st.Clone() // BHT02, the next segment, decides
+		return Match{Def: w.candidates[0].Root.Trigger(), Loop: w.candidates[0].Root}
+	}
+	return w.start(w.candidates[0], st)
+}
+
+// Supported reports whether a transaction set ID has any guide.
+func setSupported(id string) bool {
+	for _, g := range Guides() {
+		if g.SetID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func supportedHint(setID string) string {
+	var vs []string
+	for _, g := range Guides() {
+		if g.SetID == setID && (len(vs) == 0 || vs[len(vs)-1] != g.Version) {
+			vs = append(vs, g.Version)
+		}
+	}
+	if len(vs) == 0 {
+		var ids []string
+		for _, g := range Guides() {
+			if len(ids) == 0 || ids[len(ids)-1] != g.SetID {
+				ids = append(ids, g.SetID)
+			}
+		}
+		return " (supported: " + strings.Join(ids, ", ") + ")"
+	}
+	return " (supported: " + strings.Join(vs, ", ") + ")"
+}
+
+func (w *Walker) reset() {
+	w.guide, w.candidates, w.held = nil, nil, nil
+	w.stack = w.stack[:0]
+	w.lastHL = 0
+	w.seenSE = false
+	w.active = false
+}
+
+func (w *Walker) start(g *Guide, st *edi.Segment) Match {
+	w.guide = g
+	w.push(g.Root)
+	def := g.Root.Trigger()
+	w.checkElements(st, def)
+	return Match{Def: def, Loop: g.Root}
+}
+
+// Segment walks one segment of the set (after ST, up to and including SE).
+func (w *Walker) Segment(seg *edi.Segment) Match {
+	if !w.active {
+		return Match{}
+	}
+	w.last = seg.Pos
+	if w.guide == nil {
+		g := w.candidates[0]
+		if seg.ID() == "BHT" {
+			v := string(seg.Element(2))
+			for _, c := range w.candidates {
+				for _, code := range c.BHT02 {
+					if code == v {
+						g = c
+					}
+				}
+			}
+		}
+		w.start(g, w.held)
+		w.held = nil
+	}
+	m := w.match(seg, true)
+	if m.Def == nil {
+		m = w.match(seg, false) // known segment with an unknown qualifier: place it, report the code
+	}
+	if m.Def == nil {
+		code, what := edi.SegUnexpected, fmt.Sprintf("segment %s is not expected here", seg.ID())
+		if !w.guideHas(seg.ID()) {
+			code, what = edi.SegNotInSet, fmt.Sprintf("segment %s is not part of %s (%s)", seg.ID(), w.guide.Version, w.guide.Name)
+		}
+		if validID(seg.ID()) { // the envelope checker reports malformed IDs
+			w.segErr(seg, w.top().loop.ID, code, what)
+		}
+		return Match{Loop: w.top().loop, Depth: len(w.stack) - 1}
+	}
+	if m.Def.Usage == NotUsed {
+		w.segErr(seg, m.Loop.ID, edi.SegNotUsedPresent, fmt.Sprintf("%s (%s) is not used in %s", m.Def.ID, m.Def.Name, w.guide.Version))
+	}
+	w.checkElements(seg, m.Def)
+	if seg.ID() == "HL" {
+		w.checkHL(seg, m.Loop)
+	}
+	if seg.ID() == "SE" && m.Loop == w.guide.Root {
+		w.seenSE = true
+		w.End()
+	}
+	return m
+}
+
+// End closes the set: every loop still open is checked for required
+// segments and loops it lacks. It is called by Segment at SE and must be
+// called by the caller when a set ends without one.
+func (w *Walker) End() {
+	if !w.active {
+		return
+	}
+	if w.guide == nil && w.held != nil {
+		w.start(w.candidates[0], w.held)
+	}
+	for len(w.stack) > 0 {
+		w.pop(nil)
+	}
+	w.active = false
+}
+
+func (w *Walker) top() *frame { return &w.stack[len(w.stack)-1] }
+
+// push opens a loop, reusing the counts of an earlier frame at that depth.
+func (w *Walker) push(l *Loop) {
+	n := len(w.stack)
+	if n < cap(w.stack) {
+		w.stack = w.stack[:n+1]
+	} else {
+		w.stack = append(w.stack, frame{})
+	}
+	f := &w.stack[n]
+	f.loop, f.pos = l, 0
+	if cap(f.counts) < len(l.Children) {
+		f.counts = make([]int, len(l.Children))
+	}
+	f.counts = f.counts[:len(l.Children)]
+	clear(f.counts)
+	f.counts[0] = 1
+	f.hl = f.hl[:0]
+}
+
+// pop closes the innermost loop, reporting required children it never had.
+// at is the segment that closed it (nil at the end of the set).
+func (w *Walker) pop(at *edi.Segment) {
+	f := w.top()
+	w.missing(f, f.pos+1, len(f.loop.Children), at)
+	w.stack = w.stack[:len(w.stack)-1]
+}
+
+// missing reports required children in [from, to) that did not occur.
+func (w *Walker) missing(f *frame, from, to int, at *edi.Segment) {
+	for j := from; j < to; j++ {
+		if f.counts[j] > 0 {
+			continue
+		}
+		switch c := f.loop.Children[j].(type) {
+		case *Segment:
+			if c.Usage != Required || (c.ID == "SE" && at == nil && !w.seenSE) {
+				continue // a missing SE is the envelope checker's to report
+			}
+			w.missingErr(at, c.ID, f.loop.ID, fmt.Sprintf("required segment %s (%s) is missing from loop %s", c.ID, c.Name, loopName(f.loop)))
+		case *Loop:
+			if c.Usage != Required {
+				continue
+			}
+			t := c.Trigger()
+			w.missingErr(at, t.ID, f.loop.ID, fmt.Sprintf("required loop %s (%s) is missing from loop %s", c.ID, c.Name, loopName(f.loop)))
+		}
+	}
+}
+
+func loopName(l *Loop) string {
+	if l.ID == "ST" {
+		return "header"
+	}
+	return l.ID
+}
+
+// match finds the segment's place: in the innermost loop at or after its
+// position, else in the enclosing loops, where it may start a new loop or a
+// new repetition of one. With useKey false, qualifier codes are ignored.
+func (w *Walker) match(seg *edi.Segment, useKey bool) Match {
+	id := seg.ID()
+	for d := len(w.stack) - 1; d >= 0; d-- {
+		f := &w.stack[d]
+		for i := max(f.pos, 1); i < len(f.loop.Children); i++ {
+			var def *Segment
+			loop, isLoop := f.loop.Children[i].(*Loop)
+			if isLoop {
+				def = loop.Trigger()
+			} else {
+				def = f.loop.Children[i].(*Segment)
+			}
+			if def.ID != id || useKey && !keyMatches(def, seg) {
+				continue
+			}
+			for len(w.stack)-1 > d {
+				w.pop(seg)
+			}
+			w.missing(f, f.pos+1, i, seg)
+			if i == f.pos {
+				f.counts[i]++
+			} else {
+				f.pos, f.counts[i] = i, 1
+			}
+			if !isLoop {
+				if def.Max != Many && f.counts[i] > def.Max {
+					w.segErr(seg, f.loop.ID, edi.SegOverMaxUse, fmt.Sprintf("%s (%s) occurs %d times, at most %d allowed", def.ID, def.Name, f.counts[i], def.Max))
+				}
+				return Match{Def: def, Loop: f.loop, Depth: d}
+			}
+			if loop.Max != Many && f.counts[i] > loop.Max {
+				w.segErr(seg, loop.ID, edi.SegLoopOverMax, fmt.Sprintf("loop %s (%s) occurs %d times, at most %d allowed", loop.ID, loop.Name, f.counts[i], loop.Max))
+			}
+			w.push(loop)
+			return Match{Def: def, Loop: loop, Depth: d + 1}
+		}
+	}
+	return Match{}
+}
+
+// keyMatches reports whether the segment's qualifier (the definition's key
+// element) holds one of the definition's codes.
+func keyMatches(def *Segment, seg *edi.Segment) bool {
+	if def.key == 0 {
+		return true
+	}
+	e := &def.Elements[def.key-1]
+	_, ok := e.codeSet[string(seg.Element(def.key))]
+	return ok
+}
+
+func (w *Walker) guideHas(id string) bool {
+	var has func(l *Loop) bool
+	has = func(l *Loop) bool {
+		for _, c := range l.Children {
+			switch c := c.(type) {
+			case *Segment:
+				if c.ID == id {
+					return true
+				}
+			case *Loop:
+				if has(c) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return has(w.guide.Root)
+}
+
+// checkHL checks the hierarchy: HL01 counts up from 1 and HL02 names the
+// HL01 of the enclosing hierarchical loop.
+func (w *Walker) checkHL(seg *edi.Segment, loop *Loop) {
+	id := seg.Element(1)
+	n, err := strconv.Atoi(string(id))
+	if err == nil && n != w.lastHL+1 {
+		w.elemErr(seg, nil, 1, 0, 0, "628", edi.ElemInvalidCode, fmt.Sprintf("HL01 %q should be %d: hierarchical IDs count up by one from 1", id, w.lastHL+1), id)
+	}
+	if err == nil {
+		w.lastHL = n
+	}
+	f := w.top()
+	if f.loop == loop {
+		f.hl = append(f.hl[:0], id...)
+	}
+	var parent []byte
+	for d := len(w.stack) - 2; d >= 1; d-- {
+		if t := w.stack[d].loop.Trigger(); t.ID == "HL" {
+			parent = w.stack[d].hl
+			break
+		}
+	}
+	if got := seg.Element(2); !bytes.Equal(got, parent) {
+		msg := fmt.Sprintf("HL02 %q should be %q, the HL01 of the enclosing level", got, parent)
+		if len(parent) == 0 {
+			msg = fmt.Sprintf("HL02 %q names a parent, but this level has none", got)
+		}
+		w.elemErr(seg, nil, 2, 0, 0, "734", edi.ElemInvalidCode, msg, got)
+	}
+}
+
+func validID(id string) bool {
+	if len(id) < 2 || len(id) > 3 || id[0] < 'A' || id[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(id); i++ {
+		if !(id[i] >= 'A' && id[i] <= 'Z' || id[i] >= '0' && id[i] <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func (w *Walker) report(e *edi.Error) {
+	e.File = w.File
+	if w.Report != nil {
+		w.Report(e)
+	}
+}
+
+func (w *Walker) segErr(seg *edi.Segment, loop string, code edi.Code, msg string) {
+	w.report(&edi.Error{Pos: seg.Pos, SegmentID: seg.ID(), Loop: loopLabel(loop), Code: code, Msg: msg})
+}
+
+func (w *Walker) missingErr(at *edi.Segment, id, loop, msg string) {
+	e := &edi.Error{SegmentID: id, Loop: loopLabel(loop), Code: edi.SegRequiredMissing, Msg: msg}
+	e.Pos = w.last
+	if at != nil {
+		e.Pos = at.Pos
+	}
+	w.report(e)
+}
+
+// elemErr reports an element error. def is nil for checks outside the guide
+// tables (HL structure).
+func (w *Walker) elemErr(seg *edi.Segment, def *Segment, pos, comp, rep int, ref string, code edi.Code, msg string, value []byte) {
+	loop := ""
+	if len(w.stack) > 0 {
+		loop = w.top().loop.ID
+	}
+	w.report(&edi.Error{Pos: seg.Pos, SegmentID: seg.ID(), Element: pos, Component: comp, Repetition: rep,
+		ElementRef: ref, Loop: loopLabel(loop), Code: code, Msg: msg, Value: string(value)})
+}
+
+// loopLabel is the loop ID as a 999 reports it: none for the header.
+func loopLabel(id string) string {
+	if id == "ST" {
+		return ""
+	}
+	return id
+}
