@@ -14,7 +14,7 @@ func (w *Walker) checkElements(seg *edi.Segment, def *Segment) {
 	d := seg.Delimiters()
 	n := seg.Len()
 	if n > len(def.Elements) {
-		w.elemErr(seg, def, n, 0, 0, "", edi.ElemTooMany, fmt.Sprintf("%d data elements, the guide defines %d", n, len(def.Elements)), nil)
+		w.elemErr(seg, def, len(def.Elements)+1, 0, 0, "", edi.ElemTooMany, fmt.Sprintf("%d data elements, the guide defines %d", n, len(def.Elements)), seg.Element(len(def.Elements)+1))
 		n = len(def.Elements)
 	}
 	for i := range def.Elements {
@@ -154,9 +154,9 @@ func (w *Walker) checkValue(seg *edi.Segment, def *Segment, pos, comp, rep int, 
 
 // checkFormattedDate checks a date whose format another element names.
 func (w *Walker) checkFormattedDate(seg *edi.Segment, def *Segment, pos int, e *Element, v []byte) {
-	format := string(seg.Element(e.DateFormat))
+	fb := seg.Element(e.DateFormat)
 	ok := true
-	switch format {
+	switch string(fb) { // no allocation: the compiler compares the bytes
 	case "D8":
 		ok = len(v) == 8 && edi.ValidDate(v)
 	case "D6":
@@ -172,7 +172,7 @@ func (w *Walker) checkFormattedDate(seg *edi.Segment, def *Segment, pos int, e *
 		return // a format the guide's code list already judged
 	}
 	if !ok {
-		w.elemErr(seg, def, pos, 0, 0, e.Ref, edi.ElemInvalidDate, fmt.Sprintf("%s %q is not a valid %s date", e.Name, v, format), v)
+		w.elemErr(seg, def, pos, 0, 0, e.Ref, edi.ElemInvalidDate, fmt.Sprintf("%s %q is not a valid %s date", e.Name, v, fb), v)
 	}
 }
 

@@ -60,7 +60,8 @@ type Report struct {
 func (r *Report) OK() bool { return r.ErrorCount == 0 }
 
 // Event is one segment as the validator saw it, for renderers and
-// collectors. Seg and Walker are only valid during the callback.
+// collectors. The Event, its Seg and Walker are only valid during the
+// callback: the Validator reuses them.
 type Event struct {
 	Seg    *edi.Segment
 	Match  Match
@@ -90,6 +91,7 @@ type Validator struct {
 	nextIC *InterchangeResult
 	nextGr *GroupResult
 	nextSt *SetResult
+	ev     Event // reused for every OnSegment call
 }
 
 // Run validates all of r. It returns an error only when r cannot be read;
@@ -195,14 +197,16 @@ func (v *Validator) segment(ck *edi.EnvelopeChecker, seg *edi.Segment) {
 			}
 			v.emit(seg, m)
 		} else if v.OnSegment != nil {
-			v.OnSegment(&Event{Seg: seg})
+			v.ev = Event{Seg: seg}
+			v.OnSegment(&v.ev)
 		}
 	}
 }
 
 func (v *Validator) emit(seg *edi.Segment, m Match) {
 	if v.OnSegment != nil {
-		v.OnSegment(&Event{Seg: seg, Match: m, Walker: &v.w, Set: v.st})
+		v.ev = Event{Seg: seg, Match: m, Walker: &v.w, Set: v.st}
+		v.OnSegment(&v.ev)
 	}
 }
 

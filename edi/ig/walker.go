@@ -3,7 +3,6 @@ package ig
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/edigw/edigw/edi"
@@ -364,11 +363,10 @@ func (w *Walker) guideHas(id string) bool {
 // HL01 of the enclosing hierarchical loop.
 func (w *Walker) checkHL(seg *edi.Segment, loop *Loop) {
 	id := seg.Element(1)
-	n, err := strconv.Atoi(string(id))
-	if err == nil && n != w.lastHL+1 {
-		w.elemErr(seg, nil, 1, 0, 0, "628", edi.ElemInvalidCode, fmt.Sprintf("HL01 %q should be %d: hierarchical IDs count up by one from 1", id, w.lastHL+1), id)
-	}
-	if err == nil {
+	if n, ok := digits(id); ok {
+		if n != w.lastHL+1 {
+			w.elemErr(seg, nil, 1, 0, 0, "628", edi.ElemInvalidCode, fmt.Sprintf("HL01 %q should be %d: hierarchical IDs count up by one from 1", id, w.lastHL+1), id)
+		}
 		w.lastHL = n
 	}
 	f := w.top()
@@ -440,4 +438,19 @@ func loopLabel(id string) string {
 		return ""
 	}
 	return id
+}
+
+// digits parses a short unsigned decimal number.
+func digits(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
