@@ -1,0 +1,267 @@
+package ack
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/edigw/edigw/edi"
+)
+
+// Version277CA is the implementation guide of the 277CA edigw writes.
+const Version277CA = "005010X214"
+
+// Claim status codes edigw uses (STC01: category:status:entity).
+var (
+	// Accepted into adjudication: A2 (acknowledgement/acceptance into
+	// adjudication system), 20 (accepted for processing).
+	stcAccepted = []string{"A2", "20"}
+	// Rejected: A3 (returned as unprocessable), 21 (missing or invalid
+	// information), entity 85 or IL as the error's level says.
+	stcRejected = []string{"A3", "21"}
+	// Batch receipt at the information receiver level: A1 (acknowledgement
+	// / receipt), 19 (entity acknowledges receipt), PR (payer).
+	stcReceipt = []string{"A1", "19", "PR"}
+)
+
+// Write277CA writes an interchange holding one 277CA that answers one 837
+// set: the batch receipt for the submitter, then each billing provider and
+// each claim, accepted (A2:20, action WQ) or rejected (A3:21, action U) with
+// the counts and amounts X214 asks for.
+func Write277CA(w io.Writer, cs *Claims, o Options) error {
+	if cs == nil || cs.Set == nil || cs.Set.Group == nil {
+		return fmt.Errorf("ack: a 277CA needs an 837 set inside a functional group")
+	}
+	wr := edi.NewWriter(w, o.delims())
+	wr.Newline = o.Newline
+	ew := edi.NewEnvelopeWriter(wr)
+	g := cs.Set.Group
+	var isa edi.InterchangeHeader
+	if g.Interchange != nil {
+		isa = g.Interchange.Header
+	}
+	isa.SenderID, isa.ReceiverID = padID(orDefault(isa.SenderID, "UNKNOWN"), 15), padID(orDefault(isa.ReceiverID, "UNKNOWN"), 15)
+	if _, err := reply(ew, isa, &o); err != nil {
+		return err
+	}
+	gh := g.Header
+	gh.Sender, gh.Receiver = padID(gh.Sender, 15), padID(gh.Receiver, 15)
+	if err := group(ew, "HN", Version277CA, gh, &o); err != nil {
+		return err
+	}
+	if err := set(ew, "277", Version277CA, gh, &o); err != nil {
+		return err
+	}
+	s := &segs{ew: ew}
+	now := o.now()
+	today := now.Format("20060102")
+	ref := clean(orDefault(cs.Reference, cs.Set.Header.ControlNumber), 50)
+	s.write("BHT", "0085", "08", ref, today, now.Format("1504"), "TH")
+
+	var accN, rejN int
+	var accAmt, rejAmt int64
+	for _, c := range cs.Claims {
+		if c.Rejected() {
+			rejN++
+			rejAmt += cents(c.Charge)
+		} else {
+			accN++
+			accAmt += cents(c.Charge)
+		}
+	}
+
+	// 2000A information source: the payer side that received the 837.
+	hl := 1
+	s.write("HL", "1", "", "20", "1")
+	s.write("NM1", "PR", "2", clean(orDefault(cs.Receiver.Name, "RECEIVER"), 60), "", "", "", "", "PI", clean(orDefault(cs.Receiver.ID, g.Header.Receiver), 80))
+	s.write("TRN", "1", clean(g.Header.ControlNumber+"-"+cs.Set.Header.ControlNumber, 50))
+	s.write("DTP", "050", "D8", today)
+	s.write("DTP", "009", "D8", today)
+
+	// 2000B information receiver: the submitter of the 837.
+	hl++
+	s.write("HL", "2", "1", "21", "1")
+	s.write("NM1", "41", "2", clean(orDefault(cs.Submitter.Name, "SUBMITTER"), 60), "", "", "", "", "46", clean(orDefault(cs.Submitter.ID, g.Header.Sender), 80))
+	s.write("TRN", "2", ref)
+	s.writeE("STC", edi.Composite(stcReceipt...), edi.Simple(today), edi.Simple("WQ"), edi.Simple(money(accAmt+rejAmt)))
+	quantities(s, "90", "AA", accN, rejN, accAmt, rejAmt)
+
+	// 2000C billing providers, 2000D patients (one per claim).
+	var prov *Provider
+	provHL := 0
+	for i, c := range cs.Claims {
+		if c.Provider != prov || i == 0 {
+			prov = c.Provider
+			hl++
+			provHL = hl
+			p := Provider{Name: "UNKNOWN", IDQualifier: "XX", ID: "0000000000"}
+			if prov != nil && prov.ID != "" {
+				p = *prov
+			}
+			s.write("HL", strconv.Itoa(hl), "2", "19", "1")
+			s.write("NM1", "85", "2", clean(orDefault(p.Name, "UNKNOWN"), 60), "", "", "", "", qualifier(p.IDQualifier), clean(p.ID, 80))
+			s.write("TRN", "1", "0")
+			var pa, pr int
+			var paAmt, prAmt int64
+			for _, x := range cs.Claims[i:] {
+				if x.Provider != prov {
+					break
+				}
+				if x.Rejected() {
+					pr++
+					prAmt += cents(x.Charge)
+				} else {
+					pa++
+					paAmt += cents(x.Charge)
+				}
+			}
+			quantities(s, "QA", "QC", pa, pr, paAmt, prAmt)
+		}
+		hl++
+		s.write("HL", strconv.Itoa(hl), strconv.Itoa(provHL), "PT")
+		s.write("NM1", "QC", "1", clean(orDefault(c.PatientLast, "UNKNOWN"), 60), clean(c.PatientFirst, 35), "", "", "", memberQual(c.MemberID), clean(c.MemberID, 80))
+		s.write("TRN", "2", clean(orDefault(c.PatientControlNumber, "UNKNOWN"), 50))
+		status, action := stcAccepted, "WQ"
+		if c.Rejected() {
+			status, action = stcRejected, "U"
+		}
+		stc := []edi.Elem{edi.Composite(status...), edi.Simple(today), edi.Simple(action), edi.Simple(money(cents(c.Charge)))}
+		if c.Rejected() {
+			// STC12: where the first error is, without the bad value (no PHI).
+			e := c.Errors[0]
+			stc = append(stc, nil, nil, nil, nil, nil, nil, nil, edi.Simple(clean(describe(e), 264)))
+		}
+		s.writeE("STC", stc...)
+		if c.ServiceFrom != "" {
+			if c.ServiceFrom == c.ServiceTo {
+				s.write("DTP", "472", "D8", c.ServiceFrom)
+			} else {
+				s.write("DTP", "472", "RD8", c.ServiceFrom+"-"+c.ServiceTo)
+			}
+		}
+	}
+	if s.err != nil {
+		return s.err
+	}
+	if err := ew.EndSet(); err != nil {
+		return err
+	}
+	if err := ew.EndGroup(); err != nil {
+		return err
+	}
+	return ew.EndInterchange()
+}
+
+func (s *segs) writeE(id string, elems ...edi.Elem) {
+	if s.err == nil {
+		s.err = s.ew.Write(id, elems...)
+	}
+}
+
+// quantities writes the accepted and rejected counts and amounts of a level.
+func quantities(s *segs, accQ, rejQ string, acc, rej int, accAmt, rejAmt int64) {
+	if acc > 0 {
+		s.write("QTY", accQ, strconv.Itoa(acc))
+	}
+	if rej > 0 {
+		s.write("QTY", rejQ, strconv.Itoa(rej))
+	}
+	if acc > 0 {
+		s.write("AMT", "YU", money(accAmt))
+	}
+	if rej > 0 {
+		s.write("AMT", "YY", money(rejAmt))
+	}
+}
+
+// describe says where an error is, for STC12: code, segment, element, set
+// position. It never includes the value, which may be PHI.
+func describe(e *edi.Error) string {
+	where := e.SegmentID
+	if e.Element > 0 {
+		where += fmt.Sprintf("%02d", e.Element)
+		if e.Component > 0 {
+			where += fmt.Sprintf("-%d", e.Component)
+		}
+	}
+	loop := ""
+	if e.Loop != "" {
+		loop = " loop " + e.Loop
+	}
+	return fmt.Sprintf("%s %s%s segment %d", e.Code, where, loop, e.Pos.SetIndex)
+}
+
+func qualifier(q string) string {
+	switch q {
+	case "XX", "FI", "SV":
+		return q
+	}
+	return "XX"
+}
+
+func memberQual(id string) string {
+	if id == "" {
+		return ""
+	}
+	return "MI"
+}
+
+// cents reads an X12 decimal amount into cents (0 when it is not one).
+func cents(v string) int64 {
+	neg := false
+	if len(v) > 0 && v[0] == '-' {
+		neg, v = true, v[1:]
+	}
+	var whole, frac int64
+	digits, inFrac := 0, false
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c == '.' && !inFrac:
+			inFrac = true
+		case c >= '0' && c <= '9' && !inFrac:
+			whole = whole*10 + int64(c-'0')
+		case c >= '0' && c <= '9' && digits < 2:
+			frac = frac*10 + int64(c-'0')
+			digits++
+		case c >= '0' && c <= '9':
+		default:
+			return 0
+		}
+	}
+	for ; digits < 2; digits++ {
+		frac *= 10
+	}
+	n := whole*100 + frac
+	if neg {
+		n = -n
+	}
+	return n
+}
+
+// money formats cents as an X12 decimal.
+func money(c int64) string {
+	s := strconv.FormatInt(c/100, 10)
+	if r := c % 100; r != 0 {
+		if r < 0 {
+			r = -r
+		}
+		s += fmt.Sprintf(".%02d", r)
+	}
+	return s
+}
+
+// clean keeps a copied value writable: printable, no delimiter characters,
+// at most n bytes.
+func clean(v string, n int) string {
+	b := []byte(v)
+	for i, c := range b {
+		if c < 0x20 || c > 0x7E || c == '*' || c == '^' || c == ':' || c == '~' {
+			b[i] = ' '
+		}
+	}
+	if len(b) > n {
+		b = b[:n]
+	}
+	return string(b)
+}

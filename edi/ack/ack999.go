@@ -1,0 +1,266 @@
+package ack
+
+import (
+	"io"
+	"sort"
+	"strconv"
+
+	"github.com/edigw/edigw/edi"
+	"github.com/edigw/edigw/edi/ig"
+)
+
+// Version999 is the implementation guide of the 999 edigw writes.
+const Version999 = "005010X231A1"
+
+// Set acknowledgment codes (IK501) and group codes (AK901).
+const (
+	Accepted           = "A"
+	AcceptedWithErrors = "E"
+	Partially          = "P" // AK901 only: some sets accepted
+	Rejected           = "R"
+)
+
+// SetDisposition decides how a 999 answers a set: accepted, accepted with
+// errors, or rejected. Write999 rejects every set with errors unless the
+// Disposition option says otherwise (the 277CA path accepts 837 sets whose
+// errors are confined to claims, which it rejects one by one).
+type SetDisposition func(*ig.SetResult) string
+
+// DefaultDisposition accepts a set without errors and rejects any other.
+func DefaultDisposition(s *ig.SetResult) string {
+	if s.Accepted() {
+		return Accepted
+	}
+	return Rejected
+}
+
+// Write999 writes an interchange holding one 999 that acknowledges group g
+// and each of its transaction sets. disposition may be nil.
+func Write999(w io.Writer, g *ig.GroupResult, disposition SetDisposition, o Options) error {
+	if disposition == nil {
+		disposition = DefaultDisposition
+	}
+	wr := edi.NewWriter(w, o.delims())
+	wr.Newline = o.Newline
+	ew := edi.NewEnvelopeWriter(wr)
+	var isa edi.InterchangeHeader
+	if g.Interchange != nil {
+		isa = g.Interchange.Header
+	}
+	isa.SenderID, isa.ReceiverID = padID(isa.SenderID, 15), padID(isa.ReceiverID, 15)
+	if isa.SenderID == "" {
+		isa.SenderID = "UNKNOWN"
+	}
+	if isa.ReceiverID == "" {
+		isa.ReceiverID = "UNKNOWN"
+	}
+	if _, err := reply(ew, isa, &o); err != nil {
+		return err
+	}
+	gh := g.Header
+	gh.Sender, gh.Receiver = padID(gh.Sender, 15), padID(gh.Receiver, 15)
+	if err := group(ew, "FA", Version999, gh, &o); err != nil {
+		return err
+	}
+	if err := set(ew, "999", Version999, gh, &o); err != nil {
+		return err
+	}
+	s := &segs{ew: ew}
+	s.write("AK1", padAN(g.Header.FunctionalID, 2, 2), digitsOr(g.Header.ControlNumber, "0"), padAN(g.Header.Version, 1, 12))
+	accepted := 0
+	for _, st := range g.Sets {
+		code := disposition(st)
+		if code != Rejected {
+			accepted++
+		}
+		s.set(st, code)
+	}
+	groupCode := Accepted
+	switch {
+	case len(g.Errors) > 0 || accepted == 0 && len(g.Sets) > 0:
+		groupCode = Rejected
+		accepted = 0
+	case accepted < len(g.Sets):
+		groupCode = Partially
+	default:
+		for _, st := range g.Sets {
+			if disposition(st) == AcceptedWithErrors {
+				groupCode = AcceptedWithErrors
+			}
+		}
+	}
+	if len(g.Sets) == 0 && len(g.Errors) == 0 {
+		groupCode = Accepted
+	}
+	included := len(g.Sets)
+	ak9 := []string{groupCode, strconv.Itoa(included), strconv.Itoa(len(g.Sets)), strconv.Itoa(accepted)}
+	for _, e := range firstCodes(g.Errors, edi.AK905, 5) {
+		ak9 = append(ak9, e)
+	}
+	s.write("AK9", ak9...)
+	if s.err != nil {
+		return s.err
+	}
+	if err := ew.EndSet(); err != nil {
+		return err
+	}
+	if err := ew.EndGroup(); err != nil {
+		return err
+	}
+	return ew.EndInterchange()
+}
+
+// segs writes segments and keeps the first error.
+type segs struct {
+	ew  *edi.EnvelopeWriter
+	err error
+}
+
+func (s *segs) write(id string, elems ...string) {
+	if s.err == nil {
+		s.err = s.ew.WriteStrings(id, elems...)
+	}
+}
+
+// set writes AK2, the IK3/IK4 segment and element errors, and IK5.
+func (s *segs) set(st *ig.SetResult, code string) {
+	h := st.Header
+	conv := ""
+	if h.Convention != "" {
+		conv = padAN(h.Convention, 1, 35)
+	}
+	s.write("AK2", padAN(h.ID, 3, 3), padAN(h.ControlNumber, 4, 9), conv)
+	byPos := map[int][]*edi.Error{}
+	var order []int
+	for _, e := range st.Errors {
+		if e.Code.Kind != edi.IK304 && e.Code.Kind != edi.IK403 {
+			continue
+		}
+		p := e.Pos.SetIndex
+		if _, ok := byPos[p]; !ok {
+			order = append(order, p)
+		}
+		byPos[p] = append(byPos[p], e)
+	}
+	sort.Ints(order)
+	for _, p := range order {
+		s.segment(p, byPos[p])
+	}
+	ik5 := []string{code}
+	if code != Accepted {
+		codes := firstCodes(st.Errors, edi.IK502, 5)
+		if len(codes) == 0 {
+			codes = []string{edi.SetSegmentsInError.Value}
+			if code == AcceptedWithErrors {
+				codes = []string{"I5"} // implementation: one or more segments in error
+			}
+		}
+		ik5 = append(ik5, codes...)
+	}
+	s.write("IK5", ik5...)
+}
+
+// segment writes the IK3 loop of one segment position: segment-level errors
+// first (each its own IK3), then one IK3 with code 8 for element errors.
+func (s *segs) segment(pos int, errs []*edi.Error) {
+	var elems []*edi.Error
+	for _, e := range errs {
+		if e.Code.Kind == edi.IK304 {
+			s.write("IK3", e.SegmentID, strconv.Itoa(max(pos, 1)), padAN(e.Loop, 0, 4), e.Code.Value)
+			continue
+		}
+		elems = append(elems, e)
+	}
+	if len(elems) == 0 {
+		return
+	}
+	e0 := elems[0]
+	s.write("IK3", e0.SegmentID, strconv.Itoa(max(pos, 1)), padAN(e0.Loop, 0, 4), edi.SegHasElementErrors.Value)
+	for i, e := range elems {
+		if i == 99 { // IK4 repeats at most 99 times per IK3
+			break
+		}
+		if s.err != nil {
+			return
+		}
+		pos := []string{strconv.Itoa(e.Element)}
+		if e.Component > 0 || e.Repetition > 0 {
+			pos = append(pos, optInt(e.Component))
+		}
+		if e.Repetition > 0 {
+			pos = append(pos, strconv.Itoa(e.Repetition))
+		}
+		ik4 := []edi.Elem{edi.Composite(pos...), edi.Simple(digitsOr(e.ElementRef, "")), edi.Simple(e.Code.Value)}
+		if v := bad(e, s.ew.Writer().Delimiters()); v != "" {
+			ik4 = append(ik4, edi.Simple(v))
+		}
+		s.err = s.ew.Write("IK4", ik4...)
+	}
+}
+
+// bad returns the copy of the bad element a 999 may carry (IK404): the
+// value when one was present, cut to 99 characters, and left out when it
+// holds one of the delimiters the 999 is written with.
+func bad(e *edi.Error, d edi.Delimiters) string {
+	v := e.Value
+	if v == "" || e.Code == edi.ElemRequiredMissing || e.Code == edi.ElemConditionalMissing {
+		return ""
+	}
+	if len(v) > 99 {
+		v = v[:99]
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c == d.Element || c == d.Component || c == d.Segment || c == d.Repetition || c < 0x20 || c > 0x7E {
+			return ""
+		}
+	}
+	return v
+}
+
+// firstCodes returns the distinct code values of one kind, at most n.
+func firstCodes(errs []*edi.Error, kind edi.CodeKind, n int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range errs {
+		if e.Code.Kind == kind && !seen[e.Code.Value] && len(out) < n {
+			seen[e.Code.Value] = true
+			out = append(out, e.Code.Value)
+		}
+	}
+	return out
+}
+
+func optInt(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func digitsOr(v, d string) string {
+	if digitsOnly(v) {
+		return v
+	}
+	return d
+}
+
+// padAN keeps an echoed identifier within the 999's limits; an inbound
+// value outside them (possible only in a broken envelope) is cut or padded,
+// and characters that could be delimiters become spaces.
+func padAN(v string, min, max int) string {
+	if len(v) > max {
+		v = v[:max]
+	}
+	b := []byte(v)
+	for i, c := range b {
+		if c < 0x20 || c > 0x7E || c == '*' || c == '^' || c == ':' || c == '~' || c == '|' || c == '>' {
+			b[i] = ' '
+		}
+	}
+	v = string(b)
+	for len(v) < min {
+		v += "X"
+	}
+	return v
+}

@@ -1,0 +1,231 @@
+package ack
+
+import (
+	"github.com/edigw/edigw/edi"
+	"github.com/edigw/edigw/edi/ig"
+)
+
+// Claim is what a 277CA says about one claim of an 837, collected while the
+// 837 is validated.
+type Claim struct {
+	PatientControlNumber string // CLM01
+	Charge               string // CLM02
+	PatientLast          string // NM103 of the patient (2010CA), or of the subscriber (2010BA)
+	PatientFirst         string
+	MemberID             string // NM109 of the subscriber (2010BA)
+	ServiceFrom          string // CCYYMMDD, from DTP*472/434 (claim or lines)
+	ServiceTo            string
+	Provider             *Provider // the billing provider (2010AA)
+	// ranges are the set positions (SetIndex, [from, to)) whose errors
+	// reject this claim: its billing provider, subscriber and patient
+	// levels and the claim itself.
+	ranges [][2]int
+	// Errors are the errors that reject the claim (empty: accepted).
+	Errors []*edi.Error
+}
+
+// Rejected reports whether the claim has errors.
+func (c *Claim) Rejected() bool { return len(c.Errors) > 0 }
+
+// Provider is a billing provider of an 837 (2010AA).
+type Provider struct {
+	Name, IDQualifier, ID string
+}
+
+// Claims is what a 277CA needs of one 837 set besides its claims.
+type Claims struct {
+	Set       *ig.SetResult
+	Reference string // BHT03
+	Submitter struct{ Name, ID string }
+	Receiver  struct{ Name, ID string }
+	Claims    []*Claim
+	// Outside are errors not within any claim's levels (the header,
+	// submitter, receiver): they reject the whole set.
+	Outside []*edi.Error
+}
+
+// ClaimCollector gathers the claims of every 837 set from a Validator's
+// segment events. Wire OnSegment to Validator.OnSegment and call Take in
+// Validator.OnSet. It holds one set's claims at a time.
+type ClaimCollector struct {
+	cur *Claims
+
+	provider   *Provider
+	provStart  int
+	provEnd    int
+	subStart   int
+	subEnd     int
+	patStart   int
+	patEnd     int
+	claim      *Claim
+	subLast    string
+	subFirst   string
+	member     string
+	patLast    string
+	patFirst   string
+	hasPatient bool
+}
+
+// OnSegment takes one validator event.
+func (c *ClaimCollector) OnSegment(ev *ig.Event) {
+	if ev.Set == nil || ev.Walker == nil || ev.Set.Header.ID != "837" {
+		return
+	}
+	if c.cur == nil || c.cur.Set != ev.Set {
+		c.cur = &Claims{Set: ev.Set}
+		c.provider, c.claim = nil, nil
+	}
+	s := ev.Seg
+	pos := s.Pos.SetIndex
+	w := ev.Walker
+	switch s.ID() {
+	case "BHT":
+		c.cur.Reference = s.String(3)
+	case "NM1":
+		switch string(s.Element(1)) {
+		case "41":
+			c.cur.Submitter.Name, c.cur.Submitter.ID = s.String(3), s.String(9)
+		case "40":
+			c.cur.Receiver.Name, c.cur.Receiver.ID = s.String(3), s.String(9)
+		case "85":
+			if c.provider != nil && w.InLoop("2010AA") {
+				c.provider.Name, c.provider.IDQualifier, c.provider.ID = s.String(3), s.String(8), s.String(9)
+			}
+		case "IL":
+			if w.InLoop("2010BA") {
+				c.subLast, c.subFirst, c.member = s.String(3), s.String(4), s.String(9)
+			}
+		case "QC":
+			if w.InLoop("2010CA") {
+				c.patLast, c.patFirst, c.hasPatient = s.String(3), s.String(4), true
+			}
+		}
+	case "HL":
+		c.closeClaim(pos)
+		switch string(s.Element(3)) {
+		case "20":
+			c.provider = &Provider{}
+			c.provStart, c.provEnd = pos, pos
+		case "22":
+			if c.provEnd == c.provStart {
+				c.provEnd = pos
+			}
+			c.subStart, c.subEnd = pos, pos
+			c.subLast, c.subFirst, c.member, c.hasPatient = "", "", "", false
+			c.patStart, c.patEnd = 0, 0
+		case "23":
+			c.patStart, c.patEnd = pos, pos
+			c.patLast, c.patFirst, c.hasPatient = "", "", false
+		}
+	case "CLM":
+		c.closeClaim(pos)
+		if c.patStart > 0 && c.patEnd == c.patStart {
+			c.patEnd = pos
+		} else if c.subEnd == c.subStart {
+			c.subEnd = pos
+		}
+		last, first := c.subLast, c.subFirst
+		if c.hasPatient {
+			last, first = c.patLast, c.patFirst
+		}
+		c.claim = &Claim{PatientControlNumber: s.String(1), Charge: s.String(2), PatientLast: last, PatientFirst: first,
+			MemberID: c.member, Provider: c.provider}
+		c.claim.ranges = append(c.claim.ranges, [2]int{pos, 1 << 30})
+		if c.provider != nil {
+			c.claim.ranges = append(c.claim.ranges, [2]int{c.provStart, max(c.provEnd, c.provStart+1)})
+		}
+		if c.subStart > 0 {
+			c.claim.ranges = append(c.claim.ranges, [2]int{c.subStart, max(c.subEnd, c.subStart+1)})
+		}
+		if c.patStart > 0 {
+			c.claim.ranges = append(c.claim.ranges, [2]int{c.patStart, max(c.patEnd, c.patStart+1)})
+		}
+		c.cur.Claims = append(c.cur.Claims, c.claim)
+	case "DTP":
+		if c.claim != nil && (w.InLoop("2300") || w.InLoop("2400")) {
+			q := string(s.Element(1))
+			if q == "472" || q == "434" {
+				c.claim.widen(string(s.Element(2)), string(s.Element(3)))
+			}
+		}
+	case "SE":
+		c.closeClaim(pos)
+	}
+}
+
+// closeClaim ends the open claim's own range before pos.
+func (c *ClaimCollector) closeClaim(pos int) {
+	if c.claim != nil {
+		c.claim.ranges[0][1] = pos
+		c.claim = nil
+	}
+}
+
+// widen extends the claim's service period with a D8 or RD8 date.
+func (c *Claim) widen(format, v string) {
+	from, to := "", ""
+	switch {
+	case format == "D8" && len(v) == 8:
+		from, to = v, v
+	case format == "RD8" && len(v) == 17:
+		from, to = v[:8], v[9:]
+	default:
+		return
+	}
+	if c.ServiceFrom == "" || from < c.ServiceFrom {
+		c.ServiceFrom = from
+	}
+	if to > c.ServiceTo {
+		c.ServiceTo = to
+	}
+}
+
+// Take returns the claims of set s, with each claim's errors assigned, and
+// forgets them. It returns nil for a set that is not an 837.
+func (c *ClaimCollector) Take(s *ig.SetResult) *Claims {
+	if c.cur == nil || c.cur.Set != s {
+		if s.Header.ID != "837" {
+			return nil
+		}
+		return &Claims{Set: s}
+	}
+	out := c.cur
+	c.cur = nil
+	for _, e := range s.Errors {
+		if e.Code.Kind != edi.IK304 && e.Code.Kind != edi.IK403 {
+			out.Outside = append(out.Outside, e)
+			continue
+		}
+		hit := false
+		for _, cl := range out.Claims {
+			for _, r := range cl.ranges {
+				if e.Pos.SetIndex >= r[0] && e.Pos.SetIndex < r[1] {
+					cl.Errors = append(cl.Errors, e)
+					hit = true
+					break
+				}
+			}
+		}
+		if !hit {
+			out.Outside = append(out.Outside, e)
+		}
+	}
+	if s.ErrorCount > len(s.Errors) {
+		// Errors beyond those kept cannot be placed: do not accept the set.
+		out.Outside = append(out.Outside, &edi.Error{Code: edi.SetSegmentsInError, Msg: "more errors than were kept"})
+	}
+	return out
+}
+
+// Disposition is the SetDisposition of an 837 set whose claims were
+// collected: errors confined to claims leave the set accepted with errors
+// (the 277CA rejects those claims); any other error rejects the set.
+func (cs *Claims) Disposition(s *ig.SetResult) string {
+	switch {
+	case s.Guide == nil || len(cs.Outside) > 0:
+		return DefaultDisposition(s)
+	case s.ErrorCount == 0:
+		return Accepted
+	}
+	return AcceptedWithErrors
+}

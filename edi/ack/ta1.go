@@ -1,0 +1,69 @@
+package ack
+
+import (
+	"io"
+
+	"github.com/edigw/edigw/edi"
+	"github.com/edigw/edigw/edi/ig"
+)
+
+// TA1 codes of the interchange acknowledgment (TA104).
+const (
+	TA1Accepted           = "A"
+	TA1AcceptedWithErrors = "E"
+	TA1Rejected           = "R"
+)
+
+// NeedsTA1 reports whether an interchange gets a TA1: it has envelope
+// errors, or its sender asked for one (ISA14 = 1).
+func NeedsTA1(ic *ig.InterchangeResult) bool {
+	return len(ic.Errors) > 0 || ic.Header.AckRequested
+}
+
+// TA1Outcome returns the acknowledgment code and note code (TA105) for an
+// interchange: accepted with 000, or rejected with its first error's code.
+func TA1Outcome(ic *ig.InterchangeResult) (code, note string) {
+	for _, e := range ic.Errors {
+		if e.Code.Kind == edi.TA105 {
+			return TA1Rejected, e.Code.Value
+		}
+	}
+	return TA1Accepted, "000"
+}
+
+// WriteTA1 writes an interchange holding one TA1 that answers ic.
+func WriteTA1(w io.Writer, ic *ig.InterchangeResult, o Options) error {
+	wr := edi.NewWriter(w, o.delims())
+	wr.Newline = o.Newline
+	ew := edi.NewEnvelopeWriter(wr)
+	h := ic.Header
+	h.SenderID, h.ReceiverID = padID(h.SenderID, 15), padID(h.ReceiverID, 15)
+	if _, err := reply(ew, h, &o); err != nil {
+		return err
+	}
+	code, note := TA1Outcome(ic)
+	date, tm := h.Date, h.Time
+	if !edi.ValidDate([]byte(date)) || len(date) != 6 {
+		date = o.now().Format("060102") // a TA1 must carry a valid date even when the ISA's is bad
+	}
+	if !edi.ValidTime([]byte(tm)) || len(tm) != 4 {
+		tm = o.now().Format("1504")
+	}
+	ctl := h.ControlNumber
+	if len(ctl) != 9 || !digitsOnly(ctl) {
+		ctl = "000000000" // an ISA13 that is not 9 digits cannot be echoed
+	}
+	if err := ew.WriteInterchangeSegment("TA1", ctl, date, tm, code, note); err != nil {
+		return err
+	}
+	return ew.EndInterchange()
+}
+
+func digitsOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
