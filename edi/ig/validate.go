@@ -79,6 +79,7 @@ type Validator struct {
 	MaxErrorsPerSet int // errors kept per SetResult (default 100)
 
 	OnSegment     func(*Event)
+	OnError       func(*edi.Error) // every error, as it is found
 	OnSet         func(*SetResult)
 	OnGroup       func(*GroupResult)
 	OnInterchange func(*InterchangeResult)
@@ -256,6 +257,9 @@ func (v *Validator) addSetError(s *SetResult, e *edi.Error) {
 }
 
 func (v *Validator) fileError(e *edi.Error) {
+	if v.OnError != nil {
+		v.OnError(e)
+	}
 	v.rep.ErrorCount++
 	if len(v.rep.Errors) < v.MaxErrors {
 		v.rep.Errors = append(v.rep.Errors, e)
