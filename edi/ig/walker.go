@@ -454,3 +454,10 @@ func digits(b []byte) (int, bool) {
 	}
 	return n, true
 }
+
+// CheckSegment validates one segment against a definition outside any
+// transaction set: the TA1, which lives directly in an interchange.
+func CheckSegment(seg *edi.Segment, def *Segment, file string, report func(*edi.Error)) {
+	w := &Walker{File: file, Report: report}
+	w.checkElements(seg, def)
+}
