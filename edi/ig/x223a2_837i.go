@@ -1,0 +1,695 @@
+package ig
+
+// X223A2 is the ASC X12N 005010X223A2 implementation guide: Health Care
+// Claim: Institutional (837I), the errata version HIPAA adopted.
+var X223A2 = &Guide{
+	Version:      "005010X223A2",
+	SetID:        "837",
+	FunctionalID: "HC",
+	Name:         "Health Care Claim: Institutional",
+	Root: Lp("ST", "Health Care Claim: Institutional", R, 1,
+		stSeg("837", "005010X223A2"),
+		Seg("BHT", "Beginning of Hierarchical Transaction", R, 1,
+			E(1005, "Hierarchical Structure Code", R, ID, 4, 4, "0019"),
+			E(353, "Transaction Set Purpose Code", R, ID, 2, 2, "00", "18"),
+			E(127, "Originator Application Transaction Identifier", R, AN, 1, 50),
+			E(373, "Transaction Set Creation Date", R, DT, 8, 8),
+			E(337, "Transaction Set Creation Time", R, TM, 4, 8),
+			E(640, "Claim or Encounter Identifier", R, ID, 2, 2, "31", "CH", "RP"),
+		),
+		Lp("1000A", "Submitter Name", R, 1,
+			nm1Seg("Submitter Name", R, 1, []string{"41"}, []string{"1", "2"},
+				NameParts{Last: R, First: S, Middle: S, IDQualifiers: []string{"46"}, ID: R}),
+			x223PER("Submitter EDI Contact Information", R),
+		),
+		Lp("1000B", "Receiver Name", R, 1,
+			nm1Seg("Receiver Name", R, 1, []string{"40"}, []string{"2"},
+				NameParts{Last: R, IDQualifiers: []string{"46"}, ID: R}),
+		),
+		Lp("2000A", "Billing Provider Hierarchical Level", R, Many,
+			hlSeg("Billing Provider Hierarchical Level", "20", N, R, "1"),
+			x223PRV("Billing Provider Specialty Information", "BI"),
+			Seg("CUR", "Foreign Currency Information", S, 1,
+				E(98, "Entity Identifier Code", R, ID, 2, 3, "85"),
+				E(100, "Currency Code", R, ID, 3, 3),
+				X(280, "Exchange Rate"),
+				X(98, "Entity Identifier Code"),
+				X(100, "Currency Code"),
+				X(669, "Currency Market/Exchange Code"),
+				X(374, "Date/Time Qualifier"),
+				X(373, "Date"),
+				X(337, "Time"),
+				X(374, "Date/Time Qualifier"),
+				X(373, "Date"),
+				X(337, "Time"),
+				X(374, "Date/Time Qualifier"),
+				X(373, "Date"),
+				X(337, "Time"),
+				X(374, "Date/Time Qualifier"),
+				X(373, "Date"),
+				X(337, "Time"),
+				X(374, "Date/Time Qualifier"),
+				X(373, "Date"),
+				X(337, "Time"),
+			).Syntax("C0807", "C0907", "L101112", "C1110", "C1210", "L131415", "C1413", "C1513",
+				"L161718", "C1716", "C1816", "L192021", "C2019", "C2119"),
+			Lp("2010AA", "Billing Provider Name", R, 1,
+				nm1Seg("Billing Provider Name", R, 1, []string{"85"}, []string{"2"},
+					NameParts{Last: R, IDQualifiers: []string{"XX"}, ID: S}),
+				n3Seg("Billing Provider Address", R),
+				n4Seg("Billing Provider City, State, ZIP Code", R),
+				refSeg("Billing Provider Tax Identification", R, 1, "EI"),
+				x223PER("Billing Provider Contact Information", S),
+			),
+			Lp("2010AB", "Pay-to Address Name", S, 1,
+				nm1Seg("Pay-to Address Name", R, 1, []string{"87"}, []string{"2"}, NameParts{}),
+				n3Seg("Pay-to Address - ADDRESS", R),
+				n4Seg("Pay-To Address City, State, ZIP Code", R),
+			),
+			Lp("2010AC", "Pay-To Plan Name", S, 1,
+				nm1Seg("Pay-To Plan Name", R, 1, []string{"PE"}, []string{"2"},
+					NameParts{Last: R, IDQualifiers: []string{"PI", "XV"}, ID: R}),
+				n3Seg("Pay-to Plan Address", R),
+				n4Seg("Pay-To Plan City, State, ZIP Code", R),
+				refSeg("Pay-to Plan Secondary Identification", S, 1, "2U", "FY", "NF"),
+				refSeg("Pay-To Plan Tax Identification Number", R, 1, "EI"),
+			),
+			Lp("2000B", "Subscriber Hierarchical Level", R, Many,
+				hlSeg("Subscriber Hierarchical Level", "22", R, R, "0", "1"),
+				Seg("SBR", "Subscriber Information", R, 1,
+					E(1138, "Payer Responsibility Sequence Number Code", R, ID, 1, 1, x223PayerSequence...),
+					E(1069, "Individual Relationship Code", S, ID, 2, 2, "18"),
+					E(127, "Subscriber Group or Policy Number", S, AN, 1, 50),
+					E(93, "Subscriber Group Name", S, AN, 1, 60),
+					X(1336, "Insurance Type Code"),
+					X(1143, "Coordination of Benefits Code"),
+					X(1073, "Yes/No Condition or Response Code"),
+					X(584, "Employment Status Code"),
+					E(1032, "Claim Filing Indicator Code", S, ID, 1, 2, x223ClaimFiling...),
+				),
+				Lp("2010BA", "Subscriber Name", R, 1,
+					nm1Seg("Subscriber Name", R, 1, []string{"IL"}, []string{"1", "2"},
+						NameParts{Last: R, First: S, Middle: S, Suffix: S, IDQualifiers: []string{"II", "MI"}, ID: S}),
+					n3Seg("Subscriber Address", S),
+					n4Seg("Subscriber City, State, ZIP Code", S),
+					x223DMG("Subscriber Demographic Information", S),
+					refSeg("Subscriber Secondary Identification", S, 1, "SY"),
+					refSeg("Property and Casualty Claim Number", S, 1, "Y4"),
+				),
+				Lp("2010BB", "Payer Name", R, 1,
+					nm1Seg("Payer Name", R, 1, []string{"PR"}, []string{"2"},
+						NameParts{Last: R, IDQualifiers: []string{"PI", "XV"}, ID: R}),
+					n3Seg("Payer Address", S),
+					n4Seg("Payer City, State, ZIP Code", S),
+					refSeg("Payer Secondary Identification", S, 3, "2U", "EI", "FY", "NF"),
+					refSeg("Billing Provider Secondary Identification", S, 1, "G2", "LU"),
+				),
+				x223Claim(S),
+				Lp("2000C", "Patient Hierarchical Level", S, Many,
+					hlSeg("Patient Hierarchical Level", "23", R, R, "0"),
+					Seg("PAT", "Patient Information", R, 1,
+						E(1069, "Individual Relationship Code", R, ID, 2, 2, "01", "19", "20", "21", "39", "40", "53", "G8"),
+						X(1384, "Patient Location Code"),
+						X(584, "Employment Status Code"),
+						X(1220, "Student Status Code"),
+						X(1250, "Date Time Period Format Qualifier"),
+						X(1251, "Date Time Period"),
+						X(355, "Unit or Basis for Measurement Code"),
+						X(81, "Weight"),
+						X(1073, "Yes/No Condition or Response Code"),
+					).Syntax("P0506", "P0708"),
+					Lp("2010CA", "Patient Name", R, 1,
+						nm1Seg("Patient Name", R, 1, []string{"QC"}, []string{"1"},
+							NameParts{Last: R, First: S, Middle: S, Suffix: S}),
+						n3Seg("Patient Address", R),
+						n4Seg("Patient City, State, ZIP Code", R),
+						x223DMG("Patient Demographic Information", R),
+						refSeg("Property and Casualty Claim Number", S, 1, "Y4"),
+						refSeg("Property and Casualty Patient Identifier", S, 1, "1W", "SY"),
+					),
+					x223Claim(R),
+				),
+			),
+		),
+		seSeg(),
+	),
+}
+
+func init() { register(X223A2) }
+
+var (
+	x223PayerSequence = []string{"A", "B", "C", "D", "E", "F", "G", "H", "P", "S", "T", "U"}
+	x223ClaimFiling   = []string{"11", "12", "13", "14", "15", "16", "17", "AM", "BL", "CH", "CI", "DS",
+		"FI", "HM", "LM", "MA", "MB", "MC", "OF", "TV", "VA", "WC", "ZZ"}
+	x223ReportType = []string{"03", "04", "05", "06", "07", "08", "09", "10", "11", "13", "15", "21",
+		"A3", "A4", "AM", "AS", "B2", "B3", "B4", "BR", "BS", "BT", "CB", "CK", "CT", "D2", "DA", "DB",
+		"DG", "DJ", "DS", "EB", "HC", "HR", "I5", "IR", "LA", "M1", "MT", "NN", "OB", "OC", "OD", "OE",
+		"OX", "OZ", "P4", "P5", "PE", "PN", "PO", "PQ", "PY", "PZ", "RB", "RR", "RT", "RX", "SG", "V5", "XP"}
+	x223ProcedureQualifiers = []string{"ER", "HC", "HP", "IV", "WK"}
+	x223ProviderSecondary   = []string{"0B", "1G", "G2", "LU"}
+	x223ReferringSecondary  = []string{"0B", "1G", "G2"}
+	x223FacilitySecondary   = []string{"0B", "G2", "LU"}
+	x223EPSDTConditions     = []string{"AV", "NU", "S2", "ST"}
+)
+
+// x223Claim is loop 2300 with its subloops. It is Situational under the
+// subscriber (2000B) and Required under the patient (2000C).
+func x223Claim(usage Usage) *Loop {
+	return Lp("2300", "Claim Information", usage, 100,
+		Seg("CLM", "Claim Information", R, 1,
+			E(1028, "Patient Control Number", R, AN, 1, 38),
+			E(782, "Total Claim Charge Amount", R, R_, 1, 18),
+			X(1032, "Claim Filing Indicator Code"),
+			X(1343, "Non-Institutional Claim Type Code"),
+			C("C023", "Health Care Service Location Information", R,
+				E(1331, "Facility Type Code", R, AN, 1, 2),
+				E(1332, "Facility Code Qualifier", R, ID, 1, 2, "A"),
+				E(1325, "Claim Frequency Code", R, ID, 1, 1),
+			),
+			X(1073, "Yes/No Condition or Response Code"),
+			E(1359, "Assignment or Plan Participation Code", R, ID, 1, 1, "A", "B", "C"),
+			E(1073, "Benefits Assignment Certification Indicator", R, ID, 1, 1, "N", "W", "Y"),
+			E(1363, "Release of Information Code", R, ID, 1, 1, "I", "Y"),
+			X(1351, "Patient Signature Source Code"),
+			XC("C024", "Related Causes Information"),
+			X(1366, "Special Program Code"),
+			X(1073, "Yes/No Condition or Response Code"),
+			X(1338, "Level of Service Code"),
+			X(1073, "Yes/No Condition or Response Code"),
+			X(1360, "Provider Agreement Code"),
+			X(1029, "Claim Status Code"),
+			X(1073, "Yes/No Condition or Response Code"),
+			X(1383, "Claim Submission Reason Code"),
+			E(1514, "Delay Reason Code", S, ID, 1, 2, "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "15"),
+		),
+		dtpSeg("Discharge Hour", S, 1, []string{"096"}, "TM"),
+		dtpSeg("Statement Dates", R, 1, []string{"434"}, "RD8"),
+		dtpSeg("Admission Date/Hour", S, 1, []string{"435"}, "D8", "DT"),
+		dtpSeg("Date - Repricer Received Date", S, 1, []string{"050"}, "D8"),
+		Seg("CL1", "Institutional Claim Code", R, 1,
+			// CL101 is Situational in A2 (inpatient admissions only); stupidedi's X223A2 has it Required.
+			E(1315, "Admission Type Code", S, ID, 1, 1),
+			E(1314, "Admission Source Code", S, ID, 1, 1),
+			E(1352, "Patient Status Code", R, ID, 1, 2),
+			X(1345, "Nursing Home Residential Status Code"),
+		),
+		x223PWK("Claim Supplemental Information"),
+		Seg("CN1", "Contract Information", S, 1,
+			E(1166, "Contract Type Code", R, ID, 2, 2, "01", "02", "03", "04", "05", "06", "09"),
+			E(782, "Contract Amount", S, R_, 1, 18),
+			E(332, "Contract Percentage", S, R_, 1, 6),
+			E(127, "Contract Code", S, AN, 1, 50),
+			E(338, "Terms Discount Percentage", S, R_, 1, 6),
+			E(799, "Contract Version Identifier", S, AN, 1, 30),
+		),
+		amtSeg("Patient Estimated Amount Due", S, 1, "F3"),
+		refSeg("Service Authorization Exception Code", S, 1, "4N"),
+		refSeg("Referral Number", S, 1, "9F"),
+		refSeg("Prior Authorization", S, 1, "G1"),
+		refSeg("Payer Claim Control Number", S, 1, "F8"),
+		refSeg("Repriced Claim Number", S, 1, "9A"),
+		refSeg("Adjusted Repriced Claim Number", S, 1, "9C"),
+		refSeg("Investigational Device Exemption Number", S, 5, "LX"),
+		refSeg("Claim Identifier For Transmission Intermediaries", S, 1, "D9"),
+		refSeg("Auto Accident State", S, 1, "LU"),
+		refSeg("Medical Record Number", S, 1, "EA"),
+		refSeg("Demonstration Project Identifier", S, 1, "P4"),
+		refSeg("Peer Review Organization (PRO) Approval Number", S, 1, "G4"),
+		Seg("K3", "File Information", S, 10,
+			E(449, "Fixed Format Information", R, AN, 1, 80),
+			X(1333, "Record Format Code"),
+			XC("C001", "Composite Unit of Measure"),
+		),
+		Seg("NTE", "Claim Note", S, 10,
+			E(363, "Note Reference Code", R, ID, 3, 3,
+				"ALG", "DCP", "DGN", "DME", "MED", "NTR", "ODT", "RHB", "RLH", "RNH", "SET", "SFM", "SPT", "UPI"),
+			E(352, "Claim Note Text", R, AN, 1, 80),
+		),
+		Seg("NTE", "Billing Note", S, 1,
+			E(363, "Note Reference Code", R, ID, 3, 3, "ADD"),
+			E(352, "Billing Note Text", R, AN, 1, 80),
+		),
+		Seg("CRC", "EPSDT Referral", S, 1,
+			E(1136, "Code Category", R, ID, 2, 2, "ZZ"),
+			E(1073, "Certification Condition Code Applies Indicator", R, ID, 1, 1, "N", "Y"),
+			E(1321, "Condition Indicator", R, ID, 2, 3, x223EPSDTConditions...),
+			E(1321, "Condition Indicator", S, ID, 2, 3, x223EPSDTConditions...),
+			E(1321, "Condition Indicator", S, ID, 2, 3, x223EPSDTConditions...),
+			X(1321, "Condition Indicator"),
+			X(1321, "Condition Indicator"),
+		),
+		x223HI("Principal Diagnosis", R, 1, 1, x223HICode([]string{"ABK", "BK"}, "", N, S)),
+		x223HI("Admitting Diagnosis", S, 1, 1, x223HICode([]string{"ABJ", "BJ"}, "", N, N)),
+		x223HI("Patient's Reason For Visit", S, 1, 3, x223HICode([]string{"APR", "PR"}, "", N, N)),
+		x223HI("External Cause of Injury", S, 1, 12, x223HICode([]string{"ABN", "BN"}, "", N, S)),
+		x223HI("Diagnosis Related Group (DRG) Information", S, 1, 1, x223HICode([]string{"DR"}, "", N, N)),
+		x223HI("Other Diagnosis Information", S, 2, 12, x223HICode([]string{"ABF", "BF"}, "", N, S)),
+		x223HI("Principal Procedure Information", S, 1, 1, x223HICode([]string{"BBR", "BR", "CAH"}, "D8", N, N)),
+		x223HI("Other Procedure Information", S, 2, 12, x223HICode([]string{"BBQ", "BQ"}, "D8", N, N)),
+		x223HI("Occurrence Span Information", S, 2, 12, x223HICode([]string{"BI"}, "RD8", N, N)),
+		x223HI("Occurrence Information", S, 2, 12, x223HICode([]string{"BH"}, "D8", N, N)),
+		x223HI("Value Information", S, 2, 12, x223HICode([]string{"BE"}, "", R, N)),
+		x223HI("Condition Information", S, 2, 12, x223HICode([]string{"BG"}, "", N, N)),
+		x223HI("Treatment Code Information", S, 2, 12, x223HICode([]string{"TC"}, "", N, N)),
+		x223HCP("Claim Pricing/Repricing Information", false),
+		Lp("2310A", "Attending Provider Name", S, 1,
+			x223PersonNM1("Attending Provider Name", "71"),
+			x223PRV("Attending Provider Specialty Information", "AT"),
+			refSeg("Attending Provider Secondary Identification", S, 4, x223ProviderSecondary...),
+		),
+		Lp("2310B", "Operating Physician Name", S, 1,
+			x223PersonNM1("Operating Physician Name", "72"),
+			refSeg("Operating Physician Secondary Identification", S, 4, x223ProviderSecondary...),
+		),
+		Lp("2310C", "Other Operating Physician Name", S, 1,
+			x223PersonNM1("Other Operating Physician Name", "ZZ"),
+			refSeg("Other Operating Physician Secondary Identification", S, 4, x223ProviderSecondary...),
+		),
+		Lp("2310D", "Rendering Provider Name", S, 1,
+			x223PersonNM1("Rendering Provider Name", "82"),
+			refSeg("Rendering Provider Secondary Identification", S, 4, x223ProviderSecondary...),
+		),
+		Lp("2310E", "Service Facility Location Name", S, 1,
+			nm1Seg("Service Facility Location Name", R, 1, []string{"77"}, []string{"2"},
+				NameParts{Last: R, IDQualifiers: []string{"XX"}, ID: S}),
+			n3Seg("Service Facility Location Address", R),
+			n4Seg("Service Facility Location City, State, ZIP Code", R),
+			refSeg("Service Facility Location Secondary Identification", S, 3, x223FacilitySecondary...),
+		),
+		Lp("2310F", "Referring Provider Name", S, 1,
+			x223PersonNM1("Referring Provider Name", "DN"),
+			refSeg("Referring Provider Secondary Identification", S, 3, x223ReferringSecondary...),
+		),
+		Lp("2320", "Other Subscriber Information", S, 10,
+			Seg("SBR", "Other Subscriber Information", R, 1,
+				E(1138, "Payer Responsibility Sequence Number Code", R, ID, 1, 1, x223PayerSequence...),
+				E(1069, "Individual Relationship Code", R, ID, 2, 2, "01", "18", "19", "20", "21", "39", "40", "53", "G8"),
+				E(127, "Insured Group or Policy Number", S, AN, 1, 50),
+				E(93, "Other Insured Group Name", S, AN, 1, 60),
+				X(1336, "Insurance Type Code"),
+				X(1143, "Coordination of Benefits Code"),
+				X(1073, "Yes/No Condition or Response Code"),
+				X(584, "Employment Status Code"),
+				E(1032, "Claim Filing Indicator Code", S, ID, 1, 2, x223ClaimFiling...),
+			),
+			x223CAS("Claim Level Adjustments"),
+			amtSeg("Coordination of Benefits (COB) Payer Paid Amount", S, 1, "D"),
+			amtSeg("Remaining Patient Liability", S, 1, "EAF"),
+			amtSeg("Coordination of Benefits (COB) Total Non-Covered Amount", S, 1, "A8"),
+			Seg("OI", "Other Insurance Coverage Information", R, 1,
+				X(1032, "Claim Filing Indicator Code"),
+				X(1383, "Claim Submission Reason Code"),
+				E(1073, "Benefits Assignment Certification Indicator", R, ID, 1, 1, "N", "W", "Y"),
+				X(1351, "Patient Signature Source Code"),
+				X(1360, "Provider Agreement Code"),
+				E(1363, "Release of Information Code", R, ID, 1, 1, "I", "Y"),
+			),
+			Seg("MIA", "Inpatient Adjudication Information", S, 1,
+				E(380, "Covered Days or Visits Count", R, R_, 1, 15),
+				X(782, "Monetary Amount"),
+				E(380, "Lifetime Psychiatric Days Count", S, R_, 1, 15),
+				E(782, "Claim DRG Amount", S, R_, 1, 18),
+				E(127, "Claim Payment Remark Code", S, AN, 1, 50),
+				E(782, "Claim Disproportionate Share Amount", S, R_, 1, 18),
+				E(782, "Claim MSP Pass-through Amount", S, R_, 1, 18),
+				E(782, "Claim PPS Capital Amount", S, R_, 1, 18),
+				E(782, "PPS-Capital FSP DRG Amount", S, R_, 1, 18),
+				E(782, "PPS-Capital HSP DRG Amount", S, R_, 1, 18),
+				E(782, "PPS-Capital DSH DRG Amount", S, R_, 1, 18),
+				E(782, "Old Capital Amount", S, R_, 1, 18),
+				E(782, "PPS-Capital IME Amount", S, R_, 1, 18),
+				E(782, "PPS-Operating Hospital Specific DRG Amount", S, R_, 1, 18),
+				E(380, "Cost Report Day Count", S, R_, 1, 15),
+				E(782, "PPS-Operating Federal Specific DRG Amount", S, R_, 1, 18),
+				E(782, "Claim PPS Capital Outlier Amount", S, R_, 1, 18),
+				E(782, "Claim Indirect Teaching Amount", S, R_, 1, 18),
+				E(782, "Non-Payable Professional Component Billed Amount", S, R_, 1, 18),
+				E(127, "Claim Payment Remark Code", S, AN, 1, 50),
+				E(127, "Claim Payment Remark Code", S, AN, 1, 50),
+				E(127, "Claim Payment Remark Code", S, AN, 1, 50),
+				E(127, "Claim Payment Remark Code", S, AN, 1, 50),
+				E(782, "PPS-Capital Exception Amount", S, R_, 1, 18),
+			),
+			Seg("MOA", "Outpatient Adjudication Information", S, 1,
+				E(954, "Reimbursement Rate", S, R_, 1, 10),
+				E(782, "HCPCS Payable Amount", S, R_, 1, 18),
+				E(127, "Claim Payment Remark Code", S, AN, 1, 50),
+				E(127, "Claim Payment Remark Code", S, AN, 1, 50),
+				E(127, "Claim Payment Remark Code", S, AN, 1, 50),
+				E(127, "Claim Payment Remark Code", S, AN, 1, 50),
+				E(127, "Claim Payment Remark Code", S, AN, 1, 50),
+				E(782, "End Stage Renal Disease Payment Amount", S, R_, 1, 18),
+				E(782, "Non-Payable Professional Component Billed Amount", S, R_, 1, 18),
+			),
+			Lp("2330A", "Other Subscriber Name", R, 1,
+				nm1Seg("Other Subscriber Name", R, 1, []string{"IL"}, []string{"1", "2"},
+					NameParts{Last: R, First: S, Middle: S, Suffix: S, IDQualifiers: []string{"II", "MI"}, ID: R}),
+				n3Seg("Other Subscriber Address", S),
+				n4Seg("Other Subscriber City, State, ZIP Code", S),
+				refSeg("Other Subscriber Secondary Identification", S, 2, "SY"),
+			),
+			Lp("2330B", "Other Payer Name", R, 1,
+				nm1Seg("Other Payer Name", R, 1, []string{"PR"}, []string{"2"},
+					NameParts{Last: R, IDQualifiers: []string{"PI", "XV"}, ID: R}),
+				n3Seg("Other Payer Address", S),
+				n4Seg("Other Payer City, State, ZIP Code", S),
+				dtpSeg("Claim Check or Remittance Date", S, 1, []string{"573"}, "D8"),
+				refSeg("Other Payer Secondary Identifier", S, 2, "2U", "EI", "FY", "NF"),
+				refSeg("Other Payer Prior Authorization Number", S, 1, "G1"),
+				refSeg("Other Payer Referral Number", S, 1, "9F"),
+				refSeg("Other Payer Claim Adjustment Indicator", S, 1, "T4"),
+				refSeg("Other Payer Claim Control Number", S, 1, "F8"),
+			),
+			x223OtherPayerProvider("2330C", "Other Payer Attending Provider", "71", "1",
+				"Other Payer Attending Provider Secondary Identification", 4, x223ProviderSecondary),
+			x223OtherPayerProvider("2330D", "Other Payer Operating Physician", "72", "1",
+				"Other Payer Operating Physician Secondary Identification", 4, x223ProviderSecondary),
+			x223OtherPayerProvider("2330E", "Other Payer Other Operating Physician", "ZZ", "1",
+				"Other Payer Other Operating Physician Secondary Identification", 4, x223ProviderSecondary),
+			x223OtherPayerProvider("2330F", "Other Payer Service Facility Location", "77", "2",
+				"Other Payer Service Facility Location Secondary Identification", 3, x223FacilitySecondary),
+			x223OtherPayerProvider("2330G", "Other Payer Rendering Provider Name", "82", "1",
+				"Other Payer Rendering Provider Secondary Identification", 4, x223ProviderSecondary),
+			x223OtherPayerProvider("2330H", "Other Payer Referring Provider", "DN", "1",
+				"Other Payer Referring Provider Secondary Identification", 3, x223ReferringSecondary),
+			x223OtherPayerProvider("2330I", "Other Payer Billing Provider", "85", "2",
+				"Other Payer Billing Provider Secondary Identification", 2, []string{"G2", "LU"}),
+		),
+		Lp("2400", "Service Line Number", R, 999,
+			Seg("LX", "Service Line Number", R, 1,
+				E(554, "Assigned Number", R, N0, 1, 6),
+			),
+			Seg("SV2", "Institutional Service Line", R, 1,
+				E(234, "Service Line Revenue Code", R, AN, 1, 48),
+				x223Procedure("Composite Medical Procedure Identifier", S),
+				E(782, "Line Item Charge Amount", R, R_, 1, 18),
+				E(355, "Unit or Basis for Measurement Code", R, ID, 2, 2, "DA", "UN"),
+				E(380, "Service Unit Count", R, R_, 1, 15),
+				X(1371, "Unit Rate"),
+				E(782, "Line Item Denied Charge or Non-Covered Charge Amount", S, R_, 1, 18),
+				X(1073, "Yes/No Condition or Response Code"),
+				X(1345, "Nursing Home Residential Status Code"),
+				X(1337, "Level of Care Code"),
+			).Syntax("R0102", "P0405"),
+			x223PWK("Line Supplemental Information"),
+			dtpSeg("Date - Service Date", S, 1, []string{"472"}, "D8", "RD8"),
+			refSeg("Line Item Control Number", S, 1, "6R"),
+			refSeg("Repriced Line Item Reference Number", S, 1, "9B"),
+			refSeg("Adjusted Repriced Line Item Reference Number", S, 1, "9D"),
+			amtSeg("Service Tax Amount", S, 1, "GT"),
+			amtSeg("Facility Tax Amount", S, 1, "N8"),
+			Seg("NTE", "Third Party Organization Notes", S, 1,
+				E(363, "Note Reference Code", R, ID, 3, 3, "TPO"),
+				E(352, "Line Note Text", R, AN, 1, 80),
+			),
+			x223HCP("Line Pricing/Repricing Information", true),
+			Lp("2410", "Drug Identification", S, 1,
+				x223LIN(),
+				Seg("CTP", "Drug Quantity", R, 1,
+					X(687, "Class of Trade Code"),
+					X(236, "Price Identifier Code"),
+					X(212, "Unit Price"),
+					E(380, "National Drug Unit Count", R, R_, 1, 15),
+					C("C001", "Composite Unit of Measure", R,
+						E(355, "Code Qualifier", R, ID, 2, 2, "F2", "GR", "ME", "ML", "UN"),
+						X(1018, "Exponent"),
+						X(649, "Multiplier"),
+						X(355, "Unit or Basis for Measurement Code"),
+						X(1018, "Exponent"),
+						X(649, "Multiplier"),
+						X(355, "Unit or Basis for Measurement Code"),
+						X(1018, "Exponent"),
+						X(649, "Multiplier"),
+						X(355, "Unit or Basis for Measurement Code"),
+						X(1018, "Exponent"),
+						X(649, "Multiplier"),
+						X(355, "Unit or Basis for Measurement Code"),
+						X(1018, "Exponent"),
+						X(649, "Multiplier"),
+					),
+					X(648, "Price Multiplier Qualifier"),
+					X(649, "Multiplier"),
+					X(782, "Monetary Amount"),
+					X(639, "Basis of Unit Price Code"),
+					X(499, "Condition Value"),
+					X(289, "Multiple Price Quantity"),
+				).Syntax("P0405", "C0607", "C0902", "C1002", "C1103"),
+				refSeg("Prescription or Compound Drug Association Number", S, 1, "VY", "XZ"),
+			),
+			Lp("2420A", "Operating Physician Name", S, 1,
+				x223PersonNM1("Operating Physician Name", "72"),
+				x223LineREF("Operating Physician Secondary Identification", x223ProviderSecondary),
+			),
+			Lp("2420B", "Other Operating Physician Name", S, 1,
+				x223PersonNM1("Other Operating Physician Name", "ZZ"),
+				x223LineREF("Other Operating Physician Secondary Identification", x223ProviderSecondary),
+			),
+			Lp("2420C", "Rendering Provider Name", S, 1,
+				x223PersonNM1("Rendering Provider Name", "82"),
+				x223LineREF("Rendering Provider Secondary Identification", x223ProviderSecondary),
+			),
+			Lp("2420D", "Referring Provider Name", S, 1,
+				x223PersonNM1("Referring Provider Name", "DN"),
+				x223LineREF("Referring Provider Secondary Identification", x223ReferringSecondary),
+			),
+			Lp("2430", "Line Adjudication Information", S, 15,
+				Seg("SVD", "Line Adjudication Information", R, 1,
+					E(67, "Other Payer Primary Identifier", R, AN, 2, 80),
+					E(782, "Service Line Paid Amount", R, R_, 1, 18),
+					x223Procedure("Composite Medical Procedure Identifier", S),
+					E(234, "Service Line Revenue Code", R, AN, 1, 48),
+					E(380, "Paid Service Unit Count", R, R_, 1, 15),
+					E(554, "Bundled Line Number", S, N0, 1, 6),
+				),
+				x223CAS("Line Adjustment"),
+				dtpSeg("Line Check or Remittance Date", R, 1, []string{"573"}, "D8"),
+				amtSeg("Remaining Patient Liability", S, 1, "EAF"),
+			),
+		),
+	)
+}
+
+// x223PER is a contact: PER03/PER04 are required and the first number
+// cannot be an extension.
+func x223PER(name string, usage Usage) *Segment {
+	return Seg("PER", name, usage, 2,
+		E(366, "Contact Function Code", R, ID, 2, 2, "IC"),
+		E(93, "Name", S, AN, 1, 60),
+		E(365, "Communication Number Qualifier", R, ID, 2, 2, "EM", "FX", "TE"),
+		E(364, "Communication Number", R, AN, 1, 256),
+		E(365, "Communication Number Qualifier", S, ID, 2, 2, "EM", "EX", "FX", "TE"),
+		E(364, "Communication Number", S, AN, 1, 256),
+		E(365, "Communication Number Qualifier", S, ID, 2, 2, "EM", "EX", "FX", "TE"),
+		E(364, "Communication Number", S, AN, 1, 256),
+		X(443, "Contact Inquiry Reference"),
+	).Syntax("P0304", "P0506", "P0708")
+}
+
+// x223PRV is a provider's taxonomy code.
+func x223PRV(name, providerCode string) *Segment {
+	return Seg("PRV", name, S, 1,
+		E(1221, "Provider Code", R, ID, 1, 3, providerCode),
+		E(128, "Reference Identification Qualifier", R, ID, 2, 3, "PXC"),
+		E(127, "Provider Taxonomy Code", R, AN, 1, 50),
+		X(156, "State or Province Code"),
+		XC("C035", "Provider Specialty Information"),
+		X(1223, "Provider Organization Code"),
+	).Syntax("P0203")
+}
+
+// x223DMG is a birth date and gender, with all of DMG's syntax notes.
+func x223DMG(name string, usage Usage) *Segment {
+	return Seg("DMG", name, usage, 1,
+		E(1250, "Date Time Period Format Qualifier", R, ID, 2, 3, "D8"),
+		E(1251, "Birth Date", R, AN, 1, 35).Date(1),
+		E(1068, "Gender Code", R, ID, 1, 1, "F", "M", "U"),
+		X(1067, "Marital Status Code"),
+		XC("C056", "Composite Race or Ethnicity Information"),
+		X(1066, "Citizenship Status Code"),
+		X(26, "Country Code"),
+		X(659, "Basis of Verification Code"),
+		X(380, "Quantity"),
+		X(1270, "Code List Qualifier Code"),
+		X(1271, "Industry Code"),
+	).Syntax("P0102", "P1011", "C1105")
+}
+
+// x223PersonNM1 is an individual provider: last name required, NPI (XX)
+// when the provider has one.
+func x223PersonNM1(name, entity string) *Segment {
+	return nm1Seg(name, R, 1, []string{entity}, []string{"1"},
+		NameParts{Last: R, First: S, Middle: S, Suffix: S, IDQualifiers: []string{"XX"}, ID: S})
+}
+
+// x223OtherPayerProvider is a 2330C-I loop: the entity code alone in NM1,
+// then the identifier the other payer knows the provider by.
+func x223OtherPayerProvider(id, name, entity, entityType, refName string, refMax int, qualifiers []string) *Loop {
+	return Lp(id, name, S, 1,
+		nm1Seg(name, R, 1, []string{entity}, []string{entityType}, NameParts{}),
+		refSeg(refName, R, refMax, qualifiers...),
+	)
+}
+
+// x223LineREF is a 2420 provider secondary identifier, which may name the
+// payer it belongs to in REF04.
+func x223LineREF(name string, qualifiers []string) *Segment {
+	return Seg("REF", name, S, 20,
+		E(128, "Reference Identification Qualifier", R, ID, 2, 3, qualifiers...),
+		E(127, "Reference Identification", R, AN, 1, 50),
+		X(352, "Description"),
+		C("C040", "Reference Identifier", S,
+			E(128, "Reference Identification Qualifier", R, ID, 2, 3, "2U"),
+			E(127, "Other Payer Primary Identifier", R, AN, 1, 50),
+			X(128, "Reference Identification Qualifier"),
+			X(127, "Reference Identification"),
+			X(128, "Reference Identification Qualifier"),
+			X(127, "Reference Identification"),
+		),
+	).Syntax("R0203")
+}
+
+// x223PWK is a paperwork (attachment) notice.
+func x223PWK(name string) *Segment {
+	return Seg("PWK", name, S, 10,
+		E(755, "Attachment Report Type Code", R, ID, 2, 2, x223ReportType...),
+		E(756, "Attachment Transmission Code", R, ID, 1, 2, "AA", "BM", "EL", "EM", "FT", "FX"),
+		X(757, "Report Copies Needed"),
+		X(98, "Entity Identifier Code"),
+		E(66, "Identification Code Qualifier", S, ID, 1, 2, "AC"),
+		E(67, "Attachment Control Number", S, AN, 2, 80),
+		X(352, "Description"),
+		XC("C002", "Actions Indicated"),
+		X(1525, "Request Category Code"),
+	).Syntax("P0506")
+}
+
+// x223HICode is one C022 of a 2300 HI: the qualifiers it allows, the date
+// format when it carries a date, and the usage of its amount (HIxx-5) and
+// present-on-admission indicator (HIxx-9).
+func x223HICode(qualifiers []string, dateFormat string, amount, poa Usage) func(Usage) Element {
+	return func(usage Usage) Element {
+		dateQ, date := X(1250, "Date Time Period Format Qualifier"), X(1251, "Date Time Period")
+		if dateFormat != "" {
+			dateQ = E(1250, "Date Time Period Format Qualifier", R, ID, 2, 3, dateFormat)
+			date = E(1251, "Date Time Period", R, AN, 1, 35)
+		}
+		amt := X(782, "Monetary Amount")
+		if amount != N {
+			amt = E(782, "Monetary Amount", amount, R_, 1, 18)
+		}
+		yn := X(1073, "Yes/No Condition or Response Code")
+		if poa != N {
+			yn = E(1073, "Present on Admission Indicator", poa, ID, 1, 1, "N", "U", "W", "Y")
+		}
+		return C("C022", "Health Care Code Information", usage,
+			E(1270, "Code List Qualifier Code", R, ID, 1, 3, qualifiers...),
+			E(1271, "Industry Code", R, AN, 1, 30),
+			dateQ,
+			date,
+			amt,
+			X(380, "Quantity"),
+			X(799, "Version Identifier"),
+			X(1271, "Industry Code"),
+			yn,
+		)
+	}
+}
+
+// x223HI is a 2300 HI segment: HI01 required, HI02 up to HI<used>
+// situational, the rest of the twelve not used.
+func x223HI(name string, usage Usage, max, used int, code func(Usage) Element) *Segment {
+	elems := make([]Element, 12)
+	for i := range elems {
+		switch {
+		case i == 0:
+			elems[i] = code(R)
+		case i < used:
+			elems[i] = code(S)
+		default:
+			elems[i] = XC("C022", "Health Care Code Information")
+		}
+	}
+	return Seg("HI", name, usage, max, elems...)
+}
+
+// x223HCP is claim (2300) or line (2400) pricing: only the line form
+// carries a repriced procedure code (HCP09/HCP10).
+func x223HCP(name string, line bool) *Segment {
+	qual, code := X(235, "Product/Service ID Qualifier"), X(234, "Product/Service ID")
+	if line {
+		qual = E(235, "Product or Service ID Qualifier", S, ID, 2, 2, x223ProcedureQualifiers...)
+		code = E(234, "Repriced Approved HCPCS Code", S, AN, 1, 48)
+	}
+	return Seg("HCP", name, S, 1,
+		E(1473, "Pricing Methodology", R, ID, 2, 2,
+			"00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14"),
+		E(782, "Repriced Allowed Amount", R, R_, 1, 18),
+		E(782, "Repriced Saving Amount", S, R_, 1, 18),
+		E(127, "Repricing Organization Identifier", S, AN, 1, 50),
+		E(118, "Repricing Per Diem or Flat Rate Amount", S, R_, 1, 9),
+		E(127, "Repriced Approved DRG Code", S, AN, 1, 50),
+		E(782, "Repriced Approved Amount", S, R_, 1, 18),
+		E(234, "Repriced Approved Revenue Code", S, AN, 1, 48),
+		qual,
+		code,
+		E(355, "Unit or Basis for Measurement Code", S, ID, 2, 2, "DA", "UN"),
+		E(380, "Repriced Approved Service Unit Count", S, R_, 1, 15),
+		E(901, "Reject Reason Code", S, ID, 2, 2, "T1", "T2", "T3", "T4", "T5", "T6"),
+		E(1526, "Policy Compliance Code", S, ID, 1, 2, "1", "2", "3", "4", "5"),
+		E(1527, "Exception Code", S, ID, 1, 2, "1", "2", "3", "4", "5", "6"),
+	).Syntax("R0113", "P0910", "P1112")
+}
+
+// x223Procedure is the C003 of SV202 and SVD03: a HCPCS (or other)
+// procedure code with up to four modifiers and a description.
+func x223Procedure(name string, usage Usage) Element {
+	return C("C003", name, usage,
+		E(235, "Product or Service ID Qualifier", R, ID, 2, 2, x223ProcedureQualifiers...),
+		E(234, "Procedure Code", R, AN, 1, 48),
+		E(1339, "Procedure Modifier", S, AN, 2, 2),
+		E(1339, "Procedure Modifier", S, AN, 2, 2),
+		E(1339, "Procedure Modifier", S, AN, 2, 2),
+		E(1339, "Procedure Modifier", S, AN, 2, 2),
+		E(352, "Description", S, AN, 1, 80),
+		X(234, "Product/Service ID"),
+	)
+}
+
+// x223CAS is a claim or line adjustment: a group code and up to six
+// reason/amount/quantity triples.
+func x223CAS(name string) *Segment {
+	elems := []Element{
+		E(1033, "Claim Adjustment Group Code", R, ID, 1, 2, "CO", "CR", "OA", "PI", "PR"),
+		E(1034, "Adjustment Reason Code", R, ID, 1, 5),
+		E(782, "Adjustment Amount", R, R_, 1, 18),
+		E(380, "Adjustment Quantity", S, R_, 1, 15),
+	}
+	for range 5 {
+		elems = append(elems,
+			E(1034, "Adjustment Reason Code", S, ID, 1, 5),
+			E(782, "Adjustment Amount", S, R_, 1, 18),
+			E(380, "Adjustment Quantity", S, R_, 1, 15),
+		)
+	}
+	return Seg("CAS", name, S, 5, elems...).Syntax(
+		"L050607", "C0605", "C0705", "L080910", "C0908", "C1008", "L111213", "C1211", "C1311",
+		"L141516", "C1514", "C1614", "L171819", "C1817", "C1917")
+}
+
+// x223LIN is the drug's National Drug Code: LIN02/LIN03 only, the other
+// fourteen qualifier/ID pairs not used.
+func x223LIN() *Segment {
+	elems := []Element{
+		X(350, "Assigned Identification"),
+		E(235, "Product or Service ID Qualifier", R, ID, 2, 2, "N4"),
+		E(234, "National Drug Code", R, AN, 1, 48),
+	}
+	rules := make([]string, 0, 14)
+	for p := 4; p < 32; p += 2 {
+		elems = append(elems, X(235, "Product/Service ID Qualifier"), X(234, "Product/Service ID"))
+		rules = append(rules, "P"+x223TwoDigits(p)+x223TwoDigits(p+1))
+	}
+	return Seg("LIN", "Drug Identification", R, 1, elems...).Syntax(rules...)
+}
+
+func x223TwoDigits(n int) string { return string([]byte{byte('0' + n/10), byte('0' + n%10)}) }
