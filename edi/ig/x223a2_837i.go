@@ -233,6 +233,7 @@ func x223Claim(usage Usage) *Loop {
 			E(1136, "Code Category", R, ID, 2, 2, "ZZ"),
 			E(1073, "Certification Condition Code Applies Indicator", R, ID, 1, 1, "N", "Y"),
 			E(1321, "Condition Indicator", R, ID, 2, 3, x223EPSDTConditions...),
+			// CRC04 and CRC05 take CRC03's codes in the TR3; pyx12 leaves them open.
 			E(1321, "Condition Indicator", S, ID, 2, 3, x223EPSDTConditions...),
 			E(1321, "Condition Indicator", S, ID, 2, 3, x223EPSDTConditions...),
 			X(1321, "Condition Indicator"),
