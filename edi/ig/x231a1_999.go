@@ -1,0 +1,124 @@
+package ig
+
+// X231A1 is the ASC X12C 005010X231A1 implementation guide: Implementation
+// Acknowledgment (999) for Health Care Insurance, the errata version HIPAA
+// adopted. The walker also reads 999s that name 005010X231 with it.
+var X231A1 = &Guide{
+	Version:      "005010X231A1",
+	SetID:        "999",
+	FunctionalID: "FA",
+	Name:         "Implementation Acknowledgment",
+	Root: Lp("ST", "Implementation Acknowledgment", R, 1,
+		// ST03 also takes 005010X231: the walker reads the pre-errata 999
+		// with this guide (versionAliases), so its own ST03 is no error.
+		Seg("ST", "Transaction Set Header", R, 1,
+			E(143, "Transaction Set Identifier Code", R, ID, 3, 3, "999"),
+			E(329, "Transaction Set Control Number", R, AN, 4, 9),
+			E(1705, "Implementation Convention Reference", R, AN, 1, 35, "005010X231A1", "005010X231"),
+		),
+		Seg("AK1", "Functional Group Response Header", R, 1,
+			E(479, "Functional Identifier Code", R, ID, 2, 2, "BE", "HB", "HC", "HI", "HN", "HP", "HR", "HS", "RA"),
+			E(28, "Group Control Number", R, N0, 1, 9),
+			E(480, "Version, Release, or Industry Identifier Code", R, AN, 1, 12),
+		),
+		Lp("2000", "Transaction Set Response Header", S, Many,
+			Seg("AK2", "Transaction Set Response Header", R, 1,
+				E(143, "Transaction Set Identifier Code", R, ID, 3, 3, "270", "271", "276", "277", "278", "820", "834", "835", "837"),
+				E(329, "Transaction Set Control Number", R, AN, 4, 9),
+				E(1705, "Implementation Convention Reference", S, AN, 1, 35),
+			),
+			Lp("2100", "Error Identification", S, Many,
+				Seg("IK3", "Error Identification", R, 1,
+					E(721, "Segment ID Code", R, ID, 2, 3),
+					E(719, "Segment Position in Transaction Set", R, N0, 1, 10),
+					E(447, "Loop Identifier Code", S, AN, 1, 4),
+					E(620, "Implementation Segment Syntax Error Code", R, ID, 1, 3, x231SegmentErrors...),
+				),
+				x231CTXTrigger("Segment Context", 9),
+				Seg("CTX", "Business Unit Identifier", S, 1,
+					C("C998", "Context Identification", R,
+						E(9999, "Context Name", R, AN, 1, 35,
+							"TRN02", "NM109", "PATIENT NAME NM109", "SUBSCRIBER NAME NM109", "ENT01", "SUBSCRIBER NUMBER REF02", "CLM01"),
+						E(9998, "Context Reference", R, AN, 1, 35),
+					).Rep(10),
+					X(721, "Segment ID Code"),
+					X(719, "Segment Position in Transaction Set"),
+					X(447, "Loop Identifier Code"),
+					XC("C030", "Position in Segment"),
+					XC("C999", "Reference in Segment"),
+				),
+				Lp("2110", "Implementation Data Element Note", S, Many,
+					Seg("IK4", "Implementation Data Element Note", R, 1,
+						x231PositionInSegment(R),
+						E(725, "Data Element Reference Number", S, N0, 1, 4),
+						E(621, "Implementation Data Element Syntax Error Code", R, ID, 1, 3, x231ElementErrors...),
+						E(724, "Copy of Bad Data Element", S, AN, 1, 99),
+					),
+					x231CTXTrigger("Element Context", 10),
+				),
+			),
+			Seg("IK5", "Implementation Transaction Set Response Trailer", R, 1,
+				E(717, "Transaction Set Acknowledgment Code", R, ID, 1, 1, "A", "E", "M", "R", "W", "X"),
+				E(618, "Implementation Transaction Set Syntax Error Code", S, ID, 1, 3, x231SetErrors...),
+				E(618, "Implementation Transaction Set Syntax Error Code", S, ID, 1, 3, x231SetErrors...),
+				E(618, "Implementation Transaction Set Syntax Error Code", S, ID, 1, 3, x231SetErrors...),
+				E(618, "Implementation Transaction Set Syntax Error Code", S, ID, 1, 3, x231SetErrors...),
+				E(618, "Implementation Transaction Set Syntax Error Code", S, ID, 1, 3, x231SetErrors...),
+			),
+		),
+		Seg("AK9", "Functional Group Response Trailer", R, 1,
+			E(715, "Functional Group Acknowledge Code", R, ID, 1, 1, "A", "E", "M", "P", "R", "W", "X"),
+			E(97, "Number of Transaction Sets Included", R, N0, 1, 6),
+			E(123, "Number of Received Transaction Sets", R, N0, 1, 6),
+			E(2, "Number of Accepted Transaction Sets", R, N0, 1, 6),
+			E(716, "Functional Group Syntax Error Code", S, ID, 1, 3, x231GroupErrors...),
+			E(716, "Functional Group Syntax Error Code", S, ID, 1, 3, x231GroupErrors...),
+			E(716, "Functional Group Syntax Error Code", S, ID, 1, 3, x231GroupErrors...),
+			E(716, "Functional Group Syntax Error Code", S, ID, 1, 3, x231GroupErrors...),
+			E(716, "Functional Group Syntax Error Code", S, ID, 1, 3, x231GroupErrors...),
+		),
+		seSeg(),
+	),
+}
+
+func init() { register(X231A1) }
+
+// IK304 (620): segment syntax error codes.
+var x231SegmentErrors = []string{"1", "2", "3", "4", "5", "6", "7", "8", "I4", "I6", "I7", "I8", "I9"}
+
+// IK403 (621): data element syntax error codes. There is no code 11.
+var x231ElementErrors = []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12", "13", "I10", "I11", "I12", "I13", "I6", "I9"}
+
+// IK502-IK506 (618): transaction set syntax error codes.
+var x231SetErrors = []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "15", "16", "17",
+	"18", "19", "23", "24", "25", "26", "27", "I5", "I6"}
+
+// AK905-AK909 (716): functional group syntax error codes.
+var x231GroupErrors = []string{"1", "2", "3", "4", "5", "6", "10", "11", "12", "13", "14", "15", "16", "17", "18",
+	"19", "23", "24", "25", "26"}
+
+// x231PositionInSegment is C030 (IK401, CTX05).
+func x231PositionInSegment(usage Usage) Element {
+	return C("C030", "Position in Segment", usage,
+		E(722, "Element Position in Segment", R, N0, 1, 2),
+		E(1528, "Component Data Element Position in Composite", S, N0, 1, 2),
+		E(1686, "Repeating Data Element Position", S, N0, 1, 4),
+	)
+}
+
+// x231CTXTrigger is a CTX naming the situational trigger of an error: the
+// Segment Context (2100) and the Element Context (2110). CTX06 is Not Used
+// in the A1 errata (005010X231 had it situational).
+func x231CTXTrigger(name string, max int) *Segment {
+	return Seg("CTX", name, S, max,
+		C("C998", "Context Identification", R,
+			E(9999, "Context Name", R, AN, 1, 35, "SITUATIONAL TRIGGER"),
+			X(9998, "Context Reference"),
+		).Rep(10),
+		E(721, "Segment ID Code", R, ID, 2, 3),
+		E(719, "Segment Position in Transaction Set", R, N0, 1, 10),
+		E(447, "Loop Identifier Code", S, AN, 1, 4),
+		x231PositionInSegment(S),
+		XC("C999", "Reference in Segment"),
+	)
+}
