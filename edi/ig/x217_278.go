@@ -52,9 +52,9 @@ var X217Request = &Guide{
 							x217DMG("Dependent Demographic Information"),
 							x217DependentINS(),
 						),
-						x217RequestEvent(),
+						x217RequestEvent(R),
 					),
-					x217RequestEvent(),
+					x217RequestEvent(S),
 				),
 			),
 		),
@@ -111,9 +111,9 @@ var X217Response = &Guide{
 							x217DMG("Dependent Demographic Information"),
 							x217DependentINS(),
 						),
-						x217ResponseEvent(),
+						x217ResponseEvent(R),
 					),
-					x217ResponseEvent(),
+					x217ResponseEvent(S),
 				),
 			),
 		),
@@ -147,9 +147,10 @@ var (
 )
 
 // x217RequestEvent is the request's 2000E loop, under 2000C when the
-// patient is the subscriber and under 2000D when a dependent.
-func x217RequestEvent() *Loop {
-	return Lp("2000E", "Patient Event Level", R, 1,
+// patient is the subscriber (there situational: absent when the patient is
+// a dependent) and under 2000D when a dependent.
+func x217RequestEvent(usage Usage) *Loop {
+	return Lp("2000E", "Patient Event Level", usage, 1,
 		hlSeg("Patient Event Level", "EV", R, R, "0", "1"),
 		x217TRN("Patient Event Tracking Number", 2, "1"),
 		x217UM(R, []string{"AR", "HS", "IN", "SC"}, true),
@@ -238,12 +239,12 @@ func x217RequestEvent() *Loop {
 // x217ResponseEvent is the response's 2000E loop. Its name loops differ
 // from the request's: 2010EB is the contact for additional information,
 // 2010EC the transport, and there is no other-UMO loop.
-func x217ResponseEvent() *Loop {
+func x217ResponseEvent(usage Usage) *Loop {
 	// The response's diagnosis codes may also be LOINC codes naming the
 	// additional information the UMO needs.
 	resultDiagnosis := append(slices.Clone(x217Diagnosis), "LOI")
 	resultPrincipal := append(slices.Clone(x217Principal), "LOI")
-	return Lp("2000E", "Patient Event Level", R, Many,
+	return Lp("2000E", "Patient Event Level", usage, Many,
 		hlSeg("Patient Event Level", "EV", R, R, "0", "1"),
 		x217TRN("Patient Event Tracking Number", 3, "1", "2"),
 		x217AAA("Patient Event Request Validation", "N"),
