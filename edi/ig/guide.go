@@ -86,9 +86,11 @@ type Segment struct {
 	// first then at least one other).
 	Rules []Rule
 	// key is the position of the element whose codes tell this segment
-	// from siblings with the same ID (computed by the guide: the first
-	// simple element with codes).
-	key int
+	// from siblings with the same ID (computed by register: the first
+	// simple element with codes, else the first composite whose first
+	// component has codes, with keyComp = 1).
+	key     int
+	keyComp int
 }
 
 // Loop is a loop, or the transaction set itself (the root).
@@ -130,6 +132,19 @@ type Guide struct {
 // Key returns the position of the element that distinguishes the segment
 // among siblings with the same ID, or 0.
 func (s *Segment) Key() int { return s.key }
+
+// KeyCodes returns the codes of the segment's key: of its key element, or
+// of the first component when the key is a composite (HI01-1, CTX01-1).
+func (s *Segment) KeyCodes() []string {
+	if s.key == 0 {
+		return nil
+	}
+	e := s.Elements[s.key-1]
+	if s.keyComp > 0 {
+		return e.Parts[s.keyComp-1].Codes
+	}
+	return e.Codes
+}
 
 // Rule is a syntax note on a segment's elements.
 type Rule struct {

@@ -54,11 +54,20 @@ func prepare(g *Guide) error {
 		for _, c := range l.Children {
 			switch c := c.(type) {
 			case *Segment:
-				c.key = 0
+				c.key, c.keyComp = 0, 0
 				for i, e := range c.Elements {
 					if e.Type != Composite && len(e.Codes) > 0 && e.Usage != NotUsed {
 						c.key = i + 1
 						break
+					}
+				}
+				if c.key == 0 {
+					// HI, CTX: the qualifier is the first component of a composite.
+					for i, e := range c.Elements {
+						if e.Type == Composite && e.Usage != NotUsed && len(e.Parts) > 0 && len(e.Parts[0].Codes) > 0 {
+							c.key, c.keyComp = i+1, 1
+							break
+						}
 					}
 				}
 				for i := range c.Elements {

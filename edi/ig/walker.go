@@ -292,7 +292,7 @@ func (w *Walker) match(seg *edi.Segment, useKey bool) Match {
 	id := seg.ID()
 	for d := len(w.stack) - 1; d >= 0; d-- {
 		f := &w.stack[d]
-		for i := max(f.pos, 1); i < len(f.loop.Children); i++ {
+		for i := groupStart(f.loop, max(f.pos, 1)); i < len(f.loop.Children); i++ {
 			var def *Segment
 			loop, isLoop := f.loop.Children[i].(*Loop)
 			if isLoop {
@@ -306,12 +306,11 @@ func (w *Walker) match(seg *edi.Segment, useKey bool) Match {
 			for len(w.stack)-1 > d {
 				w.pop(seg)
 			}
-			w.missing(f, f.pos+1, i, seg)
-			if i == f.pos {
-				f.counts[i]++
-			} else {
-				f.pos, f.counts[i] = i, 1
+			if i > f.pos {
+				w.missing(f, f.pos+1, i, seg)
 			}
+			f.counts[i]++
+			f.pos = i
 			if !isLoop {
 				if def.Max != Many && f.counts[i] > def.Max {
 					w.segErr(seg, f.loop.ID, edi.SegOverMaxUse, fmt.Sprintf("%s (%s) occurs %d times, at most %d allowed", def.ID, def.Name, f.counts[i], def.Max))
@@ -335,6 +334,10 @@ func keyMatches(def *Segment, seg *edi.Segment) bool {
 		return true
 	}
 	e := &def.Elements[def.key-1]
+	if def.keyComp > 0 {
+		_, ok := e.Parts[def.keyComp-1].codeSet[string(seg.Component(def.key, def.keyComp))]
+		return ok
+	}
 	_, ok := e.codeSet[string(seg.Element(def.key))]
 	return ok
 }
@@ -460,4 +463,25 @@ func digits(b []byte) (int, bool) {
 func CheckSegment(seg *edi.Segment, def *Segment, file string, report func(*edi.Error)) {
 	w := &Walker{File: file, Report: report}
 	w.checkElements(seg, def)
+}
+
+// groupStart widens a search start back over the run of sibling segments
+// that share the ID of the segment at pos: the TR3s give such variants (the
+// REFs, DTPs, AMTs of a loop) one position, so they may come in any order.
+func groupStart(l *Loop, pos int) int {
+	if pos >= len(l.Children) {
+		return pos
+	}
+	cur, ok := l.Children[pos].(*Segment)
+	if !ok {
+		return pos
+	}
+	for pos > 1 {
+		prev, ok := l.Children[pos-1].(*Segment)
+		if !ok || prev.ID != cur.ID {
+			break
+		}
+		pos--
+	}
+	return pos
 }

@@ -33,7 +33,7 @@ func x214Keys(l *Loop) []string {
 		if s, ok := c.(*Segment); ok {
 			k := s.ID
 			if s.Key() > 0 {
-				k += ":" + strings.Join(s.Elements[s.Key()-1].Codes, ",")
+				k += ":" + strings.Join(s.KeyCodes(), ",")
 			}
 			out = append(out, k)
 		}
@@ -68,7 +68,7 @@ func TestX214Hierarchy(t *testing.T) {
 		"2000A/2000B/2000C/2000D":             "S HL:PT",
 		"2000A/2000B/2000C/2000D/2100D":       "R NM1:QC",
 		"2000A/2000B/2000C/2000D/2200D":       "R TRN:2",
-		"2000A/2000B/2000C/2000D/2200D/2220D": "S SVC",
+		"2000A/2000B/2000C/2000D/2200D/2220D": "S SVC:AD,ER,HC,HP,IV,NU,WK",
 	} {
 		l := x214Loop(t, path)
 		if got := l.Usage.String() + " " + x214Keys(&Loop{Children: l.Children[:1]})[0]; got != want {
@@ -87,7 +87,7 @@ func TestX214Qualifiers(t *testing.T) {
 		"2000A/2000B/2200B":                   "TRN:2 STC:U,WQ AMT:YU AMT:YY QTY:90 QTY:AA",
 		"2000A/2000B/2000C/2200C":             "TRN:1 STC:U,WQ REF:0B,1G,G2,LU,SY,TJ QTY:QA QTY:QC AMT:YU AMT:YY",
 		"2000A/2000B/2000C/2000D/2200D":       "TRN:2 STC:U,WQ REF:1K REF:D9 REF:BLT DTP:472",
-		"2000A/2000B/2000C/2000D/2200D/2220D": "SVC STC:U REF:FJ REF:XZ DTP:472",
+		"2000A/2000B/2000C/2000D/2200D/2220D": "SVC:AD,ER,HC,HP,IV,NU,WK STC:U REF:FJ REF:XZ DTP:472",
 	} {
 		got := x214Keys(x214Loop(t, path))
 		w := strings.Fields(want)

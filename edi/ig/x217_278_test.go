@@ -35,7 +35,7 @@ func x217Seg(t *testing.T, l *Loop, id, code string) *Segment {
 		if !ok || s.ID != id {
 			continue
 		}
-		if code == "" || s.Key() > 0 && slices.Contains(s.Elements[s.Key()-1].Codes, code) {
+		if code == "" || s.Key() > 0 && slices.Contains(s.KeyCodes(), code) {
 			return s
 		}
 	}
@@ -197,7 +197,7 @@ func TestX217SiblingsDistinct(t *testing.T) {
 				if seen[s.ID] == nil {
 					seen[s.ID] = map[string]string{}
 				}
-				for _, code := range s.Elements[s.Key()-1].Codes {
+				for _, code := range s.KeyCodes() {
 					if other, dup := seen[s.ID][code]; dup {
 						t.Errorf("%s loop %s: %s %q in both %s and %s", g.Name, l.ID, s.ID, code, other, name)
 					}

@@ -81,7 +81,7 @@ func TestX221A1Structure(t *testing.T) {
 }
 
 func TestX221A1Qualifiers(t *testing.T) {
-	codes := func(s *Segment) []string { return s.Elements[s.Key()-1].Codes }
+	codes := func(s *Segment) []string { return s.KeyCodes() }
 	claim := x221Loop(t, "2000/2100")
 	var entities []string
 	for _, s := range x221Segs(claim, "NM1") {

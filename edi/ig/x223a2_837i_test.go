@@ -163,7 +163,7 @@ func TestX223A2Qualifiers(t *testing.T) {
 func TestX223A2SiblingsDistinct(t *testing.T) {
 	keyCodes := func(s *Segment) []string {
 		if s.Key() > 0 {
-			return s.Elements[s.Key()-1].Codes
+			return s.KeyCodes()
 		}
 		if len(s.Elements) > 0 && s.Elements[0].Type == Composite && len(s.Elements[0].Parts) > 0 {
 			return s.Elements[0].Parts[0].Codes

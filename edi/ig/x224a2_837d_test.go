@@ -138,7 +138,7 @@ func TestX224A2SiblingQualifiers(t *testing.T) {
 			if s.Key() == 0 {
 				continue
 			}
-			for _, code := range s.Elements[s.Key()-1].Codes {
+			for _, code := range s.KeyCodes() {
 				k := s.ID + " " + code
 				if prev, dup := seen[k]; dup {
 					t.Errorf("loop %s: %s %s both in %q and %q", l.ID, s.ID, code, prev, s.Name)
