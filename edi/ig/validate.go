@@ -197,9 +197,14 @@ func (v *Validator) segment(ck *edi.EnvelopeChecker, seg *edi.Segment) {
 				v.st.Guide = g
 			}
 			v.emit(seg, m)
-		} else if v.OnSegment != nil {
-			v.ev = Event{Seg: seg}
-			v.OnSegment(&v.ev)
+		} else {
+			if id == "TA1" {
+				CheckSegment(seg, TA1Segment, v.File, v.fileError)
+			}
+			if v.OnSegment != nil {
+				v.ev = Event{Seg: seg}
+				v.OnSegment(&v.ev)
+			}
 		}
 	}
 }
