@@ -303,6 +303,19 @@ func (w *Walker) match(seg *edi.Segment, useKey bool) Match {
 			if def.ID != id || useKey && !keyMatches(def, seg) {
 				continue
 			}
+			if useKey && !codesMatch(def, seg) {
+				// Two variants may share a qualifier (PWK*CT line supplemental
+				// and DME CMN): prefer a later sibling whose other codes fit.
+				if j := betterSibling(f.loop, i, seg); j > i {
+					i = j
+					loop, isLoop = f.loop.Children[i].(*Loop)
+					if isLoop {
+						def = loop.Trigger()
+					} else {
+						def = f.loop.Children[i].(*Segment)
+					}
+				}
+			}
 			for len(w.stack)-1 > d {
 				w.pop(seg)
 			}
@@ -312,7 +325,7 @@ func (w *Walker) match(seg *edi.Segment, useKey bool) Match {
 			f.counts[i]++
 			f.pos = i
 			if !isLoop {
-				if def.Max != Many && f.counts[i] > def.Max {
+				if def.Max != Many && f.counts[i] > def.Max && useKey { // a misplaced qualifier is reported once, as a code
 					w.segErr(seg, f.loop.ID, edi.SegOverMaxUse, fmt.Sprintf("%s (%s) occurs %d times, at most %d allowed", def.ID, def.Name, f.counts[i], def.Max))
 				}
 				return Match{Def: def, Loop: f.loop, Depth: d}
@@ -484,4 +497,38 @@ func groupStart(l *Loop, pos int) int {
 		pos--
 	}
 	return pos
+}
+
+// codesMatch reports whether every present simple element of seg that the
+// definition restricts to codes holds one of them.
+func codesMatch(def *Segment, seg *edi.Segment) bool {
+	for i := range def.Elements {
+		e := &def.Elements[i]
+		if e.codeSet == nil || e.Type == Composite {
+			continue
+		}
+		if v := seg.Element(i + 1); len(v) > 0 {
+			if _, ok := e.codeSet[string(v)]; !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// betterSibling looks after child i for a sibling with the same segment ID
+// whose key and codes all fit seg; it returns its index or -1.
+func betterSibling(l *Loop, i int, seg *edi.Segment) int {
+	for j := i + 1; j < len(l.Children); j++ {
+		var def *Segment
+		if lp, ok := l.Children[j].(*Loop); ok {
+			def = lp.Trigger()
+		} else {
+			def = l.Children[j].(*Segment)
+		}
+		if def.ID == seg.ID() && keyMatches(def, seg) && codesMatch(def, seg) {
+			return j
+		}
+	}
+	return -1
 }
