@@ -1,6 +1,7 @@
 package ack
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -29,32 +30,61 @@ type Result struct {
 	ClaimsRejected int
 }
 
-// Acknowledge validates an inbound file and writes its acknowledgments as
-// it goes: a 999 when each functional group ends, a 277CA for each 837 set
-// the 999 did not reject, and a TA1 when an interchange with envelope
-// errors (or ISA14 = 1) ends. Memory is bounded by one functional group's
-// set results and one set's claims.
+// Acknowledge validates an inbound file and writes its acknowledgments: a
+// 999 for each functional group, a 277CA for each 837 set the 999 did not
+// reject, and a TA1 for an interchange with envelope errors (or ISA14 = 1).
+// A TA1 that rejects an interchange replaces its 999s and 277CAs: a
+// rejected interchange is not processed further. The acknowledgments of an
+// interchange are held until its IEA, so memory is bounded by one
+// interchange's acknowledgments and one set's claims.
 func Acknowledge(r io.Reader, name string, o Options, sink Sink) (*Result, error) {
 	res := &Result{}
 	var collector ClaimCollector
 	claims := map[*ig.SetResult]*Claims{}
 	var werr error
-	write := func(kind, ref string, f func(io.Writer) error) {
+	type held struct {
+		kind, ref                      string
+		data                           []byte
+		claimsAccepted, claimsRejected int
+	}
+	var pending []held
+	emit := func(h held) {
 		if werr != nil {
 			return
 		}
-		w, err := sink(kind, ref)
+		w, err := sink(h.kind, h.ref)
 		if err != nil {
 			werr = err
 			return
 		}
-		err = f(w)
+		_, err = w.Write(h.data)
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}
 		if err != nil {
-			werr = fmt.Errorf("ack: writing %s for %s: %w", kind, ref, err)
+			werr = fmt.Errorf("ack: writing %s for %s: %w", h.kind, h.ref, err)
+			return
 		}
+		switch h.kind {
+		case KindTA1:
+			res.TA1s++
+		case Kind999:
+			res.Acks999++
+		case Kind277CA:
+			res.Acks277CA++
+			res.ClaimsAccepted += h.claimsAccepted
+			res.ClaimsRejected += h.claimsRejected
+		}
+	}
+	build := func(kind, ref string, f func(io.Writer) error) (held, bool) {
+		var b bytes.Buffer
+		if err := f(&b); err != nil {
+			if werr == nil {
+				werr = fmt.Errorf("ack: building %s for %s: %w", kind, ref, err)
+			}
+			return held{}, false
+		}
+		return held{kind: kind, ref: ref, data: b.Bytes()}, true
 	}
 	v := &ig.Validator{
 		File:      name,
@@ -65,6 +95,7 @@ func Acknowledge(r io.Reader, name string, o Options, sink Sink) (*Result, error
 			}
 		},
 		OnGroup: func(g *ig.GroupResult) {
+			defer clear(claims)
 			disposition := func(s *ig.SetResult) string {
 				if cs := claims[s]; cs != nil {
 					return cs.Disposition(s)
@@ -76,30 +107,49 @@ func Acknowledge(r io.Reader, name string, o Options, sink Sink) (*Result, error
 				isa = g.Interchange.Header.ControlNumber
 			}
 			ref := isa + "-" + g.Header.ControlNumber
-			write(Kind999, ref, func(w io.Writer) error { return Write999(w, g, disposition, o) })
-			res.Acks999++
+			var out []held
+			if h, ok := build(Kind999, ref, func(w io.Writer) error { return Write999(w, g, disposition, o) }); ok {
+				out = append(out, h)
+			}
 			groupRejected := len(g.Errors) > 0
 			for _, s := range g.Sets {
 				cs := claims[s]
 				if cs == nil || groupRejected || disposition(s) == Rejected || len(cs.Claims) == 0 {
 					continue
 				}
-				write(Kind277CA, ref+"-"+s.Header.ControlNumber, func(w io.Writer) error { return Write277CA(w, cs, o) })
-				res.Acks277CA++
+				h, ok := build(Kind277CA, ref+"-"+s.Header.ControlNumber, func(w io.Writer) error { return Write277CA(w, cs, o) })
+				if !ok {
+					continue
+				}
 				for _, c := range cs.Claims {
 					if c.Rejected() {
-						res.ClaimsRejected++
+						h.claimsRejected++
 					} else {
-						res.ClaimsAccepted++
+						h.claimsAccepted++
 					}
 				}
+				out = append(out, h)
 			}
-			clear(claims)
+			if g.Interchange == nil {
+				for _, h := range out {
+					emit(h)
+				}
+				return
+			}
+			pending = append(pending, out...)
 		},
 		OnInterchange: func(ic *ig.InterchangeResult) {
+			code, _ := TA1Outcome(ic)
+			if code != TA1Rejected {
+				for _, h := range pending {
+					emit(h)
+				}
+			}
+			pending = pending[:0]
 			if NeedsTA1(ic) {
-				write(KindTA1, ic.Header.ControlNumber, func(w io.Writer) error { return WriteTA1(w, ic, o) })
-				res.TA1s++
+				if h, ok := build(KindTA1, ic.Header.ControlNumber, func(w io.Writer) error { return WriteTA1(w, ic, o) }); ok {
+					emit(h)
+				}
 			}
 		},
 	}

@@ -1,6 +1,8 @@
 package ack
 
 import (
+	"strings"
+
 	"github.com/edigw/edigw/edi"
 	"github.com/edigw/edigw/edi/ig"
 )
@@ -192,7 +194,9 @@ func (c *ClaimCollector) Take(s *ig.SetResult) *Claims {
 	out := c.cur
 	c.cur = nil
 	for _, e := range s.Errors {
-		if e.Code.Kind != edi.IK304 && e.Code.Kind != edi.IK403 {
+		if e.Code.Kind != edi.IK304 && e.Code.Kind != edi.IK403 || !strings.HasPrefix(e.Loop, "2") {
+			// Envelope errors and the header, submitter (1000A) and
+			// receiver (1000B) belong to the whole set.
 			out.Outside = append(out.Outside, e)
 			continue
 		}
