@@ -18,6 +18,9 @@ func (w *Walker) checkElements(seg *edi.Segment, def *Segment) {
 		n = len(def.Elements)
 	}
 	for i := range def.Elements {
+		if i >= n && i >= def.lastRequired {
+			break // absent, and nothing required after this
+		}
 		e := &def.Elements[i]
 		pos := i + 1
 		v := seg.Element(pos)
@@ -134,7 +137,7 @@ func (w *Walker) checkValue(seg *edi.Segment, def *Segment, pos, comp, rep int, 
 	switch e.Type {
 	case ID:
 		if e.codeSet != nil {
-			if _, ok := e.codeSet[string(v)]; !ok {
+			if !e.has(v) {
 				w.elemErr(seg, def, pos, comp, rep, e.Ref, edi.ElemInvalidCode, fmt.Sprintf("%q is not a valid %s here%s", v, e.Name, codeHint(e.Codes)), v)
 			}
 		}

@@ -91,6 +91,12 @@ type Segment struct {
 	// component has codes, with keyComp = 1).
 	key     int
 	keyComp int
+	// shared is set when a sibling has the same ID and overlapping key
+	// codes: only then must the other codes decide between them.
+	shared bool
+	// lastRequired is the position of the last required element: past it
+	// and past the segment's end nothing is left to check.
+	lastRequired int
 }
 
 // Loop is a loop, or the transaction set itself (the root).
@@ -100,6 +106,13 @@ type Loop struct {
 	Usage    Usage
 	Max      int // maximum repeat; Many for >1
 	Children []Node
+
+	// byID lists, for each segment ID, the children it can match (the
+	// segment itself or a loop it starts), in order; built by register.
+	byID map[string][]int
+	// required lists the indexes of required children, for the check of
+	// what a loop lacks when the walk moves past it.
+	required []int
 }
 
 // Node is a Segment or a Loop.
@@ -171,4 +184,19 @@ func parseRule(s string) Rule {
 		r.Elements = append(r.Elements, int(s[i]-'0')*10+int(s[i+1]-'0'))
 	}
 	return r
+}
+
+// has reports whether v is one of the element's codes. Short lists are
+// compared directly: cheaper than hashing.
+func (e *Element) has(v []byte) bool {
+	if len(e.Codes) <= 8 {
+		for _, c := range e.Codes {
+			if string(v) == c {
+				return true
+			}
+		}
+		return false
+	}
+	_, ok := e.codeSet[string(v)]
+	return ok
 }

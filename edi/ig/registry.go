@@ -51,6 +51,7 @@ func prepare(g *Guide) error {
 		if l.Trigger() == nil {
 			return fmt.Errorf("ig: %s %s: loop %s does not start with a segment", g.Version, path, l.ID)
 		}
+		indexChildren(l)
 		for _, c := range l.Children {
 			switch c := c.(type) {
 			case *Segment:
@@ -96,7 +97,22 @@ func prepare(g *Guide) error {
 		}
 		return nil
 	}
-	return walk(g.Root, g.Root.ID)
+	if err := walk(g.Root, g.Root.ID); err != nil {
+		return err
+	}
+	// Keys of nested triggers are computed when their loop is walked, after
+	// the parent was indexed: index every loop again now that all are known.
+	var reindex func(l *Loop)
+	reindex = func(l *Loop) {
+		indexChildren(l)
+		for _, c := range l.Children {
+			if c, ok := c.(*Loop); ok {
+				reindex(c)
+			}
+		}
+	}
+	reindex(g.Root)
+	return nil
 }
 
 // indexCodes builds the code sets of an element and its components.
@@ -110,4 +126,58 @@ func indexCodes(e *Element) {
 	for i := range e.Parts {
 		indexCodes(&e.Parts[i])
 	}
+}
+
+// indexChildren builds a loop's byID index and marks sibling segments that
+// share an ID and a key code (their other codes must tell them apart).
+// It runs after the children's keys are known, so it is called again at
+// the end of prepare for every loop.
+func indexChildren(l *Loop) {
+	l.byID = map[string][]int{}
+	l.required = l.required[:0]
+	var defs []*Segment
+	for i, c := range l.Children {
+		var def *Segment
+		switch c := c.(type) {
+		case *Segment:
+			def = c
+			if c.Usage == Required {
+				l.required = append(l.required, i)
+			}
+		case *Loop:
+			def = c.Trigger()
+			if c.Usage == Required {
+				l.required = append(l.required, i)
+			}
+		}
+		def.lastRequired = 0
+		for k, e := range def.Elements {
+			if e.Usage == Required || len(e.Parts) > 0 {
+				def.lastRequired = k + 1
+			}
+		}
+		l.byID[def.ID] = append(l.byID[def.ID], i)
+		defs = append(defs, def)
+	}
+	for i, a := range defs {
+		for j, b := range defs {
+			if i != j && a.ID == b.ID && overlap(a.KeyCodes(), b.KeyCodes()) {
+				a.shared = true
+			}
+		}
+	}
+}
+
+func overlap(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -258,9 +258,12 @@ func (w *Walker) pop(at *edi.Segment) {
 
 // missing reports required children in [from, to) that did not occur.
 func (w *Walker) missing(f *frame, from, to int, at *edi.Segment) {
-	for j := from; j < to; j++ {
-		if f.counts[j] > 0 {
+	for _, j := range f.loop.required {
+		if j < from || f.counts[j] > 0 {
 			continue
+		}
+		if j >= to {
+			break
 		}
 		switch c := f.loop.Children[j].(type) {
 		case *Segment:
@@ -292,7 +295,11 @@ func (w *Walker) match(seg *edi.Segment, useKey bool) Match {
 	id := seg.ID()
 	for d := len(w.stack) - 1; d >= 0; d-- {
 		f := &w.stack[d]
-		for i := groupStart(f.loop, max(f.pos, 1)); i < len(f.loop.Children); i++ {
+		from := groupStart(f.loop, max(f.pos, 1))
+		for _, i := range f.loop.byID[id] {
+			if i < from {
+				continue
+			}
 			var def *Segment
 			loop, isLoop := f.loop.Children[i].(*Loop)
 			if isLoop {
@@ -300,10 +307,10 @@ func (w *Walker) match(seg *edi.Segment, useKey bool) Match {
 			} else {
 				def = f.loop.Children[i].(*Segment)
 			}
-			if def.ID != id || useKey && !keyMatches(def, seg) {
+			if useKey && !keyMatches(def, seg) {
 				continue
 			}
-			if useKey && !codesMatch(def, seg) {
+			if useKey && def.shared && !codesMatch(def, seg) {
 				// Two variants may share a qualifier (PWK*CT line supplemental
 				// and DME CMN): prefer a later sibling whose other codes fit.
 				if j := betterSibling(f.loop, i, seg); j > i {
@@ -348,11 +355,9 @@ func keyMatches(def *Segment, seg *edi.Segment) bool {
 	}
 	e := &def.Elements[def.key-1]
 	if def.keyComp > 0 {
-		_, ok := e.Parts[def.keyComp-1].codeSet[string(seg.Component(def.key, def.keyComp))]
-		return ok
+		return e.Parts[def.keyComp-1].has(seg.Component(def.key, def.keyComp))
 	}
-	_, ok := e.codeSet[string(seg.Element(def.key))]
-	return ok
+	return e.has(seg.Element(def.key))
 }
 
 func (w *Walker) guideHas(id string) bool {
@@ -508,7 +513,7 @@ func codesMatch(def *Segment, seg *edi.Segment) bool {
 			continue
 		}
 		if v := seg.Element(i + 1); len(v) > 0 {
-			if _, ok := e.codeSet[string(v)]; !ok {
+			if !e.has(v) {
 				return false
 			}
 		}
