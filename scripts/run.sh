@@ -5,7 +5,7 @@
 # `make stop` stops it), lays out the local-directory object store under
 # ./var/objects, drops generated 837P, 835 and 278 files and the project's
 # fixtures into its inbound prefix, and runs every file through edigw:
-# parse (envelope check and summary) and render.
+# validation and acknowledgments (TA1, 999, 277CA) into the outbound prefix.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 edigw=bin/edigw
@@ -31,13 +31,21 @@ cp fixtures/edi/*.edi "$in/"
 status=0
 for f in "$in"/*; do
 	echo
-	echo "== edigw parse $f"
-	$edigw parse "$f" || status=$?
+	echo "== edigw ack $f"
+	$edigw ack "$f" --out "$store/$partner/outbound" || status=$?
 done
 
 echo
-echo "== edigw render (first 12 segments of the 278 request)"
-$edigw render "$in/generated-278.edi" | head -13 || true # head closes the pipe early
+echo "== edigw validate (the 837 with one bad claim)"
+$edigw validate "$in/cigna-837p-one-claim-rejected.edi" || true
 
 echo
-echo "files with envelope errors are expected among the fixtures (broken-*.edi); last exit status $status"
+echo "== the 277CA it received (one claim accepted, one rejected)"
+cat "$store/$partner/outbound"/cigna-837p-one-claim-rejected.*.277ca.edi
+
+echo
+echo "== edigw render -e (first segments of the 278 request, with loops and element names)"
+$edigw render -e "$in/generated-278.edi" | head -30 || true # head closes the pipe early
+
+echo
+echo "acknowledgments are in $store/$partner/outbound; files with errors are expected among the fixtures (broken-*.edi)"

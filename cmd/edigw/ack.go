@@ -53,7 +53,7 @@ written), 2 unreadable or bad usage.`,
 			}
 			out := c.OutOrStdout()
 			r := res.Report
-			fmt.Fprintf(out, "%s: %d transaction sets (%d accepted, %d rejected), %d errors; claims %d accepted, %d rejected\n",
+			fmt.Fprintf(out, "%s: %d transaction sets (%d without errors, %d with errors), %d errors; claims %d accepted, %d rejected\n",
 				name, r.Summary.Sets, r.SetsAccepted, r.SetsRejected, r.ErrorCount, res.ClaimsAccepted, res.ClaimsRejected)
 			for _, p := range written {
 				fmt.Fprintln(out, "wrote", p)
