@@ -8,10 +8,11 @@ import "bytes"
 type Segment struct {
 	Pos Position
 
-	id   string
-	raw  []byte
-	offs []int // offs[i] is where element i starts (0 is the ID); one sentinel past the end
-	d    Delimiters
+	id    string
+	raw   []byte
+	offs  []int // offs[i] is where element i starts (0 is the ID); one sentinel past the end
+	d     Delimiters
+	flags uint8
 }
 
 // ID is the segment identifier (ISA, GS, ST, NM1 ...).
@@ -96,22 +97,50 @@ func nth(v []byte, sep byte, j int) []byte {
 	}
 }
 
-// split fills s.offs from s.raw and returns the number of line feeds in it.
+// split fills s.offs from s.raw, notes whether the segment holds component
+// or repetition separators or bytes outside printable ASCII (so validators
+// can skip their own scans), and returns the number of line feeds in it.
 // Elements are a few bytes long, so one pass over the bytes beats a call to
 // bytes.IndexByte per element.
 func (s *Segment) split() (newlines int) {
 	offs := append(s.offs[:0], 0)
-	sep := s.d.Element
+	sep, comp, rep := s.d.Element, s.d.Component, s.d.Repetition
+	var flags uint8
 	for i, c := range s.raw {
-		if c == sep {
+		switch {
+		case c == sep:
 			offs = append(offs, i+1)
-		} else if c == '\n' {
-			newlines++
+		case c == comp:
+			flags |= hasComponents
+		case c == rep && rep != 0:
+			flags |= hasRepetitions
+		case c < 0x20 || c > 0x7E:
+			flags |= hasUnprintable
+			if c == '\n' {
+				newlines++
+			}
 		}
 	}
 	s.offs = append(offs, len(s.raw)+1)
+	s.flags = flags
 	return newlines
 }
+
+const (
+	hasComponents uint8 = 1 << iota
+	hasRepetitions
+	hasUnprintable
+)
+
+// HasComponents reports whether any element holds a component separator.
+func (s *Segment) HasComponents() bool { return s.flags&hasComponents != 0 }
+
+// HasRepetitions reports whether any element holds a repetition separator.
+func (s *Segment) HasRepetitions() bool { return s.flags&hasRepetitions != 0 }
+
+// Printable reports whether every byte is printable ASCII, the X12 basic
+// and extended character sets.
+func (s *Segment) Printable() bool { return s.flags&hasUnprintable == 0 }
 
 // SegmentFromString parses one segment (without terminator) with the given
 // delimiters. It is meant for tests and small tools, not for streaming.

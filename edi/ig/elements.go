@@ -13,6 +13,8 @@ import (
 func (w *Walker) checkElements(seg *edi.Segment, def *Segment) {
 	d := seg.Delimiters()
 	n := seg.Len()
+	w.printable = seg.Printable()
+	segReps, segComps := seg.HasRepetitions(), seg.HasComponents()
 	if n > len(def.Elements) {
 		w.elemErr(seg, def, len(def.Elements)+1, 0, 0, "", edi.ElemTooMany, fmt.Sprintf("%d data elements, the guide defines %d", n, len(def.Elements)), seg.Element(len(def.Elements)+1))
 		n = len(def.Elements)
@@ -35,7 +37,7 @@ func (w *Walker) checkElements(seg *edi.Segment, def *Segment) {
 			continue
 		}
 		reps := 1
-		if d.Repetition != 0 && bytes.IndexByte(v, d.Repetition) >= 0 {
+		if segReps && hasByte(v, d.Repetition) {
 			reps = bytes.Count(v, []byte{d.Repetition}) + 1
 			if e.Repeat <= 1 || reps > e.Repeat {
 				w.elemErr(seg, def, pos, 0, 0, e.Ref, edi.ElemTooManyRepetitions, fmt.Sprintf("%s has %d repetitions, at most %d allowed", e.Name, reps, max(e.Repeat, 1)), v)
@@ -55,7 +57,7 @@ func (w *Walker) checkElements(seg *edi.Segment, def *Segment) {
 				w.checkComposite(seg, def, pos, repNum, e, rv, d.Component)
 				continue
 			}
-			if bytes.IndexByte(rv, d.Component) >= 0 {
+			if segComps && hasByte(rv, d.Component) {
 				w.elemErr(seg, def, pos, 0, repNum, e.Ref, edi.ElemTooManyComponents, fmt.Sprintf("%s is a simple element but has components", e.Name), rv)
 				continue
 			}
@@ -75,7 +77,7 @@ func (w *Walker) checkComposite(seg *edi.Segment, def *Segment, pos, rep int, e 
 		p := &e.Parts[j]
 		var cv []byte
 		if rest != nil {
-			if k := bytes.IndexByte(rest, comp); k >= 0 {
+			if k := indexByte(rest, comp); k >= 0 {
 				cv, rest = rest[:k], rest[k+1:]
 			} else {
 				cv, rest = rest, nil
@@ -119,6 +121,9 @@ func (w *Walker) checkValue(seg *edi.Segment, def *Segment, pos, comp, rep int, 
 			return
 		}
 	default:
+		if w.printable {
+			break // the whole segment is in the character set
+		}
 		for _, c := range v {
 			if c < 0x20 || c > 0x7E {
 				w.elemErr(seg, def, pos, comp, rep, e.Ref, edi.ElemInvalidCharacter, fmt.Sprintf("%s holds byte 0x%02X, outside the X12 character set", e.Name, c), v)
@@ -276,4 +281,31 @@ func nthPart(v []byte, sep byte, n int) []byte {
 		}
 		v = v[k+1:]
 	}
+}
+
+// hasByte reports whether v holds c. Element values are a few bytes long:
+// a plain loop is cheaper than a call to bytes.IndexByte.
+func hasByte(v []byte, c byte) bool {
+	if len(v) > 32 {
+		return bytes.IndexByte(v, c) >= 0
+	}
+	for _, b := range v {
+		if b == c {
+			return true
+		}
+	}
+	return false
+}
+
+// indexByte is bytes.IndexByte for the short values of elements.
+func indexByte(v []byte, c byte) int {
+	if len(v) > 32 {
+		return bytes.IndexByte(v, c)
+	}
+	for i, b := range v {
+		if b == c {
+			return i
+		}
+	}
+	return -1
 }

@@ -28,6 +28,7 @@ type Walker struct {
 	lastHL     int
 	seenSE     bool
 	last       edi.Position // the last segment walked, for errors found at the end
+	printable  bool         // the segment being checked is all printable ASCII
 }
 
 type frame struct {
