@@ -46,6 +46,7 @@ type Reader struct {
 	ioEr error
 
 	d       Delimiters
+	classes byteClasses // what each byte is under d
 	haveISA bool
 
 	seg      Segment
@@ -320,6 +321,7 @@ func (x *Reader) readISA() error {
 		return x.fail(e)
 	}
 	x.d, x.haveISA = d, true
+	x.classes.set(d)
 	x.emit(x.buf[x.r:x.r+n], n+1)
 	return nil
 }
@@ -413,7 +415,7 @@ func (x *Reader) emit(raw []byte, n int) {
 	}
 	x.r += n
 	s.raw, s.d = raw, x.d
-	x.line += s.split()
+	x.line += s.splitWith(&x.classes)
 	s.id = x.intern(raw[:s.offs[1]-1])
 	x.index++
 

@@ -103,22 +103,62 @@ func nth(v []byte, sep byte, j int) []byte {
 // Elements are a few bytes long, so one pass over the bytes beats a call to
 // bytes.IndexByte per element.
 func (s *Segment) split() (newlines int) {
+	var t byteClasses
+	t.set(s.d)
+	return s.splitWith(&t)
+}
+
+// byteClasses tells, per byte value, what a byte is under one set of
+// delimiters, so splitting tests each byte once.
+type byteClasses [256]uint8
+
+const (
+	classData = iota
+	classElement
+	classComponent
+	classRepetition
+	classUnprintable
+	classNewline
+)
+
+func (t *byteClasses) set(d Delimiters) {
+	for c := range t {
+		switch {
+		case c == '\n':
+			t[c] = classNewline
+		case c < 0x20 || c > 0x7E:
+			t[c] = classUnprintable
+		default:
+			t[c] = classData
+		}
+	}
+	t[d.Component] = classComponent
+	if d.Repetition != 0 {
+		t[d.Repetition] = classRepetition
+	}
+	t[d.Element] = classElement
+}
+
+func (s *Segment) splitWith(t *byteClasses) (newlines int) {
 	offs := append(s.offs[:0], 0)
-	sep, comp, rep := s.d.Element, s.d.Component, s.d.Repetition
 	var flags uint8
 	for i, c := range s.raw {
-		switch {
-		case c == sep:
+		k := t[c]
+		if k == classData {
+			continue
+		}
+		switch k {
+		case classElement:
 			offs = append(offs, i+1)
-		case c == comp:
+		case classComponent:
 			flags |= hasComponents
-		case c == rep && rep != 0:
+		case classRepetition:
 			flags |= hasRepetitions
-		case c < 0x20 || c > 0x7E:
+		case classNewline:
+			newlines++
 			flags |= hasUnprintable
-			if c == '\n' {
-				newlines++
-			}
+		default:
+			flags |= hasUnprintable
 		}
 	}
 	s.offs = append(offs, len(s.raw)+1)

@@ -72,6 +72,7 @@ type Element struct {
 	DateFormat int
 
 	codeSet map[string]struct{} // Codes as a set, built by register
+	packed  []uint64            // Codes packed, when every code has at most 4 bytes and there are at most 16
 }
 
 // Segment is one segment definition in a loop.
@@ -109,7 +110,7 @@ type Loop struct {
 
 	// byID lists, for each segment ID, the children it can match (the
 	// segment itself or a loop it starts), in order; built by register.
-	byID map[string][]int
+	byID []idChildren
 	// required lists the indexes of required children, for the check of
 	// what a loop lacks when the walk moves past it.
 	required []int
@@ -186,9 +187,18 @@ func parseRule(s string) Rule {
 	return r
 }
 
-// has reports whether v is one of the element's codes. Short lists are
-// compared directly: cheaper than hashing.
+// has reports whether v is one of the element's codes. Codes of up to
+// four bytes (nearly all) are compared as packed integers.
 func (e *Element) has(v []byte) bool {
+	if e.packed != nil && len(v) <= 4 {
+		k := pack(v)
+		for _, c := range e.packed {
+			if c == k {
+				return true
+			}
+		}
+		return false
+	}
 	if len(e.Codes) <= 8 {
 		for _, c := range e.Codes {
 			if string(v) == c {
@@ -199,4 +209,30 @@ func (e *Element) has(v []byte) bool {
 	}
 	_, ok := e.codeSet[string(v)]
 	return ok
+}
+
+// pack packs up to four bytes and the length into an integer.
+func pack[T string | []byte](v T) uint64 {
+	k := uint64(len(v))
+	for i := 0; i < len(v); i++ {
+		k = k<<8 | uint64(v[i])
+	}
+	return k
+}
+
+// idChildren lists the children of a loop a segment ID can match.
+type idChildren struct {
+	id      uint64 // the packed segment ID
+	indexes []int
+}
+
+// childrenFor returns the children of l that a segment with the ID can match.
+func (l *Loop) childrenFor(id string) []int {
+	k := pack(id)
+	for i := range l.byID {
+		if l.byID[i].id == k {
+			return l.byID[i].indexes
+		}
+	}
+	return nil
 }

@@ -119,8 +119,15 @@ func prepare(g *Guide) error {
 func indexCodes(e *Element) {
 	if len(e.Codes) > 0 && e.codeSet == nil {
 		e.codeSet = make(map[string]struct{}, len(e.Codes))
+		short := len(e.Codes) <= 16
 		for _, c := range e.Codes {
 			e.codeSet[c] = struct{}{}
+			short = short && len(c) <= 4
+		}
+		if short {
+			for _, c := range e.Codes {
+				e.packed = append(e.packed, pack(c))
+			}
 		}
 	}
 	for i := range e.Parts {
@@ -133,7 +140,7 @@ func indexCodes(e *Element) {
 // It runs after the children's keys are known, so it is called again at
 // the end of prepare for every loop.
 func indexChildren(l *Loop) {
-	l.byID = map[string][]int{}
+	l.byID = l.byID[:0]
 	l.required = l.required[:0]
 	var defs []*Segment
 	for i, c := range l.Children {
@@ -156,7 +163,16 @@ func indexChildren(l *Loop) {
 				def.lastRequired = k + 1
 			}
 		}
-		l.byID[def.ID] = append(l.byID[def.ID], i)
+		k, found := pack(def.ID), false
+		for j := range l.byID {
+			if l.byID[j].id == k {
+				l.byID[j].indexes = append(l.byID[j].indexes, i)
+				found = true
+			}
+		}
+		if !found {
+			l.byID = append(l.byID, idChildren{id: k, indexes: []int{i}})
+		}
 		defs = append(defs, def)
 	}
 	for i, a := range defs {

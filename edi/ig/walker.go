@@ -297,7 +297,7 @@ func (w *Walker) match(seg *edi.Segment, useKey bool) Match {
 	for d := len(w.stack) - 1; d >= 0; d-- {
 		f := &w.stack[d]
 		from := groupStart(f.loop, max(f.pos, 1))
-		for _, i := range f.loop.byID[id] {
+		for _, i := range f.loop.childrenFor(id) {
 			if i < from {
 				continue
 			}
