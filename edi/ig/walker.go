@@ -43,6 +43,11 @@ type Match struct {
 	Def   *Segment // nil when the segment is not part of the guide at this place
 	Loop  *Loop    // the loop the segment is in (the root for header segments)
 	Depth int      // number of open loops below the root
+	// Opened is true when the segment started Loop (a new loop or a new
+	// repetition of it); Closed is how many loops ended before it. Together
+	// they are the loop enter and exit events of the walk.
+	Opened bool
+	Closed int
 }
 
 // Guide returns the guide of the current set (nil before BHT decides a
@@ -324,8 +329,10 @@ func (w *Walker) match(seg *edi.Segment, useKey bool) Match {
 					}
 				}
 			}
+			closed := 0
 			for len(w.stack)-1 > d {
 				w.pop(seg)
+				closed++
 			}
 			if i > f.pos {
 				w.missing(f, f.pos+1, i, seg)
@@ -336,13 +343,13 @@ func (w *Walker) match(seg *edi.Segment, useKey bool) Match {
 				if def.Max != Many && f.counts[i] > def.Max && useKey { // a misplaced qualifier is reported once, as a code
 					w.segErr(seg, f.loop.ID, edi.SegOverMaxUse, fmt.Sprintf("%s (%s) occurs %d times, at most %d allowed", def.ID, def.Name, f.counts[i], def.Max))
 				}
-				return Match{Def: def, Loop: f.loop, Depth: d}
+				return Match{Def: def, Loop: f.loop, Depth: d, Closed: closed}
 			}
 			if loop.Max != Many && f.counts[i] > loop.Max {
 				w.segErr(seg, loop.ID, edi.SegLoopOverMax, fmt.Sprintf("loop %s (%s) occurs %d times, at most %d allowed", loop.ID, loop.Name, f.counts[i], loop.Max))
 			}
 			w.push(loop)
-			return Match{Def: def, Loop: loop, Depth: d + 1}
+			return Match{Def: def, Loop: loop, Depth: d + 1, Opened: true, Closed: closed}
 		}
 	}
 	return Match{}

@@ -375,3 +375,25 @@ func replace(from, to string) func([]string) []string {
 		panic("not found: " + from)
 	}
 }
+
+func TestWalkerLoopEvents(t *testing.T) {
+	var opened []string
+	closed := 0
+	v := &Validator{OnSegment: func(ev *Event) {
+		if ev.Match.Opened {
+			opened = append(opened, ev.Match.Loop.ID)
+		}
+		closed += ev.Match.Closed
+	}}
+	if _, err := v.Run(strings.NewReader(toyFile("005010T99", toyBody...))); err != nil {
+		t.Fatal(err)
+	}
+	want := "1000A 2000A 2010AA 2000B 2300 2400 2400 2300 2400"
+	if strings.Join(opened, " ") != want {
+		t.Errorf("opened %v, want %s", opened, want)
+	}
+	// Every loop opened is closed by the segment after it (SE closes the last ones).
+	if closed != len(opened) {
+		t.Errorf("%d loops closed, %d opened", closed, len(opened))
+	}
+}
