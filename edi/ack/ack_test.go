@@ -1,0 +1,62 @@
+package ack
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/edigw/edigw/edi"
+	"github.com/edigw/edigw/edi/ig"
+)
+
+func TestSequenceCountsPerKind(t *testing.T) {
+	var s Sequence
+	for want := int64(1); want <= 3; want++ {
+		if n, _ := s.Next(InterchangeNumber, "A", "B"); n != want {
+			t.Fatalf("interchange %d, want %d", n, want)
+		}
+	}
+	if n, _ := s.Next(SetNumber, "A", "B"); n != 1 {
+		t.Errorf("set numbers start at 1 too, got %d", n)
+	}
+}
+
+func TestCentsAndMoney(t *testing.T) {
+	for in, want := range map[string]int64{"1450": 145000, "162.5": 16250, "0.07": 7, "-12.34": -1234, "1.239": 123, "x": 0, "": 0} {
+		if got := cents(in); got != want {
+			t.Errorf("cents(%q) = %d, want %d", in, got, want)
+		}
+	}
+	for in, want := range map[int64]string{145000: "1450", 16250: "162.50", 7: "0.07"} {
+		if got := money(in); got != want {
+			t.Errorf("money(%d) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTA1RejectsOnEnvelopeErrors(t *testing.T) {
+	ic := &ig.InterchangeResult{Header: edi.InterchangeHeader{SenderID: "S", ReceiverID: "R", Date: "260115", Time: "1030", ControlNumber: "000000042", Usage: "T"}}
+	if NeedsTA1(ic) {
+		t.Error("a sound interchange without ISA14=1 needs no TA1")
+	}
+	ic.Header.AckRequested = true
+	if code, note := TA1Outcome(ic); !NeedsTA1(ic) || code != TA1Accepted || note != "000" {
+		t.Errorf("ISA14=1: %s %s", code, note)
+	}
+	ic.Errors = []*edi.Error{{Code: edi.TA1ControlNumberMismatch}}
+	var b bytes.Buffer
+	if err := WriteTA1(&b, ic, Options{Numbers: &Sequence{}, Now: func() time.Time { return time.Date(2026, 2, 10, 12, 0, 0, 0, time.UTC) }}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "TA1*000000042*260115*1030*R*001~") || !strings.Contains(b.String(), "*ZZ*R              *ZZ*S              *") {
+		t.Errorf("TA1 interchange:\n%s", b.String())
+	}
+}
+
+func TestOptionsNeedNumbers(t *testing.T) {
+	ic := &ig.InterchangeResult{Header: edi.InterchangeHeader{SenderID: "S", ReceiverID: "R", ControlNumber: "000000001"}}
+	if err := WriteTA1(&bytes.Buffer{}, ic, Options{}); err == nil {
+		t.Error("no control-number allocator accepted")
+	}
+}
