@@ -94,9 +94,7 @@ func Write999(w io.Writer, g *ig.GroupResult, disposition SetDisposition, o Opti
 	}
 	included := len(g.Sets)
 	ak9 := []string{groupCode, strconv.Itoa(included), strconv.Itoa(len(g.Sets)), strconv.Itoa(accepted)}
-	for _, e := range firstCodes(g.Errors, edi.AK905, 5) {
-		ak9 = append(ak9, e)
-	}
+	ak9 = append(ak9, firstCodes(g.Errors, edi.AK905, 5)...)
 	s.write("AK9", ak9...)
 	if s.err != nil {
 		return s.err

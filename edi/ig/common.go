@@ -124,38 +124,11 @@ func dtpSeg(name string, usage Usage, max int, qualifiers []string, formats ...s
 	)
 }
 
-// dmgSeg is demographic information (birth date and gender).
-func dmgSeg(name string, usage Usage) *Segment {
-	return Seg("DMG", name, usage, 1,
-		E(1250, "Date Time Period Format Qualifier", R, ID, 2, 3, "D8"),
-		E(1251, "Date Time Period", R, AN, 1, 35).Date(1),
-		E(1068, "Gender Code", R, ID, 1, 1, "F", "M", "U"),
-		X(1067, "Marital Status Code"),
-		XC("C056", "Composite Race or Ethnicity Information"),
-		X(1066, "Citizenship Status Code"),
-		X(26, "Country Code"),
-		X(659, "Basis of Verification Code"),
-		X(380, "Quantity"),
-		X(1270, "Code List Qualifier Code"),
-		X(1271, "Industry Code"),
-	).Syntax("P0102")
-}
-
 // amtSeg is a monetary amount with its qualifiers (AMT01).
 func amtSeg(name string, usage Usage, max int, qualifiers ...string) *Segment {
 	return Seg("AMT", name, usage, max,
 		E(522, "Amount Qualifier Code", R, ID, 1, 3, qualifiers...),
 		E(782, "Monetary Amount", R, R_, 1, 18),
 		X(478, "Credit/Debit Flag Code"),
-	)
-}
-
-// trnSeg is a trace number with its trace type codes (TRN01).
-func trnSeg(name string, usage Usage, max int, types ...string) *Segment {
-	return Seg("TRN", name, usage, max,
-		E(481, "Trace Type Code", R, ID, 1, 2, types...),
-		E(127, "Reference Identification", R, AN, 1, 50),
-		E(509, "Originating Company Identifier", S, AN, 10, 10),
-		E(127, "Reference Identification", S, AN, 1, 50),
 	)
 }
