@@ -80,6 +80,20 @@ func (s *Segment) Clone() *Segment {
 	return &c
 }
 
+// CopyTo copies the segment into dst, appending its bytes to arena (which
+// must have room: dst keeps pointing into it) and returning the arena. It
+// reuses dst's element offsets, so a pool of segments copies without
+// allocating.
+func (s *Segment) CopyTo(dst *Segment, arena []byte) []byte {
+	start := len(arena)
+	arena = append(arena, s.raw...)
+	offs := dst.offs
+	*dst = *s
+	dst.raw = arena[start:len(arena):len(arena)]
+	dst.offs = append(offs[:0], s.offs...)
+	return arena
+}
+
 // nth returns the j-th (1-based) sep-separated part of v, or nil.
 func nth(v []byte, sep byte, j int) []byte {
 	for k := 1; ; k++ {

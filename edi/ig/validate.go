@@ -3,6 +3,7 @@ package ig
 import (
 	"errors"
 	"io"
+	"runtime"
 
 	"github.com/edigw/edigw/edi"
 )
@@ -111,31 +112,173 @@ func (v *Validator) Run(r io.Reader) (*Report, error) {
 	rd.Name = v.File
 	ck := &edi.EnvelopeChecker{File: v.File, Report: v.route}
 	var last edi.Position
-	for {
-		seg, err := rd.Next()
-		if err == io.EOF {
-			break
-		}
+	var readErr error
+	each := func(seg *edi.Segment, err error) bool {
 		if err != nil {
 			var e *edi.Error
 			if !errors.As(err, &e) {
-				return v.rep, err
+				readErr = err
+				return false
 			}
 			v.route(e)
 			if e.Fatal {
 				v.rep.Fatal = e
-				break
+				return false
 			}
-			continue
+			return true
 		}
 		last = seg.Pos
 		v.segment(ck, seg)
+		return true
 	}
-	last.Offset, last.Index, last.SetIndex = rd.Offset(), last.Index+1, 0
+	var end readerEnd
+	if runtime.GOMAXPROCS(0) > 1 {
+		end = readAhead(rd, each)
+	} else {
+		end = readInline(rd, each)
+	}
+	if readErr != nil {
+		return v.rep, readErr
+	}
+	last.Offset, last.Index, last.SetIndex = end.offset, last.Index+1, 0
 	ck.End(last)
 	v.closeInterchange()
 	v.rep.Summary = ck.Summary()
 	return v.rep, nil
+}
+
+// readerEnd is where reading stopped.
+type readerEnd struct{ offset int64 }
+
+// readInline feeds each segment (or reading error) to each until it
+// returns false or the input ends.
+func readInline(rd *edi.Reader, each func(*edi.Segment, error) bool) readerEnd {
+	for {
+		seg, err := rd.Next()
+		if err == io.EOF || !each(seg, err) {
+			return readerEnd{rd.Offset()}
+		}
+	}
+}
+
+// A batch carries segments copied out of the Reader's buffer from the
+// reading goroutine to the validating one.
+type batch struct {
+	segs  []edi.Segment
+	errs  []error // errs[i] goes with segs[i]; when set, segs[i] is unused
+	arena []byte
+}
+
+const (
+	batchSegments   = 1024
+	batchBytes      = 256 << 10
+	batchesInFlight = 4
+)
+
+// readAhead reads and splits segments in a second goroutine while the
+// caller validates, so the two halves of the work use both cores. A fixed
+// pool of batches bounds memory; each batch returns to the reader once
+// validated.
+func readAhead(rd *edi.Reader, each func(*edi.Segment, error) bool) readerEnd {
+	free := make(chan *batch, batchesInFlight)
+	full := make(chan *batch, batchesInFlight)
+	stop := make(chan struct{})
+	for range batchesInFlight {
+		free <- &batch{segs: make([]edi.Segment, 0, batchSegments), errs: make([]error, 0, batchSegments), arena: make([]byte, 0, batchBytes)}
+	}
+	var end readerEnd
+	go func() {
+		defer close(full)
+		for {
+			var b *batch
+			select {
+			case b = <-free:
+			case <-stop:
+				return
+			}
+			b.segs, b.errs, b.arena = b.segs[:0], b.errs[:0], b.arena[:0]
+			last := false
+			for len(b.segs) < batchSegments {
+				seg, err := rd.Next()
+				if err == io.EOF {
+					last = true
+					break
+				}
+				b.segs = b.segs[:len(b.segs)+1]
+				if err != nil {
+					b.errs = append(b.errs, err)
+					if edi.IsFatal(err) {
+						last = true
+						break
+					}
+					continue
+				}
+				b.errs = append(b.errs, nil)
+				if len(b.arena)+len(seg.Raw()) > cap(b.arena) {
+					if len(b.segs) == 1 { // one segment larger than the arena: give it its own
+						b.arena = make([]byte, 0, len(seg.Raw()))
+					} else {
+						// No room: hand this batch over and start the next with the segment.
+						b.segs = b.segs[:len(b.segs)-1]
+						b.errs = b.errs[:len(b.errs)-1]
+						carry := seg.Clone()
+						select {
+						case full <- b:
+						case <-stop:
+							return
+						}
+						select {
+						case b = <-free:
+						case <-stop:
+							return
+						}
+						b.segs, b.errs, b.arena = b.segs[:1], append(b.errs[:0], nil), b.arena[:0]
+						b.arena = carry.CopyTo(&b.segs[0], b.arena)
+						continue
+					}
+				}
+				b.arena = seg.CopyTo(&b.segs[len(b.segs)-1], b.arena)
+			}
+			if last {
+				end.offset = rd.Offset()
+			}
+			select {
+			case full <- b:
+			case <-stop:
+				return
+			}
+			if last {
+				return
+			}
+		}
+	}()
+	stopped := false
+	for b := range full {
+		if !stopped {
+			for i := range b.segs {
+				var err error
+				if i < len(b.errs) {
+					err = b.errs[i]
+				}
+				seg := &b.segs[i]
+				if err != nil {
+					seg = nil
+				}
+				if !each(seg, err) {
+					stopped = true
+					close(stop)
+					break
+				}
+			}
+		}
+		if !stopped {
+			free <- b
+		}
+	}
+	if stopped {
+		end.offset = rd.Offset()
+	}
+	return end
 }
 
 func (v *Validator) segment(ck *edi.EnvelopeChecker, seg *edi.Segment) {

@@ -23,6 +23,8 @@ type Walker struct {
 	guide      *Guide
 	candidates []*Guide
 	held       *edi.Segment // ST kept until BHT02 chooses among candidates
+	heldSeg    edi.Segment  // storage for held, reused from set to set
+	heldBuf    []byte
 	stack      []frame
 	active     bool
 	lastHL     int
@@ -117,7 +119,8 @@ func (w *Walker) Begin(st *edi.Segment, groupVersion string) Match {
 		return Match{}
 	}
 	if len(w.candidates) > 1 {
-		w.held = st.Clone() // BHT02, the next segment, decides
+		w.heldBuf = st.CopyTo(&w.heldSeg, w.heldBuf[:0]) // BHT02, the next segment, decides
+		w.held = &w.heldSeg
 		return Match{Def: w.candidates[0].Root.Trigger(), Loop: w.candidates[0].Root}
 	}
 	return w.start(w.candidates[0], st)
