@@ -7,11 +7,12 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // BenchmarkParse1GBPeakRSS generates a 1 GB 837P and runs `edigw parse` on
 // it in a child process, reporting the child's peak resident memory
-// (ru_maxrss) and throughput. The Reader's memory must not grow with the
+// (ru_maxrss) and throughput; then `edigw validate` once, likewise. The Reader's memory must not grow with the
 // file: the target is under 64 MB.
 func BenchmarkParse1GBPeakRSS(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "1GB.837p")
@@ -34,6 +35,15 @@ func BenchmarkParse1GBPeakRSS(b *testing.B) {
 		}
 		rss = max(rss, maxRSSMB(parse))
 	}
+	b.StopTimer()
+	// The same file through SNIP 1-2 validation, once.
+	validate := child(b, "validate", "--max-errors", "10", path)
+	start := time.Now()
+	if out, err := validate.CombinedOutput(); err != nil {
+		b.Fatalf("validate: %v\n%s", err, out)
+	}
+	b.ReportMetric(float64(fi.Size())/(1<<20)/time.Since(start).Seconds(), "validate-MB/s")
+	b.ReportMetric(maxRSSMB(validate), "validate-peak-RSS-MB")
 	b.ReportMetric(rss, "peak-RSS-MB")
 	b.ReportMetric(genRSS, "gen-peak-RSS-MB") // after the loop: ResetTimer drops metrics
 
