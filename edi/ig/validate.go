@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"runtime"
+	"sync"
 
 	"github.com/edigw/edigw/edi"
 )
@@ -175,6 +176,10 @@ const (
 	batchesInFlight = 4
 )
 
+var batchPool = sync.Pool{New: func() any {
+	return &batch{segs: make([]edi.Segment, 0, batchSegments), errs: make([]error, 0, batchSegments), arena: make([]byte, 0, batchBytes)}
+}}
+
 // readAhead reads and splits segments in a second goroutine while the
 // caller validates, so the two halves of the work use both cores. A fixed
 // pool of batches bounds memory; each batch returns to the reader once
@@ -184,8 +189,18 @@ func readAhead(rd *edi.Reader, each func(*edi.Segment, error) bool) readerEnd {
 	full := make(chan *batch, batchesInFlight)
 	stop := make(chan struct{})
 	for range batchesInFlight {
-		free <- &batch{segs: make([]edi.Segment, 0, batchSegments), errs: make([]error, 0, batchSegments), arena: make([]byte, 0, batchBytes)}
+		free <- batchPool.Get().(*batch)
 	}
+	defer func() { // batches back to the pool for the next Run
+		for {
+			select {
+			case b := <-free:
+				batchPool.Put(b)
+			default:
+				return
+			}
+		}
+	}()
 	var end readerEnd
 	go func() {
 		defer close(full)
