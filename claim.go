@@ -1,0 +1,88 @@
+package edigw
+
+// ClaimKind is the 837 variant a claim travels in.
+type ClaimKind string
+
+const (
+	Professional  ClaimKind = "professional"  // 837P, 005010X222A1
+	Institutional ClaimKind = "institutional" // 837I, 005010X223A2
+	Dental        ClaimKind = "dental"        // 837D, 005010X224A2
+)
+
+// ClaimStatus is where a claim stands, as billing systems see it.
+type ClaimStatus string
+
+const (
+	ClaimSubmitted     ClaimStatus = "submitted"      // sent or received as an 837
+	ClaimAccepted      ClaimStatus = "accepted"       // 277CA A1/A2 (999 accepted the set)
+	ClaimRejected      ClaimStatus = "rejected"       // 999 R or 277CA A3
+	ClaimPaid          ClaimStatus = "paid"           // 835 CLP paid in full
+	ClaimPartiallyPaid ClaimStatus = "partially paid" // 835 CLP paid less than charged, not zero
+	ClaimDenied        ClaimStatus = "denied"         // 835 CLP02 4, or paid zero
+	ClaimReversed      ClaimStatus = "reversed"       // 835 CLP02 22
+)
+
+// Claim is one 837 claim (loop 2300) with its service lines and the
+// parties it hangs from.
+type Claim struct {
+	PayerID              PayerID   `json:"payerId"`
+	Kind                 ClaimKind `json:"kind"`
+	PatientControlNumber string    `json:"patientControlNumber"` // CLM01: the submitter's claim ID
+	TotalCharge          Amount    `json:"totalCharge"`          // CLM02
+	// Place of service (837P/D CLM05-1) or facility type (837I CLM05-1),
+	// with the qualifier (CLM05-2: B place of service, A UB facility).
+	FacilityCode          string `json:"facilityCode"`
+	FacilityCodeQualifier string `json:"facilityCodeQualifier"`
+	FrequencyCode         string `json:"frequencyCode"` // CLM05-3: 1 original, 7 replacement, 8 void
+
+	Submitter         Party   `json:"submitter"`
+	Receiver          Party   `json:"receiver"`
+	BillingProvider   Party   `json:"billingProvider"`
+	RenderingProvider *Party  `json:"renderingProvider,omitempty"`
+	Subscriber        Person  `json:"subscriber"`
+	Patient           *Person `json:"patient,omitempty"` // when not the subscriber
+	Payer             Party   `json:"payer"`
+	// PayerResponsibility is SBR01: P primary, S secondary, T tertiary ...
+	PayerResponsibility string `json:"payerResponsibility,omitempty"`
+	ClaimFilingCode     string `json:"claimFilingCode,omitempty"` // SBR09
+
+	Diagnoses []Diagnosis `json:"diagnoses"`
+	// PriorAuthorization is REF*G1: the 278 certification number this
+	// claim relies on.
+	PriorAuthorization string        `json:"priorAuthorization,omitempty"`
+	PayerClaimNumber   string        `json:"payerClaimNumber,omitempty"` // REF*F8, original claim for replacements
+	ServicePeriod      *Period       `json:"servicePeriod,omitempty"`    // DTP*434 (837I) or the lines' range
+	Lines              []ServiceLine `json:"lines"`
+	Status             ClaimStatus   `json:"status"`
+}
+
+// Diagnosis is one HI code with its qualifier (ABK principal ICD-10-CM,
+// ABF other, ABJ admitting, APR reason for visit ...).
+type Diagnosis struct {
+	Qualifier string `json:"qualifier"`
+	Code      string `json:"code"`
+}
+
+// ServiceLine is one 2400 loop.
+type ServiceLine struct {
+	Number             int      `json:"number"`             // LX01
+	ProcedureQualifier string   `json:"procedureQualifier"` // HC (HCPCS/CPT), AD (ADA), ...
+	ProcedureCode      string   `json:"procedureCode"`
+	Modifiers          []string `json:"modifiers,omitempty"`
+	RevenueCode        string   `json:"revenueCode,omitempty"` // 837I SV201
+	Charge             Amount   `json:"charge"`
+	UnitBasis          string   `json:"unitBasis,omitempty"` // UN units, MJ minutes, DA days
+	Units              string   `json:"units,omitempty"`     // a decimal, as sent
+	PlaceOfService     string   `json:"placeOfService,omitempty"`
+	DiagnosisPointers  []int    `json:"diagnosisPointers,omitempty"`
+	ServiceDate        *Period  `json:"serviceDate,omitempty"` // DTP*472
+	// LineItemControlNumber is REF*6R: the 835 SVC's REF*6R points back here.
+	LineItemControlNumber string  `json:"lineItemControlNumber,omitempty"`
+	Teeth                 []Tooth `json:"teeth,omitempty"` // 837D TOO
+}
+
+// Tooth is one 837D TOO segment: a tooth and the surfaces treated.
+type Tooth struct {
+	Number   string   `json:"number"`
+	Surfaces []string `json:"surfaces,omitempty"`
+}

@@ -1,0 +1,56 @@
+package edigw
+
+// PayerID identifies a payer on electronic transactions (837 NM1*PR NM109,
+// 835 N1*PR/REF*2U, 278 NM1*X3). Every record carries one.
+type PayerID string
+
+// Cigna is Cigna Healthcare's payer ID for claims (837) and remittance (835).
+const Cigna PayerID = "62308"
+
+// Party is an organization or person named on a transaction: a provider,
+// submitter, receiver or payer.
+type Party struct {
+	Name        string   `json:"name"`                  // NM103 (organization or last name)
+	FirstName   string   `json:"firstName,omitempty"`   // NM104
+	IDQualifier string   `json:"idQualifier,omitempty"` // NM108: XX (NPI), PI (payer ID), 46 (ETIN), ...
+	ID          string   `json:"id,omitempty"`          // NM109
+	TaxID       string   `json:"taxId,omitempty"`       // REF*EI
+	Taxonomy    string   `json:"taxonomy,omitempty"`    // PRV03
+	Address     *Address `json:"address,omitempty"`
+}
+
+// NPI returns the party's National Provider Identifier, if it has one.
+func (p Party) NPI() string {
+	if p.IDQualifier == "XX" {
+		return p.ID
+	}
+	return ""
+}
+
+// Address is a postal address (N3, N4).
+type Address struct {
+	Line1      string `json:"line1"`
+	Line2      string `json:"line2,omitempty"`
+	City       string `json:"city"`
+	State      string `json:"state,omitempty"`
+	PostalCode string `json:"postalCode,omitempty"`
+}
+
+// Person is a subscriber or patient. These fields are PHI: they go into
+// records and acknowledgments, never into logs.
+type Person struct {
+	LastName   string   `json:"lastName"`
+	FirstName  string   `json:"firstName,omitempty"`
+	MiddleName string   `json:"middleName,omitempty"`
+	Suffix     string   `json:"suffix,omitempty"`
+	MemberID   string   `json:"memberId,omitempty"`  // NM109 with NM108 MI
+	BirthDate  string   `json:"birthDate,omitempty"` // CCYYMMDD
+	Gender     string   `json:"gender,omitempty"`    // F, M, U
+	Address    *Address `json:"address,omitempty"`
+}
+
+// Period is a date or a date range, CCYYMMDD.
+type Period struct {
+	From string `json:"from"`
+	To   string `json:"to,omitempty"` // empty for a single date
+}
