@@ -1,0 +1,344 @@
+package mapping
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/edi"
+	"github.com/edigw/edigw/edi/ig"
+)
+
+// ClaimsResult is what ReadClaims found besides the claims it handed over.
+type ClaimsResult struct {
+	Report *ig.Report
+	Claims int
+}
+
+// ReadClaims validates an 837 file and calls fn with every claim of every
+// 837 transaction set, in file order. Claims of sets with errors are still
+// handed over, with Status rejected; the caller decides what to keep. An
+// error from fn stops reading and is returned.
+func ReadClaims(r io.Reader, name string, fn func(*edigw.Claim) error) (*ClaimsResult, error) {
+	b := &claimBuilder{}
+	var ferr error
+	res := &ClaimsResult{}
+	emit := func(c *edigw.Claim, rejected bool) {
+		if ferr != nil {
+			return
+		}
+		if rejected {
+			c.Status = edigw.ClaimRejected
+		}
+		res.Claims++
+		ferr = fn(c)
+	}
+	v := &ig.Validator{File: name,
+		OnSegment: func(ev *ig.Event) { b.segment(ev) },
+		OnSet: func(s *ig.SetResult) {
+			claims := b.take()
+			for _, c := range claims {
+				emit(c.claim, !claimAccepted(s, c))
+			}
+		},
+	}
+	rep, err := v.Run(r)
+	res.Report = rep
+	if err == nil {
+		err = ferr
+	}
+	return res, err
+}
+
+// builtClaim is a claim with the set positions it spans, to place errors.
+type builtClaim struct {
+	claim      *edigw.Claim
+	start, end int
+}
+
+// claimAccepted reports whether none of the set's errors fall outside
+// claims or inside this claim.
+func claimAccepted(s *ig.SetResult, c builtClaim) bool {
+	if s.Guide == nil {
+		return false
+	}
+	for i, at := range s.ErrorAt {
+		if i < len(s.Errors) && !strings.HasPrefix(s.Errors[i].Loop, "2") {
+			return false // header, submitter or receiver errors reject the set
+		}
+		if at >= c.start && at < c.end {
+			return false
+		}
+	}
+	return s.ErrorCount <= len(s.Errors) // errors beyond those kept cannot be placed
+}
+
+// claimBuilder turns the walker's segment events into claims.
+type claimBuilder struct {
+	set       *ig.SetResult
+	kind      edigw.ClaimKind
+	submitter edigw.Party
+	receiver  edigw.Party
+	billing   edigw.Party
+	sbr       [2]string // SBR01, SBR09
+	subscr    edigw.Person
+	patient   *edigw.Person
+	payer     edigw.Party
+	cur       *builtClaim
+	line      *edigw.ServiceLine
+	done      []builtClaim
+}
+
+func (b *claimBuilder) take() []builtClaim {
+	b.close(1 << 30)
+	out := b.done
+	b.done, b.set = nil, nil
+	return out
+}
+
+func (b *claimBuilder) close(pos int) {
+	if b.cur != nil {
+		b.cur.end = pos
+		finishClaim(b.cur.claim)
+		b.done = append(b.done, *b.cur)
+		b.cur, b.line = nil, nil
+	}
+}
+
+// finishClaim derives what the segments leave implicit: the service period
+// from the lines when the claim has none.
+func finishClaim(c *edigw.Claim) {
+	if c.ServicePeriod != nil {
+		return
+	}
+	for _, l := range c.Lines {
+		if l.ServiceDate == nil {
+			continue
+		}
+		to := l.ServiceDate.To
+		if to == "" {
+			to = l.ServiceDate.From
+		}
+		if c.ServicePeriod == nil {
+			c.ServicePeriod = &edigw.Period{From: l.ServiceDate.From, To: to}
+			continue
+		}
+		c.ServicePeriod.From = min(c.ServicePeriod.From, l.ServiceDate.From)
+		c.ServicePeriod.To = max(c.ServicePeriod.To, to)
+	}
+	if c.ServicePeriod != nil && c.ServicePeriod.To == c.ServicePeriod.From {
+		c.ServicePeriod.To = ""
+	}
+}
+
+var kinds = map[string]edigw.ClaimKind{"005010X222A1": edigw.Professional, "005010X223A2": edigw.Institutional, "005010X224A2": edigw.Dental}
+
+func (b *claimBuilder) segment(ev *ig.Event) {
+	if ev.Set == nil || ev.Walker == nil || ev.Set.Header.ID != "837" || ev.Match.Def == nil {
+		return
+	}
+	s, w := ev.Seg, ev.Walker
+	pos := s.Pos.SetIndex
+	if b.set != ev.Set {
+		*b = claimBuilder{set: ev.Set}
+		if g := w.Guide(); g != nil {
+			b.kind = kinds[g.Version]
+		}
+	}
+	loop := ev.Match.Loop.ID
+	str := s.String
+	switch s.ID() {
+	case "NM1":
+		p := party(s)
+		switch {
+		case loop == "1000A":
+			b.submitter = p
+		case loop == "1000B":
+			b.receiver = p
+		case loop == "2010AA":
+			p.Taxonomy = b.billing.Taxonomy // PRV comes before the name
+			b.billing = p
+		case loop == "2010BA":
+			b.subscr = person(s)
+		case loop == "2010BB":
+			b.payer = p
+		case loop == "2010CA":
+			pp := person(s)
+			b.patient = &pp
+		case b.cur != nil && str(1) == "82" && !w.InLoop("2400"):
+			b.cur.claim.RenderingProvider = &p
+		}
+	case "N3", "N4":
+		var a **edigw.Address
+		switch loop {
+		case "2010AA":
+			a = &b.billing.Address
+		case "2010BA":
+			a = &b.subscr.Address
+		case "2010BB":
+			a = &b.payer.Address
+		case "2010CA":
+			if b.patient != nil {
+				a = &b.patient.Address
+			}
+		}
+		if a != nil {
+			if *a == nil {
+				*a = &edigw.Address{}
+			}
+			if s.ID() == "N3" {
+				(*a).Line1, (*a).Line2 = str(1), str(2)
+			} else {
+				(*a).City, (*a).State, (*a).PostalCode = str(1), str(2), str(3)
+			}
+		}
+	case "REF":
+		switch {
+		case loop == "2010AA" && (str(1) == "EI" || str(1) == "SY"):
+			b.billing.TaxID = str(2)
+		case b.cur != nil && loop == "2300" && str(1) == "G1":
+			b.cur.claim.PriorAuthorization = str(2)
+		case b.cur != nil && loop == "2300" && str(1) == "F8":
+			b.cur.claim.PayerClaimNumber = str(2)
+		case b.line != nil && loop == "2400" && str(1) == "6R":
+			b.line.LineItemControlNumber = str(2)
+		}
+	case "PRV":
+		if loop == "2000A" {
+			b.billing.Taxonomy = str(3)
+		}
+	case "DMG":
+		switch loop {
+		case "2010BA":
+			b.subscr.BirthDate, b.subscr.Gender = str(2), str(3)
+		case "2010CA":
+			if b.patient != nil {
+				b.patient.BirthDate, b.patient.Gender = str(2), str(3)
+			}
+		}
+	case "HL":
+		b.close(pos)
+		switch str(3) {
+		case "20":
+			b.billing = edigw.Party{}
+		case "22":
+			b.subscr, b.patient, b.payer, b.sbr = edigw.Person{}, nil, edigw.Party{}, [2]string{}
+		case "23":
+			b.patient = nil
+		}
+	case "SBR":
+		b.sbr = [2]string{str(1), str(9)}
+	case "CLM":
+		b.close(pos)
+		charge, _ := edigw.ParseAmount(str(2))
+		c := &edigw.Claim{
+			PayerID: edigw.PayerID(b.payer.ID), Kind: b.kind, PatientControlNumber: str(1), TotalCharge: charge,
+			FacilityCode: string(s.Component(5, 1)), FacilityCodeQualifier: string(s.Component(5, 2)), FrequencyCode: string(s.Component(5, 3)),
+			Submitter: b.submitter, Receiver: b.receiver, BillingProvider: b.billing, Subscriber: b.subscr, Payer: b.payer,
+			PayerResponsibility: b.sbr[0], ClaimFilingCode: b.sbr[1], Status: edigw.ClaimSubmitted,
+		}
+		if b.patient != nil {
+			p := *b.patient
+			c.Patient = &p
+		}
+		b.cur = &builtClaim{claim: c, start: pos}
+	case "HI":
+		if b.cur != nil && loop == "2300" {
+			for i := 1; i <= s.Len(); i++ {
+				q, code := string(s.Component(i, 1)), string(s.Component(i, 2))
+				if diagnosisQualifiers[q] && code != "" {
+					b.cur.claim.Diagnoses = append(b.cur.claim.Diagnoses, edigw.Diagnosis{Qualifier: q, Code: code})
+				}
+			}
+		}
+	case "DTP":
+		switch {
+		case b.line != nil && loop == "2400" && str(1) == "472":
+			b.line.ServiceDate = period(str(2), str(3))
+		case b.cur != nil && loop == "2300" && (str(1) == "434" || str(1) == "472"):
+			b.cur.claim.ServicePeriod = period(str(2), str(3))
+		}
+	case "LX":
+		if b.cur != nil {
+			n, _ := strconv.Atoi(str(1))
+			b.cur.claim.Lines = append(b.cur.claim.Lines, edigw.ServiceLine{Number: n})
+			b.line = &b.cur.claim.Lines[len(b.cur.claim.Lines)-1]
+		}
+	case "SV1", "SV2", "SV3":
+		if b.line != nil {
+			serviceLine(b.line, s)
+		}
+	case "TOO":
+		if b.line != nil && str(1) == "JP" {
+			t := edigw.Tooth{Number: str(2)}
+			for j := 1; j <= 5; j++ {
+				if v := s.Component(3, j); len(v) > 0 {
+					t.Surfaces = append(t.Surfaces, string(v))
+				}
+			}
+			b.line.Teeth = append(b.line.Teeth, t)
+		}
+	case "SE":
+		b.close(pos)
+	}
+}
+
+// diagnosisQualifiers are the HI qualifiers that carry diagnoses (ICD-10-CM
+// with A, ICD-9-CM without): principal, other, admitting, external cause,
+// reason for visit.
+var diagnosisQualifiers = map[string]bool{"ABK": true, "ABF": true, "ABJ": true, "ABN": true, "APR": true,
+	"BK": true, "BF": true, "BJ": true, "BN": true, "PR": true}
+
+// serviceLine reads SV1 (professional), SV2 (institutional) or SV3 (dental).
+func serviceLine(l *edigw.ServiceLine, s *edi.Segment) {
+	proc, chargeAt, unitAt, unitsAt, posAt, ptrAt := 1, 2, 3, 4, 5, 7
+	switch s.ID() {
+	case "SV2":
+		l.RevenueCode = s.String(1)
+		proc, chargeAt, unitAt, unitsAt, posAt, ptrAt = 2, 3, 4, 5, 0, 0
+	case "SV3":
+		proc, chargeAt, unitAt, unitsAt, posAt, ptrAt = 1, 2, 0, 6, 3, 11
+	}
+	l.ProcedureQualifier = string(s.Component(proc, 1))
+	l.ProcedureCode = string(s.Component(proc, 2))
+	for j := 3; j <= 6; j++ {
+		if m := s.Component(proc, j); len(m) > 0 {
+			l.Modifiers = append(l.Modifiers, string(m))
+		}
+	}
+	l.Charge, _ = edigw.ParseAmount(s.String(chargeAt))
+	if unitAt > 0 {
+		l.UnitBasis = s.String(unitAt)
+	}
+	l.Units = s.String(unitsAt)
+	if posAt > 0 {
+		l.PlaceOfService = s.String(posAt)
+	}
+	if ptrAt > 0 {
+		for j := 1; j <= 4; j++ {
+			if p, err := strconv.Atoi(string(s.Component(ptrAt, j))); err == nil {
+				l.DiagnosisPointers = append(l.DiagnosisPointers, p)
+			}
+		}
+	}
+}
+
+func party(s *edi.Segment) edigw.Party {
+	return edigw.Party{Name: s.String(3), FirstName: s.String(4), IDQualifier: s.String(8), ID: s.String(9)}
+}
+
+func person(s *edi.Segment) edigw.Person {
+	return edigw.Person{LastName: s.String(3), FirstName: s.String(4), MiddleName: s.String(5), Suffix: s.String(7), MemberID: s.String(9)}
+}
+
+// period reads a D8 or RD8 date.
+func period(format, v string) *edigw.Period {
+	switch {
+	case format == "D8":
+		return &edigw.Period{From: v}
+	case format == "RD8" && len(v) == 17:
+		return &edigw.Period{From: v[:8], To: v[9:]}
+	}
+	return nil
+}
