@@ -8,44 +8,12 @@ import (
 	"github.com/edigw/edigw/edi/ig"
 )
 
-// AuthorizationsResult is what ReadAuthorizations found besides the records.
-type AuthorizationsResult struct {
-	Report         *ig.Report
-	Authorizations int
-	Rejected       int // events in sets with errors, not handed over
-}
-
 // ReadAuthorizations validates a 278 file and calls fn with one
 // AuthorizationRequest per patient event (2000E) of every set without
 // errors: requests as sent, responses with their Decision (HCR) and the
 // worklist status it means. An error from fn stops reading.
-func ReadAuthorizations(r io.Reader, name string, fn func(*edigw.AuthorizationRequest) error) (*AuthorizationsResult, error) {
-	b := &authBuilder{}
-	res := &AuthorizationsResult{}
-	var ferr error
-	v := &ig.Validator{File: name,
-		OnSegment: func(ev *ig.Event) { b.segment(ev) },
-		OnSet: func(s *ig.SetResult) {
-			events := b.take(s)
-			for _, a := range events {
-				if ferr != nil {
-					return
-				}
-				if !s.Accepted() {
-					res.Rejected++
-					continue
-				}
-				res.Authorizations++
-				ferr = fn(a)
-			}
-		},
-	}
-	rep, err := v.Run(r)
-	res.Report = rep
-	if err == nil {
-		err = ferr
-	}
-	return res, err
+func ReadAuthorizations(r io.Reader, name string, fn func(*edigw.AuthorizationRequest) error) (*Result, error) {
+	return Read(r, name, Handlers{Authorization: fn})
 }
 
 type authBuilder struct {

@@ -12,7 +12,7 @@ import (
 	"github.com/edigw/edigw/internal/corpus"
 )
 
-func readAuths(t *testing.T, name string, data []byte) ([]*edigw.AuthorizationRequest, *AuthorizationsResult) {
+func readAuths(t *testing.T, name string, data []byte) ([]*edigw.AuthorizationRequest, *Result) {
 	t.Helper()
 	var out []*edigw.AuthorizationRequest
 	res, err := ReadAuthorizations(bytes.NewReader(data), name, func(a *edigw.AuthorizationRequest) error {

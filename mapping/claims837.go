@@ -10,45 +10,12 @@ import (
 	"github.com/edigw/edigw/edi/ig"
 )
 
-// ClaimsResult is what ReadClaims found besides the claims it handed over.
-type ClaimsResult struct {
-	Report *ig.Report
-	Claims int
-}
-
 // ReadClaims validates an 837 file and calls fn with every claim of every
-// 837 transaction set, in file order. Claims of sets with errors are still
-// handed over, with Status rejected; the caller decides what to keep. An
-// error from fn stops reading and is returned.
-func ReadClaims(r io.Reader, name string, fn func(*edigw.Claim) error) (*ClaimsResult, error) {
-	b := &claimBuilder{}
-	var ferr error
-	res := &ClaimsResult{}
-	emit := func(c *edigw.Claim, rejected bool) {
-		if ferr != nil {
-			return
-		}
-		if rejected {
-			c.Status = edigw.ClaimRejected
-		}
-		res.Claims++
-		ferr = fn(c)
-	}
-	v := &ig.Validator{File: name,
-		OnSegment: func(ev *ig.Event) { b.segment(ev) },
-		OnSet: func(s *ig.SetResult) {
-			claims := b.take()
-			for _, c := range claims {
-				emit(c.claim, !claimAccepted(s, c))
-			}
-		},
-	}
-	rep, err := v.Run(r)
-	res.Report = rep
-	if err == nil {
-		err = ferr
-	}
-	return res, err
+// 837 transaction set, in file order. Claims touched by errors, or in a set
+// whose errors lie outside claims, come out with Status rejected; the caller
+// decides what to keep. An error from fn stops reading and is returned.
+func ReadClaims(r io.Reader, name string, fn func(*edigw.Claim) error) (*Result, error) {
+	return Read(r, name, Handlers{Claim: fn})
 }
 
 // builtClaim is a claim with the set positions it spans, to place errors.

@@ -10,7 +10,7 @@ import (
 	"github.com/edigw/edigw/internal/corpus"
 )
 
-func readClaims(t *testing.T, path string) ([]*edigw.Claim, *ClaimsResult) {
+func readClaims(t *testing.T, path string) ([]*edigw.Claim, *Result) {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {

@@ -8,42 +8,12 @@ import (
 	"github.com/edigw/edigw/edi/ig"
 )
 
-// RemittancesResult is what ReadRemittances found besides the remittances.
-type RemittancesResult struct {
-	Report      *ig.Report
-	Remittances int
-	Rejected    int // sets with errors, not handed over
-}
-
 // ReadRemittances validates an 835 file and calls fn with the remittance of
 // every 835 transaction set without errors, in file order. A set with
 // errors is counted, not handed over: a payment is taken whole or not at
 // all. An error from fn stops reading and is returned.
-func ReadRemittances(r io.Reader, name string, fn func(*edigw.Remittance) error) (*RemittancesResult, error) {
-	b := &remitBuilder{}
-	res := &RemittancesResult{}
-	var ferr error
-	v := &ig.Validator{File: name,
-		OnSegment: func(ev *ig.Event) { b.segment(ev) },
-		OnSet: func(s *ig.SetResult) {
-			rm := b.take(s)
-			if rm == nil || ferr != nil {
-				return
-			}
-			if !s.Accepted() {
-				res.Rejected++
-				return
-			}
-			res.Remittances++
-			ferr = fn(rm)
-		},
-	}
-	rep, err := v.Run(r)
-	res.Report = rep
-	if err == nil {
-		err = ferr
-	}
-	return res, err
+func ReadRemittances(r io.Reader, name string, fn func(*edigw.Remittance) error) (*Result, error) {
+	return Read(r, name, Handlers{Remittance: fn})
 }
 
 type remitBuilder struct {

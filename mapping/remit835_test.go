@@ -12,7 +12,7 @@ import (
 	"github.com/edigw/edigw/internal/corpus"
 )
 
-func readRemits(t *testing.T, name string, data []byte) ([]*edigw.Remittance, *RemittancesResult) {
+func readRemits(t *testing.T, name string, data []byte) ([]*edigw.Remittance, *Result) {
 	t.Helper()
 	var out []*edigw.Remittance
 	res, err := ReadRemittances(bytes.NewReader(data), name, func(r *edigw.Remittance) error {

@@ -64,3 +64,33 @@ func TestRenderShowsLoopsAndNames(t *testing.T) {
 		}
 	}
 }
+
+func TestTranslateCommand(t *testing.T) {
+	code, out, errOut := runCmd(t, "", "translate", fixture(t, "cigna-837p-one-claim-rejected.edi"))
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != exitFileErrors || len(lines) != 2 || !strings.Contains(errOut, "2 claims") {
+		t.Fatalf("exit %d, %d lines, %s", code, len(lines), errOut)
+	}
+	var rec struct {
+		Type   string
+		Record struct {
+			PatientControlNumber string
+			TotalCharge          string
+			Status               string
+			PriorAuthorization   string
+		}
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Type != "claim" || rec.Record.PatientControlNumber != "DME-2026-0001" || rec.Record.TotalCharge != "1450" ||
+		rec.Record.Status != "submitted" || rec.Record.PriorAuthorization != "AUTH20260001" {
+		t.Errorf("first claim: %+v", rec)
+	}
+	if !strings.Contains(lines[1], `"status":"rejected"`) {
+		t.Errorf("second claim not rejected: %s", lines[1])
+	}
+	if code, _, _ := runCmd(t, "", "translate", "--to", "xml", fixture(t, "cigna-837p-dme-claim.edi")); code != exitUnusable {
+		t.Errorf("--to xml: exit %d", code)
+	}
+}
