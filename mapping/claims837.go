@@ -3,7 +3,6 @@ package mapping
 import (
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/edi"
@@ -22,23 +21,6 @@ func ReadClaims(r io.Reader, name string, fn func(*edigw.Claim) error) (*Result,
 type builtClaim struct {
 	claim      *edigw.Claim
 	start, end int
-}
-
-// claimAccepted reports whether none of the set's errors fall outside
-// claims or inside this claim.
-func claimAccepted(s *ig.SetResult, c builtClaim) bool {
-	if s.Guide == nil {
-		return false
-	}
-	for i, at := range s.ErrorAt {
-		if i < len(s.Errors) && !strings.HasPrefix(s.Errors[i].Loop, "2") {
-			return false // header, submitter or receiver errors reject the set
-		}
-		if at >= c.start && at < c.end {
-			return false
-		}
-	}
-	return s.ErrorCount <= len(s.Errors) // errors beyond those kept cannot be placed
 }
 
 // claimBuilder turns the walker's segment events into claims.

@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/edi/ack"
 	"github.com/edigw/edigw/edi/ig"
 )
 
@@ -29,6 +30,7 @@ type Result struct {
 // remittances and authorizations of sets with errors are held back.
 func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 	var cb claimBuilder
+	var placed ack.ClaimCollector // places errors on claims exactly as the 277CA does
 	var rb remitBuilder
 	var ab authBuilder
 	res := &Result{}
@@ -46,6 +48,7 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 			switch ev.Set.Header.ID {
 			case "837":
 				cb.segment(ev)
+				placed.OnSegment(ev)
 			case "835":
 				rb.segment(ev)
 			case "278":
@@ -55,9 +58,11 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 		OnSet: func(s *ig.SetResult) {
 			switch s.Header.ID {
 			case "837":
-				for _, c := range cb.take() {
+				cs := placed.Take(s)
+				setRejected := cs == nil || cs.Disposition(s) == ack.Rejected
+				for i, c := range cb.take() {
 					claim := c.claim
-					if !claimAccepted(s, c) {
+					if setRejected || i >= len(cs.Claims) || cs.Claims[i].Rejected() {
 						claim.Status = edigw.ClaimRejected
 					}
 					res.Claims++
