@@ -130,7 +130,7 @@ func (c *EnvelopeChecker) Segment(s *Segment) {
 			c.errf(s, 0, TA1InvalidContent, "TA1 belongs directly inside an interchange, outside any functional group")
 		}
 	default:
-		if !validSegmentID(id) {
+		if !ValidSegmentID(id) {
 			c.errf(s, 0, SegUnrecognized, "%q is not a segment identifier", truncate(id, 12))
 		}
 		switch {
@@ -147,7 +147,9 @@ func (c *EnvelopeChecker) End(eof Position) {
 	c.closeInterchange(eof, "")
 }
 
-func validSegmentID(id string) bool {
+// ValidSegmentID reports whether id is a syntactically valid segment
+// identifier: an upper-case letter and one or two upper-case letters or digits.
+func ValidSegmentID(id string) bool {
 	if len(id) < 2 || len(id) > 3 || id[0] < 'A' || id[0] > 'Z' {
 		return false
 	}

@@ -186,7 +186,7 @@ func (w *Writer) flushSeg(b []byte) error {
 }
 
 func (w *Writer) checkID(id string) error {
-	if !validSegmentID(id) {
+	if !ValidSegmentID(id) {
 		return fmt.Errorf("edi: %q is not a segment identifier", id)
 	}
 	return nil

@@ -17,12 +17,6 @@ func ReadClaims(r io.Reader, name string, fn func(*edigw.Claim) error) (*Result,
 	return Read(r, name, Handlers{Claim: fn})
 }
 
-// builtClaim is a claim with the set positions it spans, to place errors.
-type builtClaim struct {
-	claim      *edigw.Claim
-	start, end int
-}
-
 // claimBuilder turns the walker's segment events into claims.
 type claimBuilder struct {
 	set       *ig.SetResult
@@ -34,12 +28,12 @@ type claimBuilder struct {
 	subscr    edigw.Person
 	patient   *edigw.Person
 	payer     edigw.Party
-	cur       *builtClaim
+	cur       *edigw.Claim
 	line      *edigw.ServiceLine
-	done      []builtClaim
+	done      []*edigw.Claim
 }
 
-func (b *claimBuilder) take() []builtClaim {
+func (b *claimBuilder) take() []*edigw.Claim {
 	b.close(1 << 30)
 	out := b.done
 	b.done, b.set = nil, nil
@@ -48,9 +42,8 @@ func (b *claimBuilder) take() []builtClaim {
 
 func (b *claimBuilder) close(pos int) {
 	if b.cur != nil {
-		b.cur.end = pos
-		finishClaim(b.cur.claim)
-		b.done = append(b.done, *b.cur)
+		finishClaim(b.cur)
+		b.done = append(b.done, b.cur)
 		b.cur, b.line = nil, nil
 	}
 }
@@ -116,7 +109,7 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 			pp := person(s)
 			b.patient = &pp
 		case b.cur != nil && str(1) == "82" && !w.InLoop("2400"):
-			b.cur.claim.RenderingProvider = &p
+			b.cur.RenderingProvider = &p
 		}
 	case "N3", "N4":
 		var a **edigw.Address
@@ -147,9 +140,9 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 		case loop == "2010AA" && (str(1) == "EI" || str(1) == "SY"):
 			b.billing.TaxID = str(2)
 		case b.cur != nil && loop == "2300" && str(1) == "G1":
-			b.cur.claim.PriorAuthorization = str(2)
+			b.cur.PriorAuthorization = str(2)
 		case b.cur != nil && loop == "2300" && str(1) == "F8":
-			b.cur.claim.PayerClaimNumber = str(2)
+			b.cur.PayerClaimNumber = str(2)
 		case b.line != nil && loop == "2400" && str(1) == "6R":
 			b.line.LineItemControlNumber = str(2)
 		}
@@ -191,13 +184,13 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 			p := *b.patient
 			c.Patient = &p
 		}
-		b.cur = &builtClaim{claim: c, start: pos}
+		b.cur = c
 	case "HI":
 		if b.cur != nil && loop == "2300" {
 			for i := 1; i <= s.Len(); i++ {
 				q, code := string(s.Component(i, 1)), string(s.Component(i, 2))
 				if diagnosisQualifiers[q] && code != "" {
-					b.cur.claim.Diagnoses = append(b.cur.claim.Diagnoses, edigw.Diagnosis{Qualifier: q, Code: code})
+					b.cur.Diagnoses = append(b.cur.Diagnoses, edigw.Diagnosis{Qualifier: q, Code: code})
 				}
 			}
 		}
@@ -206,13 +199,13 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 		case b.line != nil && loop == "2400" && str(1) == "472":
 			b.line.ServiceDate = period(str(2), str(3))
 		case b.cur != nil && loop == "2300" && (str(1) == "434" || str(1) == "472"):
-			b.cur.claim.ServicePeriod = period(str(2), str(3))
+			b.cur.ServicePeriod = period(str(2), str(3))
 		}
 	case "LX":
 		if b.cur != nil {
 			n, _ := strconv.Atoi(str(1))
-			b.cur.claim.Lines = append(b.cur.claim.Lines, edigw.ServiceLine{Number: n})
-			b.line = &b.cur.claim.Lines[len(b.cur.claim.Lines)-1]
+			b.cur.Lines = append(b.cur.Lines, edigw.ServiceLine{Number: n})
+			b.line = &b.cur.Lines[len(b.cur.Lines)-1]
 		}
 	case "SV1", "SV2", "SV3":
 		if b.line != nil {

@@ -60,8 +60,7 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 			case "837":
 				cs := placed.Take(s)
 				setRejected := cs == nil || cs.Disposition(s) == ack.Rejected
-				for i, c := range cb.take() {
-					claim := c.claim
+				for i, claim := range cb.take() {
 					if setRejected || i >= len(cs.Claims) || cs.Claims[i].Rejected() {
 						claim.Status = edigw.ClaimRejected
 					}

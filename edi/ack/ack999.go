@@ -247,16 +247,7 @@ func digitsOr(v, d string) string {
 // value outside them (possible only in a broken envelope) is cut or padded,
 // and characters that could be delimiters become spaces.
 func padAN(v string, min, max int) string {
-	if len(v) > max {
-		v = v[:max]
-	}
-	b := []byte(v)
-	for i, c := range b {
-		if c < 0x20 || c > 0x7E || c == '*' || c == '^' || c == ':' || c == '~' || c == '|' || c == '>' {
-			b[i] = ' '
-		}
-	}
-	v = string(b)
+	v = clean(v, max)
 	for len(v) < min {
 		v += "X"
 	}

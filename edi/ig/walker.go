@@ -201,7 +201,7 @@ func (w *Walker) Segment(seg *edi.Segment) Match {
 		if !w.guideHas(seg.ID()) {
 			code, what = edi.SegNotInSet, fmt.Sprintf("segment %s is not part of %s (%s)", seg.ID(), w.guide.Version, w.guide.Name)
 		}
-		if validID(seg.ID()) { // the envelope checker reports malformed IDs
+		if edi.ValidSegmentID(seg.ID()) { // the envelope checker reports malformed IDs
 			w.segErr(seg, w.top().loop.ID, code, what)
 		}
 		return Match{Loop: w.top().loop, Depth: len(w.stack) - 1}
@@ -419,18 +419,6 @@ func (w *Walker) checkHL(seg *edi.Segment, loop *Loop) {
 		}
 		w.elemErr(seg, nil, 2, 0, 0, "734", edi.ElemInvalidCode, msg, got)
 	}
-}
-
-func validID(id string) bool {
-	if len(id) < 2 || len(id) > 3 || id[0] < 'A' || id[0] > 'Z' {
-		return false
-	}
-	for i := 1; i < len(id); i++ {
-		if !(id[i] >= 'A' && id[i] <= 'Z' || id[i] >= '0' && id[i] <= '9') {
-			return false
-		}
-	}
-	return true
 }
 
 func (w *Walker) report(e *edi.Error) {
