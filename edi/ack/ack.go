@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/edigw/edigw/edi"
+	"github.com/edigw/edigw/edi/ig"
 )
 
 // Kind is the kind of control number to allocate.
@@ -59,6 +60,9 @@ type Options struct {
 	Now        func() time.Time
 	Delimiters edi.Delimiters // default * ^ : ~
 	Newline    bool           // a line feed after each segment
+	// ClaimAt, when set, names the claim (its CLM01) at a set position, so
+	// a 999 can give the business unit of an error (CTX*CLM01:...).
+	ClaimAt func(s *ig.SetResult, setIndex int) string
 }
 
 func (o *Options) now() time.Time {

@@ -4,6 +4,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/edigw/edigw/edi"
 	"github.com/edigw/edigw/edi/ig"
@@ -65,7 +66,7 @@ func Write999(w io.Writer, g *ig.GroupResult, disposition SetDisposition, o Opti
 	if err := set(ew, "999", Version999, gh, &o); err != nil {
 		return err
 	}
-	s := &segs{ew: ew}
+	s := &segs{ew: ew, claimAt: o.ClaimAt}
 	s.write("AK1", padAN(g.Header.FunctionalID, 2, 2), digitsOr(g.Header.ControlNumber, "0"), padAN(g.Header.Version, 1, 12))
 	accepted := 0
 	for _, st := range g.Sets {
@@ -110,8 +111,10 @@ func Write999(w io.Writer, g *ig.GroupResult, disposition SetDisposition, o Opti
 
 // segs writes segments and keeps the first error.
 type segs struct {
-	ew  *edi.EnvelopeWriter
-	err error
+	ew      *edi.EnvelopeWriter
+	err     error
+	claimAt func(*ig.SetResult, int) string
+	st      *ig.SetResult
 }
 
 func (s *segs) write(id string, elems ...string) {
@@ -122,6 +125,7 @@ func (s *segs) write(id string, elems ...string) {
 
 // set writes AK2, the IK3/IK4 segment and element errors, and IK5.
 func (s *segs) set(st *ig.SetResult, code string) {
+	s.st = st
 	h := st.Header
 	conv := ""
 	if h.Convention != "" {
@@ -165,6 +169,7 @@ func (s *segs) segment(pos int, errs []*edi.Error) {
 	for _, e := range errs {
 		if e.Code.Kind == edi.IK304 {
 			s.write("IK3", e.SegmentID, strconv.Itoa(max(pos, 1)), padAN(e.Loop, 0, 4), e.Code.Value)
+			s.businessUnit(pos, e.Loop)
 			continue
 		}
 		elems = append(elems, e)
@@ -174,6 +179,7 @@ func (s *segs) segment(pos int, errs []*edi.Error) {
 	}
 	e0 := elems[0]
 	s.write("IK3", e0.SegmentID, strconv.Itoa(max(pos, 1)), padAN(e0.Loop, 0, 4), edi.SegHasElementErrors.Value)
+	s.businessUnit(pos, e0.Loop)
 	for i, e := range elems {
 		if i == 99 { // IK4 repeats at most 99 times per IK3
 			break
@@ -252,4 +258,15 @@ func padAN(v string, min, max int) string {
 		v += "X"
 	}
 	return v
+}
+
+// businessUnit writes the CTX that names the claim an error is in; errors
+// in the header, submitter or receiver (loops not starting with 2) have none.
+func (s *segs) businessUnit(pos int, loop string) {
+	if s.claimAt == nil || s.err != nil || !strings.HasPrefix(loop, "2") {
+		return
+	}
+	if pcn := clean(s.claimAt(s.st, pos), 35); pcn != "" {
+		s.err = s.ew.Write("CTX", edi.Composite("CLM01", pcn))
+	}
 }

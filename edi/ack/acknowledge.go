@@ -86,6 +86,18 @@ func Acknowledge(r io.Reader, name string, o Options, sink Sink) (*Result, error
 		}
 		return held{kind: kind, ref: ref, data: b.Bytes()}, true
 	}
+	o.ClaimAt = func(s *ig.SetResult, at int) string {
+		if cs := claims[s]; cs != nil {
+			for _, c := range cs.Claims {
+				for _, r := range c.ranges {
+					if at >= r[0] && at < r[1] {
+						return c.PatientControlNumber
+					}
+				}
+			}
+		}
+		return ""
+	}
 	v := &ig.Validator{
 		File:      name,
 		OnSegment: collector.OnSegment,
