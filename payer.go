@@ -11,12 +11,23 @@ const Cigna PayerID = "62308"
 // submitter, receiver or payer.
 type Party struct {
 	Name        string   `json:"name"`                  // NM103 (organization or last name)
+	EntityType  string   `json:"entityType,omitempty"`  // NM102: 1 person, 2 non-person (derived when empty)
 	FirstName   string   `json:"firstName,omitempty"`   // NM104
 	IDQualifier string   `json:"idQualifier,omitempty"` // NM108: XX (NPI), PI (payer ID), 46 (ETIN), ...
 	ID          string   `json:"id,omitempty"`          // NM109
 	TaxID       string   `json:"taxId,omitempty"`       // REF*EI
 	Taxonomy    string   `json:"taxonomy,omitempty"`    // PRV03
 	Address     *Address `json:"address,omitempty"`
+	Contact     *Contact `json:"contact,omitempty"` // PER: submitter, payer technical contact ...
+}
+
+// Contact is a PER segment's name and communication numbers.
+type Contact struct {
+	Name  string `json:"name,omitempty"`
+	Phone string `json:"phone,omitempty"` // TE
+	Email string `json:"email,omitempty"` // EM
+	Fax   string `json:"fax,omitempty"`   // FX
+	URL   string `json:"url,omitempty"`   // UR
 }
 
 // NPI returns the party's National Provider Identifier, if it has one.

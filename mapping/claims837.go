@@ -267,7 +267,26 @@ func serviceLine(l *edigw.ServiceLine, s *edi.Segment) {
 }
 
 func party(s *edi.Segment) edigw.Party {
-	return edigw.Party{Name: s.String(3), FirstName: s.String(4), IDQualifier: s.String(8), ID: s.String(9)}
+	return edigw.Party{EntityType: s.String(2), Name: s.String(3), FirstName: s.String(4), IDQualifier: s.String(8), ID: s.String(9)}
+}
+
+// contact reads a PER: a name and up to three qualified communication numbers.
+func contact(s *edi.Segment) *edigw.Contact {
+	c := &edigw.Contact{Name: s.String(2)}
+	for i := 3; i+1 <= s.Len(); i += 2 {
+		v := s.String(i + 1)
+		switch s.String(i) {
+		case "TE":
+			c.Phone = v
+		case "EM":
+			c.Email = v
+		case "FX":
+			c.Fax = v
+		case "UR":
+			c.URL = v
+		}
+	}
+	return c
 }
 
 func person(s *edi.Segment) edigw.Person {
