@@ -34,26 +34,52 @@ type Claim struct {
 	FacilityCode          string `json:"facilityCode"`
 	FacilityCodeQualifier string `json:"facilityCodeQualifier"`
 	FrequencyCode         string `json:"frequencyCode"` // CLM05-3: 1 original, 7 replacement, 8 void
+	// The certifications of CLM06-CLM10: provider signature on file (Y/N,
+	// not used on 837I), assignment or plan participation (A/B/C),
+	// benefits assigned (Y/N/W), release of information (I/Y), patient
+	// signature source (P).
+	ProviderSignature      string `json:"providerSignature,omitempty"`
+	Assignment             string `json:"assignment,omitempty"`
+	BenefitsAssigned       string `json:"benefitsAssigned,omitempty"`
+	ReleaseOfInformation   string `json:"releaseOfInformation,omitempty"`
+	PatientSignatureSource string `json:"patientSignatureSource,omitempty"`
+	DelayReason            string `json:"delayReason,omitempty"` // CLM20
 
 	Submitter         Party   `json:"submitter"`
 	Receiver          Party   `json:"receiver"`
 	BillingProvider   Party   `json:"billingProvider"`
 	RenderingProvider *Party  `json:"renderingProvider,omitempty"`
+	ReferringProvider *Party  `json:"referringProvider,omitempty"`
+	AttendingProvider *Party  `json:"attendingProvider,omitempty"` // 837I 2310A
 	Subscriber        Person  `json:"subscriber"`
 	Patient           *Person `json:"patient,omitempty"` // when not the subscriber
 	Payer             Party   `json:"payer"`
 	// PayerResponsibility is SBR01: P primary, S secondary, T tertiary ...
 	PayerResponsibility string `json:"payerResponsibility,omitempty"`
 	ClaimFilingCode     string `json:"claimFilingCode,omitempty"` // SBR09
+	GroupNumber         string `json:"groupNumber,omitempty"`     // SBR03
+	GroupName           string `json:"groupName,omitempty"`       // SBR04
+	InsuranceType       string `json:"insuranceType,omitempty"`   // SBR05 (Medicare secondary)
+	// PatientRelationship is the patient's relationship to the subscriber:
+	// 18 (self, SBR02) when the subscriber is the patient, else PAT01
+	// (01 spouse, 19 child, 20 employee, 21 unknown, G8 other ...).
+	PatientRelationship string `json:"patientRelationship,omitempty"`
 
 	Diagnoses []Diagnosis `json:"diagnoses"`
 	// PriorAuthorization is REF*G1: the 278 certification number this
 	// claim relies on.
-	PriorAuthorization string        `json:"priorAuthorization,omitempty"`
-	PayerClaimNumber   string        `json:"payerClaimNumber,omitempty"` // REF*F8, original claim for replacements
-	ServicePeriod      *Period       `json:"servicePeriod,omitempty"`    // DTP*434 (837I) or the lines' range
-	Lines              []ServiceLine `json:"lines"`
-	Status             ClaimStatus   `json:"status"`
+	PriorAuthorization string  `json:"priorAuthorization,omitempty"`
+	PayerClaimNumber   string  `json:"payerClaimNumber,omitempty"` // REF*F8, original claim for replacements
+	ServicePeriod      *Period `json:"servicePeriod,omitempty"`    // DTP*434 (837I) or the lines' range
+	// Institutional (837I): CL1 admission type, admission source and
+	// patient status, and the admission date (DTP*435, CCYYMMDD or
+	// CCYYMMDDHHMM).
+	AdmissionType   string        `json:"admissionType,omitempty"`
+	AdmissionSource string        `json:"admissionSource,omitempty"`
+	PatientStatus   string        `json:"patientStatus,omitempty"`
+	AdmissionDate   string        `json:"admissionDate,omitempty"`
+	Lines           []ServiceLine `json:"lines"`
+	Status          ClaimStatus   `json:"status"`
 }
 
 // Diagnosis is one HI code with its qualifier (ABK principal ICD-10-CM,
@@ -79,6 +105,9 @@ type ServiceLine struct {
 	// LineItemControlNumber is REF*6R: the 835 SVC's REF*6R points back here.
 	LineItemControlNumber string  `json:"lineItemControlNumber,omitempty"`
 	Teeth                 []Tooth `json:"teeth,omitempty"` // 837D TOO
+	// OralCavity is 837D SV304: the areas of the mouth treated (00 whole
+	// mouth, 01 maxillary, 10 upper right quadrant ...).
+	OralCavity []string `json:"oralCavity,omitempty"`
 }
 
 // Tooth is one 837D TOO segment: a tooth and the surfaces treated.

@@ -3,6 +3,7 @@ package mapping
 import (
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/edi"
@@ -24,7 +25,10 @@ type claimBuilder struct {
 	submitter edigw.Party
 	receiver  edigw.Party
 	billing   edigw.Party
-	sbr       [2]string // SBR01, SBR09
+	sbr       [5]string // SBR01, SBR09, SBR02, SBR03, SBR04 (+SBR05 below)
+	insType   string
+	patRel    string       // PAT01
+	provider  *edigw.Party // the 2310 provider a PRV belongs to
 	subscr    edigw.Person
 	patient   *edigw.Person
 	payer     edigw.Party
@@ -108,8 +112,30 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 		case loop == "2010CA":
 			pp := person(s)
 			b.patient = &pp
-		case b.cur != nil && str(1) == "82" && !w.InLoop("2400"):
-			b.cur.RenderingProvider = &p
+		case b.cur != nil && strings.HasPrefix(loop, "2310"): // not 2330x: other payers' providers
+			switch str(1) {
+			case "82":
+				b.cur.RenderingProvider, b.provider = &p, &p
+			case "DN", "P3":
+				if b.cur.ReferringProvider == nil {
+					b.cur.ReferringProvider, b.provider = &p, &p
+				}
+			case "71":
+				b.cur.AttendingProvider, b.provider = &p, &p
+			default:
+				b.provider = nil
+			}
+		}
+	case "PER":
+		switch loop {
+		case "1000A":
+			if b.submitter.Contact == nil {
+				b.submitter.Contact = contact(s)
+			}
+		case "2010AA":
+			if b.billing.Contact == nil {
+				b.billing.Contact = contact(s)
+			}
 		}
 	case "N3", "N4":
 		var a **edigw.Address
@@ -147,8 +173,11 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 			b.line.LineItemControlNumber = str(2)
 		}
 	case "PRV":
-		if loop == "2000A" {
+		switch {
+		case loop == "2000A":
 			b.billing.Taxonomy = str(3)
+		case b.provider != nil && len(loop) == 5 && loop[:4] == "2310":
+			b.provider.Taxonomy = str(3)
 		}
 	case "DMG":
 		switch loop {
@@ -165,12 +194,21 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 		case "20":
 			b.billing = edigw.Party{}
 		case "22":
-			b.subscr, b.patient, b.payer, b.sbr = edigw.Person{}, nil, edigw.Party{}, [2]string{}
+			b.subscr, b.patient, b.payer, b.sbr, b.insType, b.patRel = edigw.Person{}, nil, edigw.Party{}, [5]string{}, "", ""
 		case "23":
-			b.patient = nil
+			b.patient, b.patRel = nil, ""
 		}
 	case "SBR":
-		b.sbr = [2]string{str(1), str(9)}
+		b.sbr = [5]string{str(1), str(9), str(2), str(3), str(4)}
+		b.insType = str(5)
+	case "PAT":
+		if loop == "2000C" {
+			b.patRel = str(1)
+		}
+	case "CL1":
+		if b.cur != nil {
+			b.cur.AdmissionType, b.cur.AdmissionSource, b.cur.PatientStatus = str(1), str(2), str(3)
+		}
 	case "CLM":
 		b.close(pos)
 		charge, _ := edigw.ParseAmount(str(2))
@@ -178,13 +216,17 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 			PayerID: edigw.PayerID(b.payer.ID), Kind: b.kind, PatientControlNumber: str(1), TotalCharge: charge,
 			FacilityCode: string(s.Component(5, 1)), FacilityCodeQualifier: string(s.Component(5, 2)), FrequencyCode: string(s.Component(5, 3)),
 			Submitter: b.submitter, Receiver: b.receiver, BillingProvider: b.billing, Subscriber: b.subscr, Payer: b.payer,
-			PayerResponsibility: b.sbr[0], ClaimFilingCode: b.sbr[1], Status: edigw.ClaimSubmitted,
+			PayerResponsibility: b.sbr[0], ClaimFilingCode: b.sbr[1], GroupNumber: b.sbr[3], GroupName: b.sbr[4],
+			InsuranceType: b.insType, PatientRelationship: b.sbr[2], Status: edigw.ClaimSubmitted,
+			ProviderSignature: str(6), Assignment: str(7), BenefitsAssigned: str(8), ReleaseOfInformation: str(9),
+			PatientSignatureSource: str(10), DelayReason: str(20),
 		}
 		if b.patient != nil {
 			p := *b.patient
 			c.Patient = &p
+			c.PatientRelationship = b.patRel
 		}
-		b.cur = c
+		b.cur, b.provider = c, nil
 	case "HI":
 		if b.cur != nil && loop == "2300" {
 			for i := 1; i <= s.Len(); i++ {
@@ -200,6 +242,8 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 			b.line.ServiceDate = period(str(2), str(3))
 		case b.cur != nil && loop == "2300" && (str(1) == "434" || str(1) == "472"):
 			b.cur.ServicePeriod = period(str(2), str(3))
+		case b.cur != nil && loop == "2300" && str(1) == "435":
+			b.cur.AdmissionDate = str(3)
 		}
 	case "LX":
 		if b.cur != nil {
@@ -241,6 +285,11 @@ func serviceLine(l *edigw.ServiceLine, s *edi.Segment) {
 		proc, chargeAt, unitAt, unitsAt, posAt, ptrAt = 2, 3, 4, 5, 0, 0
 	case "SV3":
 		proc, chargeAt, unitAt, unitsAt, posAt, ptrAt = 1, 2, 0, 6, 3, 11
+		for j := 1; j <= 5; j++ {
+			if v := s.Component(4, j); len(v) > 0 {
+				l.OralCavity = append(l.OralCavity, string(v))
+			}
+		}
 	}
 	l.ProcedureQualifier = string(s.Component(proc, 1))
 	l.ProcedureCode = string(s.Component(proc, 2))

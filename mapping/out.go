@@ -107,18 +107,21 @@ func (e *Envelope) begin(w io.Writer, functionalID, version string) (*out, error
 }
 
 // beginSet opens a transaction set with the next ST02; convention is ST03
-// (empty where the guide marks it Not Used, as X221A1 does).
-func (o *out) beginSet(id, convention string) {
+// (empty where the guide marks it Not Used, as X221A1 does). It returns
+// ST02, which BHT03 often repeats.
+func (o *out) beginSet(id, convention string) string {
 	if o.err != nil {
-		return
+		return ""
 	}
 	n, err := o.env.Numbers.Next(ack.SetNumber, o.env.SenderID, o.env.ReceiverID)
 	if err != nil {
 		o.err = fmt.Errorf("mapping: allocating ST02: %w", err)
-		return
+		return ""
 	}
 	o.sets++
-	o.err = o.ew.BeginSet(edi.SetHeader{ID: id, ControlNumber: fmt.Sprintf("%04d", n), Convention: convention})
+	st02 := fmt.Sprintf("%04d", n)
+	o.err = o.ew.BeginSet(edi.SetHeader{ID: id, ControlNumber: st02, Convention: convention})
+	return st02
 }
 
 func (o *out) endSet() {
