@@ -38,134 +38,196 @@ type Result struct {
 // interchange are held until its IEA, so memory is bounded by one
 // interchange's acknowledgments and one set's claims.
 func Acknowledge(r io.Reader, name string, o Options, sink Sink) (*Result, error) {
-	res := &Result{}
-	var collector ClaimCollector
-	claims := map[*ig.SetResult]*Claims{}
-	var werr error
-	type held struct {
-		kind, ref                      string
-		data                           []byte
-		claimsAccepted, claimsRejected int
-	}
-	var pending []held
-	emit := func(h held) {
-		if werr != nil {
-			return
-		}
-		w, err := sink(h.kind, h.ref)
-		if err != nil {
-			werr = err
-			return
-		}
-		_, err = w.Write(h.data)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			werr = fmt.Errorf("ack: writing %s for %s: %w", h.kind, h.ref, err)
-			return
-		}
-		switch h.kind {
-		case KindTA1:
-			res.TA1s++
-		case Kind999:
-			res.Acks999++
-		case Kind277CA:
-			res.Acks277CA++
-			res.ClaimsAccepted += h.claimsAccepted
-			res.ClaimsRejected += h.claimsRejected
-		}
-	}
-	build := func(kind, ref string, f func(io.Writer) error) (held, bool) {
-		var b bytes.Buffer
-		if err := f(&b); err != nil {
-			if werr == nil {
-				werr = fmt.Errorf("ack: building %s for %s: %w", kind, ref, err)
-			}
-			return held{}, false
-		}
-		return held{kind: kind, ref: ref, data: b.Bytes()}, true
-	}
-	o.ClaimAt = func(s *ig.SetResult, at int) string {
-		if cs := claims[s]; cs != nil {
-			for _, c := range cs.Claims {
-				for _, r := range c.ranges {
-					if at >= r[0] && at < r[1] {
-						return c.PatientControlNumber
-					}
-				}
-			}
-		}
-		return ""
-	}
-	v := &ig.Validator{
-		File:      name,
-		OnSegment: collector.OnSegment,
-		OnSet: func(s *ig.SetResult) {
-			if cs := collector.Take(s); cs != nil {
-				claims[s] = cs
-			}
-		},
-		OnGroup: func(g *ig.GroupResult) {
-			defer clear(claims)
-			disposition := func(s *ig.SetResult) string {
-				if cs := claims[s]; cs != nil {
-					return cs.Disposition(s)
-				}
-				return DefaultDisposition(s)
-			}
-			isa := ""
-			if g.Interchange != nil {
-				isa = g.Interchange.Header.ControlNumber
-			}
-			ref := isa + "-" + g.Header.ControlNumber
-			var out []held
-			if h, ok := build(Kind999, ref, func(w io.Writer) error { return Write999(w, g, disposition, o) }); ok {
-				out = append(out, h)
-			}
-			groupRejected := len(g.Errors) > 0
-			for _, s := range g.Sets {
-				cs := claims[s]
-				if cs == nil || groupRejected || disposition(s) == Rejected || len(cs.Claims) == 0 {
-					continue
-				}
-				h, ok := build(Kind277CA, ref+"-"+s.Header.ControlNumber, func(w io.Writer) error { return Write277CA(w, cs, o) })
-				if !ok {
-					continue
-				}
-				for _, c := range cs.Claims {
-					if c.Rejected() {
-						h.claimsRejected++
-					} else {
-						h.claimsAccepted++
-					}
-				}
-				out = append(out, h)
-			}
-			if g.Interchange == nil {
-				for _, h := range out {
-					emit(h)
-				}
-				return
-			}
-			pending = append(pending, out...)
-		},
-		OnInterchange: func(ic *ig.InterchangeResult) {
-			code, _ := TA1Outcome(ic)
-			if code != TA1Rejected {
-				for _, h := range pending {
-					emit(h)
-				}
-			}
-			pending = pending[:0]
-			if NeedsTA1(ic) {
-				if h, ok := build(KindTA1, ic.Header.ControlNumber, func(w io.Writer) error { return WriteTA1(w, ic, o) }); ok {
-					emit(h)
-				}
-			}
-		},
-	}
+	a := NewAcknowledger(o, sink)
+	v := &ig.Validator{File: name}
+	a.Attach(v)
 	rep, err := v.Run(r)
+	res, werr := a.Finish()
 	res.Report = rep
 	return res, errors.Join(err, werr)
+}
+
+// An Acknowledger builds acknowledgments from the events of a Validator it
+// is attached to, so a caller that reads a file for other reasons (mapping
+// it to records, adding business-rule errors to its sets) acknowledges it
+// in the same pass.
+type Acknowledger struct {
+	o         Options
+	sink      Sink
+	res       Result
+	collector ClaimCollector
+	claims    map[*ig.SetResult]*Claims
+	pending   []held
+	werr      error
+}
+
+// held is one built acknowledgment waiting for its interchange's IEA.
+type held struct {
+	kind, ref                      string
+	data                           []byte
+	claimsAccepted, claimsRejected int
+}
+
+// NewAcknowledger returns an Acknowledger writing to sink.
+func NewAcknowledger(o Options, sink Sink) *Acknowledger {
+	a := &Acknowledger{o: o, sink: sink, claims: map[*ig.SetResult]*Claims{}}
+	a.o.ClaimAt = a.claimAt
+	return a
+}
+
+// Attach chains the Acknowledger after v's own callbacks: v's OnSet runs
+// first, so errors it adds to a set (business rules, SNIP 3-7) are in the
+// set when the claims are judged.
+func (a *Acknowledger) Attach(v *ig.Validator) {
+	seg, set, group, ic := v.OnSegment, v.OnSet, v.OnGroup, v.OnInterchange
+	v.OnSegment = func(ev *ig.Event) {
+		if seg != nil {
+			seg(ev)
+		}
+		a.collector.OnSegment(ev)
+	}
+	v.OnSet = func(s *ig.SetResult) {
+		if set != nil {
+			set(s)
+		}
+		if cs := a.collector.Take(s); cs != nil {
+			a.claims[s] = cs
+		}
+	}
+	v.OnGroup = func(g *ig.GroupResult) {
+		if group != nil {
+			group(g)
+		}
+		a.group(g)
+	}
+	v.OnInterchange = func(r *ig.InterchangeResult) {
+		if ic != nil {
+			ic(r)
+		}
+		a.interchange(r)
+	}
+}
+
+// Claims returns the claims collected for a set that has not reached its
+// group's end yet: who each error belongs to, as the 277CA will say.
+func (a *Acknowledger) Claims(s *ig.SetResult) *Claims { return a.claims[s] }
+
+// Finish returns the counts and the first error writing an acknowledgment.
+func (a *Acknowledger) Finish() (*Result, error) {
+	res := a.res
+	return &res, a.werr
+}
+
+func (a *Acknowledger) claimAt(s *ig.SetResult, at int) string {
+	if cs := a.claims[s]; cs != nil {
+		for _, c := range cs.Claims {
+			for _, r := range c.ranges {
+				if at >= r[0] && at < r[1] {
+					return c.PatientControlNumber
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func (a *Acknowledger) emit(h held) {
+	if a.werr != nil {
+		return
+	}
+	w, err := a.sink(h.kind, h.ref)
+	if err != nil {
+		a.werr = err
+		return
+	}
+	_, err = w.Write(h.data)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		a.werr = fmt.Errorf("ack: writing %s for %s: %w", h.kind, h.ref, err)
+		return
+	}
+	switch h.kind {
+	case KindTA1:
+		a.res.TA1s++
+	case Kind999:
+		a.res.Acks999++
+	case Kind277CA:
+		a.res.Acks277CA++
+		a.res.ClaimsAccepted += h.claimsAccepted
+		a.res.ClaimsRejected += h.claimsRejected
+	}
+}
+
+func (a *Acknowledger) build(kind, ref string, f func(io.Writer) error) (held, bool) {
+	var b bytes.Buffer
+	if err := f(&b); err != nil {
+		if a.werr == nil {
+			a.werr = fmt.Errorf("ack: building %s for %s: %w", kind, ref, err)
+		}
+		return held{}, false
+	}
+	return held{kind: kind, ref: ref, data: b.Bytes()}, true
+}
+
+func (a *Acknowledger) disposition(s *ig.SetResult) string {
+	if cs := a.claims[s]; cs != nil {
+		return cs.Disposition(s)
+	}
+	return DefaultDisposition(s)
+}
+
+func (a *Acknowledger) group(g *ig.GroupResult) {
+	defer clear(a.claims)
+	isa := ""
+	if g.Interchange != nil {
+		isa = g.Interchange.Header.ControlNumber
+	}
+	ref := isa + "-" + g.Header.ControlNumber
+	var out []held
+	if h, ok := a.build(Kind999, ref, func(w io.Writer) error { return Write999(w, g, a.disposition, a.o) }); ok {
+		out = append(out, h)
+	}
+	groupRejected := len(g.Errors) > 0
+	for _, s := range g.Sets {
+		cs := a.claims[s]
+		if cs == nil || groupRejected || a.disposition(s) == Rejected || len(cs.Claims) == 0 {
+			continue
+		}
+		h, ok := a.build(Kind277CA, ref+"-"+s.Header.ControlNumber, func(w io.Writer) error { return Write277CA(w, cs, a.o) })
+		if !ok {
+			continue
+		}
+		for _, c := range cs.Claims {
+			if c.Rejected() {
+				h.claimsRejected++
+			} else {
+				h.claimsAccepted++
+			}
+		}
+		out = append(out, h)
+	}
+	if g.Interchange == nil {
+		for _, h := range out {
+			a.emit(h)
+		}
+		return
+	}
+	a.pending = append(a.pending, out...)
+}
+
+func (a *Acknowledger) interchange(ic *ig.InterchangeResult) {
+	code, _ := TA1Outcome(ic)
+	if code != TA1Rejected {
+		for _, h := range a.pending {
+			a.emit(h)
+		}
+	}
+	a.pending = a.pending[:0]
+	if NeedsTA1(ic) {
+		if h, ok := a.build(KindTA1, ic.Header.ControlNumber, func(w io.Writer) error { return WriteTA1(w, ic, a.o) }); ok {
+			a.emit(h)
+		}
+	}
 }
