@@ -16,6 +16,11 @@ const (
 	IK304
 	// IK403 is a data element syntax error code of a 999 (element level).
 	IK403
+	// STC is a claim status of a 277 (STC01: category, status and
+	// optionally entity, joined by ':'), for errors beyond syntax —
+	// balancing, code sets, payer rules (SNIP 3 to 7). A 999 does not
+	// report them; a 277CA rejects the claim with this status.
+	STC
 )
 
 func (k CodeKind) String() string {
@@ -30,6 +35,8 @@ func (k CodeKind) String() string {
 		return "IK304"
 	case IK403:
 		return "IK403"
+	case STC:
+		return "STC01"
 	}
 	return fmt.Sprintf("CodeKind(%d)", uint8(k))
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/edigw/edigw/edi"
 )
@@ -124,6 +125,9 @@ func Write277CA(w io.Writer, cs *Claims, o Options) error {
 		status, action := stcAccepted, "WQ"
 		if c.Rejected() {
 			status, action = stcRejected, "U"
+			if e := c.Errors[0]; e.Code.Kind == edi.STC {
+				status = strings.Split(e.Code.Value, ":") // the business rule's own status
+			}
 		}
 		stc := []edi.Elem{edi.Composite(status...), edi.Simple(today), edi.Simple(action), edi.Simple(money(cents(c.Charge)))}
 		if c.Rejected() {

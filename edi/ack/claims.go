@@ -194,7 +194,7 @@ func (c *ClaimCollector) Take(s *ig.SetResult) *Claims {
 	out := c.cur
 	c.cur = nil
 	for _, e := range s.Errors {
-		if e.Code.Kind != edi.IK304 && e.Code.Kind != edi.IK403 || !strings.HasPrefix(e.Loop, "2") {
+		if e.Code.Kind != edi.IK304 && e.Code.Kind != edi.IK403 && e.Code.Kind != edi.STC || !strings.HasPrefix(e.Loop, "2") {
 			// Envelope errors and the header, submitter (1000A) and
 			// receiver (1000B) belong to the whole set.
 			out.Outside = append(out.Outside, e)
@@ -228,8 +228,21 @@ func (cs *Claims) Disposition(s *ig.SetResult) string {
 	switch {
 	case s.Guide == nil || len(cs.Outside) > 0:
 		return DefaultDisposition(s)
-	case s.ErrorCount == 0:
+	case s.ErrorCount == 0 || s.ErrorCount == len(s.Errors) && onlyBusiness(s.Errors):
+		// A 999 answers syntax (SNIP 1-2); claims failing business
+		// rules are rejected by the 277CA alone.
 		return Accepted
 	}
 	return AcceptedWithErrors
+}
+
+// onlyBusiness reports whether every error is a business-rule error (a 277
+// claim status), which a 999 does not report.
+func onlyBusiness(errs []*edi.Error) bool {
+	for _, e := range errs {
+		if e.Code.Kind != edi.STC {
+			return false
+		}
+	}
+	return true
 }

@@ -80,9 +80,13 @@ type Validator struct {
 	MaxErrors       int // errors kept in the Report (default 1000)
 	MaxErrorsPerSet int // errors kept per SetResult (default 100)
 
-	OnSegment     func(*Event)
-	OnError       func(*edi.Error) // every error, as it is found
-	OnSet         func(*SetResult)
+	OnSegment func(*Event)
+	OnError   func(*edi.Error) // every error, as it is found
+	OnSet     func(*SetResult)
+	// Check, when set, runs as each set ends, before OnSet; the errors it
+	// returns join the set's. It is where rules beyond the guide live
+	// (balancing, code sets, payer rules: SNIP 3 to 7).
+	Check         func(*SetResult) []*edi.Error
 	OnGroup       func(*GroupResult)
 	OnInterchange func(*InterchangeResult)
 
@@ -436,6 +440,15 @@ func (v *Validator) closeSet() {
 	v.w.End()
 	s := v.st
 	v.st = nil
+	if v.Check != nil {
+		for _, e := range v.Check(s) {
+			if e.File == "" {
+				e.File = v.File
+			}
+			v.fileError(e)
+			v.addSetError(s, e)
+		}
+	}
 	if s.Accepted() {
 		v.rep.SetsAccepted++
 	} else {
