@@ -35,20 +35,33 @@ type claimBuilder struct {
 	cur       *edigw.Claim
 	line      *edigw.ServiceLine
 	done      []*edigw.Claim
+	// Where each claim's parts are, for business-rule errors (SNIP 3-7).
+	billingAt spot
+	curAt     *claimSpots
+	doneAt    []*claimSpots
 }
 
 func (b *claimBuilder) take() []*edigw.Claim {
 	b.close(1 << 30)
 	out := b.done
-	b.done, b.set = nil, nil
+	b.done, b.set, b.doneAt = nil, nil, nil
 	return out
+}
+
+// takeWithSpots is take, with where each claim's parts are.
+func (b *claimBuilder) takeWithSpots() ([]*edigw.Claim, []*claimSpots) {
+	b.close(1 << 30)
+	out, at := b.done, b.doneAt
+	b.done, b.set, b.doneAt = nil, nil, nil
+	return out, at
 }
 
 func (b *claimBuilder) close(pos int) {
 	if b.cur != nil {
 		finishClaim(b.cur)
 		b.done = append(b.done, b.cur)
-		b.cur, b.line = nil, nil
+		b.doneAt = append(b.doneAt, b.curAt)
+		b.cur, b.line, b.curAt = nil, nil, nil
 	}
 }
 
@@ -105,6 +118,7 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 		case loop == "2010AA":
 			p.Taxonomy = b.billing.Taxonomy // PRV comes before the name
 			b.billing = p
+			b.billingAt = spotOf(ev)
 		case loop == "2010BA":
 			b.subscr = person(s)
 		case loop == "2010BB":
@@ -116,12 +130,15 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 			switch str(1) {
 			case "82":
 				b.cur.RenderingProvider, b.provider = &p, &p
+				b.curAt.rendering = spotOf(ev)
 			case "DN", "P3":
 				if b.cur.ReferringProvider == nil {
 					b.cur.ReferringProvider, b.provider = &p, &p
+					b.curAt.referring = spotOf(ev)
 				}
 			case "71":
 				b.cur.AttendingProvider, b.provider = &p, &p
+				b.curAt.attending = spotOf(ev)
 			default:
 				b.provider = nil
 			}
@@ -227,12 +244,16 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 			c.PatientRelationship = b.patRel
 		}
 		b.cur, b.provider = c, nil
+		b.curAt = &claimSpots{claim: spotOf(ev), billing: b.billingAt}
 	case "HI":
 		if b.cur != nil && loop == "2300" {
 			for i := 1; i <= s.Len(); i++ {
 				q, code := string(s.Component(i, 1)), string(s.Component(i, 2))
 				if diagnosisQualifiers[q] && code != "" {
 					b.cur.Diagnoses = append(b.cur.Diagnoses, edigw.Diagnosis{Qualifier: q, Code: code})
+					at := spotOf(ev)
+					at.element = i
+					b.curAt.diagnoses = append(b.curAt.diagnoses, at)
 				}
 			}
 		}
@@ -250,10 +271,12 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 			n, _ := strconv.Atoi(str(1))
 			b.cur.Lines = append(b.cur.Lines, edigw.ServiceLine{Number: n})
 			b.line = &b.cur.Lines[len(b.cur.Lines)-1]
+			b.curAt.lines = append(b.curAt.lines, spot{})
 		}
 	case "SV1", "SV2", "SV3":
 		if b.line != nil {
 			serviceLine(b.line, s)
+			b.curAt.lines[len(b.curAt.lines)-1] = spotOf(ev)
 		}
 	case "TOO":
 		if b.line != nil && str(1) == "JP" {

@@ -1,0 +1,32 @@
+package mapping
+
+import (
+	"github.com/edigw/edigw/edi"
+	"github.com/edigw/edigw/edi/ig"
+)
+
+// spot is where a record's part came from: the segment, its loop and, for
+// composite repeats like HI, the element. Business-rule errors point here.
+type spot struct {
+	pos     edi.Position
+	segment string
+	loop    string
+	element int
+}
+
+func spotOf(ev *ig.Event) spot {
+	s := spot{pos: ev.Seg.Pos, segment: ev.Seg.ID()}
+	if ev.Match.Loop != nil {
+		s.loop = ev.Match.Loop.ID
+	}
+	return s
+}
+
+// claimSpots are the places of one claim's parts.
+type claimSpots struct {
+	claim                           spot // CLM
+	billing                         spot // NM1*85
+	rendering, referring, attending spot
+	diagnoses                       []spot // one per Claim.Diagnoses, element set
+	lines                           []spot // the SV1/SV2/SV3 of each line
+}
