@@ -1,0 +1,250 @@
+package edigw
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Direction says whether a file came to edigw or was written by it.
+type Direction string
+
+const (
+	Inbound  Direction = "inbound"
+	Outbound Direction = "outbound"
+)
+
+// FileStatus is where a file stands in the pipeline.
+type FileStatus string
+
+const (
+	FileCommitted FileStatus = "committed" // its records are stored; acks and archive may be pending
+	FileArchived  FileStatus = "archived"  // done: acks written, moved to archive/
+	FileRejected  FileStatus = "rejected"  // invalid: acks written, no records, moved to error/
+	FileDuplicate FileStatus = "duplicate" // same content or interchange as an earlier file: no records
+	FileQueued    FileStatus = "queued"    // outbound: written, waiting to be picked up
+)
+
+// File is one file in the ledger: an inbound file processed or an
+// outbound file written (837, 278, or an acknowledgment).
+type File struct {
+	ID          int64
+	PayerID     PayerID
+	Key         string // object key
+	SHA256      string // hex
+	Size        int64
+	Direction   Direction
+	Kind        string // 837, 835, 278, 999, 277CA, TA1, or mixed
+	Status      FileStatus
+	Reason      string // why rejected or duplicate
+	CreatedAt   time.Time
+	CompletedAt time.Time
+}
+
+// Interchange identifies an ISA: the ledger refuses the same sender,
+// receiver and control number twice in one direction.
+type Interchange struct {
+	SenderQualifier, SenderID     string
+	ReceiverQualifier, ReceiverID string
+	ControlNumber                 string // ISA13
+}
+
+// EventKind is a status change billing systems poll for.
+type EventKind string
+
+const (
+	EventClaimSubmitted     EventKind = "claim.submitted"
+	EventClaimAccepted      EventKind = "claim.accepted"
+	EventClaimRejected      EventKind = "claim.rejected"
+	EventClaimPaid          EventKind = "claim.paid"
+	EventClaimPartiallyPaid EventKind = "claim.partially_paid"
+	EventClaimDenied        EventKind = "claim.denied"
+	EventClaimReversed      EventKind = "claim.reversed"
+	EventAuthPending        EventKind = "authorization.pended"
+	EventAuthApproved       EventKind = "authorization.approved"
+	EventAuthPartial        EventKind = "authorization.partially_approved"
+	EventAuthDenied         EventKind = "authorization.denied"
+	EventAuthCancelled      EventKind = "authorization.cancelled"
+	EventRemittance         EventKind = "remittance.received"
+)
+
+// Event is one entry of the status-change feed. ID is the feed's cursor:
+// strictly increasing in commit order.
+type Event struct {
+	ID      int64     `json:"id,string"`
+	At      time.Time `json:"at"`
+	Kind    EventKind `json:"kind"`
+	PayerID PayerID   `json:"payerId"`
+	// Subject is the record the event is about: claim, authorization or
+	// remittance, with its store ID and its business reference (CLM01,
+	// the certification or trace number, the check/EFT trace).
+	Subject   string `json:"subject"`
+	SubjectID int64  `json:"subjectId,string"`
+	Reference string `json:"reference"`
+	Status    string `json:"status"`
+	// The provider the record belongs to, for access scoping.
+	TIN string `json:"tin,omitempty"`
+	NPI string `json:"npi,omitempty"`
+}
+
+// Scope limits what a caller may read: records of these TINs or NPIs
+// only. A nil Scope reads everything (operators, the pipeline).
+type Scope struct {
+	TINs []string
+	NPIs []string
+}
+
+// Errors a RecordStore reports.
+var (
+	ErrDuplicateFile        = errors.New("edigw: a file with the same content was already processed")
+	ErrDuplicateInterchange = errors.New("edigw: the interchange (sender, receiver, ISA13) was already processed")
+	ErrNotFound             = errors.New("edigw: not found")
+)
+
+// RecordStore keeps the records, the file and control-number ledgers, the
+// outbound queue and the event feed. storage implements it on PostgreSQL;
+// clearinghouse and the HTTP API use it through this interface.
+type RecordStore interface {
+	// LockKey takes an exclusive lock on an object key, held until
+	// release is called or the holder's connection ends (so a crashed
+	// instance never keeps it). ok is false when another instance holds it.
+	LockKey(ctx context.Context, key string) (release func(), ok bool, err error)
+	// FileByKey returns the latest ledger entry for an object key in one
+	// direction, or ErrNotFound.
+	FileByKey(ctx context.Context, d Direction, key string) (*File, error)
+	// RecordFile adds a ledger entry outside an ingest: an inbound file
+	// rejected or found duplicate, an outbound file written. It returns
+	// the entry's ID.
+	RecordFile(ctx context.Context, f *File) (int64, error)
+	// SetFileStatus moves a file on (committed -> archived).
+	SetFileStatus(ctx context.Context, id int64, status FileStatus, reason string) error
+	// BeginIngest opens the single database transaction of one inbound
+	// file: everything added to it commits together or not at all.
+	BeginIngest(ctx context.Context, f *File) (Ingest, error)
+	// NextControlNumber allocates the next ISA13, GS06 or ST02 ("ISA",
+	// "GS", "ST") for an outbound sender and receiver; never the same
+	// number twice, also across instances.
+	NextControlNumber(ctx context.Context, kind, sender, receiver string) (int64, error)
+
+	// Queue adds claims or authorization requests to send. The
+	// idempotency key makes a retried submission return the first one's
+	// IDs instead of queuing twice.
+	QueueClaims(ctx context.Context, idempotencyKey string, claims []*Claim) ([]int64, error)
+	QueueAuthorizations(ctx context.Context, idempotencyKey string, reqs []*AuthorizationRequest) ([]int64, error)
+	// TakeQueued hands out up to limit queued records of one kind
+	// ("claim" or "authorization"), locking them until MarkSent or the
+	// end of ctx's transaction; payer and kind let a batcher fill one file.
+	TakeQueuedClaims(ctx context.Context, payer PayerID, kind ClaimKind, limit int) ([]QueuedClaim, error)
+	TakeQueuedAuthorizations(ctx context.Context, payer PayerID, limit int) ([]QueuedAuthorization, error)
+	// MarkSent records the outbound file that carried the records and
+	// the control numbers they went out under.
+	MarkSent(ctx context.Context, subject string, ids []int64, fileID int64, ic Interchange, group, set string) error
+
+	// Reads, limited by scope (nil: everything).
+	Claim(ctx context.Context, id int64, scope *Scope) (*StoredClaim, error)
+	ClaimByControlNumber(ctx context.Context, payer PayerID, patientControlNumber string, scope *Scope) (*StoredClaim, error)
+	Authorization(ctx context.Context, id int64, scope *Scope) (*StoredAuthorization, error)
+	AuthorizationByCertification(ctx context.Context, payer PayerID, certificationNumber string) (*StoredAuthorization, error)
+	Remittance(ctx context.Context, id int64, scope *Scope) (*StoredRemittance, error)
+	// Remittances and Events are cursor feeds: records with ID > after,
+	// in ID order, at most limit.
+	Remittances(ctx context.Context, after int64, limit int, scope *Scope) ([]StoredRemittance, error)
+	Events(ctx context.Context, after int64, limit int, scope *Scope) ([]Event, error)
+	Counts(ctx context.Context) (map[string]int64, error) // rows per table, for make run and tests
+}
+
+// Ingest is one inbound file's transaction. Records are added in batches
+// as the file streams (bulk-loaded), so memory stays bounded by a batch.
+type Ingest interface {
+	// Interchange enters an ISA in the ledger; ErrDuplicateInterchange
+	// when it was seen before (the ingest must then roll back).
+	Interchange(ctx context.Context, ic Interchange) error
+	// AddClaims stores claims and their lines, linked to the
+	// authorization their REF*G1 names when it is known, and a
+	// claim.submitted (or claim.rejected) event for each.
+	AddClaims(ctx context.Context, claims []*Claim) error
+	// AddRemittances stores 835s with their claim payments and
+	// adjustments, links each payment to its claim (payer, CLP01) and
+	// moves the claim to paid, partially paid, denied or reversed, with
+	// events.
+	AddRemittances(ctx context.Context, rms []*Remittance) error
+	// AddAuthorizations stores 278 requests and applies 278 responses to
+	// the request they answer (payer and trace number), with events.
+	AddAuthorizations(ctx context.Context, reqs []*AuthorizationRequest) error
+	// AddClaimStatuses applies acknowledgments to claims edigw sent:
+	// accepted or rejected (999 R for the whole set, 277CA per claim),
+	// with events.
+	AddClaimStatuses(ctx context.Context, statuses []ClaimStatusUpdate) error
+	// Commit ends the ingest with the file's digest and size;
+	// ErrDuplicateFile when the same content was committed before (the
+	// ingest is rolled back).
+	Commit(ctx context.Context, sha256 string, size int64) (*IngestResult, error)
+	Rollback(ctx context.Context) error
+}
+
+// ClaimStatusUpdate says what an acknowledgment decided for a claim edigw
+// sent: found by payer and patient control number, or every claim of an
+// outbound set (by its control numbers) when a 999 rejected the set.
+type ClaimStatusUpdate struct {
+	PayerID              PayerID
+	PatientControlNumber string // empty with a set reference
+	// The outbound set, for a 999 that rejected it whole.
+	SenderID, ReceiverID   string
+	GroupNumber, SetNumber string
+	Status                 ClaimStatus // accepted or rejected
+	Reason                 string      // e.g. "277CA A7:562:85", "999 IK5 R 5"
+	PayerClaimNumber       string
+}
+
+// IngestResult counts what an ingest stored.
+type IngestResult struct {
+	FileID         int64
+	Claims         int
+	Remittances    int
+	Authorizations int
+	StatusUpdates  int
+	Events         int
+}
+
+// QueuedClaim is a claim waiting to be sent, with its store ID.
+type QueuedClaim struct {
+	ID    int64
+	Claim *Claim
+}
+
+// QueuedAuthorization is an authorization request waiting to be sent.
+type QueuedAuthorization struct {
+	ID      int64
+	Request *AuthorizationRequest
+}
+
+// StoredClaim is a claim as stored, with its history.
+type StoredClaim struct {
+	ID        int64     `json:"id,string"`
+	Claim     *Claim    `json:"claim"`
+	Direction Direction `json:"direction"`
+	FileID    int64     `json:"fileId,string"`
+	// AuthorizationID is the authorization its REF*G1 names, when known.
+	AuthorizationID int64     `json:"authorizationId,string,omitempty"`
+	StatusReason    string    `json:"statusReason,omitempty"`
+	UpdatedAt       time.Time `json:"updatedAt"`
+}
+
+// StoredAuthorization is an authorization request as stored, with the
+// latest decision applied.
+type StoredAuthorization struct {
+	ID        int64                 `json:"id,string"`
+	Request   *AuthorizationRequest `json:"authorization"`
+	Direction Direction             `json:"direction"`
+	UpdatedAt time.Time             `json:"updatedAt"`
+}
+
+// StoredRemittance is an 835 as stored; ClaimIDs[i] is the stored claim
+// Remittance.Claims[i] pays (0 when edigw does not know the claim).
+type StoredRemittance struct {
+	ID         int64       `json:"id,string"`
+	Remittance *Remittance `json:"remittance"`
+	ClaimIDs   []int64     `json:"claimIds"`
+	FileID     int64       `json:"fileId,string"`
+	ReceivedAt time.Time   `json:"receivedAt"`
+}
