@@ -22,7 +22,8 @@ const (
 	FileArchived  FileStatus = "archived"  // done: acks written, moved to archive/
 	FileRejected  FileStatus = "rejected"  // invalid: acks written, no records, moved to error/
 	FileDuplicate FileStatus = "duplicate" // same content or interchange as an earlier file: no records
-	FileQueued    FileStatus = "queued"    // outbound: written, waiting to be picked up
+	FilePending   FileStatus = "pending"   // outbound: records assigned, object not written yet
+	FileSent      FileStatus = "sent"      // outbound: object written to the outbound prefix
 )
 
 // File is one file in the ledger: an inbound file processed or an
@@ -137,8 +138,17 @@ type RecordStore interface {
 	TakeQueuedClaims(ctx context.Context, payer PayerID, kind ClaimKind, limit int) ([]QueuedClaim, error)
 	TakeQueuedAuthorizations(ctx context.Context, payer PayerID, limit int) ([]QueuedAuthorization, error)
 	// MarkSent records the outbound file that carried the records and
-	// the control numbers they went out under.
+	// the control numbers they went out under. The batcher calls it with
+	// the file still FilePending, before writing the object: a crash in
+	// between leaves a pending file that is regenerated, identical, from
+	// FileClaims / FileAuthorizations and its stored control numbers.
 	MarkSent(ctx context.Context, subject string, ids []int64, fileID int64, ic Interchange, group, set string) error
+	// OutboundFiles lists outbound ledger entries in a status, oldest first.
+	OutboundFiles(ctx context.Context, status FileStatus) ([]File, error)
+	// FileClaims and FileAuthorizations return what an outbound file
+	// carries, in ID order, each with the GS06 and ST02 it went out under.
+	FileClaims(ctx context.Context, fileID int64) ([]SentClaim, error)
+	FileAuthorizations(ctx context.Context, fileID int64) ([]SentAuthorization, error)
 
 	// Reads, limited by scope (nil: everything).
 	Claim(ctx context.Context, id int64, scope *Scope) (*StoredClaim, error)
@@ -216,6 +226,20 @@ type QueuedClaim struct {
 type QueuedAuthorization struct {
 	ID      int64
 	Request *AuthorizationRequest
+}
+
+// SentClaim is a claim in an outbound file with its envelope numbers.
+type SentClaim struct {
+	QueuedClaim
+	Interchange Interchange
+	Group, Set  string
+}
+
+// SentAuthorization is an authorization request in an outbound file.
+type SentAuthorization struct {
+	QueuedAuthorization
+	Interchange Interchange
+	Group, Set  string
 }
 
 // StoredClaim is a claim as stored, with its history.
