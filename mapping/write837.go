@@ -50,16 +50,26 @@ func Write837(w io.Writer, env Envelope, claims []*edigw.Claim) error {
 	if err != nil {
 		return err
 	}
-	per := env.perSet()
-	for start := 0; start < len(claims) && o.err == nil; {
-		end := start + 1
-		for end < len(claims) && end-start < per && sameSubmission(claims[start], claims[end]) {
-			end++
-		}
-		o.claimSet(version, claims[start:end])
-		start = end
+	for _, set := range ClaimSets(claims, env.perSet()) {
+		o.claimSet(version, set)
 	}
 	return o.finish()
+}
+
+// ClaimSets splits claims into the transaction sets Write837 writes them
+// in: at most perSet claims each, a new set whenever the submitter or
+// receiver changes. A batcher uses it to number the sets before writing.
+func ClaimSets(claims []*edigw.Claim, perSet int) [][]*edigw.Claim {
+	var sets [][]*edigw.Claim
+	for start := 0; start < len(claims); {
+		end := start + 1
+		for end < len(claims) && end-start < perSet && sameSubmission(claims[start], claims[end]) {
+			end++
+		}
+		sets = append(sets, claims[start:end])
+		start = end
+	}
+	return sets
 }
 
 // CheckClaimForWriting reports what a claim lacks that every 837 requires,
