@@ -186,6 +186,8 @@ func claimPaymentProblems(c *edigw.ClaimPayment) []string {
 		need((n.p.IDQualifier == "") == (n.p.ID == ""), n.what+" idQualifier with id (NM108/NM109)")
 		need(!n.needID || n.p.ID != "", n.what+" id (NM109)")
 		need(!n.needName || n.p.Name != "", n.what+" name (NM103)")
+		fits(!n.organization || n.p.FirstName == "" && n.p.MiddleName == "" && n.p.Suffix == "",
+			n.what+": an organization has no first name, middle name or suffix (NM104-107 Not Used)")
 	}
 	if c.Inpatient != nil {
 		need(c.Inpatient.CoveredDays != "", "inpatient.coveredDays (MIA01)")
