@@ -115,22 +115,10 @@ func remittanceProblems(rm *edigw.Remittance) []string {
 	need(rm.Payee.Name != "", "payee.name (N1*PE)")
 	need(rm.Payee.IDQualifier != "" && rm.Payee.ID != "", "payee.idQualifier and id (N103/N104: FI, XV or XX)")
 	problems = append(problems, addressProblems("payee", rm.Payee.Address)...)
-	contacts := []struct {
-		what string
-		c    *edigw.Contact
-		rule perRule
-	}{{"payer.contact", rm.Payer.Contact, technicalPER}, {"payerBusinessContact", rm.PayerBusinessContact, businessPER}}
+	problems = append(problems, technicalPER.problems("payer.contact", rm.Payer.Contact)...)
+	problems = append(problems, businessPER.problems("payerBusinessContact", rm.PayerBusinessContact)...)
 	for i := range rm.MoreTechnicalContacts {
-		contacts = append(contacts, struct {
-			what string
-			c    *edigw.Contact
-			rule perRule
-		}{"moreTechnicalContacts", &rm.MoreTechnicalContacts[i], technicalPER})
-	}
-	for _, c := range contacts {
-		if _, ok := c.rule.arrange(c.c); c.c != nil && !ok {
-			problems = append(problems, c.what+": "+c.rule.explain())
-		}
+		problems = append(problems, technicalPER.problems(fmt.Sprintf("moreTechnicalContacts[%d]", i), &rm.MoreTechnicalContacts[i])...)
 	}
 	if rm.Delivery != nil {
 		need(rm.Delivery.Method != "", "delivery.method (RDM01)")
@@ -198,8 +186,8 @@ func claimPaymentProblems(c *edigw.ClaimPayment) []string {
 	}
 	fits(len(c.Contacts) <= 2, "contacts: at most 2 (PER*CX)")
 	for i := range c.Contacts {
-		if _, ok := claimPER.arrange(&c.Contacts[i]); !ok {
-			problems = append(problems, fmt.Sprintf("%scontacts[%d]: %s", prefix, i, claimPER.explain()))
+		for _, p := range claimPER.problems(fmt.Sprintf("contacts[%d]", i), &c.Contacts[i]) {
+			problems = append(problems, prefix+p)
 		}
 	}
 	for _, p := range referenceProblems("references", c.References) {
@@ -589,12 +577,17 @@ var (
 	claimPER     = perRule{function: "CX", needNumber: true, slots: businessPER.slots}
 )
 
-func (r perRule) explain() string {
-	s := fmt.Sprintf("PER*%s takes %v first, then %v, then %v", r.function, r.slots[0], r.slots[1], r.slots[2])
+// problems says why a contact cannot be written as this PER (nil when it
+// can, or when there is no contact).
+func (r perRule) problems(what string, c *edigw.Contact) []string {
+	if _, ok := r.arrange(c); c == nil || ok {
+		return nil
+	}
+	s := fmt.Sprintf("%s: PER*%s takes %v first, then %v, then %v", what, r.function, r.slots[0], r.slots[1], r.slots[2])
 	if r.needNumber {
 		s += ", and at least one number"
 	}
-	return s
+	return []string{s}
 }
 
 // arrange orders a contact's numbers (phone, e-mail, fax, URL first by
