@@ -25,15 +25,22 @@ type remitBuilder struct {
 	summary  *edigw.ProviderSummary
 	claim    *edigw.ClaimPayment
 	svc      *edigw.ServicePayment
+	at       remitSpots // where the parts are, for balancing errors
 }
 
 func (b *remitBuilder) take(s *ig.SetResult) *edigw.Remittance {
-	if b.set != s {
-		return nil
-	}
-	rm := b.rm
-	*b = remitBuilder{}
+	rm, _ := b.takeWithSpots(s)
 	return rm
+}
+
+// takeWithSpots is take, with where the remittance's parts are.
+func (b *remitBuilder) takeWithSpots(s *ig.SetResult) (*edigw.Remittance, *remitSpots) {
+	if b.set != s {
+		return nil, nil
+	}
+	rm, at := b.rm, b.at
+	*b = remitBuilder{}
+	return rm, &at
 }
 
 func (b *remitBuilder) segment(ev *ig.Event) {
@@ -48,6 +55,7 @@ func (b *remitBuilder) segment(ev *ig.Event) {
 	loop := ev.Match.Loop.ID
 	switch s.ID() {
 	case "BPR":
+		b.at.bpr = spotOf(ev)
 		rm.Handling, rm.CreditDebit, rm.PaymentMethod, rm.PaymentFormat = str(1), str(3), str(4), str(5)
 		rm.PaymentAmount, _ = edigw.ParseAmount(str(2))
 		rm.SenderAccount = bankAccount(s, 6)
@@ -91,6 +99,8 @@ func (b *remitBuilder) segment(ev *ig.Event) {
 		b.summary.Supplemental = &edigw.SupplementalSummary{}
 		readSlots(s, b.summary.Supplemental, ts2Slots)
 	case "CLP":
+		b.at.claims = append(b.at.claims, spotOf(ev))
+		b.at.services = append(b.at.services, nil)
 		rm.Claims = append(rm.Claims, edigw.ClaimPayment{HeaderNumber: b.header, PatientControlNumber: str(1), StatusCode: str(2),
 			FilingCode: str(6), PayerClaimNumber: str(7), FacilityCode: str(8), FrequencyCode: str(9),
 			DRGCode: str(11), DRGWeight: str(12), DischargeFraction: str(13)})
@@ -123,6 +133,9 @@ func (b *remitBuilder) segment(ev *ig.Event) {
 	case "SVC":
 		if b.claim != nil {
 			b.claim.Services = append(b.claim.Services, servicePayment(s))
+			if n := len(b.at.services); n > 0 {
+				b.at.services[n-1] = append(b.at.services[n-1], spotOf(ev))
+			}
 			b.svc = &b.claim.Services[len(b.claim.Services)-1]
 		}
 	case "AMT":

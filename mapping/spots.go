@@ -30,3 +30,31 @@ type claimSpots struct {
 	diagnoses                       []spot // one per Claim.Diagnoses, element set
 	lines                           []spot // the SV1/SV2/SV3 of each line
 }
+
+// remitSpots are the places of one remittance's parts.
+type remitSpots struct {
+	bpr      spot
+	claims   []spot   // CLP of each claim
+	services [][]spot // SVC of each service, per claim
+}
+
+func (r *remitSpots) header() spot {
+	if r != nil {
+		return r.bpr
+	}
+	return spot{}
+}
+
+func (r *remitSpots) claim(i int) spot {
+	if r != nil && i < len(r.claims) {
+		return r.claims[i]
+	}
+	return spot{}
+}
+
+func (r *remitSpots) service(i, j int) spot {
+	if r != nil && i < len(r.services) && j < len(r.services[i]) {
+		return r.services[i][j]
+	}
+	return r.claim(i)
+}
