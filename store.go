@@ -29,15 +29,17 @@ const (
 // File is one file in the ledger: an inbound file processed or an
 // outbound file written (837, 278, or an acknowledgment).
 type File struct {
-	ID          int64
-	PayerID     PayerID
-	Key         string // object key
-	SHA256      string // hex
-	Size        int64
-	Direction   Direction
-	Kind        string // 837, 835, 278, 999, 277CA, TA1, or mixed
-	Status      FileStatus
-	Reason      string // why rejected or duplicate
+	ID        int64
+	PayerID   PayerID
+	Key       string // object key
+	SHA256    string // hex
+	Size      int64
+	Direction Direction
+	Kind      string // 837, 835, 278, 999, 277CA, TA1, or mixed
+	Status    FileStatus
+	Reason    string // why rejected or duplicate
+	// ParentID is the inbound file an acknowledgment answers (0 otherwise).
+	ParentID    int64
 	CreatedAt   time.Time
 	CompletedAt time.Time
 }
@@ -143,6 +145,12 @@ type RecordStore interface {
 	// between leaves a pending file that is regenerated, identical, from
 	// FileClaims / FileAuthorizations and its stored control numbers.
 	MarkSent(ctx context.Context, subject string, ids []int64, fileID int64, ic Interchange, group, set string) error
+	// File returns a ledger entry; ErrNotFound.
+	File(ctx context.Context, id int64) (*File, error)
+	// FileProviders lists the provider TINs and NPIs whose records a file
+	// carries (for an acknowledgment: its parent's), so a scoped caller
+	// may download a file only when every record in it is theirs.
+	FileProviders(ctx context.Context, id int64) (tins, npis []string, err error)
 	// OutboundFiles lists outbound ledger entries in a status, oldest first.
 	OutboundFiles(ctx context.Context, status FileStatus) ([]File, error)
 	// FileClaims and FileAuthorizations return what an outbound file
