@@ -102,6 +102,8 @@ var (
 	ErrDuplicateFile        = errors.New("edigw: a file with the same content was already processed")
 	ErrDuplicateInterchange = errors.New("edigw: the interchange (sender, receiver, ISA13) was already processed")
 	ErrNotFound             = errors.New("edigw: not found")
+	// ErrIdempotencyConflict: an idempotency key reused with a different payload.
+	ErrIdempotencyConflict = errors.New("edigw: idempotency key already used for a different submission")
 )
 
 // RecordStore keeps the records, the file and control-number ledgers, the
