@@ -51,6 +51,19 @@ func TestSpotChecks(t *testing.T) {
 		code string
 		want string // a part of the description, case-insensitive
 	}{
+		{CARC, "1", "deductible"},
+		{CARC, "2", "coinsurance"},
+		{CARC, "3", "co-payment"},
+		{CARC, "16", "lacks information"},
+		{CARC, "45", "fee schedule"},
+		{CARC, "50", "medical necessity"},
+		{CARC, "96", "non-covered"},
+		{CARC, "97", "included in the payment/allowance for another service"},
+		{CARC, "197", "authorization"},
+		{CARC, "253", "sequestration"},
+		{CARC, "A1", "denied"},
+		{CARC, "B7", "not certified/eligible"},
+		{CARC, "P1", "property and casualty"},
 		{AdjustmentGroup, "CO", "contractual"},
 		{AdjustmentGroup, "PR", "patient responsibility"},
 		{PlaceOfService, "11", "office"},
@@ -99,6 +112,10 @@ func TestUnknownCodes(t *testing.T) {
 		list *List
 		code string
 	}{
+		{CARC, ""},
+		{CARC, "999"},
+		{CARC, "045"}, // codes are not numbers: no leading zeros
+		{CARC, " 45"}, // nor padding
 		{PlaceOfService, "1"},
 		{PlaceOfService, "28"}, // unassigned
 		{HCRAction, "A5"},
@@ -123,6 +140,11 @@ func TestRetiredCodesStayDescribable(t *testing.T) {
 		list *List
 		code string
 	}{
+		{CARC, "15"},  // authorization number: replaced by 284 and 296
+		{CARC, "42"},  // replaced by 45
+		{CARC, "A2"},  // contractual adjustment
+		{CARC, "D18"}, // the D codes were all retired
+		{CARC, "W1"},  // moved to P12
 		{AdjustmentGroup, "CR"},
 		{ClaimFrequency, "6"},
 	}
@@ -134,6 +156,11 @@ func TestRetiredCodesStayDescribable(t *testing.T) {
 		if !tt.list.Has(tt.code) || tt.list.Active(tt.code) {
 			t.Errorf("%s %s: Has %v, Active %v; want known but not active",
 				tt.list.Name(), tt.code, tt.list.Has(tt.code), tt.list.Active(tt.code))
+		}
+	}
+	for _, code := range []string{"45", "253", "284", "296", "P12"} {
+		if !CARC.Active(code) {
+			t.Errorf("CARC %s is not active", code)
 		}
 	}
 }
@@ -148,6 +175,7 @@ func TestListSizes(t *testing.T) {
 		retired  int
 		maxShare float64 // retired share must stay below this
 	}{
+		{CARC, 400, []string{"308", "A8", "B23", "D23", "P32", "W9", "Y3"}, 100, 0.35},
 		{ServiceType, 180, []string{"UC", "CQ"}, 0, 0.01},
 		{PlaceOfService, 50, []string{"99", "66", "27"}, 0, 0.01},
 	}
