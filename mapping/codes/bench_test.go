@@ -9,6 +9,8 @@ func TestLookupsDoNotAllocate(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() {
 		for _, c := range codes {
 			_ = CARC.Describe(c)
+			_ = RARC.Describe(c)
+			_ = RARC.Has(c)
 			_ = CARC.Active(c)
 			_, _ = CARC.Lookup(c)
 		}
@@ -27,6 +29,18 @@ func BenchmarkDescribe(b *testing.B) {
 	n := 0
 	for i := 0; b.Loop(); i++ {
 		n += len(CARC.Describe(codes[i%len(codes)]))
+	}
+	if n == 0 {
+		b.Fatal("no descriptions")
+	}
+}
+
+func BenchmarkDescribeRARC(b *testing.B) {
+	codes := []string{"N130", "M15", "MA130", "N4", "N940", "X1"}
+	b.ReportAllocs()
+	n := 0
+	for i := 0; b.Loop(); i++ {
+		n += len(RARC.Describe(codes[i%len(codes)]))
 	}
 	if n == 0 {
 		b.Fatal("no descriptions")

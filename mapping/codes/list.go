@@ -93,7 +93,7 @@ func (l *List) Codes() []Code {
 // them all.
 func Lists() []*List {
 	return []*List{
-		CARC, AdjustmentGroup, ClaimStatus, ClaimFilingIndicator,
+		CARC, RARC, AdjustmentGroup, ClaimStatus, ClaimFilingIndicator,
 		PaymentMethod, ProviderAdjustmentReason, PlaceOfService,
 		ClaimFrequency, DiagnosisQualifier, ProcedureQualifier, UnitBasis, Gender,
 		HCRAction, UMRequestCategory, CertificationType, ServiceType,

@@ -1,6 +1,7 @@
 package codes
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -64,6 +65,11 @@ func TestSpotChecks(t *testing.T) {
 		{CARC, "A1", "denied"},
 		{CARC, "B7", "not certified/eligible"},
 		{CARC, "P1", "property and casualty"},
+		{RARC, "N130", "plan benefit documents"},
+		{RARC, "M15", "bundled"},
+		{RARC, "MA130", "unprocessable"},
+		{RARC, "N4", "prior insurance carrier"},
+		{RARC, "N940", "x-ray"},
 		{AdjustmentGroup, "CO", "contractual"},
 		{AdjustmentGroup, "PR", "patient responsibility"},
 		{PlaceOfService, "11", "office"},
@@ -114,8 +120,10 @@ func TestUnknownCodes(t *testing.T) {
 	}{
 		{CARC, ""},
 		{CARC, "999"},
-		{CARC, "045"}, // codes are not numbers: no leading zeros
-		{CARC, " 45"}, // nor padding
+		{CARC, "045"},   // codes are not numbers: no leading zeros
+		{CARC, " 45"},   // nor padding
+		{RARC, "n130"},  // X12 codes are case-sensitive
+		{RARC, "N9999"}, //
 		{PlaceOfService, "1"},
 		{PlaceOfService, "28"}, // unassigned
 		{HCRAction, "A5"},
@@ -176,6 +184,7 @@ func TestListSizes(t *testing.T) {
 		maxShare float64 // retired share must stay below this
 	}{
 		{CARC, 400, []string{"308", "A8", "B23", "D23", "P32", "W9", "Y3"}, 100, 0.35},
+		{RARC, 1200, []string{"M144", "MA134", "N940"}, 60, 0.1},
 		{ServiceType, 180, []string{"UC", "CQ"}, 0, 0.01},
 		{PlaceOfService, 50, []string{"99", "66", "27"}, 0, 0.01},
 	}
@@ -197,6 +206,17 @@ func TestListSizes(t *testing.T) {
 		if retired < tt.retired || float64(retired) >= tt.maxShare*float64(tt.list.Len()) {
 			t.Errorf("%s has %d retired codes, want %d or more and under %.0f%%",
 				tt.list.Name(), retired, tt.retired, 100*tt.maxShare)
+		}
+	}
+	// RARC: every M and MA code in its range is there.
+	for i := 1; i <= 144; i++ {
+		if code := fmt.Sprintf("M%d", i); !RARC.Has(code) {
+			t.Errorf("RARC lacks %s", code)
+		}
+	}
+	for i := 1; i <= 134; i++ {
+		if code := fmt.Sprintf("MA%02d", i); !RARC.Has(code) {
+			t.Errorf("RARC lacks %s", code)
 		}
 	}
 }
