@@ -12,7 +12,7 @@ func TestLookupsDoNotAllocate(t *testing.T) {
 			_ = RARC.Describe(c)
 			_ = RARC.Has(c)
 			_ = CARC.Active(c)
-			_, _ = CARC.Lookup(c)
+			_, _ = ClaimStatusCode.Lookup(c)
 		}
 		_ = ValidNPI("1234567893")
 		_ = ValidICD10CM("S72001A")

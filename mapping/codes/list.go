@@ -97,5 +97,6 @@ func Lists() []*List {
 		PaymentMethod, ProviderAdjustmentReason, PlaceOfService,
 		ClaimFrequency, DiagnosisQualifier, ProcedureQualifier, UnitBasis, Gender,
 		HCRAction, UMRequestCategory, CertificationType, ServiceType,
+		ClaimStatusCategory, ClaimStatusCode,
 	}
 }

@@ -95,6 +95,11 @@ func TestSpotChecks(t *testing.T) {
 		{PaymentMethod, "ACH", "automated clearing house"},
 		{ProviderAdjustmentReason, "WO", "overpayment recovery"},
 		{ProviderAdjustmentReason, "L6", "interest"},
+		{ClaimStatusCategory, "A3", "unprocessable"},
+		{ClaimStatusCategory, "A7", "invalid information"},
+		{ClaimStatusCode, "21", "missing or invalid information"},
+		{ClaimStatusCode, "562", "national provider identifier"},
+		{ClaimStatusCode, "400", "out of balance"},
 		{UMRequestCategory, "HS", "health services review"},
 		{CertificationType, "I", "initial"},
 		{UnitBasis, "UN", "unit"},
@@ -185,6 +190,7 @@ func TestListSizes(t *testing.T) {
 	}{
 		{CARC, 400, []string{"308", "A8", "B23", "D23", "P32", "W9", "Y3"}, 100, 0.35},
 		{RARC, 1200, []string{"M144", "MA134", "N940"}, 60, 0.1},
+		{ClaimStatusCode, 650, []string{"799"}, 0, 0.01},
 		{ServiceType, 180, []string{"UC", "CQ"}, 0, 0.01},
 		{PlaceOfService, 50, []string{"99", "66", "27"}, 0, 0.01},
 	}
