@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"sync"
 	"testing"
@@ -75,15 +74,18 @@ func testPutIfAbsentTwice(t *testing.T, s edigw.ObjectStore) {
 	wantContent(t, s, key, []byte("third"))
 }
 
+// The bodies are 3 MB: large enough that a server may answer (and refuse)
+// a racer before it has read all of its body.
 func testPutIfAbsentRace(t *testing.T, s edigw.ObjectStore) {
 	const key, racers = "leases/contended", 8
+	body := func(i int) []byte { return Random(3<<20, byte(100+i)) }
 	errs := make([]error, racers)
 	var start, done sync.WaitGroup
 	start.Add(1)
 	for i := range racers {
 		done.Go(func() {
 			start.Wait()
-			errs[i] = s.PutIfAbsent(t.Context(), key, bytes.NewReader(fmt.Appendf(nil, "racer %d", i)))
+			errs[i] = s.PutIfAbsent(t.Context(), key, bytes.NewReader(body(i)))
 		})
 	}
 	start.Done()
@@ -102,7 +104,7 @@ func testPutIfAbsentRace(t *testing.T, s edigw.ObjectStore) {
 	if winner < 0 {
 		t.Fatalf("no racer won PutIfAbsent: %v", errs)
 	}
-	wantContent(t, s, key, fmt.Appendf(nil, "racer %d", winner))
+	wantContent(t, s, key, body(winner))
 	wantKeys(t, s, "", key)
 }
 
