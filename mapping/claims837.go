@@ -41,15 +41,8 @@ type claimBuilder struct {
 	doneAt    []*claimSpots
 }
 
-func (b *claimBuilder) take() []*edigw.Claim {
-	b.close(1 << 30)
-	out := b.done
-	b.done, b.set, b.doneAt = nil, nil, nil
-	return out
-}
-
-// takeWithSpots is take, with where each claim's parts are.
-func (b *claimBuilder) takeWithSpots() ([]*edigw.Claim, []*claimSpots) {
+// take hands over the set's claims and where each claim's parts are.
+func (b *claimBuilder) take() ([]*edigw.Claim, []*claimSpots) {
 	b.close(1 << 30)
 	out, at := b.done, b.doneAt
 	b.done, b.set, b.doneAt = nil, nil, nil

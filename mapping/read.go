@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/edi"
 	"github.com/edigw/edigw/edi/ack"
 	"github.com/edigw/edigw/edi/ig"
 )
@@ -13,6 +14,12 @@ type Handlers struct {
 	Claim         func(*edigw.Claim) error
 	Remittance    func(*edigw.Remittance) error
 	Authorization func(*edigw.AuthorizationRequest) error
+	// Interchange sees each interchange header as its IEA is reached (or
+	// the input ends), before the interchange's acknowledgments are built.
+	Interchange func(edi.InterchangeHeader) error
+	// Acknowledger, when set, builds the file's TA1, 999 and 277CA in the
+	// same pass, seeing the business-rule errors that reject claims.
+	Acknowledger *ack.Acknowledger
 }
 
 // Result counts what Read handed over and what it held back.
@@ -22,12 +29,20 @@ type Result struct {
 	Remittances    int
 	Authorizations int
 	Rejected       int // remittances and authorization events of sets with errors
+	// Issues are the business-rule findings (SNIP 3, 5, 7), in file
+	// order; those that are not warnings are also in Report.Errors.
+	Issues []*Issue
 }
 
 // Read validates any X12 file once and hands every record of its 837, 835
 // and 278 sets to the handlers, in file order. Claims of sets with errors
 // come out with Status rejected when errors touch them (see ReadClaims);
 // remittances and authorizations of sets with errors are held back.
+//
+// Beyond the guide, Read checks the business rules: an 837 claim that does
+// not balance or carries an invalid NPI, diagnosis, procedure or place of
+// service is rejected with an error at the exact element; an 835 that does
+// not balance is kept and its Issues say where.
 func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 	var cb claimBuilder
 	var placed ack.ClaimCollector // places errors on claims exactly as the 277CA does
@@ -40,6 +55,9 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 			ferr = f()
 		}
 	}
+	// What Check built for the set OnSet then hands over.
+	var setClaims []*edigw.Claim
+	var setRemit *edigw.Remittance
 	v := &ig.Validator{File: name,
 		OnSegment: func(ev *ig.Event) {
 			if ev.Set == nil {
@@ -55,12 +73,42 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 				ab.segment(ev)
 			}
 		},
+		Check: func(s *ig.SetResult) []*edi.Error {
+			var errs []*edi.Error
+			switch s.Header.ID {
+			case "837":
+				claims, spots := cb.take()
+				setClaims = claims
+				if s.Guide == nil {
+					return nil
+				}
+				for i, c := range claims {
+					for _, is := range claimIssues(c, spots[i]) {
+						is.Err.File = name
+						res.Issues = append(res.Issues, is)
+						if !is.Warning {
+							errs = append(errs, is.Err)
+						}
+					}
+				}
+			case "835":
+				var spots *remitSpots
+				setRemit, spots = rb.take(s)
+				if setRemit != nil && s.Guide != nil {
+					for _, is := range remittanceIssues(setRemit, spots) {
+						is.Err.File = name
+						res.Issues = append(res.Issues, is)
+					}
+				}
+			}
+			return errs
+		},
 		OnSet: func(s *ig.SetResult) {
 			switch s.Header.ID {
 			case "837":
 				cs := placed.Take(s)
 				setRejected := cs == nil || cs.Disposition(s) == ack.Rejected
-				for i, claim := range cb.take() {
+				for i, claim := range setClaims {
 					if setRejected || i >= len(cs.Claims) || cs.Claims[i].Rejected() {
 						claim.Status = edigw.ClaimRejected
 					}
@@ -69,8 +117,10 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 						call(func() error { return h.Claim(claim) })
 					}
 				}
+				setClaims = nil
 			case "835":
-				rm := rb.take(s)
+				rm := setRemit
+				setRemit = nil
 				switch {
 				case rm == nil:
 				case !s.Accepted():
@@ -94,6 +144,14 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 				}
 			}
 		},
+	}
+	if h.Interchange != nil {
+		v.OnInterchange = func(ic *ig.InterchangeResult) {
+			call(func() error { return h.Interchange(ic.Header) })
+		}
+	}
+	if h.Acknowledger != nil {
+		h.Acknowledger.Attach(v)
 	}
 	rep, err := v.Run(r)
 	res.Report = rep

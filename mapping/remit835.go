@@ -28,13 +28,8 @@ type remitBuilder struct {
 	at       remitSpots // where the parts are, for balancing errors
 }
 
-func (b *remitBuilder) take(s *ig.SetResult) *edigw.Remittance {
-	rm, _ := b.takeWithSpots(s)
-	return rm
-}
-
-// takeWithSpots is take, with where the remittance's parts are.
-func (b *remitBuilder) takeWithSpots(s *ig.SetResult) (*edigw.Remittance, *remitSpots) {
+// take hands over the set's remittance and where its parts are.
+func (b *remitBuilder) take(s *ig.SetResult) (*edigw.Remittance, *remitSpots) {
 	if b.set != s {
 		return nil, nil
 	}

@@ -1,0 +1,186 @@
+package mapping
+
+import (
+	"fmt"
+
+	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/edi"
+	"github.com/edigw/edigw/mapping/codes"
+)
+
+// Issue is a business-rule finding at an exact place: SNIP 3 balancing,
+// SNIP 5 code sets, SNIP 7 payer rules. In an 837 an issue that is not a
+// warning rejects its claim (the 277CA says why); in an 835 or a 278 it is
+// reported and the record is kept, because the sender's arithmetic or
+// coding does not change what was paid or decided.
+type Issue struct {
+	Rule  string // a stable name: claim-balance, npi, diagnosis-code ...
+	Level int    // SNIP level: 3, 5 or 7
+	Claim string // CLM01 or CLP01; empty for a remittance-level rule
+	Line  int    // LX01 or the SVC's ordinal; 0 at claim level
+	// Field is the record field at fault, as a JSON path of the record
+	// (lines[0].procedureCode), so API callers see their own names.
+	Field   string
+	Warning bool
+	Err     *edi.Error // where, the message, and the 277 status (Code)
+}
+
+func (i *Issue) Error() string {
+	what := fmt.Sprintf("SNIP %d %s", i.Level, i.Rule)
+	if i.Claim != "" {
+		what += " claim " + i.Claim
+		if i.Line > 0 {
+			what += fmt.Sprintf(" line %d", i.Line)
+		}
+	}
+	return what + ": " + i.Err.Error()
+}
+
+// Claim status codes (277 STC01 category:status[:entity]) for rejected
+// business rules: A7 rejected for invalid information, with the status
+// naming what is invalid.
+const (
+	stcOutOfBalance      = "A7:400" // claim is out of balance
+	stcNPI               = "A7:562" // entity's National Provider Identifier; entity appended
+	stcPrincipalDiag     = "A7:254" // principal diagnosis code
+	stcDiagnosis         = "A7:255" // diagnosis code
+	stcProcedure         = "A7:454" // procedure code for services rendered
+	stcPlaceOfService    = "A7:249" // place of service code
+	stcLineCharge        = "A7:178" // submitted charges
+	stcRemittanceBalance = ""       // 835 rules are warnings: no claim status
+)
+
+// issueAt builds an issue at a spot.
+func issueAt(at spot, element int, rule string, level int, claim string, line int, field, stc, format string, args ...any) *Issue {
+	e := &edi.Error{Pos: at.pos, SegmentID: at.segment, Element: element, Loop: at.loop, Msg: fmt.Sprintf(format, args...)}
+	if stc != "" {
+		e.Code = edi.Code{Kind: edi.STC, Value: stc}
+	}
+	return &Issue{Rule: rule, Level: level, Claim: claim, Line: line, Field: field, Err: e}
+}
+
+// claimIssues checks one claim's balance (SNIP 3) and code sets (SNIP 5).
+// Messages name codes and amounts, which are not PHI, but never names,
+// member IDs or birth dates; diagnosis codes are left out too.
+func claimIssues(c *edigw.Claim, at *claimSpots) []*Issue {
+	var out []*Issue
+	pcn := c.PatientControlNumber
+	add := func(i *Issue) { out = append(out, i) }
+
+	var sum edigw.Amount
+	for _, l := range c.Lines {
+		sum += l.Charge
+	}
+	if sum != c.TotalCharge {
+		add(issueAt(at.claim, 2, "claim-balance", 3, pcn, 0, "totalCharge", stcOutOfBalance,
+			"total charge %s is not the sum of the line charges %s", c.TotalCharge, sum))
+	}
+
+	npi := func(p *edigw.Party, where spot, role, field, entity string) {
+		if p != nil && p.IDQualifier == "XX" && !codes.ValidNPI(p.ID) {
+			add(issueAt(where, 9, "npi", 5, pcn, 0, field+".id", stcNPI+":"+entity,
+				"%s NPI %s fails the check digit (Luhn with prefix 80840)", role, p.ID))
+		}
+	}
+	npi(&c.BillingProvider, at.billing, "billing provider", "billingProvider", "85")
+	npi(c.RenderingProvider, at.rendering, "rendering provider", "renderingProvider", "82")
+	npi(c.ReferringProvider, at.referring, "referring provider", "referringProvider", "DN")
+	npi(c.AttendingProvider, at.attending, "attending provider", "attendingProvider", "71")
+
+	if c.Kind != edigw.Institutional && c.FacilityCodeQualifier == "B" && !codes.PlaceOfService.Has(c.FacilityCode) {
+		add(issueAt(at.claim, 5, "place-of-service", 5, pcn, 0, "facilityCode", stcPlaceOfService,
+			"place of service %q is not a CMS place of service code", c.FacilityCode))
+	}
+	for i, d := range c.Diagnoses {
+		if codes.ValidDiagnosis(d.Qualifier, d.Code) {
+			continue
+		}
+		stc := stcDiagnosis
+		if d.Qualifier == "ABK" || d.Qualifier == "BK" {
+			stc = stcPrincipalDiag
+		}
+		where := at.claim
+		if i < len(at.diagnoses) {
+			where = at.diagnoses[i]
+		}
+		add(issueAt(where, where.element, "diagnosis-code", 5, pcn, 0, fmt.Sprintf("diagnoses[%d].code", i), stc,
+			"diagnosis %d (%s) is not in the form of its code set (ICD-10-CM for AB*, ICD-9-CM for B*)", i+1, d.Qualifier))
+	}
+	for i, l := range c.Lines {
+		where := at.claim
+		if i < len(at.lines) {
+			where = at.lines[i]
+		}
+		procAt := 1
+		if c.Kind == edigw.Institutional {
+			procAt = 2
+		}
+		if l.ProcedureCode != "" && !codes.ValidProcedure(l.ProcedureQualifier, l.ProcedureCode) {
+			add(issueAt(where, procAt, "procedure-code", 5, pcn, l.Number, fmt.Sprintf("lines[%d].procedureCode", i), stcProcedure,
+				"procedure %s:%s is not a valid code of its qualifier", l.ProcedureQualifier, l.ProcedureCode))
+		}
+		if l.PlaceOfService != "" && !codes.PlaceOfService.Has(l.PlaceOfService) {
+			add(issueAt(where, 5, "place-of-service", 5, pcn, l.Number, fmt.Sprintf("lines[%d].placeOfService", i), stcPlaceOfService,
+				"place of service %q is not a CMS place of service code", l.PlaceOfService))
+		}
+		if l.Charge < 0 {
+			add(issueAt(where, 0, "line-charge", 3, pcn, l.Number, fmt.Sprintf("lines[%d].charge", i), stcLineCharge, "line charge %s is negative", l.Charge))
+		}
+		for _, p := range l.DiagnosisPointers {
+			if p > len(c.Diagnoses) {
+				add(issueAt(where, 0, "diagnosis-pointer", 3, pcn, l.Number, fmt.Sprintf("lines[%d].diagnosisPointers", i), stcDiagnosis,
+					"diagnosis pointer %d names no diagnosis (the claim has %d)", p, len(c.Diagnoses)))
+			}
+		}
+	}
+	return out
+}
+
+// remittanceIssues checks an 835's balancing (SNIP 3): the payment equals
+// the claims' payments less the provider adjustments; each claim's charge
+// less its payment equals its adjustments (claim and service CAS); each
+// service's charge less its payment equals its adjustments.
+func remittanceIssues(rm *edigw.Remittance, at *remitSpots) []*Issue {
+	var out []*Issue
+	var paid, plb edigw.Amount
+	for i := range rm.Claims {
+		c := &rm.Claims[i]
+		paid += c.Paid
+		adj := sumAdjustments(c.Adjustments)
+		for j := range c.Services {
+			s := &c.Services[j]
+			sa := sumAdjustments(s.Adjustments)
+			adj += sa
+			if s.Charge-s.Paid != sa {
+				out = append(out, warn(issueAt(at.service(i, j), 3, "service-balance", 3, c.PatientControlNumber, j+1, fmt.Sprintf("claims[%d].services[%d].paid", i, j), stcRemittanceBalance,
+					"service charge %s less payment %s is %s, its adjustments total %s", s.Charge, s.Paid, s.Charge-s.Paid, sa)))
+			}
+		}
+		// Reversals (CLP02 22) carry negative amounts and adjustments: the rule holds as is.
+		if c.Charge-c.Paid != adj {
+			out = append(out, warn(issueAt(at.claim(i), 4, "claim-payment-balance", 3, c.PatientControlNumber, 0, fmt.Sprintf("claims[%d].paid", i), stcRemittanceBalance,
+				"claim charge %s less payment %s is %s, its adjustments total %s", c.Charge, c.Paid, c.Charge-c.Paid, adj)))
+		}
+	}
+	for _, p := range rm.ProviderAdjusts {
+		plb += p.Amount
+	}
+	if rm.PaymentAmount != paid-plb {
+		out = append(out, warn(issueAt(at.header(), 2, "payment-balance", 3, "", 0, "paymentAmount", stcRemittanceBalance,
+			"payment %s is not the claims' payments %s less provider adjustments %s", rm.PaymentAmount, paid, plb)))
+	}
+	return out
+}
+
+func warn(i *Issue) *Issue {
+	i.Warning = true
+	return i
+}
+
+func sumAdjustments(as []edigw.Adjustment) edigw.Amount {
+	var t edigw.Amount
+	for _, a := range as {
+		t += a.Amount
+	}
+	return t
+}
