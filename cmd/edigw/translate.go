@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 
 	"github.com/edigw/edigw"
@@ -16,7 +15,8 @@ func newTranslateCmd() *cobra.Command {
 		Use:   "translate FILE|- [--to json]",
 		Short: "Translate 837, 835 and 278 transaction sets into edigw records (JSON lines)",
 		Long: `translate validates an X12 file and writes each record it holds as one JSON
-line: {"type":"claim"|"remittance"|"authorization","record":{...}}. Claims touched
+line: {"type":"claim"|"remittance"|"authorization","record":{...}}, with a
+"...Value" description beside each code (CARC, RARC, place of service ...). Claims touched
 by errors carry status "rejected"; remittances and authorization events of sets
 with errors are left out. A summary goes to standard error.
 
@@ -35,9 +35,9 @@ Exit status: 0 the file was valid, 1 it had errors, 2 unreadable or bad usage.`,
 			defer in.Close()
 			bw := bufio.NewWriter(c.OutOrStdout())
 			defer bw.Flush()
-			enc := json.NewEncoder(bw)
+			// Each line is the JSON view: codes carry ...Value descriptions.
 			line := func(kind string, rec any) error {
-				return enc.Encode(struct {
+				return mapping.WriteJSON(bw, struct {
 					Type   string `json:"type"`
 					Record any    `json:"record"`
 				}{kind, rec})
