@@ -11,7 +11,7 @@ mkdir -p var/bench
 out=var/bench/$(date -u +%Y%m%dT%H%M%SZ).txt
 {
 	echo "# $(go version) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
-	go test -run '^$' -bench "$pattern" -benchmem -benchtime "$benchtime" -timeout 60m ./edi/... ./cmd/...
+	go test -run '^$' -bench "$pattern" -benchmem -benchtime "$benchtime" -timeout 60m ./edi/... ./mapping/... ./cmd/...
 } 2>&1 | tee "$out"
 cp "$out" var/bench/latest.txt
 echo "saved to $out"
