@@ -1,0 +1,115 @@
+package payers
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/edigw/edigw"
+)
+
+// setting is where a line's service was given, as its claim says: a CMS
+// place of service on professional and dental claims, or the facility type
+// of the type of bill on institutional ones.
+type setting struct {
+	placeOfService string
+	billType       string
+}
+
+// settingOf reads the setting of one claim line: an 837I's CLM05-1 (with
+// qualifier A) is its type of bill's facility type; otherwise the line's
+// place of service (SV105) wins over the claim's (CLM05-1).
+func settingOf(c *edigw.Claim, l edigw.ServiceLine) setting {
+	if c.FacilityCodeQualifier == "A" || (c.FacilityCodeQualifier == "" && c.Kind == edigw.Institutional) {
+		return setting{billType: c.FacilityCode}
+	}
+	if l.PlaceOfService != "" {
+		return setting{placeOfService: l.PlaceOfService}
+	}
+	return setting{placeOfService: c.FacilityCode}
+}
+
+// AuthorizationCategory says whether a professional or dental service line
+// given at placeOfService (a CMS place of service code) needs prior
+// authorization under the profile, and under which category.
+func (p *Profile) AuthorizationCategory(placeOfService string, l edigw.ServiceLine) (Category, bool) {
+	return p.categoryIn(setting{placeOfService: placeOfService}, l)
+}
+
+// InstitutionalAuthorizationCategory is AuthorizationCategory for an 837I
+// line on a claim whose type of bill starts with billType (CLM05-1, e.g.
+// 32 for home health).
+func (p *Profile) InstitutionalAuthorizationCategory(billType string, l edigw.ServiceLine) (Category, bool) {
+	return p.categoryIn(setting{billType: billType}, l)
+}
+
+func (p *Profile) categoryIn(s setting, l edigw.ServiceLine) (Category, bool) {
+	pa := &p.PriorAuthorization
+	if s.placeOfService != "" && slices.Contains(pa.ExcludedPlacesOfService, s.placeOfService) {
+		return Category{}, false
+	}
+	if s.billType != "" && slices.Contains(pa.ExcludedBillTypes, s.billType) {
+		return Category{}, false
+	}
+	code := procedureCode(l.ProcedureQualifier, l.ProcedureCode)
+	for _, c := range pa.Categories {
+		if code != "" && c.hasCode(code) && c.appliesAt(s) {
+			return c, true
+		}
+		if s.billType != "" && slices.Contains(c.BillTypes, s.billType) && c.hasRevenueCode(l.RevenueCode) {
+			return c, true
+		}
+	}
+	return Category{}, false
+}
+
+// categoryOfCode finds the category of a procedure code wherever it is
+// given, for the acquisition a category implies.
+func (p *Profile) categoryOfCode(qualifier, code string) (Category, bool) {
+	code = procedureCode(qualifier, code)
+	if code == "" {
+		return Category{}, false
+	}
+	for _, c := range p.PriorAuthorization.Categories {
+		if c.hasCode(code) {
+			return c, true
+		}
+	}
+	return Category{}, false
+}
+
+// procedureCode returns a HCPCS or CPT code (qualifier HC, or none given),
+// upper-cased; other code sets (ADA, NDC, HIPPS ...) are not in profiles.
+func procedureCode(qualifier, code string) string {
+	if qualifier != "" && qualifier != "HC" {
+		return ""
+	}
+	return strings.ToUpper(strings.TrimSpace(code))
+}
+
+func (c *Category) hasCode(code string) bool {
+	for _, r := range c.Codes {
+		if r.Contains(code) {
+			return true
+		}
+	}
+	return false
+}
+
+// appliesAt: a category limited to some places of service matches only
+// lines given there, so never an institutional line, which has no place of
+// service (its revenue codes place it instead).
+func (c *Category) appliesAt(s setting) bool {
+	return len(c.PlacesOfService) == 0 || slices.Contains(c.PlacesOfService, s.placeOfService)
+}
+
+func (c *Category) hasRevenueCode(code string) bool {
+	if code == "" {
+		return false
+	}
+	for _, rc := range c.RevenueCodes {
+		if rc.Matches(code) {
+			return true
+		}
+	}
+	return false
+}
