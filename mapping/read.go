@@ -17,6 +17,11 @@ type Handlers struct {
 	// Interchange sees each interchange header as its IEA is reached (or
 	// the input ends), before the interchange's acknowledgments are built.
 	Interchange func(edi.InterchangeHeader) error
+	// Authorization lookup, when set, turns on the payer rules (SNIP 7):
+	// each claim is checked against its payer's profile (mapping/payers)
+	// with the authorization its REF*G1 names, found by this function
+	// (nil when unknown). Findings are warnings in Result.Issues.
+	AuthorizationLookup func(certificationNumber string) *edigw.AuthorizationRequest
 	// Acknowledger, when set, builds the file's TA1, 999 and 277CA in the
 	// same pass, seeing the business-rule errors that reject claims.
 	Acknowledger *ack.Acknowledger
@@ -83,7 +88,11 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 					return nil
 				}
 				for i, c := range claims {
-					for _, is := range claimIssues(c, spots[i]) {
+					issues := claimIssues(c, spots[i])
+					if h.AuthorizationLookup != nil {
+						issues = append(issues, payerIssues(c, spots[i], h.AuthorizationLookup)...)
+					}
+					for _, is := range issues {
 						is.Err.File = name
 						res.Issues = append(res.Issues, is)
 						if !is.Warning {
