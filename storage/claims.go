@@ -1,0 +1,204 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/edigw/edigw"
+)
+
+var claimColumns = []string{"id", "payer_id", "kind", "direction", "file_id", "patient_control_number",
+	"billing_npi", "billing_tin", "total_charge", "service_from", "service_to", "prior_authorization",
+	"authorization_id", "payer_claim_number", "status", "outbound_state", "record"}
+
+var claimLineColumns = []string{"claim_id", "ordinal", "line_number", "procedure_qualifier", "procedure_code",
+	"modifiers", "revenue_code", "charge", "units", "place_of_service", "service_from", "service_to",
+	"line_item_control_number"}
+
+// AddClaims stores received claims with their lines in two COPYs, each
+// linked to the authorization its REF*G1 names when one is known, and
+// stages a claim.submitted (claim.rejected) event for each.
+func (in *ingest) AddClaims(ctx context.Context, claims []*edigw.Claim) error {
+	if err := in.check(); err != nil {
+		return err
+	}
+	ids, err := insertClaims(ctx, in.tx, claims, in.dir, &in.fileID, "", "")
+	if err != nil {
+		return wrap("add claims", err)
+	}
+	evs := make([]event, len(claims))
+	for i, c := range claims {
+		kind := edigw.EventClaimSubmitted
+		if claimStatus(c) == edigw.ClaimRejected {
+			kind = edigw.EventClaimRejected
+		}
+		evs[i] = claimEvent(kind, ids[i], c, claimStatus(c))
+	}
+	if err := in.events.add(ctx, in.tx, evs); err != nil {
+		return err
+	}
+	in.res.Claims += len(claims)
+	return nil
+}
+
+func claimStatus(c *edigw.Claim) edigw.ClaimStatus {
+	if c.Status == "" {
+		return edigw.ClaimSubmitted
+	}
+	return c.Status
+}
+
+func claimEvent(kind edigw.EventKind, id int64, c *edigw.Claim, status edigw.ClaimStatus) event {
+	return event{kind: kind, payer: c.PayerID, subject: subjectClaim, subjectID: id,
+		reference: c.PatientControlNumber, status: string(status),
+		tin: c.BillingProvider.TaxID, npi: c.BillingProvider.NPI()}
+}
+
+// insertClaims loads claims and their lines and returns their IDs, in
+// order. fileID is the carrying file (nil for queued claims); outbound
+// is the queue state ("" for received claims); status, when set, is the
+// status every claim gets (else each claim's own, submitted by default).
+func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw.Direction, fileID *int64,
+	outbound string, status edigw.ClaimStatus) ([]int64, error) {
+	if len(claims) == 0 {
+		return nil, nil
+	}
+	ids, err := nextIDs(ctx, tx, "claim_ids", len(claims))
+	if err != nil {
+		return nil, err
+	}
+	certs := make([]certKey, 0)
+	for _, c := range claims {
+		if c.PriorAuthorization != "" {
+			certs = append(certs, certKey{c.PayerID, c.PriorAuthorization})
+		}
+	}
+	auths, err := authorizationsByCertification(ctx, tx, certs)
+	if err != nil {
+		return nil, err
+	}
+	var out *string
+	if outbound != "" {
+		out = &outbound
+	}
+	lines := 0
+	_, err = tx.CopyFrom(ctx, pgx.Identifier{"claims"}, claimColumns,
+		pgx.CopyFromSlice(len(claims), func(i int) ([]any, error) {
+			c := claims[i]
+			lines += len(c.Lines)
+			rec, err := json.Marshal(c)
+			if err != nil {
+				return nil, fmt.Errorf("claim %d: %w", i, err)
+			}
+			from, to := periodDates(claimPeriod(c))
+			st := status
+			if st == "" {
+				st = claimStatus(c)
+			}
+			var auth *int64
+			if id, ok := auths[certKey{c.PayerID, c.PriorAuthorization}]; ok && c.PriorAuthorization != "" {
+				auth = &id
+			}
+			return []any{ids[i], string(c.PayerID), string(c.Kind), string(d), fileID, c.PatientControlNumber,
+				nullable(c.BillingProvider.NPI()), nullable(c.BillingProvider.TaxID), int64(c.TotalCharge),
+				from, to, nullable(c.PriorAuthorization), auth, nullable(c.PayerClaimNumber),
+				string(st), out, rec}, nil
+		}))
+	if err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
+	}
+	if lines == 0 {
+		return ids, nil
+	}
+	ci, li := 0, 0 // the claim and line of the next row
+	_, err = tx.CopyFrom(ctx, pgx.Identifier{"claim_lines"}, claimLineColumns,
+		pgx.CopyFromFunc(func() ([]any, error) {
+			for ci < len(claims) && li >= len(claims[ci].Lines) {
+				ci, li = ci+1, 0
+			}
+			if ci == len(claims) {
+				return nil, nil
+			}
+			l := &claims[ci].Lines[li]
+			li++
+			from, to := periodDates(l.ServiceDate)
+			return []any{ids[ci], li, l.Number, nullable(l.ProcedureQualifier), nullable(l.ProcedureCode),
+				l.Modifiers, nullable(l.RevenueCode), int64(l.Charge), nullable(l.Units), nullable(l.PlaceOfService),
+				from, to, nullable(l.LineItemControlNumber)}, nil
+		}))
+	if err != nil {
+		return nil, fmt.Errorf("claim lines: %w", err)
+	}
+	return ids, nil
+}
+
+// claimPeriod is the claim's service period, or the range of its lines'.
+func claimPeriod(c *edigw.Claim) *edigw.Period {
+	if c.ServicePeriod != nil {
+		return c.ServicePeriod
+	}
+	var p *edigw.Period
+	for _, l := range c.Lines {
+		if l.ServiceDate == nil || l.ServiceDate.From == "" {
+			continue
+		}
+		to := l.ServiceDate.To
+		if to == "" {
+			to = l.ServiceDate.From
+		}
+		if p == nil {
+			p = &edigw.Period{From: l.ServiceDate.From, To: to}
+			continue
+		}
+		// CCYYMMDD compares as text.
+		p.From = min(p.From, l.ServiceDate.From)
+		p.To = max(p.To, to)
+	}
+	return p
+}
+
+// certKey is a certification number of a payer.
+type certKey struct {
+	payer edigw.PayerID
+	cert  string
+}
+
+// authorizationsByCertification finds, for each certification number,
+// the latest authorization whose decision (for the event or one of its
+// services) carries it.
+func authorizationsByCertification(ctx context.Context, q querier, keys []certKey) (map[certKey]int64, error) {
+	found := map[certKey]int64{}
+	if len(keys) == 0 {
+		return found, nil
+	}
+	payers := make([]string, len(keys))
+	certs := make([]string, len(keys))
+	for i, k := range keys {
+		payers[i], certs[i] = string(k.payer), k.cert
+	}
+	rows, err := q.Query(ctx, `
+		SELECT k.payer, k.cert, max(m.id)
+		FROM (SELECT DISTINCT payer, cert FROM unnest($1::text[], $2::text[]) AS u (payer, cert)) k
+		JOIN LATERAL (
+			SELECT a.id FROM authorizations a WHERE a.payer_id = k.payer AND a.certification_number = k.cert
+			UNION ALL
+			SELECT s.authorization_id FROM authorization_services s WHERE s.payer_id = k.payer AND s.certification_number = k.cert
+		) m ON TRUE
+		GROUP BY k.payer, k.cert`, payers, certs)
+	if err != nil {
+		return nil, fmt.Errorf("authorizations by certification: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k certKey
+		var id int64
+		if err := rows.Scan(&k.payer, &k.cert, &id); err != nil {
+			return nil, err
+		}
+		found[k] = id
+	}
+	return found, rows.Err()
+}

@@ -1,0 +1,155 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/edigw/edigw"
+)
+
+// The event feed's cursor is the event ID, and a reader that has seen ID n
+// must never see a smaller ID commit later. Sequences alone do not give
+// that: transaction A takes ID 5, B takes 6 and commits first, a reader
+// moves past 6, then A commits 5 behind it. So IDs are handed out only
+// while holding a transaction-level advisory lock that is released at
+// commit, after the transaction has become visible: the next writer gets
+// the lock, and its IDs, only once every smaller ID is visible.
+//
+// Remittance IDs, the cursor of the remittance feed, are given out the
+// same way (a remittance's rows are loaded under an internal key).
+//
+// To keep that lock short, an ingest stages its events in a temporary
+// table while it runs (memory stays bounded by a batch) and moves them to
+// events, with their IDs, as the last step before COMMIT.
+
+// event is an event before it has an ID.
+type event struct {
+	kind      edigw.EventKind
+	payer     edigw.PayerID
+	subject   string
+	subjectID int64
+	reference string
+	status    string
+	tin, npi  string
+}
+
+// Event subjects.
+const (
+	subjectClaim         = "claim"
+	subjectAuthorization = "authorization"
+	subjectRemittance    = "remittance"
+)
+
+// eventStage collects a transaction's events.
+type eventStage struct {
+	ready bool
+	count int
+	// remittancesOf is the file whose remittances get their feed IDs at
+	// flush (0: none); their events name them by key until then.
+	remittancesOf int64
+}
+
+var pendingColumns = []string{"kind", "payer_id", "subject", "subject_id", "reference", "status", "tin", "npi"}
+
+// add copies events to the transaction's staging table.
+func (s *eventStage) add(ctx context.Context, tx pgx.Tx, evs []event) error {
+	if len(evs) == 0 {
+		return nil
+	}
+	if !s.ready {
+		// Per session; ON COMMIT DELETE ROWS empties it at the end of
+		// every transaction, and a rollback discards its rows anyway.
+		if _, err := tx.Exec(ctx, `CREATE TEMPORARY TABLE IF NOT EXISTS pending_events (
+			seq        bigint GENERATED ALWAYS AS IDENTITY,
+			kind       text NOT NULL,
+			payer_id   text NOT NULL,
+			subject    text NOT NULL,
+			subject_id bigint NOT NULL,
+			reference  text NOT NULL,
+			status     text NOT NULL,
+			tin        text,
+			npi        text) ON COMMIT DELETE ROWS`); err != nil {
+			return fmt.Errorf("storage: events: %w", err)
+		}
+		s.ready = true
+	}
+	_, err := tx.CopyFrom(ctx, pgx.Identifier{"pending_events"}, pendingColumns,
+		pgx.CopyFromSlice(len(evs), func(i int) ([]any, error) {
+			e := &evs[i]
+			return []any{string(e.kind), string(e.payer), e.subject, e.subjectID, e.reference, e.status,
+				nullable(e.tin), nullable(e.npi)}, nil
+		}))
+	if err != nil {
+		return fmt.Errorf("storage: events: %w", err)
+	}
+	s.count += len(evs)
+	return nil
+}
+
+// flush gives the staged events their IDs, in staging order, and moves
+// them to the feed; remittances get their feed IDs the same way. The
+// caller commits right after: the lock taken here is held until then.
+func (s *eventStage) flush(ctx context.Context, tx pgx.Tx) error {
+	if s.count == 0 {
+		return nil
+	}
+	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1, $2)", lockClass, eventsLockID); err != nil {
+		return fmt.Errorf("storage: events lock: %w", err)
+	}
+	if s.remittancesOf != 0 {
+		if _, err := tx.Exec(ctx, `WITH o AS (
+				SELECT key, nextval('remittance_ids') AS id
+				FROM (SELECT key FROM remittances WHERE file_id = $1 AND id IS NULL ORDER BY key) k)
+			UPDATE remittances r SET id = o.id FROM o WHERE r.key = o.key`, s.remittancesOf); err != nil {
+			return fmt.Errorf("storage: remittance IDs: %w", err)
+		}
+	}
+	tag, err := tx.Exec(ctx, `INSERT INTO events (id, at, kind, payer_id, subject, subject_id, reference, status, tin, npi)
+		SELECT nextval('event_ids'), statement_timestamp(), kind, payer_id, subject,
+			CASE WHEN subject = 'remittance' THEN (SELECT r.id FROM remittances r WHERE r.key = p.subject_id) ELSE subject_id END,
+			reference, status, tin, npi
+		FROM (SELECT * FROM pending_events ORDER BY seq) p`)
+	if err != nil {
+		return fmt.Errorf("storage: events: %w", err)
+	}
+	if tag.RowsAffected() != int64(s.count) {
+		return fmt.Errorf("storage: events: %d staged, %d moved", s.count, tag.RowsAffected())
+	}
+	return nil
+}
+
+// Maximum and default page sizes of the cursor feeds.
+const (
+	DefaultPage = 100
+	MaxPage     = 10000
+)
+
+func pageSize(limit int) int {
+	switch {
+	case limit <= 0:
+		return DefaultPage
+	case limit > MaxPage:
+		return MaxPage
+	}
+	return limit
+}
+
+// Events returns events with ID > after in ID order, at most limit
+// (DefaultPage when limit <= 0, at most MaxPage), those of scope only.
+func (db *DB) Events(ctx context.Context, after int64, limit int, scope *edigw.Scope) ([]edigw.Event, error) {
+	cond, args := newScopeFilter(scope).sql("tin", "npi", []any{after, pageSize(limit)})
+	rows, err := db.pool.Query(ctx, `SELECT id, at, kind, payer_id, subject, subject_id, reference, status,
+		coalesce(tin, ''), coalesce(npi, '') FROM events
+		WHERE id > $1 AND `+cond+` ORDER BY id LIMIT $2`, args...)
+	if err != nil {
+		return nil, wrap("events", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.Event, error) {
+		var e edigw.Event
+		err := row.Scan(&e.ID, &e.At, &e.Kind, &e.PayerID, &e.Subject, &e.SubjectID, &e.Reference, &e.Status, &e.TIN, &e.NPI)
+		return e, err
+	})
+	return out, wrap("events", err)
+}

@@ -1,0 +1,142 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/edigw/edigw"
+)
+
+// ingest is one inbound file's transaction (edigw.Ingest).
+type ingest struct {
+	tx     pgx.Tx
+	fileID int64
+	dir    edigw.Direction
+	events eventStage
+	res    edigw.IngestResult
+	done   bool
+}
+
+// BeginIngest opens the transaction of one inbound file and enters the
+// file in the ledger inside it (f.ID is set; the row becomes visible,
+// committed, with the records). The file's digest is given at Commit.
+func (db *DB) BeginIngest(ctx context.Context, f *edigw.File) (edigw.Ingest, error) {
+	tx, err := db.pool.Begin(ctx)
+	if err != nil {
+		return nil, wrap("begin ingest", err)
+	}
+	entry := *f
+	if entry.Direction == "" {
+		entry.Direction = edigw.Inbound
+	}
+	entry.Status = edigw.FileCommitted
+	entry.SHA256, entry.Size = "", 0 // known at Commit
+	id, created, err := insertFile(ctx, tx, &entry)
+	if err != nil {
+		_ = tx.Rollback(context.Background())
+		return nil, wrap("begin ingest", err)
+	}
+	f.ID, f.CreatedAt = id, created
+	return &ingest{tx: tx, fileID: id, dir: entry.Direction, res: edigw.IngestResult{FileID: id}}, nil
+}
+
+func (in *ingest) check() error {
+	if in.done {
+		return errors.New("storage: the ingest has ended")
+	}
+	return nil
+}
+
+// Interchange enters an ISA in the ledger; edigw.ErrDuplicateInterchange
+// when the same direction, sender, receiver and ISA13 are there (also
+// when another ingest holding them commits while this one waits).
+func (in *ingest) Interchange(ctx context.Context, ic edigw.Interchange) error {
+	if err := in.check(); err != nil {
+		return err
+	}
+	_, err := insertInterchange(ctx, in.tx, in.dir, ic, in.fileID)
+	return err
+}
+
+// insertInterchange adds an interchange to the ledger and returns its ID.
+func insertInterchange(ctx context.Context, q querier, d edigw.Direction, ic edigw.Interchange, fileID int64) (int64, error) {
+	var id int64
+	err := q.QueryRow(ctx, `INSERT INTO interchanges
+		(direction, sender_qualifier, sender_id, receiver_qualifier, receiver_id, control_number, file_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)
+		ON CONFLICT ON CONSTRAINT interchanges_once DO NOTHING RETURNING id`,
+		d, trim(ic.SenderQualifier), trim(ic.SenderID), trim(ic.ReceiverQualifier), trim(ic.ReceiverID),
+		trim(ic.ControlNumber), fileID).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, edigw.ErrDuplicateInterchange
+	}
+	if err != nil {
+		return 0, fmt.Errorf("storage: interchange: %w", err)
+	}
+	return id, nil
+}
+
+// trim drops the padding of fixed-width ISA fields: the ledger keeps values.
+func trim(s string) string { return strings.TrimSpace(s) }
+
+// Commit records the file's digest and size, moves the staged events to
+// the feed and commits. A committed or archived inbound file with the
+// same digest makes it roll back with edigw.ErrDuplicateFile.
+func (in *ingest) Commit(ctx context.Context, sha256 string, size int64) (*edigw.IngestResult, error) {
+	if err := in.check(); err != nil {
+		return nil, err
+	}
+	err := in.commit(ctx, sha256, size)
+	if err != nil {
+		in.done = true
+		_ = in.tx.Rollback(context.Background())
+		if isUniqueViolation(err, "files_committed_sha256") {
+			return nil, edigw.ErrDuplicateFile
+		}
+		return nil, wrap("commit", err)
+	}
+	in.done = true
+	res := in.res
+	res.Events = in.events.count
+	return &res, nil
+}
+
+func (in *ingest) commit(ctx context.Context, sha256 string, size int64) error {
+	// A unique index settles races; this look first spares the common
+	// case an aborted statement.
+	var dup bool
+	if err := in.tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM files WHERE direction = $1 AND sha256 = $2
+		AND status IN ('committed', 'archived') AND id <> $3)`, in.dir, sha256, in.fileID).Scan(&dup); err != nil {
+		return err
+	}
+	if dup {
+		return edigw.ErrDuplicateFile
+	}
+	// Waits for a concurrent ingest of the same content, then fails on
+	// the unique index if that one committed.
+	if _, err := in.tx.Exec(ctx, "UPDATE files SET sha256 = $2, size = $3 WHERE id = $1",
+		in.fileID, nullable(sha256), size); err != nil {
+		return err
+	}
+	if err := in.events.flush(ctx, in.tx); err != nil {
+		return err
+	}
+	return in.tx.Commit(ctx)
+}
+
+// Rollback abandons the ingest; it is harmless after Commit.
+func (in *ingest) Rollback(ctx context.Context) error {
+	if in.done {
+		return nil
+	}
+	in.done = true
+	err := in.tx.Rollback(ctx)
+	if errors.Is(err, pgx.ErrTxClosed) {
+		return nil
+	}
+	return wrap("rollback", err)
+}

@@ -1,0 +1,316 @@
+package storage
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/edigw/edigw"
+)
+
+// Outbound queue states and subjects of MarkSent.
+const (
+	stateQueued = "queued"
+	stateSent   = "sent"
+)
+
+// QueueClaims stores claims to send (outbound, queued, status submitted)
+// with a claim.submitted event each. With an idempotency key, a retry
+// with the same claims returns the first call's IDs and queues nothing;
+// the same key with different claims is edigw.ErrIdempotencyConflict.
+// Keys are global: a caller serving several clients should prefix them.
+func (db *DB) QueueClaims(ctx context.Context, idempotencyKey string, claims []*edigw.Claim) ([]int64, error) {
+	return queue(ctx, db, idempotencyKey, subjectClaim, claims, func(tx pgx.Tx) ([]int64, []event, error) {
+		ids, err := insertClaims(ctx, tx, claims, edigw.Outbound, nil, stateQueued, edigw.ClaimSubmitted)
+		if err != nil {
+			return nil, nil, err
+		}
+		evs := make([]event, len(claims))
+		for i, c := range claims {
+			evs[i] = claimEvent(edigw.EventClaimSubmitted, ids[i], c, edigw.ClaimSubmitted)
+		}
+		return ids, evs, nil
+	})
+}
+
+// QueueAuthorizations stores authorization requests to send (outbound,
+// queued, Pending), with the idempotency of QueueClaims. They have no
+// event until a response decides them.
+func (db *DB) QueueAuthorizations(ctx context.Context, idempotencyKey string, reqs []*edigw.AuthorizationRequest) ([]int64, error) {
+	return queue(ctx, db, idempotencyKey, subjectAuthorization, reqs, func(tx pgx.Tx) ([]int64, []event, error) {
+		ids := make([]int64, len(reqs))
+		for i, r := range reqs {
+			q := *r
+			q.Status = edigw.AuthPending
+			id, err := insertAuthorization(ctx, tx, &q, edigw.Outbound, nil, stateQueued)
+			if err != nil {
+				return nil, nil, err
+			}
+			ids[i] = id
+		}
+		return ids, nil, nil
+	})
+}
+
+// queue runs one submission in a transaction under its idempotency key.
+func queue[T any](ctx context.Context, db *DB, key, subject string, records []T,
+	insert func(pgx.Tx) ([]int64, []event, error)) ([]int64, error) {
+	payload, err := json.Marshal(records)
+	if err != nil {
+		return nil, wrap("queue", err)
+	}
+	hash := sha256.Sum256(payload)
+	var ids []int64
+	err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		if key != "" {
+			// A concurrent submission with the key waits here until the
+			// first commits (then finds its row) or rolls back.
+			var inserted bool
+			err := tx.QueryRow(ctx, `INSERT INTO idempotency_keys (key, subject, payload_hash, record_ids)
+				VALUES ($1, $2, $3, '{}') ON CONFLICT (key) DO NOTHING RETURNING TRUE`, key, subject, hash[:]).Scan(&inserted)
+			if errors.Is(err, pgx.ErrNoRows) {
+				var (
+					had     string
+					hadHash []byte
+				)
+				if err := tx.QueryRow(ctx, `SELECT subject, payload_hash, record_ids FROM idempotency_keys WHERE key = $1`,
+					key).Scan(&had, &hadHash, &ids); err != nil {
+					return err
+				}
+				if had != subject || string(hadHash) != string(hash[:]) {
+					return edigw.ErrIdempotencyConflict
+				}
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+		}
+		var evs []event
+		var err error
+		ids, evs, err = insert(tx)
+		if err != nil {
+			return err
+		}
+		if key != "" {
+			if _, err := tx.Exec(ctx, "UPDATE idempotency_keys SET record_ids = $2 WHERE key = $1", key, ids); err != nil {
+				return err
+			}
+		}
+		var stage eventStage
+		if err := stage.add(ctx, tx, evs); err != nil {
+			return err
+		}
+		return stage.flush(ctx, tx)
+	})
+	if err != nil {
+		return nil, wrap("queue", err)
+	}
+	return ids, nil
+}
+
+// takeQueued leases up to limit queued records of a table: rows another
+// batcher holds (locked now, or leased and not yet expired) are skipped.
+func (db *DB) takeQueued(ctx context.Context, table, filter string, args []any, limit int) (pgx.Rows, error) {
+	n := len(args)
+	args = append(args, limit, db.lease().Seconds())
+	return db.pool.Query(ctx, fmt.Sprintf(`UPDATE %[1]s SET lease_until = now() + make_interval(secs => $%[3]d)
+		WHERE id IN (SELECT id FROM %[1]s
+			WHERE outbound_state = 'queued' AND %[2]s AND (lease_until IS NULL OR lease_until < now())
+			ORDER BY id LIMIT $%[4]d FOR UPDATE SKIP LOCKED)
+		RETURNING id, record, status`, table, filter, n+2, n+1), args...)
+}
+
+// TakeQueuedClaims leases up to limit queued claims of a payer and kind,
+// oldest first, for DB.Lease: until then, or until MarkSent, no other
+// batcher gets them. limit <= 0 takes none.
+func (db *DB) TakeQueuedClaims(ctx context.Context, payer edigw.PayerID, kind edigw.ClaimKind, limit int) ([]edigw.QueuedClaim, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	rows, err := db.takeQueued(ctx, "claims", "payer_id = $1 AND kind = $2", []any{string(payer), string(kind)}, limit)
+	if err != nil {
+		return nil, wrap("take queued claims", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.QueuedClaim, error) {
+		q := edigw.QueuedClaim{Claim: &edigw.Claim{}}
+		err := scanClaimRecord(row, &q.ID, q.Claim)
+		return q, err
+	})
+	if err != nil {
+		return nil, wrap("take queued claims", err)
+	}
+	slices.SortFunc(out, func(a, b edigw.QueuedClaim) int { return cmpID(a.ID, b.ID) })
+	return out, nil
+}
+
+// TakeQueuedAuthorizations leases queued authorization requests as
+// TakeQueuedClaims does claims.
+func (db *DB) TakeQueuedAuthorizations(ctx context.Context, payer edigw.PayerID, limit int) ([]edigw.QueuedAuthorization, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	rows, err := db.takeQueued(ctx, "authorizations", "payer_id = $1", []any{string(payer)}, limit)
+	if err != nil {
+		return nil, wrap("take queued authorizations", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.QueuedAuthorization, error) {
+		q := edigw.QueuedAuthorization{Request: &edigw.AuthorizationRequest{}}
+		err := scanAuthRecord(row, &q.ID, q.Request)
+		return q, err
+	})
+	if err != nil {
+		return nil, wrap("take queued authorizations", err)
+	}
+	slices.SortFunc(out, func(a, b edigw.QueuedAuthorization) int { return cmpID(a.ID, b.ID) })
+	return out, nil
+}
+
+func cmpID(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// scanClaimRecord reads id, record, status.
+func scanClaimRecord(row pgx.Row, id *int64, c *edigw.Claim) error {
+	var raw []byte
+	var status string
+	if err := row.Scan(id, &raw, &status); err != nil {
+		return err
+	}
+	if err := json.Unmarshal(raw, c); err != nil {
+		return fmt.Errorf("claim %d: %w", *id, err)
+	}
+	c.Status = edigw.ClaimStatus(status)
+	return nil
+}
+
+// scanAuthRecord reads id, record, status.
+func scanAuthRecord(row pgx.Row, id *int64, r *edigw.AuthorizationRequest) error {
+	var raw []byte
+	var status string
+	if err := row.Scan(id, &raw, &status); err != nil {
+		return err
+	}
+	if err := json.Unmarshal(raw, r); err != nil {
+		return fmt.Errorf("authorization %d: %w", *id, err)
+	}
+	r.Status = edigw.AuthorizationStatus(status)
+	return nil
+}
+
+// MarkSent assigns queued records ("claim" or "authorization") to the
+// outbound file that carries them, with the interchange (entered in the
+// outbound ledger for fileID) and the GS06 and ST02 they go out under.
+// Repeating the same call is harmless; a record that is neither queued
+// nor already marked so is an error, and nothing is marked.
+func (db *DB) MarkSent(ctx context.Context, subject string, ids []int64, fileID int64, ic edigw.Interchange, group, set string) error {
+	var table string
+	switch subject {
+	case subjectClaim:
+		table = "claims"
+	case subjectAuthorization:
+		table = "authorizations"
+	default:
+		return fmt.Errorf("storage: mark sent: unknown subject %q (want claim or authorization)", subject)
+	}
+	distinct := slices.Clone(ids)
+	slices.Sort(distinct)
+	distinct = slices.Compact(distinct)
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		icID, err := insertInterchange(ctx, tx, edigw.Outbound, ic, fileID)
+		if errors.Is(err, edigw.ErrDuplicateInterchange) {
+			// The file's own interchange, entered by an earlier call.
+			var owner int64
+			err = tx.QueryRow(ctx, `SELECT id, file_id FROM interchanges WHERE direction = 'outbound'
+				AND sender_qualifier = $1 AND sender_id = $2 AND receiver_qualifier = $3 AND receiver_id = $4
+				AND control_number = $5`, trim(ic.SenderQualifier), trim(ic.SenderID), trim(ic.ReceiverQualifier),
+				trim(ic.ReceiverID), trim(ic.ControlNumber)).Scan(&icID, &owner)
+			if err == nil && owner != fileID {
+				return edigw.ErrDuplicateInterchange
+			}
+		}
+		if err != nil {
+			return err
+		}
+		tag, err := tx.Exec(ctx, fmt.Sprintf(`UPDATE %s SET outbound_state = 'sent', lease_until = NULL, file_id = $2,
+				interchange_id = $3, group_number = $4, set_number = $5, updated_at = now()
+			WHERE id = ANY($1) AND direction = 'outbound' AND (outbound_state = 'queued' OR (outbound_state = 'sent'
+				AND file_id = $2 AND interchange_id = $3 AND group_number = $4 AND set_number = $5))`, table),
+			distinct, fileID, icID, group, set)
+		if err != nil {
+			return err
+		}
+		if int(tag.RowsAffected()) != len(distinct) {
+			return fmt.Errorf("%d of the %d records are not queued", len(distinct)-int(tag.RowsAffected()), len(distinct))
+		}
+		return nil
+	})
+	return wrap("mark sent", err)
+}
+
+// FileClaims returns the claims an outbound file carries, in ID order.
+func (db *DB) FileClaims(ctx context.Context, fileID int64) ([]edigw.SentClaim, error) {
+	rows, err := db.pool.Query(ctx, `SELECT c.id, c.record, c.status, i.sender_qualifier, i.sender_id, i.receiver_qualifier,
+			i.receiver_id, i.control_number, c.group_number, c.set_number
+		FROM claims c JOIN interchanges i ON i.id = c.interchange_id
+		WHERE c.file_id = $1 AND c.direction = 'outbound' ORDER BY c.id`, fileID)
+	if err != nil {
+		return nil, wrap("file claims", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.SentClaim, error) {
+		var s edigw.SentClaim
+		var raw []byte
+		var status string
+		ic := &s.Interchange
+		if err := row.Scan(&s.ID, &raw, &status, &ic.SenderQualifier, &ic.SenderID, &ic.ReceiverQualifier,
+			&ic.ReceiverID, &ic.ControlNumber, &s.Group, &s.Set); err != nil {
+			return s, err
+		}
+		s.Claim = &edigw.Claim{}
+		if err := json.Unmarshal(raw, s.Claim); err != nil {
+			return s, fmt.Errorf("claim %d: %w", s.ID, err)
+		}
+		s.Claim.Status = edigw.ClaimStatus(status)
+		return s, nil
+	})
+	return out, wrap("file claims", err)
+}
+
+// FileAuthorizations returns the requests an outbound file carries, in ID order.
+func (db *DB) FileAuthorizations(ctx context.Context, fileID int64) ([]edigw.SentAuthorization, error) {
+	rows, err := db.pool.Query(ctx, `SELECT a.id, a.record, a.status, i.sender_qualifier, i.sender_id, i.receiver_qualifier,
+			i.receiver_id, i.control_number, a.group_number, a.set_number
+		FROM authorizations a JOIN interchanges i ON i.id = a.interchange_id
+		WHERE a.file_id = $1 AND a.direction = 'outbound' ORDER BY a.id`, fileID)
+	if err != nil {
+		return nil, wrap("file authorizations", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.SentAuthorization, error) {
+		var s edigw.SentAuthorization
+		var raw []byte
+		var status string
+		ic := &s.Interchange
+		if err := row.Scan(&s.ID, &raw, &status, &ic.SenderQualifier, &ic.SenderID, &ic.ReceiverQualifier,
+			&ic.ReceiverID, &ic.ControlNumber, &s.Group, &s.Set); err != nil {
+			return s, err
+		}
+		s.Request = &edigw.AuthorizationRequest{}
+		if err := json.Unmarshal(raw, s.Request); err != nil {
+			return s, fmt.Errorf("authorization %d: %w", s.ID, err)
+		}
+		s.Request.Status = edigw.AuthorizationStatus(status)
+		return s, nil
+	})
+	return out, wrap("file authorizations", err)
+}

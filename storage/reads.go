@@ -1,0 +1,156 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/edigw/edigw"
+)
+
+const storedClaimColumns = `id, record, status, direction, coalesce(file_id, 0), coalesce(authorization_id, 0),
+	status_reason, updated_at`
+
+func scanStoredClaim(row pgx.Row) (*edigw.StoredClaim, error) {
+	var s edigw.StoredClaim
+	var raw []byte
+	var status string
+	if err := row.Scan(&s.ID, &raw, &status, &s.Direction, &s.FileID, &s.AuthorizationID, &s.StatusReason, &s.UpdatedAt); err != nil {
+		return nil, notFound(err)
+	}
+	s.Claim = &edigw.Claim{}
+	if err := json.Unmarshal(raw, s.Claim); err != nil {
+		return nil, fmt.Errorf("claim %d: %w", s.ID, err)
+	}
+	s.Claim.Status = edigw.ClaimStatus(status)
+	return &s, nil
+}
+
+// Claim returns a claim visible in scope (by billing TIN or NPI).
+func (db *DB) Claim(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredClaim, error) {
+	cond, args := newScopeFilter(scope).sql("billing_tin", "billing_npi", []any{id})
+	c, err := scanStoredClaim(db.pool.QueryRow(ctx, `SELECT `+storedClaimColumns+` FROM claims WHERE id = $1 AND `+cond, args...))
+	return c, wrap("claim", err)
+}
+
+// ClaimByControlNumber returns the latest claim of a payer with a patient
+// control number (CLM01) that is visible in scope.
+func (db *DB) ClaimByControlNumber(ctx context.Context, payer edigw.PayerID, pcn string, scope *edigw.Scope) (*edigw.StoredClaim, error) {
+	cond, args := newScopeFilter(scope).sql("billing_tin", "billing_npi", []any{string(payer), pcn})
+	c, err := scanStoredClaim(db.pool.QueryRow(ctx, `SELECT `+storedClaimColumns+` FROM claims
+		WHERE payer_id = $1 AND patient_control_number = $2 AND `+cond+` ORDER BY id DESC LIMIT 1`, args...))
+	return c, wrap("claim by control number", err)
+}
+
+const storedAuthColumns = `id, record, status, direction, updated_at`
+
+func scanStoredAuth(row pgx.Row) (*edigw.StoredAuthorization, error) {
+	var s edigw.StoredAuthorization
+	var raw []byte
+	var status string
+	if err := row.Scan(&s.ID, &raw, &status, &s.Direction, &s.UpdatedAt); err != nil {
+		return nil, notFound(err)
+	}
+	s.Request = &edigw.AuthorizationRequest{}
+	if err := json.Unmarshal(raw, s.Request); err != nil {
+		return nil, fmt.Errorf("authorization %d: %w", s.ID, err)
+	}
+	s.Request.Status = edigw.AuthorizationStatus(status)
+	return &s, nil
+}
+
+// Authorization returns an authorization visible in scope (by requester
+// TIN, or the NPI of the requester or a service provider).
+func (db *DB) Authorization(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredAuthorization, error) {
+	cond, args := newScopeFilter(scope).npisSQL("requester_tin", "provider_npis", []any{id})
+	a, err := scanStoredAuth(db.pool.QueryRow(ctx, `SELECT `+storedAuthColumns+` FROM authorizations WHERE id = $1 AND `+cond, args...))
+	return a, wrap("authorization", err)
+}
+
+// AuthorizationByCertification returns the latest authorization whose
+// decision, or one of whose services' decisions, carries the number.
+func (db *DB) AuthorizationByCertification(ctx context.Context, payer edigw.PayerID, cert string) (*edigw.StoredAuthorization, error) {
+	ids, err := authorizationsByCertification(ctx, db.pool, []certKey{{payer, cert}})
+	if err != nil {
+		return nil, wrap("authorization by certification", err)
+	}
+	id, ok := ids[certKey{payer, cert}]
+	if !ok {
+		return nil, edigw.ErrNotFound
+	}
+	return db.Authorization(ctx, id, nil)
+}
+
+const storedRemittanceColumns = `r.id, r.record, coalesce(r.file_id, 0), r.received_at,
+	coalesce((SELECT array_agg(coalesce(p.claim_id, 0) ORDER BY p.ordinal) FROM claim_payments p WHERE p.remittance_key = r.key), '{}')`
+
+func scanStoredRemittance(row pgx.Row) (*edigw.StoredRemittance, error) {
+	var s edigw.StoredRemittance
+	var raw []byte
+	if err := row.Scan(&s.ID, &raw, &s.FileID, &s.ReceivedAt, &s.ClaimIDs); err != nil {
+		return nil, notFound(err)
+	}
+	s.Remittance = &edigw.Remittance{}
+	if err := json.Unmarshal(raw, s.Remittance); err != nil {
+		return nil, fmt.Errorf("remittance %d: %w", s.ID, err)
+	}
+	return &s, nil
+}
+
+// Remittance returns a remittance visible in scope (by payee TIN or NPI).
+func (db *DB) Remittance(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredRemittance, error) {
+	cond, args := newScopeFilter(scope).sql("r.payee_tin", "r.payee_npi", []any{id})
+	r, err := scanStoredRemittance(db.pool.QueryRow(ctx, `SELECT `+storedRemittanceColumns+` FROM remittances r
+		WHERE r.id = $1 AND `+cond, args...))
+	return r, wrap("remittance", err)
+}
+
+// Remittances returns remittances with ID > after in ID order, at most
+// limit (DefaultPage when limit <= 0, at most MaxPage), those of scope
+// only. Like event IDs, remittance IDs become visible in order.
+func (db *DB) Remittances(ctx context.Context, after int64, limit int, scope *edigw.Scope) ([]edigw.StoredRemittance, error) {
+	cond, args := newScopeFilter(scope).sql("r.payee_tin", "r.payee_npi", []any{after, pageSize(limit)})
+	rows, err := db.pool.Query(ctx, `SELECT `+storedRemittanceColumns+` FROM remittances r
+		WHERE r.id > $1 AND `+cond+` ORDER BY r.id LIMIT $2`, args...)
+	if err != nil {
+		return nil, wrap("remittances", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.StoredRemittance, error) {
+		r, err := scanStoredRemittance(row)
+		if err != nil {
+			return edigw.StoredRemittance{}, err
+		}
+		return *r, nil
+	})
+	return out, wrap("remittances", err)
+}
+
+// countedTables are the tables Counts reports.
+var countedTables = []string{"payers", "trading_partners", "files", "interchanges", "control_counters",
+	"authorizations", "authorization_services", "authorization_decisions", "claims", "claim_lines",
+	"claim_status_history", "remittances", "claim_payments", "service_payments", "adjustments",
+	"idempotency_keys", "events", "api_tokens"}
+
+// Counts returns the number of rows of each table, by table name.
+func (db *DB) Counts(ctx context.Context) (map[string]int64, error) {
+	b := &pgx.Batch{}
+	for _, t := range countedTables {
+		b.Queue("SELECT count(*) FROM " + pgx.Identifier{t}.Sanitize())
+	}
+	out := make(map[string]int64, len(countedTables))
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	br := db.pool.SendBatch(ctx, b)
+	defer br.Close()
+	for _, t := range countedTables {
+		var n int64
+		if err := br.QueryRow().Scan(&n); err != nil {
+			return nil, wrap("counts", err)
+		}
+		out[t] = n
+	}
+	return out, nil
+}
