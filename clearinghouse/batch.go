@@ -1,0 +1,167 @@
+package clearinghouse
+
+import (
+	"context"
+	"io"
+	"sort"
+
+	"github.com/edigw/edigw"
+)
+
+// batcher collects records as a file streams and hands them to the ingest
+// in bulk, so memory holds one batch per kind, not the file.
+type batcher struct {
+	ctx      context.Context
+	ing      edigw.Ingest
+	size     int
+	payer    edigw.PayerID // the partner's, for records that name none
+	accepted int           // records not rejected: claims accepted, remittances, authorizations
+	claims   []*edigw.Claim
+	remits   []*edigw.Remittance
+	auths    []*edigw.AuthorizationRequest
+	statuses []edigw.ClaimStatusUpdate
+}
+
+func newBatcher(ctx context.Context, ing edigw.Ingest, size int, payer edigw.PayerID) *batcher {
+	return &batcher{ctx: ctx, ing: ing, size: size, payer: payer}
+}
+
+func (b *batcher) claim(c *edigw.Claim) error {
+	if c.PayerID == "" {
+		c.PayerID = b.payer
+	}
+	if c.Status != edigw.ClaimRejected {
+		b.accepted++
+	}
+	b.claims = append(b.claims, c)
+	if len(b.claims) >= b.size {
+		return b.flushClaims()
+	}
+	return nil
+}
+
+func (b *batcher) remittance(r *edigw.Remittance) error {
+	if r.PayerID == "" {
+		r.PayerID = b.payer // most 835s carry no REF*2U: the partner says whose it is
+	}
+	b.accepted++
+	b.remits = append(b.remits, r)
+	// A remittance can hold thousands of claim payments: flush often.
+	if len(b.remits) >= max(1, b.size/100) {
+		return b.flushRemits()
+	}
+	return nil
+}
+
+func (b *batcher) authorization(a *edigw.AuthorizationRequest) error {
+	if a.PayerID == "" {
+		a.PayerID = b.payer
+	}
+	b.accepted++
+	b.auths = append(b.auths, a)
+	if len(b.auths) >= b.size {
+		return b.flushAuths()
+	}
+	return nil
+}
+
+// Records may refer to records earlier in the same file (a claim to its
+// authorization, a payment or a status to its claim): each flush first
+// flushes the kinds its records refer to.
+func (b *batcher) flushClaims() error {
+	if len(b.claims) == 0 {
+		return nil
+	}
+	if err := b.flushAuths(); err != nil {
+		return err
+	}
+	err := b.ing.AddClaims(b.ctx, b.claims)
+	clear(b.claims)
+	b.claims = b.claims[:0]
+	return err
+}
+
+func (b *batcher) flushRemits() error {
+	if len(b.remits) == 0 {
+		return nil
+	}
+	if err := b.flushClaims(); err != nil {
+		return err
+	}
+	err := b.ing.AddRemittances(b.ctx, b.remits)
+	clear(b.remits)
+	b.remits = b.remits[:0]
+	return err
+}
+
+func (b *batcher) flushAuths() error {
+	if len(b.auths) == 0 {
+		return nil
+	}
+	err := b.ing.AddAuthorizations(b.ctx, b.auths)
+	clear(b.auths)
+	b.auths = b.auths[:0]
+	return err
+}
+
+func (b *batcher) flushStatuses() error {
+	if len(b.statuses) == 0 {
+		return nil
+	}
+	if err := b.flushClaims(); err != nil {
+		return err
+	}
+	err := b.ing.AddClaimStatuses(b.ctx, b.statuses)
+	b.statuses = b.statuses[:0]
+	return err
+}
+
+// flush hands over what is left, claims before the records that may refer
+// to them.
+func (b *batcher) flush() error {
+	for _, f := range []func() error{b.flushAuths, b.flushClaims, b.flushStatuses, b.flushRemits} {
+		if err := f(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ackBuffer keeps the acknowledgments of one file in memory until its
+// outcome is committed; they are small next to the file.
+type ackBuffer struct {
+	acks []*heldAck
+}
+
+type heldAck struct {
+	kind, ref string
+	data      []byte
+}
+
+func newAckBuffer() *ackBuffer { return &ackBuffer{} }
+
+func (a *ackBuffer) sink(kind, ref string) (io.WriteCloser, error) {
+	h := &heldAck{kind: kind, ref: ref}
+	a.acks = append(a.acks, h)
+	return h, nil
+}
+
+func (h *heldAck) Write(p []byte) (int, error) {
+	h.data = append(h.data, p...)
+	return len(p), nil
+}
+
+func (h *heldAck) Close() error { return nil }
+
+// list returns the acknowledgments by kind and reference, so their keys
+// come out in a stable order.
+func (a *ackBuffer) list() []*heldAck {
+	out := append([]*heldAck(nil), a.acks...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].ref != out[j].ref {
+			return out[i].ref < out[j].ref
+		}
+		return out[i].kind < out[j].kind
+	})
+	return out
+}

@@ -1,0 +1,243 @@
+package clearinghouse
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"go.uber.org/zap"
+
+	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/edi/ack"
+	"github.com/edigw/edigw/mapping"
+)
+
+// MaxClaimsPerFile bounds one outbound 837: sets of at most 5000 claims,
+// ten sets to a file.
+const MaxClaimsPerFile = 10 * mapping.MaxClaimsPerSet
+
+// FlushOutbound writes the queued claims and authorization requests of
+// every partner as 837 and 278 files in its outbound prefix. Each file is
+// first recorded (pending) with the records it carries and their control
+// numbers, then written, then marked sent: a crash in between leaves a
+// pending file that the next flush writes again, byte for byte.
+func (p *Pipeline) FlushOutbound(ctx context.Context) (files []string, err error) {
+	pending, err := p.Store.OutboundFiles(ctx, edigw.FilePending)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range pending {
+		if err := p.writePending(ctx, &f); err != nil {
+			return files, err
+		}
+		files = append(files, f.Key)
+	}
+	for _, pt := range p.Partners {
+		for _, kind := range []edigw.ClaimKind{edigw.Professional, edigw.Institutional, edigw.Dental} {
+			for {
+				qs, err := p.Store.TakeQueuedClaims(ctx, pt.PayerID, kind, MaxClaimsPerFile)
+				if err != nil {
+					return files, err
+				}
+				if len(qs) == 0 {
+					break
+				}
+				key, err := p.sendClaims(ctx, pt, kind, qs)
+				if err != nil {
+					return files, err
+				}
+				files = append(files, key)
+			}
+		}
+		for {
+			qs, err := p.Store.TakeQueuedAuthorizations(ctx, pt.PayerID, 1000)
+			if err != nil {
+				return files, err
+			}
+			if len(qs) == 0 {
+				break
+			}
+			key, err := p.sendAuthorizations(ctx, pt, qs)
+			if err != nil {
+				return files, err
+			}
+			files = append(files, key)
+		}
+	}
+	return files, nil
+}
+
+var claimFileKinds = map[edigw.ClaimKind]string{edigw.Professional: "837P", edigw.Institutional: "837I", edigw.Dental: "837D"}
+
+// sendClaims records, writes and marks one outbound 837.
+func (p *Pipeline) sendClaims(ctx context.Context, pt Partner, kind edigw.ClaimKind, qs []edigw.QueuedClaim) (string, error) {
+	claims := make([]*edigw.Claim, len(qs))
+	for i, q := range qs {
+		claims[i] = q.Claim
+	}
+	sets := mapping.ClaimSets(claims, mapping.MaxClaimsPerSet)
+	f, ic, group, err := p.recordOutbound(ctx, pt, claimFileKinds[kind], "claims")
+	if err != nil {
+		return "", err
+	}
+	at := 0
+	for _, set := range sets {
+		st, err := p.Store.NextControlNumber(ctx, "ST", pt.OurID, pt.TheirID)
+		if err != nil {
+			return "", err
+		}
+		ids := make([]int64, len(set))
+		for i := range set {
+			ids[i] = qs[at+i].ID
+		}
+		at += len(set)
+		if err := p.Store.MarkSent(ctx, "claim", ids, f.ID, ic, group, fmt.Sprintf("%04d", st)); err != nil {
+			return "", err
+		}
+	}
+	return f.Key, p.writePending(ctx, f)
+}
+
+// sendAuthorizations records, writes and marks one outbound 278 file: one
+// set per request, as X217 asks.
+func (p *Pipeline) sendAuthorizations(ctx context.Context, pt Partner, qs []edigw.QueuedAuthorization) (string, error) {
+	f, ic, group, err := p.recordOutbound(ctx, pt, "278", "authorizations")
+	if err != nil {
+		return "", err
+	}
+	for _, q := range qs {
+		st, err := p.Store.NextControlNumber(ctx, "ST", pt.OurID, pt.TheirID)
+		if err != nil {
+			return "", err
+		}
+		if err := p.Store.MarkSent(ctx, "authorization", []int64{q.ID}, f.ID, ic, group, fmt.Sprintf("%04d", st)); err != nil {
+			return "", err
+		}
+	}
+	return f.Key, p.writePending(ctx, f)
+}
+
+// recordOutbound allocates the interchange and group numbers of a new
+// outbound file and enters it in the ledger as pending.
+func (p *Pipeline) recordOutbound(ctx context.Context, pt Partner, kind, what string) (*edigw.File, edigw.Interchange, string, error) {
+	isa, err := p.Store.NextControlNumber(ctx, "ISA", pt.OurID, pt.TheirID)
+	if err != nil {
+		return nil, edigw.Interchange{}, "", err
+	}
+	gs, err := p.Store.NextControlNumber(ctx, "GS", pt.OurID, pt.TheirID)
+	if err != nil {
+		return nil, edigw.Interchange{}, "", err
+	}
+	ic := edigw.Interchange{SenderQualifier: pt.OurQualifier, SenderID: pt.OurID, ReceiverQualifier: pt.TheirQualifier,
+		ReceiverID: pt.TheirID, ControlNumber: fmt.Sprintf("%09d", isa)}
+	now := p.now()
+	f := &edigw.File{PayerID: pt.PayerID, Direction: edigw.Outbound, Kind: kind, Status: edigw.FilePending, CreatedAt: now,
+		Key: pt.key("outbound", fmt.Sprintf("%s-%s-%s.x12", what, now.Format("20060102T150405"), ic.ControlNumber))}
+	f.ID, err = p.Store.RecordFile(ctx, f)
+	return f, ic, strconv.FormatInt(gs, 10), err
+}
+
+// writePending writes a pending outbound file from the records it carries
+// and the control numbers stored with them, then marks it sent.
+func (p *Pipeline) writePending(ctx context.Context, f *edigw.File) error {
+	var buf bytes.Buffer
+	var n int
+	var err error
+	if f.Kind == "278" {
+		n, err = p.render278(ctx, f, &buf)
+	} else {
+		n, err = p.render837(ctx, f, &buf)
+	}
+	if err != nil {
+		return fmt.Errorf("clearinghouse: outbound %s: %w", f.Key, err)
+	}
+	if err := p.retry(ctx, "put "+f.Key, func() error { return p.Objects.Put(ctx, f.Key, bytes.NewReader(buf.Bytes())) }); err != nil {
+		return err
+	}
+	if err := p.retry(ctx, "ledger "+f.Key, func() error { return p.Store.SetFileStatus(ctx, f.ID, edigw.FileSent, "") }); err != nil {
+		return err
+	}
+	p.metrics.sent()
+	p.log().Info("outbound file written", zap.String("key", f.Key), zap.String("kind", f.Kind), zap.Int("records", n), zap.Int("bytes", buf.Len()))
+	return nil
+}
+
+func (p *Pipeline) render837(ctx context.Context, f *edigw.File, buf *bytes.Buffer) (int, error) {
+	sent, err := p.Store.FileClaims(ctx, f.ID)
+	if err != nil {
+		return 0, err
+	}
+	if len(sent) == 0 {
+		return 0, errors.New("no claims recorded for the file")
+	}
+	claims := make([]*edigw.Claim, len(sent))
+	var sets []string
+	for i, s := range sent {
+		claims[i] = s.Claim
+		if i == 0 || s.Set != sent[i-1].Set {
+			sets = append(sets, s.Set)
+		}
+	}
+	env := p.envelope(f, sent[0].Interchange, sent[0].Group, sets)
+	return len(claims), mapping.Write837(buf, env, claims)
+}
+
+func (p *Pipeline) render278(ctx context.Context, f *edigw.File, buf *bytes.Buffer) (int, error) {
+	sent, err := p.Store.FileAuthorizations(ctx, f.ID)
+	if err != nil {
+		return 0, err
+	}
+	if len(sent) == 0 {
+		return 0, errors.New("no authorization requests recorded for the file")
+	}
+	reqs := make([]*edigw.AuthorizationRequest, len(sent))
+	sets := make([]string, len(sent))
+	for i, s := range sent {
+		reqs[i], sets[i] = s.Request, s.Set
+	}
+	env := p.envelope(f, sent[0].Interchange, sent[0].Group, sets)
+	return len(reqs), mapping.Write278(buf, env, reqs)
+}
+
+// envelope replays the stored control numbers and the file's creation
+// time, so a rewritten file is identical to the first.
+func (p *Pipeline) envelope(f *edigw.File, ic edigw.Interchange, group string, sets []string) mapping.Envelope {
+	created := f.CreatedAt
+	return mapping.Envelope{
+		SenderQualifier: ic.SenderQualifier, SenderID: ic.SenderID, ReceiverQualifier: ic.ReceiverQualifier, ReceiverID: ic.ReceiverID,
+		Numbers: &replayNumbers{isa: ic.ControlNumber, gs: group, st: sets},
+		Now:     func() time.Time { return created }, Newline: p.Newline,
+	}
+}
+
+// replayNumbers hands out control numbers decided earlier, in order.
+type replayNumbers struct {
+	isa, gs string
+	st      []string
+}
+
+func (r *replayNumbers) Next(kind ack.Kind, _, _ string) (int64, error) {
+	var v string
+	switch kind {
+	case ack.InterchangeNumber:
+		v = r.isa
+	case ack.GroupNumber:
+		v = r.gs
+	default:
+		if len(r.st) == 0 {
+			return 0, errors.New("clearinghouse: more transaction sets than were recorded")
+		}
+		v, r.st = r.st[0], r.st[1:]
+	}
+	return strconv.ParseInt(v, 10, 64)
+}
+
+func (p *Pipeline) now() time.Time {
+	if p.Now != nil {
+		return p.Now().UTC()
+	}
+	return time.Now().UTC()
+}

@@ -1,0 +1,266 @@
+package clearinghouse
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"go.uber.org/zap"
+
+	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/edi/ack"
+)
+
+// Pipeline moves files between the object store and the record store. It
+// is safe to run several Pipelines (in several processes) against the same
+// stores: files are locked one at a time in the record store.
+type Pipeline struct {
+	Store    edigw.RecordStore
+	Objects  edigw.ObjectStore
+	Partners []Partner
+	Log      *zap.Logger
+	Now      func() time.Time
+	Newline  bool // a line feed after each segment of what edigw writes
+	// BatchSize is how many records go to the store in one bulk insert
+	// (default 2000); memory holds at most one batch per kind.
+	BatchSize int
+	// Retry bounds the retries of a store or object-store call that
+	// fails (a network error, a restart): attempts and the first and
+	// longest wait. Zero values take defaults (8 attempts, 100 ms, 10 s).
+	Retry Retry
+	// OnOutcome, when set, sees every file's outcome (progress bars, tests).
+	OnOutcome func(*Outcome)
+
+	metrics metrics
+}
+
+// Retry is a backoff policy.
+type Retry struct {
+	Attempts    int
+	First, Ceil time.Duration
+}
+
+func (p *Pipeline) log() *zap.Logger {
+	if p.Log == nil {
+		return zap.NewNop()
+	}
+	return p.Log
+}
+
+func (p *Pipeline) batchSize() int {
+	if p.BatchSize <= 0 {
+		return 2000
+	}
+	return p.BatchSize
+}
+
+// permanentError marks an error retrying cannot fix.
+type permanentError struct{ err error }
+
+func (e permanentError) Error() string { return e.err.Error() }
+func (e permanentError) Unwrap() error { return e.err }
+
+func permanent(err error) error { return permanentError{err} }
+
+// retry runs f until it succeeds, fails permanently, or the attempts run
+// out, waiting with jittered exponential backoff in between. Errors the
+// stores define (not found, duplicates) are answers, not failures.
+func (p *Pipeline) retry(ctx context.Context, what string, f func() error) error {
+	attempts, wait, ceil := p.Retry.Attempts, p.Retry.First, p.Retry.Ceil
+	if attempts <= 0 {
+		attempts = 8
+	}
+	if wait <= 0 {
+		wait = 100 * time.Millisecond
+	}
+	if ceil <= 0 {
+		ceil = 10 * time.Second
+	}
+	var err error
+	for i := 1; ; i++ {
+		err = f()
+		var perm permanentError
+		switch {
+		case err == nil:
+			return nil
+		case errors.As(err, &perm):
+			return perm.err
+		case answer(err), ctx.Err() != nil, i >= attempts:
+			return err
+		}
+		p.metrics.retry()
+		p.log().Warn("retrying", zap.String("op", what), zap.Int("attempt", i), zap.Error(err))
+		d := wait/2 + rand.N(wait/2+1)
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(d):
+		}
+		wait = min(wait*2, ceil)
+	}
+}
+
+// answer reports whether err is a store's answer rather than a failure.
+func answer(err error) bool {
+	for _, e := range []error{edigw.ErrNotFound, edigw.ErrObjectNotFound, edigw.ErrObjectExists,
+		edigw.ErrDuplicateFile, edigw.ErrDuplicateInterchange} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// numbers allocates acknowledgment control numbers from the store's ledger.
+func (p *Pipeline) numbers(ctx context.Context) ack.ControlNumbers {
+	return storeNumbers{ctx: ctx, p: p}
+}
+
+type storeNumbers struct {
+	ctx context.Context
+	p   *Pipeline
+}
+
+var kindNames = map[ack.Kind]string{ack.InterchangeNumber: "ISA", ack.GroupNumber: "GS", ack.SetNumber: "ST"}
+
+func (s storeNumbers) Next(kind ack.Kind, sender, receiver string) (int64, error) {
+	var n int64
+	err := s.p.retry(s.ctx, "control number", func() error {
+		var err error
+		n, err = s.p.Store.NextControlNumber(s.ctx, kindNames[kind], strings.TrimSpace(sender), strings.TrimSpace(receiver))
+		return err
+	})
+	return n, err
+}
+
+// PollOnce processes every file waiting in every partner's inbound prefix,
+// oldest key first, and returns the outcomes. A file that fails is left in
+// place for the next poll; the first such error is returned after the
+// others were tried.
+func (p *Pipeline) PollOnce(ctx context.Context) ([]*Outcome, error) {
+	var outs []*Outcome
+	var first error
+	for _, pt := range p.Partners {
+		var objs []edigw.Object
+		err := p.retry(ctx, "list "+pt.Inbound(), func() error {
+			var err error
+			objs, err = p.Objects.List(ctx, pt.Inbound())
+			return err
+		})
+		if err != nil {
+			first = errors.Join(first, err)
+			continue
+		}
+		sort.Slice(objs, func(i, j int) bool { return objs[i].Key < objs[j].Key })
+		for _, o := range objs {
+			if ctx.Err() != nil {
+				return outs, errors.Join(first, ctx.Err())
+			}
+			if strings.HasSuffix(o.Key, "/") {
+				continue
+			}
+			out, err := p.ProcessFile(ctx, pt, o.Key)
+			if err != nil {
+				p.metrics.failure()
+				p.log().Error("inbound file failed; it stays for the next poll", zap.String("key", o.Key), zap.Error(err))
+				if first == nil {
+					first = err
+				}
+				continue
+			}
+			if p.OnOutcome != nil {
+				p.OnOutcome(out)
+			}
+			outs = append(outs, out)
+		}
+	}
+	return outs, first
+}
+
+// Run polls every interval until ctx ends, and flushes the outbound queue
+// after each poll.
+func (p *Pipeline) Run(ctx context.Context, interval time.Duration) error {
+	for {
+		if _, err := p.PollOnce(ctx); err != nil && ctx.Err() == nil {
+			p.log().Error("poll", zap.Error(err))
+		}
+		if _, err := p.FlushOutbound(ctx); err != nil && ctx.Err() == nil {
+			p.log().Error("outbound", zap.Error(err))
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(interval):
+		}
+	}
+}
+
+// metrics counts what the pipeline did, for /metrics.
+type metrics struct {
+	mu       sync.Mutex
+	outcomes map[edigw.FileStatus]int64
+	retries  int64
+	failures int64
+	outbound int64
+}
+
+func (m *metrics) files(s edigw.FileStatus) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.outcomes == nil {
+		m.outcomes = map[edigw.FileStatus]int64{}
+	}
+	m.outcomes[s]++
+}
+
+func (m *metrics) retry()   { m.mu.Lock(); m.retries++; m.mu.Unlock() }
+func (m *metrics) failure() { m.mu.Lock(); m.failures++; m.mu.Unlock() }
+func (m *metrics) sent()    { m.mu.Lock(); m.outbound++; m.mu.Unlock() }
+
+// Stats is a snapshot of the pipeline's counters.
+type Stats struct {
+	Files    map[edigw.FileStatus]int64
+	Retries  int64
+	Failures int64
+	Outbound int64
+}
+
+// Stats returns the counters so far.
+func (p *Pipeline) Stats() Stats {
+	m := &p.metrics
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s := Stats{Files: map[edigw.FileStatus]int64{}, Retries: m.retries, Failures: m.failures, Outbound: m.outbound}
+	for k, v := range m.outcomes {
+		s.Files[k] = v
+	}
+	return s
+}
+
+// String summarizes an outcome without PHI: the key, status and counts.
+func (o *Outcome) String() string {
+	if o.Skipped != "" {
+		return fmt.Sprintf("%s: skipped (%s)", o.Key, o.Skipped)
+	}
+	s := fmt.Sprintf("%s: %s", o.Key, o.Status)
+	if r := o.Result; r != nil {
+		s += fmt.Sprintf(" (%d claims, %d remittances, %d authorizations, %d status updates, %d events)",
+			r.Claims, r.Remittances, r.Authorizations, r.StatusUpdates, r.Events)
+	}
+	if o.Resumed {
+		s += " [resumed]"
+	}
+	if len(o.Acks) > 0 {
+		s += fmt.Sprintf(", %d acknowledgments", len(o.Acks))
+	}
+	if o.Reason != "" {
+		first, _, _ := strings.Cut(o.Reason, "\n")
+		s += ": " + first
+	}
+	return s
+}

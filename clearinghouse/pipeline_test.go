@@ -1,0 +1,188 @@
+package clearinghouse
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/clearinghouse/dirstore"
+	"github.com/edigw/edigw/internal/testenv"
+	"github.com/edigw/edigw/storage"
+)
+
+// newPipeline gives a pipeline over a fresh migrated database and a
+// local-directory object store.
+func newPipeline(t *testing.T) *Pipeline {
+	t.Helper()
+	server := testenv.DatabaseURL(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	var b [6]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		t.Fatal(err)
+	}
+	name := "edigw_ch_" + hex.EncodeToString(b[:])
+	admin, err := pgx.Connect(ctx, server)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close(ctx)
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if c, err := pgx.Connect(ctx, server); err == nil {
+			_, _ = c.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+			c.Close(ctx)
+		}
+	})
+	u, _ := url.Parse(server)
+	u.Path = "/" + name
+	if err := storage.Migrate(ctx, u.String()); err != nil {
+		t.Fatal(err)
+	}
+	db, err := storage.Open(ctx, u.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(db.Close)
+	objs, err := dirstore.New(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Pipeline{Store: db, Objects: objs, Partners: []Partner{Cigna}, Newline: true,
+		Now: func() time.Time { return time.Date(2026, 3, 6, 8, 0, 0, 0, time.UTC) }}
+}
+
+func drop(t *testing.T, p *Pipeline, path, as string) string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	key := Cigna.Inbound() + as
+	if err := p.Objects.Put(context.Background(), key, f); err != nil {
+		t.Fatal(err)
+	}
+	return key
+}
+
+// TestInboundStory runs the story's 278s, 837 and 835 through the
+// pipeline: records once, acknowledgments out, files archived; the same
+// file again is a duplicate that stores nothing; a broken file goes to
+// error/ with its reason and acknowledgment.
+func TestInboundStory(t *testing.T) {
+	p := newPipeline(t)
+	ctx := context.Background()
+	story := filepath.Join("..", "fixtures", "story")
+	for _, f := range []string{"01-278-request.edi", "02-278-response.edi", "03-837p-claims.edi", "06-835-remittance.edi"} {
+		drop(t, p, filepath.Join(story, f), f)
+	}
+	outs, err := p.PollOnce(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(outs) != 4 {
+		t.Fatalf("%d outcomes", len(outs))
+	}
+	for _, o := range outs {
+		if o.Status != edigw.FileArchived {
+			t.Errorf("%s", o)
+		}
+	}
+	if r := outs[2].Result; r == nil || r.Claims != 2 || len(outs[2].Acks) != 2 {
+		t.Errorf("837: %s", outs[2])
+	}
+	counts, err := p.Store.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The response answers the request: one authorization, approved.
+	a, err := p.Store.AuthorizationByCertification(ctx, edigw.Cigna, "C26014A00123")
+	if err != nil || a.Request.Status != edigw.AuthApproved {
+		t.Fatalf("authorization: %v %+v", err, a)
+	}
+	bed, err := p.Store.ClaimByControlNumber(ctx, edigw.Cigna, "DME-2026-0101", nil)
+	if err != nil || bed.Claim.Status != edigw.ClaimPartiallyPaid || bed.AuthorizationID != a.ID {
+		t.Errorf("bed claim: %v status %s auth %d (want %d)", err, bed.Claim.Status, bed.AuthorizationID, a.ID)
+	}
+	other, err := p.Store.ClaimByControlNumber(ctx, edigw.Cigna, "DME-2026-0102", nil)
+	if err != nil || other.Claim.Status != edigw.ClaimDenied {
+		t.Errorf("other claim: %v %+v", err, other)
+	}
+	left, _ := p.Objects.List(ctx, Cigna.Inbound())
+	archived, _ := p.Objects.List(ctx, Cigna.Archive())
+	if len(left) != 0 || len(archived) != 4 {
+		t.Errorf("inbound left %d, archived %d", len(left), len(archived))
+	}
+
+	// The same 837 again, under another name: a duplicate, no new records.
+	drop(t, p, filepath.Join(story, "03-837p-claims.edi"), "again-03.edi")
+	outs, err = p.PollOnce(ctx)
+	if err != nil || len(outs) != 1 || outs[0].Status != edigw.FileDuplicate {
+		t.Fatalf("second drop: %v %v", err, outs)
+	}
+	after, _ := p.Store.Counts(ctx)
+	for _, table := range []string{"claims", "remittances", "authorizations", "events"} {
+		if after[table] != counts[table] {
+			t.Errorf("%s: %d rows after the duplicate, %d before", table, after[table], counts[table])
+		}
+	}
+	if _, err := p.Objects.Get(ctx, Cigna.Error()+"again-03.edi.reason.txt"); err != nil {
+		t.Errorf("no reason file for the duplicate: %v", err)
+	}
+
+	// A broken file: acknowledged, in error/ with a reason, no records.
+	drop(t, p, filepath.Join("..", "fixtures", "edi", "broken-truncated.edi"), "broken.edi")
+	outs, err = p.PollOnce(ctx)
+	if err != nil || len(outs) != 1 || outs[0].Status != edigw.FileRejected || len(outs[0].Acks) == 0 {
+		t.Fatalf("broken file: %v %v", err, outs)
+	}
+	body, err := p.Objects.Get(ctx, Cigna.Error()+"broken.edi.reason.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer body.Close()
+	reason := make([]byte, 200)
+	n, _ := body.Read(reason)
+	if !strings.HasPrefix(string(reason[:n]), "rejected: ") {
+		t.Errorf("reason %q", reason[:n])
+	}
+	final, _ := p.Store.Counts(ctx)
+	if final["claims"] != counts["claims"] {
+		t.Errorf("the broken file stored claims")
+	}
+}
+
+// TestInvalidSetStoresNothing: an 837 whose only set the 999 rejects (SE01
+// wrong) goes to error/ with its acknowledgments; its claim is not stored.
+func TestInvalidSetStoresNothing(t *testing.T) {
+	p := newPipeline(t)
+	ctx := context.Background()
+	drop(t, p, filepath.Join("..", "fixtures", "edi", "broken-se-count.edi"), "se.edi")
+	outs, err := p.PollOnce(ctx)
+	if err != nil || len(outs) != 1 || outs[0].Status != edigw.FileRejected || len(outs[0].Acks) != 2 {
+		t.Fatalf("%v %v", err, outs)
+	}
+	if c, _ := p.Store.Counts(ctx); c["claims"] != 0 {
+		t.Errorf("%d claims stored", c["claims"])
+	}
+	// One bad claim beside a good one: the file is kept, the bad claim rejected.
+	drop(t, p, filepath.Join("..", "fixtures", "edi", "cigna-837p-one-claim-rejected.edi"), "one.edi")
+	outs, err = p.PollOnce(ctx)
+	if err != nil || len(outs) != 1 || outs[0].Status != edigw.FileArchived {
+		t.Fatalf("%v %v", err, outs)
+	}
+}

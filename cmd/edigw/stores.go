@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"go.uber.org/zap"
+
+	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/clearinghouse"
+	"github.com/edigw/edigw/clearinghouse/dirstore"
+	"github.com/edigw/edigw/clearinghouse/s3store"
+	"github.com/edigw/edigw/storage"
+)
+
+// storeFlags are how commands find PostgreSQL and the object store.
+type storeFlags struct {
+	database string
+	objects  string
+}
+
+func (f *storeFlags) add(c *cobra.Command) {
+	c.Flags().StringVar(&f.database, "database", os.Getenv("EDIGW_DATABASE_URL"),
+		"PostgreSQL URL (default $EDIGW_DATABASE_URL)")
+	c.Flags().StringVar(&f.objects, "objects", envOr("EDIGW_OBJECTS", "var/objects"),
+		"object store: a directory, or s3://BUCKET[/PREFIX] (endpoint and credentials from the standard AWS settings; default $EDIGW_OBJECTS or var/objects)")
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+// openDatabase migrates and opens the record store.
+func (f *storeFlags) openDatabase(ctx context.Context) (*storage.DB, error) {
+	if f.database == "" {
+		return nil, &exitError{code: exitUnusable, err: fmt.Errorf("no database: give --database or set EDIGW_DATABASE_URL")}
+	}
+	if err := storage.Migrate(ctx, f.database); err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	return storage.Open(ctx, f.database)
+}
+
+// openObjects opens the object store named by --objects.
+func (f *storeFlags) openObjects(ctx context.Context) (edigw.ObjectStore, error) {
+	if rest, ok := strings.CutPrefix(f.objects, "s3://"); ok {
+		u, err := url.Parse("s3://" + rest)
+		if err != nil || u.Host == "" {
+			return nil, &exitError{code: exitUnusable, err: fmt.Errorf("--objects %q: want s3://BUCKET[/PREFIX]", f.objects)}
+		}
+		return s3store.New(ctx, s3store.Config{Bucket: u.Host, Prefix: strings.TrimPrefix(u.Path, "/"), UsePathStyle: true, CreateBucket: true})
+	}
+	if err := os.MkdirAll(f.objects, 0o755); err != nil {
+		return nil, err
+	}
+	return dirstore.New(f.objects)
+}
+
+// pipeline opens both stores and builds the pipeline for the partners.
+func (f *storeFlags) pipeline(ctx context.Context, log *zap.Logger) (*clearinghouse.Pipeline, func(), error) {
+	db, err := f.openDatabase(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	objs, err := f.openObjects(ctx)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	p := &clearinghouse.Pipeline{Store: db, Objects: objs, Partners: []clearinghouse.Partner{clearinghouse.Cigna}, Log: log, Newline: true}
+	return p, db.Close, nil
+}
