@@ -22,30 +22,35 @@ partner=cigna-62308
 for p in inbound outbound archive error; do mkdir -p "$store/$partner/$p"; done
 echo "== object store (local directory): $store/$partner/{inbound,outbound,archive,error}"
 
-in=$store/$partner/inbound
+export EDIGW_DATABASE_URL=$url EDIGW_OBJECTS=$store
+gen=var/generated
+mkdir -p "$gen"
 for kind in 837p 835 278; do
-	$edigw gen --kind "$kind" --claims 2000 --seed 62308 -o "$in/generated-$kind.edi"
-done
-cp fixtures/edi/*.edi "$in/"
-
-status=0
-for f in "$in"/*; do
-	echo
-	echo "== edigw ack $f"
-	$edigw ack "$f" --out "$store/$partner/outbound" || status=$?
+	$edigw gen --kind "$kind" --claims 2000 --seed "$RANDOM" -o "$gen/generated-$kind.edi"
 done
 
 echo
-echo "== edigw validate (the 837 with one bad claim)"
-$edigw validate "$in/cigna-837p-one-claim-rejected.edi" || true
+echo "== edigw replay: the 62308 story, the fixtures and generated files through the pipeline"
+echo "   (validate, acknowledge, store in PostgreSQL, archive; broken-*.edi are meant to fail)"
+$edigw replay fixtures/story fixtures/edi "$gen" || true
 
 echo
-echo "== the 277CA it received (one claim accepted, one rejected)"
-cat "$store/$partner/outbound"/cigna-837p-one-claim-rejected.*.277ca.edi
+echo "== replaying the story's 837 again: a duplicate, nothing stored twice"
+$edigw replay fixtures/story/03-837p-claims.edi || true
 
 echo
-echo "== edigw render -e (first segments of the 278 request, with loops and element names)"
-$edigw render -e "$in/generated-278.edi" | head -30 || true # head closes the pipe early
+echo "== acknowledgments edigw wrote (outbound/)"
+ls "$store/$partner/outbound" | head -20
 
 echo
-echo "acknowledgments are in $store/$partner/outbound; files with errors are expected among the fixtures (broken-*.edi)"
+echo "== the 277CA for the story's claims"
+cat "$store/$partner/outbound"/03-837p-claims.*.277ca.x12
+
+echo
+echo "== events (the feed billing systems poll)"
+psql_bin=/usr/lib/postgresql/15/bin/psql
+if [ -x "$psql_bin" ]; then
+	"$psql_bin" "$url" -c "SELECT id, kind, reference, status FROM events ORDER BY id LIMIT 15" 2>/dev/null || true
+fi
+echo
+echo "records are in $url; files in $store/$partner/{inbound,outbound,archive,error}"
