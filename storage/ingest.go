@@ -125,8 +125,15 @@ func (in *ingest) commit(ctx context.Context, sha256 string, size int64) error {
 	if err := in.events.flush(ctx, in.tx); err != nil {
 		return err
 	}
+	if testHookBeforeCommit != nil {
+		testHookBeforeCommit()
+	}
 	return in.tx.Commit(ctx)
 }
+
+// testHookBeforeCommit, when set by a test, runs between handing out
+// event IDs and COMMIT: the window a gap in the feed would come from.
+var testHookBeforeCommit func()
 
 // Rollback abandons the ingest; it is harmless after Commit.
 func (in *ingest) Rollback(ctx context.Context) error {
