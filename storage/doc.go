@@ -1,5 +1,35 @@
 // Package storage is the gateway's PostgreSQL layer via pgx: migrations, the
 // records store, the file and control-number ledgers, and the event feed.
+//
+// Migrate applies the embedded migrations (migrations/*.sql) under an
+// advisory lock; Open returns a *DB, which implements edigw.RecordStore and
+// edigw.TokenStore.
+//
+// How the store behaves where the interface leaves room:
+//
+//   - Records are kept whole as JSONB next to key columns (payer, CLM01 or
+//     trace number, provider TIN and NPI, status, amounts in cents, dates),
+//     so fields added to the domain need no migration. The status columns
+//     are authoritative: reads set Claim.Status and
+//     AuthorizationRequest.Status from them.
+//   - An ingest is one transaction. BeginIngest enters the file in the
+//     ledger (and sets File.ID); AddClaims and AddRemittances bulk-load with
+//     COPY, taking record IDs from sequences first so that lines, payments
+//     and adjustments name their parents in the same load. Commit is where
+//     a duplicate digest shows (edigw.ErrDuplicateFile); a duplicate
+//     interchange shows at Interchange.
+//   - Links use the latest match: a claim's REF*G1 finds the authorization
+//     whose decision (event or service) carries that certification number;
+//     an 835 claim payment finds the claim of its payer (REF*2U, else N1*PR)
+//     and CLP01; a 278 response finds the request of its payer and trace
+//     number, else it is stored as a new authorization; acknowledgments
+//     find the latest claim edigw sent, or every claim of a sent set.
+//   - Event and remittance IDs are handed out at commit under one advisory
+//     lock, so both feeds' cursors are gap-safe (see events.go).
+//   - LockKey holds a pooled connection per locked key; Close ends them, and
+//     the server frees their locks.
+//
 // Its integration tests need a PostgreSQL server: run them with `make test`
-// (see internal/testenv).
+// or `bash scripts/with-services.sh go test ./storage/...` (see
+// internal/testenv).
 package storage

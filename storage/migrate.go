@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // The schema is plain SQL files, applied in the order of their number.
@@ -74,7 +75,12 @@ func Migrate(ctx context.Context, url string) error {
 	if err != nil {
 		return err
 	}
-	conn, err := pgx.Connect(ctx, url)
+	// pgxpool's parser accepts the same URL as Open (pool_* parameters included).
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return fmt.Errorf("storage: migrate: %w", err)
+	}
+	conn, err := pgx.ConnectConfig(ctx, cfg.ConnConfig)
 	if err != nil {
 		return fmt.Errorf("storage: migrate: connect: %w", err)
 	}

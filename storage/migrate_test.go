@@ -23,7 +23,8 @@ func TestMigrateIsIdempotentAndSafeTogether(t *testing.T) {
 			t.Fatalf("migrate %d: %v", i, err)
 		}
 	}
-	if err := Migrate(ctx, u); err != nil {
+	// A restart, with the URL the pool is opened with.
+	if err := Migrate(ctx, u+"&pool_max_conns=4"); err != nil {
 		t.Fatalf("migrate again: %v", err)
 	}
 
