@@ -84,17 +84,25 @@ func (db *DB) AuthorizationByCertification(ctx context.Context, payer edigw.Paye
 	return db.Authorization(ctx, id, nil)
 }
 
-const storedRemittanceColumns = `r.id, r.record, coalesce(r.file_id, 0), r.received_at,
-	coalesce((SELECT array_agg(coalesce(p.claim_id, 0) ORDER BY p.ordinal) FROM claim_payments p WHERE p.remittance_key = r.key), '{}')`
+// storedRemittanceColumns put a remittance back together with its claim
+// payments, kept as records of their own.
+const storedRemittanceColumns = `r.id, r.record, coalesce(r.file_id, 0), r.received_at, p.claims, p.ids
+	FROM remittances r CROSS JOIN LATERAL (
+		SELECT coalesce(jsonb_agg(record ORDER BY ordinal), '[]') AS claims,
+		       coalesce(array_agg(coalesce(claim_id, 0) ORDER BY ordinal), '{}') AS ids
+		FROM claim_payments WHERE remittance_key = r.key) p`
 
 func scanStoredRemittance(row pgx.Row) (*edigw.StoredRemittance, error) {
 	var s edigw.StoredRemittance
-	var raw []byte
-	if err := row.Scan(&s.ID, &raw, &s.FileID, &s.ReceivedAt, &s.ClaimIDs); err != nil {
+	var raw, claims []byte
+	if err := row.Scan(&s.ID, &raw, &s.FileID, &s.ReceivedAt, &claims, &s.ClaimIDs); err != nil {
 		return nil, notFound(err)
 	}
 	s.Remittance = &edigw.Remittance{}
 	if err := json.Unmarshal(raw, s.Remittance); err != nil {
+		return nil, fmt.Errorf("remittance %d: %w", s.ID, err)
+	}
+	if err := json.Unmarshal(claims, &s.Remittance.Claims); err != nil {
 		return nil, fmt.Errorf("remittance %d: %w", s.ID, err)
 	}
 	return &s, nil
@@ -103,7 +111,7 @@ func scanStoredRemittance(row pgx.Row) (*edigw.StoredRemittance, error) {
 // Remittance returns a remittance visible in scope (by payee TIN or NPI).
 func (db *DB) Remittance(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredRemittance, error) {
 	cond, args := newScopeFilter(scope).sql("r.payee_tin", "r.payee_npi", []any{id})
-	r, err := scanStoredRemittance(db.pool.QueryRow(ctx, `SELECT `+storedRemittanceColumns+` FROM remittances r
+	r, err := scanStoredRemittance(db.pool.QueryRow(ctx, `SELECT `+storedRemittanceColumns+`
 		WHERE r.id = $1 AND `+cond, args...))
 	return r, wrap("remittance", err)
 }
@@ -113,7 +121,7 @@ func (db *DB) Remittance(ctx context.Context, id int64, scope *edigw.Scope) (*ed
 // only. Like event IDs, remittance IDs become visible in order.
 func (db *DB) Remittances(ctx context.Context, after int64, limit int, scope *edigw.Scope) ([]edigw.StoredRemittance, error) {
 	cond, args := newScopeFilter(scope).sql("r.payee_tin", "r.payee_npi", []any{after, pageSize(limit)})
-	rows, err := db.pool.Query(ctx, `SELECT `+storedRemittanceColumns+` FROM remittances r
+	rows, err := db.pool.Query(ctx, `SELECT `+storedRemittanceColumns+`
 		WHERE r.id > $1 AND `+cond+` ORDER BY r.id LIMIT $2`, args...)
 	if err != nil {
 		return nil, wrap("remittances", err)

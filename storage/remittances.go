@@ -14,7 +14,7 @@ var remittanceColumns = []string{"key", "payer_id", "file_id", "trace_number", "
 	"payment_date", "payee_npi", "payee_tin", "record"}
 
 var claimPaymentColumns = []string{"id", "remittance_key", "ordinal", "payer_id", "patient_control_number", "claim_id",
-	"status_code", "charge", "paid", "patient_responsibility", "payer_claim_number"}
+	"status_code", "charge", "paid", "patient_responsibility", "payer_claim_number", "record"}
 
 var servicePaymentColumns = []string{"claim_payment_id", "ordinal", "procedure_qualifier", "procedure_code", "charge",
 	"paid", "service_from", "service_to", "line_item_control_number"}
@@ -84,12 +84,16 @@ func (in *ingest) addRemittances(ctx context.Context, rms []*edigw.Remittance) e
 
 	_, err = in.tx.CopyFrom(ctx, pgx.Identifier{"remittances"}, remittanceColumns,
 		pgx.CopyFromSlice(len(rms), func(i int) ([]any, error) {
-			rm := rms[i]
-			rec, err := json.Marshal(rm)
+			// The claim payments are records of their own (below): one
+			// 835 can pay thousands of claims, and a document that size
+			// costs several times more per byte to load as JSONB.
+			rm := *rms[i]
+			rm.Claims = nil
+			rec, err := json.Marshal(&rm)
 			if err != nil {
 				return nil, fmt.Errorf("remittance %d: %w", i, err)
 			}
-			return []any{rmKeys[i], string(remittancePayer(rm)), in.fileID, nullable(rm.TraceNumber),
+			return []any{rmKeys[i], string(remittancePayer(&rm)), in.fileID, nullable(rm.TraceNumber),
 				int64(rm.PaymentAmount), nullable(rm.PaymentMethod), date(rm.PaymentDate),
 				nullable(rm.Payee.NPI()), nullable(payeeTIN(rm.Payee)), rec}, nil
 		}))
@@ -119,8 +123,12 @@ func (in *ingest) addRemittances(ctx context.Context, rms []*edigw.Remittance) e
 						subjectID: c.id, reference: cp.PatientControlNumber, status: string(status), tin: c.tin, npi: c.npi})
 				}
 			}
+			rec, err := json.Marshal(cp)
+			if err != nil {
+				return fmt.Errorf("remittance %d, claim payment %d: %w", i, j, err)
+			}
 			payRows = append(payRows, []any{payIDs[p], rmKeys[i], j + 1, string(payer), cp.PatientControlNumber, claimID,
-				cp.StatusCode, int64(cp.Charge), int64(cp.Paid), int64(cp.PatientResponsibility), nullable(cp.PayerClaimNumber)})
+				cp.StatusCode, int64(cp.Charge), int64(cp.Paid), int64(cp.PatientResponsibility), nullable(cp.PayerClaimNumber), rec})
 			for k, a := range cp.Adjustments {
 				adjRows = append(adjRows, adjustmentRow(payIDs[p], nil, k+1, a))
 			}

@@ -223,7 +223,7 @@ CREATE TABLE remittances (
 	payment_date   date, -- BPR16
 	payee_npi      text, -- N1*PE XX
 	payee_tin      text, -- REF*TJ (or N1*PE FI)
-	record         jsonb NOT NULL,
+	record         jsonb NOT NULL, -- the remittance without its claims (claim_payments.record)
 	received_at    timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX remittances_payee_tin ON remittances (payee_tin, id);
@@ -243,6 +243,7 @@ CREATE TABLE claim_payments (
 	paid                   bigint NOT NULL,
 	patient_responsibility bigint NOT NULL,
 	payer_claim_number     text, -- CLP07
+	record                 jsonb NOT NULL, -- the ClaimPayment, with its services and adjustments
 	UNIQUE (remittance_key, ordinal)
 );
 CREATE INDEX claim_payments_claim ON claim_payments (claim_id);
@@ -319,6 +320,7 @@ DO $$
 BEGIN
 	ALTER TABLE claims ALTER COLUMN record SET COMPRESSION lz4;
 	ALTER TABLE remittances ALTER COLUMN record SET COMPRESSION lz4;
+	ALTER TABLE claim_payments ALTER COLUMN record SET COMPRESSION lz4;
 EXCEPTION WHEN feature_not_supported THEN
 	NULL;
 END
