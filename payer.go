@@ -13,6 +13,8 @@ type Party struct {
 	Name        string   `json:"name"`                  // NM103 (organization or last name)
 	EntityType  string   `json:"entityType,omitempty"`  // NM102: 1 person, 2 non-person (derived when empty)
 	FirstName   string   `json:"firstName,omitempty"`   // NM104
+	MiddleName  string   `json:"middleName,omitempty"`  // NM105
+	Suffix      string   `json:"suffix,omitempty"`      // NM107
 	IDQualifier string   `json:"idQualifier,omitempty"` // NM108: XX (NPI), PI (payer ID), 46 (ETIN), ...
 	ID          string   `json:"id,omitempty"`          // NM109
 	TaxID       string   `json:"taxId,omitempty"`       // REF*EI

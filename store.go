@@ -204,12 +204,15 @@ type Ingest interface {
 
 // ClaimStatusUpdate says what an acknowledgment decided for a claim edigw
 // sent: found by payer and patient control number, or every claim of an
-// outbound set (by its control numbers) when a 999 rejected the set.
+// outbound envelope (by its control numbers) when a 999 rejected a set or
+// a group, or a TA1 an interchange.
 type ClaimStatusUpdate struct {
 	PayerID              PayerID
-	PatientControlNumber string // empty with a set reference
-	// The outbound set, for a 999 that rejected it whole.
+	PatientControlNumber string // empty with an envelope reference
+	// The outbound envelope: ISA06 and ISA08 of the interchange, and its
+	// ISA13 (a TA1), or GS06 (a 999 rejecting a group) and ST02 (a set).
 	SenderID, ReceiverID   string
+	InterchangeNumber      string
 	GroupNumber, SetNumber string
 	Status                 ClaimStatus // accepted or rejected
 	Reason                 string      // e.g. "277CA A7:562:85", "999 IK5 R 5"

@@ -36,9 +36,10 @@ func jsonLines(t *testing.T, path string) ([]byte, *Result) {
 		}{kind, rec})
 	}
 	res, err := Read(f, filepath.Base(path), Handlers{
-		Claim:         func(c *edigw.Claim) error { return line("claim", c) },
-		Remittance:    func(r *edigw.Remittance) error { return line("remittance", r) },
-		Authorization: func(a *edigw.AuthorizationRequest) error { return line("authorization", a) },
+		Claim:          func(c *edigw.Claim) error { return line("claim", c) },
+		Remittance:     func(r *edigw.Remittance) error { return line("remittance", r) },
+		Authorization:  func(a *edigw.AuthorizationRequest) error { return line("authorization", a) },
+		Acknowledgment: func(a *edigw.Acknowledgment) error { return line("acknowledgment", a) },
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -39,6 +39,8 @@ var describers = map[string]*codes.List{
 	"unitBasis":                  codes.UnitBasis,
 	"gender":                     codes.Gender,
 	"diagnoses.qualifier":        codes.DiagnosisQualifier,
+	"codes.category":             codes.ClaimStatusCategory,
+	"codes.status":               codes.ClaimStatusCode,
 }
 
 // describerFor finds the list for a field inside an object held by parent.

@@ -57,6 +57,7 @@ type out struct {
 	env     *Envelope
 	ew      *edi.EnvelopeWriter
 	version string
+	group   bool // a functional group is open
 	now     time.Time
 	sets    int
 	err     error
@@ -65,6 +66,25 @@ type out struct {
 // begin opens the interchange and the group for a functional ID (HC, HP,
 // HI, FA ...) and a guide version.
 func (e *Envelope) begin(w io.Writer, functionalID, version string) (*out, error) {
+	o, err := e.beginInterchange(w)
+	if err != nil {
+		return nil, err
+	}
+	gs, err := e.Numbers.Next(ack.GroupNumber, e.SenderID, e.ReceiverID)
+	if err != nil {
+		return nil, fmt.Errorf("mapping: allocating GS06: %w", err)
+	}
+	o.version, o.group = version, true
+	err = o.ew.BeginGroup(edi.GroupHeader{FunctionalID: functionalID, Sender: e.SenderID, Receiver: e.ReceiverID,
+		Date: o.now.Format("20060102"), Time: o.now.Format("1504"), ControlNumber: strconv.FormatInt(gs, 10), Version: version})
+	if err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// beginInterchange opens an interchange without a group: what TA1s travel in.
+func (e *Envelope) beginInterchange(w io.Writer) (*out, error) {
 	if e.Numbers == nil {
 		return nil, errors.New("mapping: Envelope.Numbers is required to write a file")
 	}
@@ -77,14 +97,10 @@ func (e *Envelope) begin(w io.Writer, functionalID, version string) (*out, error
 	}
 	wr := edi.NewWriter(w, d)
 	wr.Newline = e.Newline
-	o := &out{env: e, ew: edi.NewEnvelopeWriter(wr), version: version, now: e.now()}
+	o := &out{env: e, ew: edi.NewEnvelopeWriter(wr), now: e.now()}
 	isa, err := e.Numbers.Next(ack.InterchangeNumber, e.SenderID, e.ReceiverID)
 	if err != nil {
 		return nil, fmt.Errorf("mapping: allocating ISA13: %w", err)
-	}
-	gs, err := e.Numbers.Next(ack.GroupNumber, e.SenderID, e.ReceiverID)
-	if err != nil {
-		return nil, fmt.Errorf("mapping: allocating GS06: %w", err)
 	}
 	usage := e.Usage
 	if usage == "" {
@@ -96,10 +112,6 @@ func (e *Envelope) begin(w io.Writer, functionalID, version string) (*out, error
 		Date: o.now.Format("060102"), Time: o.now.Format("1504"),
 		ControlNumber: fmt.Sprintf("%09d", isa), Usage: usage,
 	})
-	if err == nil {
-		err = o.ew.BeginGroup(edi.GroupHeader{FunctionalID: functionalID, Sender: e.SenderID, Receiver: e.ReceiverID,
-			Date: o.now.Format("20060102"), Time: o.now.Format("1504"), ControlNumber: strconv.FormatInt(gs, 10), Version: version})
-	}
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +144,7 @@ func (o *out) endSet() {
 
 // finish closes the group and the interchange.
 func (o *out) finish() error {
-	if o.err == nil {
+	if o.err == nil && o.group {
 		o.err = o.ew.EndGroup()
 	}
 	if o.err == nil {
@@ -158,7 +170,7 @@ func (o *out) segE(id string, elems ...edi.Elem) {
 // nm1 writes a party's NM1 with the entity identifier code; NM102 is 1 for
 // a person (a first name or an explicit entity type 1) and 2 otherwise.
 func (o *out) nm1(entity string, p edigw.Party) {
-	o.seg("NM1", entity, entityType(p), p.Name, p.FirstName, "", "", "", p.IDQualifier, p.ID)
+	o.seg("NM1", entity, entityType(p), p.Name, p.FirstName, p.MiddleName, "", p.Suffix, p.IDQualifier, p.ID)
 }
 
 func entityType(p edigw.Party) string {

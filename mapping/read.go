@@ -14,6 +14,9 @@ type Handlers struct {
 	Claim         func(*edigw.Claim) error
 	Remittance    func(*edigw.Remittance) error
 	Authorization func(*edigw.AuthorizationRequest) error
+	// Acknowledgment receives each TA1 as it is read, and each 999 and
+	// 277CA (005010X214) set without errors as it ends.
+	Acknowledgment func(*edigw.Acknowledgment) error
 	// Interchange sees each interchange header as its IEA is reached (or
 	// the input ends), before the interchange's acknowledgments are built.
 	Interchange func(edi.InterchangeHeader) error
@@ -29,11 +32,12 @@ type Handlers struct {
 
 // Result counts what Read handed over and what it held back.
 type Result struct {
-	Report         *ig.Report
-	Claims         int
-	Remittances    int
-	Authorizations int
-	Rejected       int // remittances and authorization events of sets with errors
+	Report          *ig.Report
+	Claims          int
+	Remittances     int
+	Authorizations  int
+	Acknowledgments int
+	Rejected        int // remittances, authorization events and acknowledgments of sets with errors
 	// Issues are the business-rule findings (SNIP 3, 5, 7), in file
 	// order; those that are not warnings are also in Report.Errors.
 	Issues []*Issue
@@ -53,6 +57,7 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 	var placed ack.ClaimCollector // places errors on claims exactly as the 277CA does
 	var rb remitBuilder
 	var ab authBuilder
+	var kb ackBuilder
 	res := &Result{}
 	var ferr error
 	call := func(f func() error) {
@@ -66,6 +71,12 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 	v := &ig.Validator{File: name,
 		OnSegment: func(ev *ig.Event) {
 			if ev.Set == nil {
+				if ev.Seg.ID() == "TA1" {
+					res.Acknowledgments++
+					if h.Acknowledgment != nil {
+						call(func() error { return h.Acknowledgment(ta1(ev)) })
+					}
+				}
 				return
 			}
 			switch ev.Set.Header.ID {
@@ -76,6 +87,8 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 				rb.segment(ev)
 			case "278":
 				ab.segment(ev)
+			case "999", "277":
+				kb.segment(ev)
 			}
 		},
 		Check: func(s *ig.SetResult) []*edi.Error {
@@ -138,6 +151,18 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 					res.Remittances++
 					if h.Remittance != nil {
 						call(func() error { return h.Remittance(rm) })
+					}
+				}
+			case "999", "277":
+				a := kb.take(s)
+				switch {
+				case a == nil:
+				case !s.Accepted() || (a.Claims != nil && s.Guide != ig.X214):
+					res.Rejected++ // a 277 that is not a 277CA is not an acknowledgment
+				default:
+					res.Acknowledgments++
+					if h.Acknowledgment != nil {
+						call(func() error { return h.Acknowledgment(a) })
 					}
 				}
 			case "278":

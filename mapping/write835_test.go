@@ -259,7 +259,7 @@ func everyFieldRemittance() *edigw.Remittance {
 // N1 has no entity type, first name or taxonomy, and the patient's NM1 no
 // demographics.
 var notIn835 = map[string]bool{
-	"Party.entityType": true, "Party.firstName": true, "Party.taxonomy": true,
+	"Party.entityType": true, "Party.firstName": true, "Party.middleName": true, "Party.suffix": true, "Party.taxonomy": true,
 	"Person.birthDate": true, "Person.gender": true, "Person.address": true,
 }
 

@@ -202,20 +202,29 @@ type setClaim struct {
 	pcn   string
 }
 
-// lockSetClaims locks the claims of the outbound set an update names, in
-// the latest interchange that matches.
+// lockSetClaims locks the claims of the outbound envelope an update names,
+// in the latest interchange that matches: one set (GroupNumber and
+// SetNumber), every set of a group (GroupNumber alone), or the whole
+// interchange (InterchangeNumber alone). Leading zeros do not matter.
 func lockSetClaims(ctx context.Context, tx pgx.Tx, u edigw.ClaimStatusUpdate) ([]setClaim, error) {
+	if u.GroupNumber == "" && u.InterchangeNumber == "" {
+		return nil, nil // names nothing: never every claim sent to the partner
+	}
 	rows, err := tx.Query(ctx, `
 		WITH ic AS (
 			SELECT i.id FROM interchanges i
 			WHERE i.direction = 'outbound' AND i.sender_id = $1 AND i.receiver_id = $2
+			  AND ($5 = '' OR ltrim(i.control_number, '0') = ltrim($5, '0'))
 			  AND EXISTS (SELECT 1 FROM claims x WHERE x.interchange_id = i.id
-			      AND ltrim(x.group_number, '0') = ltrim($3, '0') AND ltrim(x.set_number, '0') = ltrim($4, '0'))
+			      AND ($3 = '' OR ltrim(x.group_number, '0') = ltrim($3, '0'))
+			      AND ($4 = '' OR ltrim(x.set_number, '0') = ltrim($4, '0')))
 			ORDER BY i.id DESC LIMIT 1)
 		SELECT c.id, c.payer_id, c.patient_control_number, c.status, coalesce(c.billing_tin, ''), coalesce(c.billing_npi, '')
 		FROM claims c WHERE c.interchange_id = (SELECT id FROM ic)
-		  AND ltrim(c.group_number, '0') = ltrim($3, '0') AND ltrim(c.set_number, '0') = ltrim($4, '0')
-		ORDER BY c.id FOR UPDATE OF c`, strings.TrimSpace(u.SenderID), strings.TrimSpace(u.ReceiverID), u.GroupNumber, u.SetNumber)
+		  AND ($3 = '' OR ltrim(c.group_number, '0') = ltrim($3, '0'))
+		  AND ($4 = '' OR ltrim(c.set_number, '0') = ltrim($4, '0'))
+		ORDER BY c.id FOR UPDATE OF c`, strings.TrimSpace(u.SenderID), strings.TrimSpace(u.ReceiverID), u.GroupNumber, u.SetNumber,
+		u.InterchangeNumber)
 	if err != nil {
 		return nil, fmt.Errorf("claims of set: %w", err)
 	}

@@ -16,13 +16,24 @@ import (
 )
 
 // generateKinds maps --kind to the record type it reads and the claim kind.
-var generateKinds = map[string]edigw.ClaimKind{"837p": edigw.Professional, "837i": edigw.Institutional, "837d": edigw.Dental, "835": "", "278": ""}
+var generateKinds = map[string]edigw.ClaimKind{"837p": edigw.Professional, "837i": edigw.Institutional, "837d": edigw.Dental, "835": "", "278": "",
+	"999": "", "277ca": "", "ta1": ""}
+
+// ackKinds maps --kind to the acknowledgment records it writes.
+var ackKinds = map[string]struct {
+	kind  edigw.AckKind
+	write func(io.Writer, mapping.Envelope, []*edigw.Acknowledgment) error
+}{
+	"999":   {edigw.Ack999, mapping.Write999},
+	"277ca": {edigw.Ack277CA, mapping.Write277CA},
+	"ta1":   {edigw.AckTA1, mapping.WriteTA1},
+}
 
 func newGenerateCmd() *cobra.Command {
 	var from, kind, sender, receiver, usage string
 	var start int64
 	c := &cobra.Command{
-		Use:   "generate FILE|- --from json --kind 837p|837i|837d|835|278",
+		Use:   "generate FILE|- --from json --kind 837p|837i|837d|835|278|999|277ca|ta1",
 		Short: "Generate an X12 file from edigw records (JSON)",
 		Long: `generate reads records as JSON — the lines "edigw translate --to json" writes,
 a JSON array of records, or one record — and writes them as one X12 interchange
@@ -38,7 +49,7 @@ Exit status: 0 written and valid, 1 the output did not validate, 2 bad input or 
 				return &exitError{code: exitUnusable, err: fmt.Errorf("--from %q: only json is supported", from)}
 			}
 			if _, ok := generateKinds[kind]; !ok {
-				return &exitError{code: exitUnusable, err: fmt.Errorf("--kind %q: want 837p, 837i, 837d, 835 or 278", kind)}
+				return &exitError{code: exitUnusable, err: fmt.Errorf("--kind %q: want 837p, 837i, 837d, 835, 278, 999, 277ca or ta1", kind)}
 			}
 			in, _, err := openInput(c, args[0])
 			if err != nil {
@@ -69,7 +80,7 @@ Exit status: 0 written and valid, 1 the output did not validate, 2 bad input or 
 		},
 	}
 	c.Flags().StringVar(&from, "from", "json", "input format (json)")
-	c.Flags().StringVar(&kind, "kind", "", "what to write: 837p, 837i, 837d, 835 or 278")
+	c.Flags().StringVar(&kind, "kind", "", "what to write: 837p, 837i, 837d, 835, 278, 999, 277ca or ta1")
 	c.Flags().StringVar(&sender, "sender", "EDIGW", "ISA06/GS02 sender ID")
 	c.Flags().StringVar(&receiver, "receiver", string(edigw.Cigna), "ISA08/GS03 receiver ID")
 	c.Flags().StringVar(&usage, "usage", "T", "ISA15: T test or P production")
@@ -99,6 +110,18 @@ func generate(w io.Writer, in io.Reader, kind string, env mapping.Envelope) (int
 			return 0, err
 		}
 		return len(recs), mapping.Write278(w, env, recs)
+	case "999", "277ca", "ta1":
+		recs, err := decodeAll[edigw.Acknowledgment](raws, "acknowledgment")
+		if err != nil {
+			return 0, err
+		}
+		ak := ackKinds[kind]
+		for i, a := range recs {
+			if a.Kind != ak.kind {
+				return 0, fmt.Errorf("record %d is a %s acknowledgment, not %s", i+1, a.Kind, ak.kind)
+			}
+		}
+		return len(recs), ak.write(w, env, recs)
 	}
 	claims, err := decodeAll[edigw.Claim](raws, "claim")
 	if err != nil {

@@ -43,9 +43,10 @@ Exit status: 0 the file was valid, 1 it had errors, 2 unreadable or bad usage.`,
 				}{kind, rec})
 			}
 			res, err := mapping.Read(in, name, mapping.Handlers{
-				Claim:         func(r *edigw.Claim) error { return line("claim", r) },
-				Remittance:    func(r *edigw.Remittance) error { return line("remittance", r) },
-				Authorization: func(r *edigw.AuthorizationRequest) error { return line("authorization", r) },
+				Claim:          func(r *edigw.Claim) error { return line("claim", r) },
+				Remittance:     func(r *edigw.Remittance) error { return line("remittance", r) },
+				Authorization:  func(r *edigw.AuthorizationRequest) error { return line("authorization", r) },
+				Acknowledgment: func(r *edigw.Acknowledgment) error { return line("acknowledgment", r) },
 			})
 			if err != nil {
 				return &exitError{code: exitUnusable, err: err}

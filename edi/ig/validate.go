@@ -69,6 +69,9 @@ type Event struct {
 	Match  Match
 	Walker *Walker
 	Set    *SetResult // nil outside a transaction set
+	// Interchange is the open interchange (nil before any ISA): a TA1,
+	// which sits outside any group, needs its envelope.
+	Interchange *InterchangeResult
 }
 
 // Validator reads an input once and validates it at SNIP levels 1 and 2:
@@ -364,7 +367,7 @@ func (v *Validator) segment(ck *edi.EnvelopeChecker, seg *edi.Segment) {
 				CheckSegment(seg, TA1Segment, v.File, v.fileError)
 			}
 			if v.OnSegment != nil {
-				v.ev = Event{Seg: seg}
+				v.ev = Event{Seg: seg, Interchange: v.ic}
 				v.OnSegment(&v.ev)
 			}
 		}
@@ -373,7 +376,7 @@ func (v *Validator) segment(ck *edi.EnvelopeChecker, seg *edi.Segment) {
 
 func (v *Validator) emit(seg *edi.Segment, m Match) {
 	if v.OnSegment != nil {
-		v.ev = Event{Seg: seg, Match: m, Walker: &v.w, Set: v.st}
+		v.ev = Event{Seg: seg, Match: m, Walker: &v.w, Set: v.st, Interchange: v.ic}
 		v.OnSegment(&v.ev)
 	}
 }
