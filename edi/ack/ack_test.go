@@ -2,6 +2,9 @@ package ack
 
 import (
 	"bytes"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -60,3 +63,29 @@ func TestOptionsNeedNumbers(t *testing.T) {
 		t.Error("no control-number allocator accepted")
 	}
 }
+
+// TestAcknowledgmentsAreNotAcknowledged: a 999 (group FA) gets no 999
+// back, while a 277CA (group HN, which AK101 lists) does.
+func TestAcknowledgmentsAreNotAcknowledged(t *testing.T) {
+	for file, want := range map[string]int{"04-999.edi": 0, "05-277ca.edi": 1} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "story", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var kinds []string
+		res, err := Acknowledge(bytes.NewReader(data), file, Options{Numbers: &Sequence{}}, func(kind, _ string) (io.WriteCloser, error) {
+			kinds = append(kinds, kind)
+			return nopCloser{io.Discard}, nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Acks999 != want || len(kinds) != want {
+			t.Errorf("%s: %d 999s (%v), want %d", file, res.Acks999, kinds, want)
+		}
+	}
+}
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }

@@ -180,6 +180,12 @@ func (a *Acknowledger) disposition(s *ig.SetResult) string {
 
 func (a *Acknowledger) group(g *ig.GroupResult) {
 	defer clear(a.claims)
+	if g.Header.FunctionalID == "FA" {
+		// Acknowledgments are not acknowledged: FA is not among the
+		// groups a 999 may answer (AK101), and answering would echo
+		// between partners forever. A TA1 still answers the envelope.
+		return
+	}
 	isa := ""
 	if g.Interchange != nil {
 		isa = g.Interchange.Header.ControlNumber
