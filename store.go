@@ -158,6 +158,9 @@ type RecordStore interface {
 	// FileClaims and FileAuthorizations return what an outbound file
 	// carries, in ID order, each with the GS06 and ST02 it went out under.
 	FileClaims(ctx context.Context, fileID int64) ([]SentClaim, error)
+	// FileAcknowledgments returns the acknowledgments an inbound file
+	// carried, in file order.
+	FileAcknowledgments(ctx context.Context, fileID int64) ([]*StoredAcknowledgment, error)
 	FileAuthorizations(ctx context.Context, fileID int64) ([]SentAuthorization, error)
 
 	// Reads, limited by scope (nil: everything).
@@ -195,6 +198,10 @@ type Ingest interface {
 	// accepted or rejected (999 R for the whole set, 277CA per claim),
 	// with events.
 	AddClaimStatuses(ctx context.Context, statuses []ClaimStatusUpdate) error
+	// AddAcknowledgments stores the TA1s, 999s and 277CAs a partner sent
+	// back and applies the claim status changes they decide
+	// (Acknowledgment.ClaimStatusUpdates), with events.
+	AddAcknowledgments(ctx context.Context, acks []*Acknowledgment) error
 	// Commit ends the ingest with the file's digest and size;
 	// ErrDuplicateFile when the same content was committed before (the
 	// ingest is rolled back).
@@ -225,8 +232,10 @@ type IngestResult struct {
 	Claims         int
 	Remittances    int
 	Authorizations int
-	StatusUpdates  int
-	Events         int
+	// Acknowledgments counts TA1 segments and 999 and 277CA sets stored.
+	Acknowledgments int
+	StatusUpdates   int
+	Events          int
 }
 
 // QueuedClaim is a claim waiting to be sent, with its store ID.
@@ -253,6 +262,14 @@ type SentAuthorization struct {
 	QueuedAuthorization
 	Interchange Interchange
 	Group, Set  string
+}
+
+// StoredAcknowledgment is an acknowledgment as stored.
+type StoredAcknowledgment struct {
+	ID             int64          `json:"id,string"`
+	FileID         int64          `json:"fileId,string"`
+	Acknowledgment Acknowledgment `json:"acknowledgment"`
+	ReceivedAt     time.Time      `json:"receivedAt"`
 }
 
 // StoredClaim is a claim as stored, with its history.

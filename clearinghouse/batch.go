@@ -19,7 +19,7 @@ type batcher struct {
 	claims   []*edigw.Claim
 	remits   []*edigw.Remittance
 	auths    []*edigw.AuthorizationRequest
-	statuses []edigw.ClaimStatusUpdate
+	acks     []*edigw.Acknowledgment
 }
 
 func newBatcher(ctx context.Context, ing edigw.Ingest, size int, payer edigw.PayerID) *batcher {
@@ -65,6 +65,20 @@ func (b *batcher) authorization(a *edigw.AuthorizationRequest) error {
 	return nil
 }
 
+// acknowledgment takes a TA1, 999 or 277CA a partner sent back: the
+// ingest stores it and moves the claims it decides.
+func (b *batcher) acknowledgment(a *edigw.Acknowledgment) error {
+	if a.PayerID == "" {
+		a.PayerID = b.payer
+	}
+	b.accepted++
+	b.acks = append(b.acks, a)
+	if len(b.acks) >= max(1, b.size/100) {
+		return b.flushAcks()
+	}
+	return nil
+}
+
 // Records may refer to records earlier in the same file (a claim to its
 // authorization, a payment or a status to its claim): each flush first
 // flushes the kinds its records refer to.
@@ -104,22 +118,23 @@ func (b *batcher) flushAuths() error {
 	return err
 }
 
-func (b *batcher) flushStatuses() error {
-	if len(b.statuses) == 0 {
+func (b *batcher) flushAcks() error {
+	if len(b.acks) == 0 {
 		return nil
 	}
 	if err := b.flushClaims(); err != nil {
 		return err
 	}
-	err := b.ing.AddClaimStatuses(b.ctx, b.statuses)
-	b.statuses = b.statuses[:0]
+	err := b.ing.AddAcknowledgments(b.ctx, b.acks)
+	clear(b.acks)
+	b.acks = b.acks[:0]
 	return err
 }
 
 // flush hands over what is left, claims before the records that may refer
 // to them.
 func (b *batcher) flush() error {
-	for _, f := range []func() error{b.flushAuths, b.flushClaims, b.flushStatuses, b.flushRemits} {
+	for _, f := range []func() error{b.flushAuths, b.flushClaims, b.flushAcks, b.flushRemits} {
 		if err := f(); err != nil {
 			return err
 		}

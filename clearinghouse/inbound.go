@@ -113,9 +113,10 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	var dupInterchange bool
 	var interchange string
 	res, err := mapping.Read(counted, path.Base(key), mapping.Handlers{
-		Claim:         b.claim,
-		Remittance:    b.remittance,
-		Authorization: b.authorization,
+		Claim:          b.claim,
+		Remittance:     b.remittance,
+		Authorization:  b.authorization,
+		Acknowledgment: b.acknowledgment,
 		Interchange: func(h edi.InterchangeHeader) error {
 			err := ing.Interchange(ctx, edigw.Interchange{SenderQualifier: h.SenderQualifier, SenderID: h.SenderID,
 				ReceiverQualifier: h.ReceiverQualifier, ReceiverID: h.ReceiverID, ControlNumber: h.ControlNumber})
@@ -166,7 +167,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	file.ID, file.Status = ir.FileID, edigw.FileCommitted
 	p.log().Info("inbound file committed", zap.String("key", key), zap.Int64("file", ir.FileID),
 		zap.Int("claims", ir.Claims), zap.Int("remittances", ir.Remittances), zap.Int("authorizations", ir.Authorizations),
-		zap.Int("statusUpdates", ir.StatusUpdates), zap.Int("issues", len(res.Issues)), zap.Int64("bytes", file.Size))
+		zap.Int("acknowledgments", ir.Acknowledgments), zap.Int("statusUpdates", ir.StatusUpdates), zap.Int("issues", len(res.Issues)), zap.Int64("bytes", file.Size))
 	return out, p.finish(ctx, pt, key, file, acks, out)
 }
 
@@ -261,11 +262,11 @@ func (p *Pipeline) open(ctx context.Context, key string) (io.ReadCloser, error) 
 }
 
 // rejected says whether a file is rejected whole: unreadable, a TA1 that
-// rejects it, or no transaction set accepted and no record kept (an 837
+// rejects it, or no transaction set (or TA1) accepted and no record kept (an 837
 // whose errors sit in some claims still keeps the others).
 func rejected(res *mapping.Result, accepted int) bool {
 	r := res.Report
-	if r.Fatal != nil || r.Summary.Sets == 0 {
+	if r.Fatal != nil || (r.Summary.Sets == 0 && accepted == 0) { // a file of TA1s has no sets
 		return true
 	}
 	for _, e := range r.Errors {

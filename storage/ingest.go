@@ -19,6 +19,8 @@ type ingest struct {
 	events eventStage
 	res    edigw.IngestResult
 	done   bool
+	// ackOrdinal numbers the file's acknowledgments across batches.
+	ackOrdinal int
 }
 
 // BeginIngest opens the transaction of one inbound file and enters the

@@ -139,7 +139,7 @@ func (db *DB) Remittances(ctx context.Context, after int64, limit int, scope *ed
 // countedTables are the tables Counts reports.
 var countedTables = []string{"payers", "trading_partners", "files", "interchanges", "control_counters",
 	"authorizations", "authorization_services", "authorization_decisions", "claims", "claim_lines",
-	"claim_status_history", "remittances", "claim_payments", "service_payments", "adjustments",
+	"claim_status_history", "acknowledgments", "remittances", "claim_payments", "service_payments", "adjustments",
 	"idempotency_keys", "events", "api_tokens"}
 
 // Counts returns the number of rows of each table, by table name.
