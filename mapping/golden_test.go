@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -93,13 +94,13 @@ func TestGoldenJSONFixtures(t *testing.T) {
 // for diffing.
 const corpusDigests = "testdata/corpus-json.sha256"
 
-// TestGoldenJSONCorpus pins the JSON view of every guide-valid 837, 835
-// and 278 of the corpus.
+// TestGoldenJSONCorpus pins the JSON view of every guide-valid 837, 835,
+// 278, 999, 277CA and TA1 of the corpus.
 func TestGoldenJSONCorpus(t *testing.T) {
 	dir, entries := corpus.Manifest(t)
 	got := map[string]string{}
 	for _, e := range entries {
-		if !strings.HasPrefix(e.Transaction, "837") && !strings.HasPrefix(e.Transaction, "835") && !strings.HasPrefix(e.Transaction, "278") {
+		if !slices.ContainsFunc([]string{"837", "835", "278", "999", "277", "TA1"}, func(p string) bool { return strings.HasPrefix(e.Transaction, p) }) {
 			continue
 		}
 		out, res := jsonLines(t, filepath.Join(dir, e.File))
