@@ -96,9 +96,11 @@ type SetAck struct {
 	SegmentErrors []SegmentError `json:"segmentErrors,omitempty"`
 }
 
-// Rejected reports whether the set was rejected: IK501 R, M (the group's
-// rejection took it) or X (a security check).
-func (s SetAck) Rejected() bool { return s.Code == "R" || s.Code == "M" || s.Code == "X" }
+// Rejected reports whether the set was rejected: IK501 R, or M, W or X
+// (authentication, assurance or decryption failed).
+func (s SetAck) Rejected() bool {
+	return s.Code == "R" || s.Code == "M" || s.Code == "W" || s.Code == "X"
+}
 
 // SegmentError is an IK3 with its contexts and element errors (the 2100
 // loop): what is wrong where, by segment position in the set.

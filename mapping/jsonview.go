@@ -41,6 +41,14 @@ var describers = map[string]*codes.List{
 	"diagnoses.qualifier":        codes.DiagnosisQualifier,
 	"codes.category":             codes.ClaimStatusCategory,
 	"codes.status":               codes.ClaimStatusCode,
+	"interchange.code":           codes.InterchangeAckCode,
+	"interchange.noteCode":       codes.InterchangeNote,
+	"group.code":                 codes.GroupAckCode,
+	"group.errors":               codes.GroupSyntaxError,
+	"sets.code":                  codes.SetAckCode,
+	"sets.errors":                codes.SetSyntaxError,
+	"segmentErrors.code":         codes.SegmentSyntaxError,
+	"elements.code":              codes.ElementSyntaxError,
 }
 
 // describerFor finds the list for a field inside an object held by parent.

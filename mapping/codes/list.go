@@ -98,5 +98,7 @@ func Lists() []*List {
 		ClaimFrequency, DiagnosisQualifier, ProcedureQualifier, UnitBasis, Gender,
 		HCRAction, UMRequestCategory, CertificationType, ServiceType,
 		ClaimStatusCategory, ClaimStatusCode,
+		InterchangeAckCode, InterchangeNote, GroupAckCode, SetAckCode,
+		GroupSyntaxError, SetSyntaxError, SegmentSyntaxError, ElementSyntaxError,
 	}
 }
