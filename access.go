@@ -47,3 +47,35 @@ type TokenStore interface {
 	// TokenByHash finds a live token; ErrNotFound when unknown or revoked.
 	TokenByHash(ctx context.Context, secretHash []byte) (*Token, error)
 }
+
+// Audience is who may read a file: the kinds of records it carries, or for
+// an acknowledgment the records it answers ("claim", "authorization",
+// "remittance"), and the provider of each.
+type Audience struct {
+	Subjects  []string
+	Providers []Provider
+}
+
+// Provider is a record's provider as scopes see it: TIN and NPI (either
+// may be empty).
+type Provider struct {
+	TIN, NPI string
+}
+
+// AccessStore answers the questions a token's entitlements and scope ask
+// of the records (storage implements it, for the HTTP API).
+type AccessStore interface {
+	// EventsOf is RecordStore.Events limited to events about the given
+	// subjects ("claim", "authorization", "remittance").
+	EventsOf(ctx context.Context, after int64, limit int, scope *Scope, subjects []string) ([]Event, error)
+	// FileAudience is the audience of a ledger entry: the records it
+	// carries; for an acknowledgment edigw wrote (a file with a parent),
+	// those of the file it answers; for acknowledgments a partner sent,
+	// the records edigw sent that they answer. ErrNotFound when there is
+	// no such file.
+	FileAudience(ctx context.Context, id int64) (*Audience, error)
+	// ClaimFiles lists the files about a claim, oldest first: the file
+	// that carried it, the acknowledgments that answer it (TA1, 999,
+	// 277CA) and the remittances that pay it.
+	ClaimFiles(ctx context.Context, claimID int64) ([]File, error)
+}

@@ -1,0 +1,135 @@
+package storage
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/edigw/edigw"
+)
+
+// What the HTTP API asks to apply a token's entitlements and scope
+// (edigw.AccessStore).
+
+var _ edigw.AccessStore = (*DB)(nil)
+
+// EventsOf returns the events about the subjects with ID > after, in ID
+// order, at most limit (as Events), those of scope only.
+func (db *DB) EventsOf(ctx context.Context, after int64, limit int, scope *edigw.Scope, subjects []string) ([]edigw.Event, error) {
+	cond, args := newScopeFilter(scope).sql("tin", "npi", []any{after, pageSize(limit), subjects})
+	rows, err := db.pool.Query(ctx, `SELECT id, at, kind, payer_id, subject, subject_id, reference, status,
+		coalesce(tin, ''), coalesce(npi, '') FROM events
+		WHERE id > $1 AND subject = ANY($3::text[]) AND `+cond+` ORDER BY id LIMIT $2`, args...)
+	if err != nil {
+		return nil, wrap("events of", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.Event, error) {
+		var e edigw.Event
+		err := row.Scan(&e.ID, &e.At, &e.Kind, &e.PayerID, &e.Subject, &e.SubjectID, &e.Reference, &e.Status, &e.TIN, &e.NPI)
+		return e, err
+	})
+	return out, wrap("events of", err)
+}
+
+// FileAudience lists the kinds and providers of the records a file
+// carries. An acknowledgment edigw wrote (a file with a parent) answers for
+// its parent's records. Acknowledgments a partner sent carry no records:
+// theirs are the records edigw sent that they answer: every claim and
+// authorization request of the interchange a TA1 names or the group a 999
+// names (sent by the acknowledgment's receiver to its sender; control
+// numbers match without leading zeros), and the claim of each patient
+// control number a 277CA lists (the latest sent, else the latest, of the
+// payer), as storing them decided.
+func (db *DB) FileAudience(ctx context.Context, id int64) (*edigw.Audience, error) {
+	var target int64
+	err := db.pool.QueryRow(ctx, "SELECT coalesce(parent_id, id) FROM files WHERE id = $1", id).Scan(&target)
+	if err != nil {
+		return nil, wrap("file audience", notFound(err))
+	}
+	rows, err := db.pool.Query(ctx, `
+		WITH acks AS (
+			SELECT kind, coalesce(payer_id, '') AS payer_id, sender_id, receiver_id,
+				ltrim(coalesce(acknowledged, ''), '0') AS acked, record
+			FROM acknowledgments WHERE file_id = $1),
+		answered AS (
+			SELECT i.id, ltrim(i.control_number, '0') AS number, a.kind, a.acked
+			FROM (SELECT DISTINCT kind, sender_id, receiver_id, acked FROM acks WHERE kind IN ('TA1', '999')) a
+			JOIN interchanges i ON i.direction = 'outbound' AND i.sender_id = a.receiver_id AND i.receiver_id = a.sender_id),
+		pcns AS (
+			SELECT DISTINCT a.payer_id, p #>> '{}' AS pcn FROM acks a,
+				jsonb_path_query(a.record, '$.claims.sources[*].providers[*].patients[*].claims[*].patientControlNumber') p
+			WHERE a.kind = '277CA')
+		SELECT 'claim', coalesce(billing_tin, ''), coalesce(billing_npi, '') FROM claims WHERE file_id = $1
+		UNION SELECT 'remittance', coalesce(payee_tin, ''), coalesce(payee_npi, '') FROM remittances WHERE file_id = $1
+		UNION SELECT 'authorization', coalesce(requester_tin, ''), coalesce(requester_npi, '') FROM authorizations WHERE file_id = $1
+		UNION SELECT 'authorization', coalesce(a.requester_tin, ''), coalesce(a.requester_npi, '')
+			FROM authorization_decisions d JOIN authorizations a ON a.id = d.authorization_id WHERE d.file_id = $1
+		UNION SELECT 'claim', coalesce(c.billing_tin, ''), coalesce(c.billing_npi, '')
+			FROM claims c JOIN answered x ON x.id = c.interchange_id
+			WHERE x.kind = 'TA1' AND x.number = x.acked OR x.kind = '999' AND ltrim(c.group_number, '0') = x.acked
+		UNION SELECT 'authorization', coalesce(r.requester_tin, ''), coalesce(r.requester_npi, '')
+			FROM authorizations r JOIN answered x ON x.id = r.interchange_id
+			WHERE x.kind = 'TA1' AND x.number = x.acked OR x.kind = '999' AND ltrim(r.group_number, '0') = x.acked
+		UNION SELECT 'claim', coalesce(l.billing_tin, ''), coalesce(l.billing_npi, '')
+			FROM pcns CROSS JOIN LATERAL (
+				SELECT billing_tin, billing_npi FROM claims
+				WHERE payer_id = pcns.payer_id AND patient_control_number = pcns.pcn
+				ORDER BY (direction = 'outbound') DESC, id DESC LIMIT 1) l`, target)
+	if err != nil {
+		return nil, wrap("file audience", err)
+	}
+	a, err := collectAudience(rows)
+	return a, wrap("file audience", err)
+}
+
+// collectAudience reads (subject, tin, npi) rows.
+func collectAudience(rows pgx.Rows) (*edigw.Audience, error) {
+	defer rows.Close()
+	a := &edigw.Audience{}
+	seen := map[string]bool{}
+	for rows.Next() {
+		var subject string
+		var p edigw.Provider
+		if err := rows.Scan(&subject, &p.TIN, &p.NPI); err != nil {
+			return nil, err
+		}
+		if !seen[subject] {
+			seen[subject] = true
+			a.Subjects = append(a.Subjects, subject)
+		}
+		a.Providers = append(a.Providers, p)
+	}
+	return a, rows.Err()
+}
+
+// ClaimFiles lists the files about a claim in ledger order: the file that
+// carried it; the acknowledgments answering the interchange (TA1) or the
+// group (999) it went out in, and those that moved its status (277CA, a
+// rejecting 999); and the files of the remittances paying it.
+func (db *DB) ClaimFiles(ctx context.Context, claimID int64) ([]edigw.File, error) {
+	rows, err := db.pool.Query(ctx, `
+		WITH c AS (SELECT file_id, interchange_id, ltrim(coalesce(group_number, ''), '0') AS grp FROM claims WHERE id = $1),
+		ic AS (SELECT sender_id, receiver_id, ltrim(control_number, '0') AS number FROM interchanges
+			WHERE id = (SELECT interchange_id FROM c)),
+		ids AS (
+			SELECT file_id FROM c
+			UNION SELECT file_id FROM claim_status_history WHERE claim_id = $1
+			UNION SELECT r.file_id FROM claim_payments p JOIN remittances r ON r.key = p.remittance_key WHERE p.claim_id = $1
+			UNION SELECT a.file_id FROM acknowledgments a, ic, c
+				WHERE a.receiver_id = ic.sender_id AND a.sender_id = ic.receiver_id AND a.kind IN ('TA1', '999')
+				  AND (a.kind = 'TA1' AND ltrim(a.acknowledged, '0') = ic.number OR a.kind = '999' AND ltrim(a.acknowledged, '0') = c.grp))
+		SELECT `+fileColumns+` FROM files WHERE id IN (SELECT file_id FROM ids) ORDER BY id`, claimID)
+	if err != nil {
+		return nil, wrap("claim files", err)
+	}
+	defer rows.Close()
+	var out []edigw.File
+	for rows.Next() {
+		f, err := scanFile(rows)
+		if err != nil {
+			return nil, wrap("claim files", err)
+		}
+		out = append(out, *f)
+	}
+	return out, wrap("claim files", rows.Err())
+}
