@@ -68,6 +68,10 @@ type AccessStore interface {
 	// EventsOf is RecordStore.Events limited to events about the given
 	// subjects ("claim", "authorization", "remittance").
 	EventsOf(ctx context.Context, after int64, limit int, scope *Scope, subjects []string) ([]Event, error)
+	// RemittancesOf is RecordStore.Remittances, planned for a scoped
+	// reader: a page costs what the scope's records cost, whatever the
+	// size of the table.
+	RemittancesOf(ctx context.Context, after int64, limit int, scope *Scope) ([]StoredRemittance, error)
 	// FileAudience is the audience of a ledger entry: the records it
 	// carries; for an acknowledgment edigw wrote (a file with a parent),
 	// those of the file it answers; for acknowledgments a partner sent,

@@ -14,12 +14,20 @@ import (
 var _ edigw.AccessStore = (*DB)(nil)
 
 // EventsOf returns the events about the subjects with ID > after, in ID
-// order, at most limit (as Events), those of scope only.
+// order, at most limit (as Events), those of scope only (nil: all), read
+// through the (tin, id) and (npi, id) indexes (see api_feeds.go).
 func (db *DB) EventsOf(ctx context.Context, after int64, limit int, scope *edigw.Scope, subjects []string) ([]edigw.Event, error) {
-	cond, args := newScopeFilter(scope).sql("tin", "npi", []any{after, pageSize(limit), subjects})
-	rows, err := db.pool.Query(ctx, `SELECT id, at, kind, payer_id, subject, subject_id, reference, status,
-		coalesce(tin, ''), coalesce(npi, '') FROM events
-		WHERE id > $1 AND subject = ANY($3::text[]) AND `+cond+` ORDER BY id LIMIT $2`, args...)
+	const columns = `SELECT id, at, kind, payer_id, subject, subject_id, reference, status, coalesce(tin, ''), coalesce(npi, '') FROM events`
+	var rows pgx.Rows
+	var err error
+	if scope == nil {
+		rows, err = db.pool.Query(ctx, columns+` WHERE id > $1 AND subject = ANY($3::text[]) ORDER BY id LIMIT $2`,
+			after, pageSize(limit), subjects)
+	} else {
+		f := newScopeFilter(scope)
+		rows, err = db.pool.Query(ctx, `WITH page AS (`+scopedPage("events", "tin", "npi", "subject = ANY($5::text[])")+`)
+			`+columns+` WHERE id IN (SELECT id FROM page) ORDER BY id`, after, pageSize(limit), f.tins, f.npis, subjects)
+	}
 	if err != nil {
 		return nil, wrap("events of", err)
 	}
