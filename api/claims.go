@@ -1,0 +1,160 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/mapping"
+)
+
+// submitClaims queues claims for the next outbound 837, after the checks
+// an inbound 837 gets: the guide, balancing and code sets.
+func (s *Server) submitClaims(w http.ResponseWriter, r *http.Request, tok *edigw.Token) {
+	key, ok := idempotencyKey(w, r, tok)
+	if !ok {
+		return
+	}
+	claims, ok := decodeRecords[edigw.Claim](w, r, s.maxBody(), s.maxBatch())
+	if !ok {
+		return
+	}
+	var outside []Problem
+	for i, c := range claims {
+		if c.PayerID == "" {
+			c.PayerID = s.payer()
+		}
+		if c.Payer.ID == "" {
+			c.Payer.ID = string(c.PayerID)
+		}
+		if c.Kind == "" {
+			c.Kind = edigw.Professional
+		}
+		c.Status = edigw.ClaimSubmitted
+		if !tok.Scope.Covers(c.BillingProvider.TaxID, c.BillingProvider.NPI()) {
+			outside = append(outside, Problem{Record: i, Reference: c.PatientControlNumber, Field: "billingProvider",
+				Message: "the billing provider's TIN and NPI are outside this token's scope"})
+		}
+	}
+	if len(outside) > 0 {
+		writeProblems(w, http.StatusForbidden, "out_of_scope", "records name providers outside the token's scope; nothing was queued", outside)
+		return
+	}
+	if problems := fromMapping(mapping.CheckClaims(claims)); len(problems) > 0 {
+		writeProblems(w, http.StatusUnprocessableEntity, "invalid_records", "the records do not pass validation; nothing was queued", problems)
+		return
+	}
+	ids, err := s.Store.QueueClaims(r.Context(), key, claims)
+	if err != nil {
+		s.queueError(w, r, err)
+		return
+	}
+	out := submitted{Status: "queued", Items: make([]submittedItem, len(ids))}
+	for i, id := range ids {
+		out.Items[i] = submittedItem{ID: id, Reference: claims[i].PatientControlNumber, Href: "/v1/claims/" + strconv.FormatInt(id, 10)}
+	}
+	writeJSON(w, http.StatusAccepted, out)
+}
+
+// submitted answers a submission: the store IDs in submission order.
+type submitted struct {
+	Status string          `json:"status"`
+	Items  []submittedItem `json:"items"`
+}
+
+type submittedItem struct {
+	ID        int64  `json:"id,string"`
+	Reference string `json:"reference"` // patientControlNumber or traceNumber
+	Href      string `json:"href"`
+}
+
+func fromMapping(ps []mapping.Problem) []Problem {
+	out := make([]Problem, len(ps))
+	for i, p := range ps {
+		out[i] = Problem{Record: p.Record, Reference: p.Reference, Field: p.Field, Message: p.Message}
+	}
+	return out
+}
+
+// maxIdempotencyKey bounds an Idempotency-Key header.
+const maxIdempotencyKey = 200
+
+// idempotencyKey reads the Idempotency-Key header, scoped to the token so
+// that two billing systems' keys never collide; "" when none was sent.
+func idempotencyKey(w http.ResponseWriter, r *http.Request, tok *edigw.Token) (string, bool) {
+	k := r.Header.Get("Idempotency-Key")
+	if k == "" {
+		return "", true
+	}
+	if len(k) > maxIdempotencyKey || !printable(k) {
+		writeError(w, http.StatusBadRequest, "bad_idempotency_key",
+			"Idempotency-Key must be 1 to "+strconv.Itoa(maxIdempotencyKey)+" printable ASCII characters")
+		return "", false
+	}
+	return strconv.FormatInt(tok.ID, 10) + ":" + k, true
+}
+
+func printable(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Server) queueError(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, edigw.ErrIdempotencyConflict) {
+		writeError(w, http.StatusConflict, "idempotency_conflict",
+			"this Idempotency-Key was used with a different submission; use a new key for new records")
+		return
+	}
+	s.internal(w, r, err)
+}
+
+func (s *Server) getClaim(w http.ResponseWriter, r *http.Request, tok *edigw.Token) {
+	id, ok := pathID(w, r)
+	if !ok {
+		return
+	}
+	c, err := s.Store.Claim(r.Context(), id, scopeOf(tok))
+	if s.found(w, r, err, "claim") {
+		s.view(w, r, c)
+	}
+}
+
+// found answers 404 for ErrNotFound (also for records outside the scope:
+// their existence is not revealed) and 500 for other errors.
+func (s *Server) found(w http.ResponseWriter, r *http.Request, err error, what string) bool {
+	switch {
+	case errors.Is(err, edigw.ErrNotFound):
+		writeError(w, http.StatusNotFound, "not_found", "no such "+what)
+		return false
+	case err != nil:
+		s.internal(w, r, err)
+		return false
+	}
+	return true
+}
+
+// view writes a record as its JSON view: codes with their descriptions.
+// The whole view is built before the first byte goes out, so that an
+// encoding error can still be a 500.
+func (s *Server) view(w http.ResponseWriter, r *http.Request, v any) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	out, err := mapping.AppendView(make([]byte, 0, len(raw)+len(raw)/4+1), raw)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write(append(out, '\n'))
+}

@@ -1,0 +1,151 @@
+// Package api is edigw's HTTP API for billing systems: submit claims and
+// authorization requests as JSON, read claims, authorizations and
+// remittances, follow the remittance and event feeds by cursor, and
+// download the EDI files behind them. Every request but the OpenAPI
+// document carries a bearer token; tokens hold portal-style entitlements
+// (claims, precertification, remittances) and are scoped to provider TINs
+// and NPIs. The API imports the domain and mapping only: it works on the
+// store interfaces it is given.
+package api
+
+import (
+	"net/http"
+
+	"go.uber.org/zap"
+
+	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/docs"
+	"github.com/edigw/edigw/internal/metrics"
+)
+
+// Store is what the API needs of the records store (storage.DB is one).
+type Store interface {
+	edigw.RecordStore
+	edigw.TokenStore
+	edigw.AccessStore
+}
+
+// Server serves the API over a store and the object store the files live in.
+type Server struct {
+	Store   Store
+	Objects edigw.ObjectStore
+	Log     *zap.Logger
+	// Metrics, when set, receives the request metrics.
+	Metrics *metrics.Registry
+	// MaxBody bounds a request body (default 8 MiB); larger is 413.
+	MaxBody int64
+	// MaxBatch bounds the records of one submission (default 1000).
+	MaxBatch int
+	// Payer is the payer submissions go to when a record names none
+	// (default Cigna, 62308).
+	Payer edigw.PayerID
+
+	metrics *httpMetrics
+}
+
+// Limits of requests and pages.
+const (
+	DefaultMaxBody  = 8 << 20
+	DefaultMaxBatch = 1000
+	DefaultLimit    = 100  // feed page size when limit is not given
+	MaxLimit        = 1000 // largest page a feed serves
+)
+
+// route is one endpoint: its pattern, the entitlement it needs ("" when
+// any token may call it and the handler filters), and its handler.
+type route struct {
+	pattern string
+	need    edigw.Entitlement
+	handle  func(http.ResponseWriter, *http.Request, *edigw.Token)
+}
+
+// routes are the authenticated endpoints; docs/openapi.yaml describes
+// each (a test holds the two together).
+func (s *Server) routes() []route {
+	return []route{
+		{"GET /v1/token", "", s.getToken},
+		{"POST /v1/claims", edigw.EntitleClaims, s.submitClaims},
+		{"GET /v1/claims/{id}", edigw.EntitleClaims, s.getClaim},
+		{"GET /v1/claims/{id}/files", edigw.EntitleClaims, s.listClaimFiles},
+		{"POST /v1/authorizations", edigw.EntitlePrecertification, s.submitAuthorizations},
+		{"GET /v1/authorizations/{id}", edigw.EntitlePrecertification, s.getAuthorization},
+		{"GET /v1/remittances", edigw.EntitleRemittances, s.listRemittances},
+		{"GET /v1/remittances/{id}", edigw.EntitleRemittances, s.getRemittance},
+		{"GET /v1/events", "", s.listEvents},
+		{"GET /v1/files/{id}", "", s.getFile},
+	}
+}
+
+// openAPIPattern serves the document without a token.
+const openAPIPattern = "GET /v1/openapi.yaml"
+
+// Handler returns the API behind request logging and metrics. Requests
+// no route matches get a JSON 404 (or 405 with Allow).
+func (s *Server) Handler() http.Handler {
+	if s.Log == nil {
+		s.Log = zap.NewNop()
+	}
+	s.metrics = newHTTPMetrics(s.Metrics)
+	mux := http.NewServeMux()
+	mux.HandleFunc(openAPIPattern, func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/yaml")
+		_, _ = w.Write(docs.OpenAPI)
+	})
+	for _, rt := range s.routes() {
+		mux.Handle(rt.pattern, s.authenticate(rt.need, rt.handle))
+	}
+	return s.observe(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, pattern := mux.Handler(r); pattern == "" {
+			unmatched(w, r, mux)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	}))
+}
+
+// unmatched answers a request no route takes in JSON: 405 when the path
+// exists with other methods (the mux knows which), else 404.
+func unmatched(w http.ResponseWriter, r *http.Request, mux *http.ServeMux) {
+	probe := &headerProbe{header: http.Header{}}
+	h, _ := mux.Handler(r)
+	h.ServeHTTP(probe, r)
+	if probe.status == http.StatusMethodNotAllowed {
+		w.Header().Set("Allow", probe.header.Get("Allow"))
+		writeError(w, http.StatusMethodNotAllowed, "method_not_allowed",
+			r.Method+" is not allowed on "+r.URL.Path+"; allowed: "+probe.header.Get("Allow"))
+		return
+	}
+	writeError(w, http.StatusNotFound, "not_found", "no such endpoint: "+r.Method+" "+r.URL.Path)
+}
+
+// headerProbe catches what the mux's own not-found or not-allowed handler
+// would answer, so the answer can be given in JSON instead.
+type headerProbe struct {
+	header http.Header
+	status int
+}
+
+func (p *headerProbe) Header() http.Header         { return p.header }
+func (p *headerProbe) Write(b []byte) (int, error) { return len(b), nil }
+func (p *headerProbe) WriteHeader(code int)        { p.status = code }
+
+func (s *Server) maxBody() int64 {
+	if s.MaxBody > 0 {
+		return s.MaxBody
+	}
+	return DefaultMaxBody
+}
+
+func (s *Server) maxBatch() int {
+	if s.MaxBatch > 0 {
+		return s.MaxBatch
+	}
+	return DefaultMaxBatch
+}
+
+func (s *Server) payer() edigw.PayerID {
+	if s.Payer != "" {
+		return s.Payer
+	}
+	return edigw.Cigna
+}
