@@ -6,107 +6,238 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"os/signal"
 	"sort"
+	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 	"go.uber.org/zap"
 
-	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/api"
 	"github.com/edigw/edigw/clearinghouse"
+	"github.com/edigw/edigw/internal/metrics"
+	"github.com/edigw/edigw/storage"
 )
+
+// serveConfig are serve's flags.
+type serveConfig struct {
+	listen          string
+	poll            time.Duration
+	maxBody         int64
+	shutdownTimeout time.Duration
+}
 
 func newServeCmd() *cobra.Command {
 	var sf storeFlags
-	var listen string
-	var poll time.Duration
+	var cfg serveConfig
 	c := &cobra.Command{
 		Use:   "serve",
-		Short: "Run the gateway: poll inbound files, write outbound files, serve health and metrics",
-		Long: `serve polls every trading partner's inbound prefix and runs each file through the
-pipeline (validate, acknowledge, store, archive), writes queued claims and
-authorization requests as 837 and 278 files, and serves /healthz, /readyz and
-/metrics. Several instances may serve the same stores: each file is processed
-once. SIGINT or SIGTERM stops it after the file in hand.`,
+		Short: "Run the gateway: the billing-system API, inbound polling, outbound files, health and metrics",
+		Long: `serve runs the HTTP API for billing systems under /v1 (OpenAPI document at
+/v1/openapi.yaml; tokens from "edigw token create"), polls every trading
+partner's inbound prefix and runs each file through the pipeline (validate,
+acknowledge, store, archive), writes queued claims and authorization requests
+as 837 and 278 files, and serves /healthz, /readyz and /metrics (Prometheus).
+Several instances may serve the same stores: each file is processed once.
+
+On SIGINT or SIGTERM it stops taking connections, lets requests in flight
+finish, and stops polling once the file in hand is done (a second signal
+abandons that file: it stays in inbound/ for the next poll). --poll 0 serves
+the API without polling.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			ctx, stop := signal.NotifyContext(c.Context(), syscall.SIGINT, syscall.SIGTERM)
-			defer stop()
 			log, err := zap.NewProduction()
 			if err != nil {
 				return err
 			}
 			defer func() { _ = log.Sync() }()
-			p, closeDB, err := sf.pipeline(ctx, log)
-			if err != nil {
-				return err
-			}
-			defer closeDB()
-
-			mux := http.NewServeMux()
-			mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
-			mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-				ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-				defer cancel()
-				if _, err := p.Store.Counts(ctx); err != nil {
-					http.Error(w, "database unavailable", http.StatusServiceUnavailable)
-					return
-				}
-				fmt.Fprintln(w, "ready")
-			})
-			mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, _ *http.Request) { writeMetrics(w, p.Stats()) })
-			ln, err := net.Listen("tcp", listen)
-			if err != nil {
-				return &exitError{code: exitUnusable, err: err}
-			}
-			srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
-				WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute}
-			log.Info("serving", zap.String("addr", ln.Addr().String()), zap.Duration("poll", poll))
-			fmt.Fprintf(c.ErrOrStderr(), "edigw serve: listening on http://%s (health /healthz, metrics /metrics), polling every %s\n", ln.Addr(), poll)
-			errc := make(chan error, 1)
-			go func() { errc <- srv.Serve(ln) }()
-			runErr := p.Run(ctx, poll)
-			shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			defer cancel()
-			if err := srv.Shutdown(shutdown); err != nil {
-				return err
-			}
-			if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-				return err
-			}
-			return runErr
+			return serve(c, &sf, cfg, log)
 		},
 	}
 	sf.add(c)
-	c.Flags().StringVar(&listen, "listen", "127.0.0.1:8080", "address for health, metrics and the API")
-	c.Flags().DurationVar(&poll, "poll", 5*time.Second, "how often to look for inbound files")
+	c.Flags().StringVar(&cfg.listen, "listen", "127.0.0.1:8080", "address for the API, health and metrics")
+	c.Flags().DurationVar(&cfg.poll, "poll", 5*time.Second, "how often to look for inbound files and flush outbound ones (0: API only)")
+	c.Flags().Int64Var(&cfg.maxBody, "max-body", api.DefaultMaxBody, "largest request body in bytes; larger is 413")
+	c.Flags().DurationVar(&cfg.shutdownTimeout, "shutdown-timeout", 30*time.Second, "how long requests in flight may take to finish on shutdown")
 	return c
 }
 
-// writeMetrics writes the pipeline's counters in the Prometheus text
-// exposition format.
-func writeMetrics(w http.ResponseWriter, s clearinghouse.Stats) {
-	w.Header().Set("Content-Type", "text/plain; version=0.0.4")
-	fmt.Fprintln(w, "# HELP edigw_inbound_files_total Inbound files processed, by outcome.")
-	fmt.Fprintln(w, "# TYPE edigw_inbound_files_total counter")
-	statuses := make([]string, 0, len(s.Files))
-	for st := range s.Files {
-		statuses = append(statuses, string(st))
+func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) error {
+	// First signal: stop. Second: abandon the file in hand.
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(signals)
+	stop := make(chan struct{})
+	work, abandon := context.WithCancel(context.WithoutCancel(c.Context()))
+	defer abandon()
+	go func() {
+		select {
+		case <-signals:
+		case <-c.Context().Done():
+		}
+		log.Info("shutting down")
+		close(stop)
+		select {
+		case <-signals:
+			log.Warn("second signal: abandoning the file in hand")
+			abandon()
+		case <-work.Done():
+		}
+	}()
+
+	p, closeDB, err := sf.pipeline(work, log)
+	if err != nil {
+		return err
 	}
-	sort.Strings(statuses)
-	for _, st := range statuses {
-		fmt.Fprintf(w, "edigw_inbound_files_total{status=%q} %d\n", st, s.Files[edigw.FileStatus(st)])
+	defer closeDB()
+	db := p.Store.(*storage.DB)
+
+	reg := metrics.NewRegistry()
+	failures := reg.Counter("edigw_inbound_failures_total", "Inbound files that failed and stay for the next poll.").With()
+	registerPipelineMetrics(reg, p)
+	var stopping atomic.Bool
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		switch {
+		case stopping.Load():
+			http.Error(w, "shutting down", http.StatusServiceUnavailable)
+		case db.Ping(ctx) != nil:
+			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+		default:
+			fmt.Fprintln(w, "ready")
+		}
+	})
+	mux.Handle("GET /metrics", reg)
+	apiServer := &api.Server{Store: db, Objects: p.Objects, Log: log.Named("api"), Metrics: reg, MaxBody: cfg.maxBody}
+	mux.Handle("/", apiServer.Handler())
+
+	ln, err := net.Listen("tcp", cfg.listen)
+	if err != nil {
+		return &exitError{code: exitUnusable, err: err}
 	}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10,
+		ErrorLog: zap.NewStdLog(log.Named("http"))}
+	log.Info("serving", zap.String("addr", ln.Addr().String()), zap.Duration("poll", cfg.poll))
+	fmt.Fprintf(c.ErrOrStderr(), "edigw serve: listening on http://%s (API /v1, health /healthz, metrics /metrics), polling every %s\n",
+		ln.Addr(), cfg.poll)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+
+	polled := make(chan struct{})
+	go func() {
+		defer close(polled)
+		if cfg.poll > 0 {
+			pollLoop(work, stop, p, cfg.poll, failures, log)
+		}
+	}()
+
+	var serveErr error
+	select {
+	case <-stop:
+	case serveErr = <-served:
+		close(stop) // the listener failed: stop polling too
+	}
+	stopping.Store(true)
+	// Requests in flight finish while the poller finishes its file.
+	shutdown, cancel := context.WithTimeout(context.WithoutCancel(c.Context()), cfg.shutdownTimeout)
+	defer cancel()
+	shutdownErr := srv.Shutdown(shutdown)
+	<-polled
+	log.Info("stopped")
+	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		return serveErr
+	}
+	return shutdownErr
+}
+
+// pollLoop polls the inbound prefixes and flushes the outbound queue every
+// interval until stop closes. It is Pipeline.Run with one difference: a
+// stop ends it between files, while the file in hand runs on with work
+// (cancelled only by a second signal), so shutting down never cuts a file.
+func pollLoop(work context.Context, stop <-chan struct{}, p *clearinghouse.Pipeline, interval time.Duration,
+	failures metrics.Counter, log *zap.Logger) {
+	stopped := func() bool {
+		select {
+		case <-stop:
+			return true
+		default:
+			return work.Err() != nil
+		}
+	}
+	for !stopped() {
+		for _, pt := range p.Partners {
+			objs, err := p.Objects.List(work, pt.Inbound())
+			if err != nil {
+				log.Error("list inbound", zap.String("prefix", pt.Inbound()), zap.Error(err))
+				continue
+			}
+			sort.Slice(objs, func(i, j int) bool { return objs[i].Key < objs[j].Key })
+			for _, o := range objs {
+				if stopped() {
+					return
+				}
+				if strings.HasSuffix(o.Key, "/") {
+					continue
+				}
+				if _, err := p.ProcessFile(work, pt, o.Key); err != nil {
+					failures.Inc()
+					log.Error("inbound file failed; it stays for the next poll", zap.String("key", o.Key), zap.Error(err))
+				}
+			}
+		}
+		if stopped() {
+			return
+		}
+		// A flush cut short leaves its file pending, written again (the
+		// same bytes) by the next flush: it may stop at once.
+		flush, cancel := context.WithCancel(work)
+		go func() {
+			select {
+			case <-stop:
+				cancel()
+			case <-flush.Done():
+			}
+		}()
+		if _, err := p.FlushOutbound(flush); err != nil && flush.Err() == nil {
+			log.Error("outbound", zap.Error(err))
+		}
+		cancel()
+		select {
+		case <-stop:
+			return
+		case <-work.Done():
+			return
+		case <-time.After(interval):
+		}
+	}
+}
+
+// registerPipelineMetrics exposes the pipeline's counters, read at scrape
+// time.
+func registerPipelineMetrics(reg *metrics.Registry, p *clearinghouse.Pipeline) {
+	reg.Func("edigw_inbound_files_total", "Inbound files processed, by outcome.", metrics.CounterKind, []string{"status"},
+		func(emit func(float64, ...string)) {
+			for st, n := range p.Stats().Files {
+				emit(float64(n), string(st))
+			}
+		})
 	for _, m := range []struct {
 		name, help string
-		v          int64
+		value      func(clearinghouse.Stats) int64
 	}{
-		{"edigw_retries_total", "Store and object-store calls retried.", s.Retries},
-		{"edigw_inbound_failures_total", "Inbound files that failed and stay for the next poll.", s.Failures},
-		{"edigw_outbound_files_total", "Outbound 837 and 278 files written.", s.Outbound},
+		{"edigw_retries_total", "Store and object-store calls retried.", func(s clearinghouse.Stats) int64 { return s.Retries }},
+		{"edigw_outbound_files_total", "Outbound 837 and 278 files written.", func(s clearinghouse.Stats) int64 { return s.Outbound }},
 	} {
-		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s counter\n%s %d\n", m.name, m.help, m.name, m.name, m.v)
+		reg.Func(m.name, m.help, metrics.CounterKind, nil, func(emit func(float64, ...string)) {
+			emit(float64(m.value(p.Stats())))
+		})
 	}
 }

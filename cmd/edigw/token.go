@@ -1,0 +1,155 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/api"
+	"github.com/edigw/edigw/mapping/codes"
+)
+
+func newTokenCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "token",
+		Short: "Create and revoke the bearer tokens billing systems use with the HTTP API",
+		Args:  cobra.NoArgs,
+	}
+	c.AddCommand(newTokenCreateCmd(), newTokenRevokeCmd())
+	return c
+}
+
+func newTokenCreateCmd() *cobra.Command {
+	var sf storeFlags
+	var name string
+	var ents, tins, npis []string
+	c := &cobra.Command{
+		Use:   "create --name NAME --entitlement claims,precertification,remittances (--tin TIN | --npi NPI)...",
+		Short: "Create a token; its secret is printed once, on standard output",
+		Long: `create stores a new API token and prints its secret on standard output, once:
+edigw keeps only the secret's SHA-256. Entitlements are those of the payer's
+provider portal: claims (submit and read claims), precertification (submit and
+read authorization requests), remittances (read remittances). The token sees the
+records of the provider TINs and NPIs given, and no others.`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			tok, err := tokenFromFlags(name, ents, tins, npis)
+			if err != nil {
+				return &exitError{code: exitUnusable, err: err}
+			}
+			db, err := sf.openDatabase(c.Context())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			secret, hash, err := api.NewSecret()
+			if err != nil {
+				return err
+			}
+			if _, err := db.CreateToken(c.Context(), tok, hash); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.ErrOrStderr(), "token %d %q: entitlements %s; TINs %s; NPIs %s\n", tok.ID, tok.Name,
+				joinOr(tok.Entitlements), joinOr(tok.Scope.TINs), joinOr(tok.Scope.NPIs))
+			fmt.Fprintln(c.ErrOrStderr(), "the secret follows; it is shown once and cannot be recovered:")
+			fmt.Fprintln(c.OutOrStdout(), secret)
+			return nil
+		},
+	}
+	sf.addDatabase(c)
+	c.Flags().StringVar(&name, "name", "", "who the token is for, e.g. the billing system's name (required)")
+	c.Flags().StringSliceVar(&ents, "entitlement", nil, "claims, precertification, remittances (comma-separated or repeated)")
+	c.Flags().StringSliceVar(&tins, "tin", nil, "provider tax ID (9 digits) whose records the token sees")
+	c.Flags().StringSliceVar(&npis, "npi", nil, "provider NPI (10 digits) whose records the token sees")
+	return c
+}
+
+// tokenFromFlags checks create's flags and builds the token.
+func tokenFromFlags(name string, ents, tins, npis []string) (*edigw.Token, error) {
+	tok := &edigw.Token{Name: strings.TrimSpace(name)}
+	if tok.Name == "" {
+		return nil, errors.New("--name is required")
+	}
+	for _, e := range ents {
+		e := edigw.Entitlement(strings.ToLower(strings.TrimSpace(e)))
+		if !slices.Contains(edigw.Entitlements, e) {
+			return nil, fmt.Errorf("--entitlement %q: want claims, precertification or remittances", e)
+		}
+		if !slices.Contains(tok.Entitlements, e) {
+			tok.Entitlements = append(tok.Entitlements, e)
+		}
+	}
+	if len(tok.Entitlements) == 0 {
+		return nil, errors.New("--entitlement is required: claims, precertification, remittances")
+	}
+	for _, t := range tins {
+		t = strings.ReplaceAll(strings.TrimSpace(t), "-", "")
+		if len(t) != 9 || strings.Trim(t, "0123456789") != "" {
+			return nil, fmt.Errorf("--tin %q: a TIN is 9 digits", t)
+		}
+		tok.Scope.TINs = append(tok.Scope.TINs, t)
+	}
+	for _, n := range npis {
+		n = strings.TrimSpace(n)
+		if !codes.ValidNPI(n) {
+			return nil, fmt.Errorf("--npi %q: not a valid NPI (10 digits with its check digit)", n)
+		}
+		tok.Scope.NPIs = append(tok.Scope.NPIs, n)
+	}
+	if len(tok.Scope.TINs)+len(tok.Scope.NPIs) == 0 {
+		return nil, errors.New("give at least one --tin or --npi: a token sees only its providers' records")
+	}
+	return tok, nil
+}
+
+func joinOr[T ~string](list []T) string {
+	if len(list) == 0 {
+		return "-"
+	}
+	s := make([]string, len(list))
+	for i, v := range list {
+		s[i] = string(v)
+	}
+	return strings.Join(s, ",")
+}
+
+func newTokenRevokeCmd() *cobra.Command {
+	var sf storeFlags
+	c := &cobra.Command{
+		Use:   "revoke ID",
+		Short: "Revoke a token: requests with it get 401 from then on",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			id, err := strconv.ParseInt(args[0], 10, 64)
+			if err != nil || id <= 0 {
+				return &exitError{code: exitUnusable, err: fmt.Errorf("token ID %q: want the number token create printed", args[0])}
+			}
+			db, err := sf.openDatabase(c.Context())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			if err := db.RevokeToken(c.Context(), id); errors.Is(err, edigw.ErrNotFound) {
+				return &exitError{code: exitUnusable, err: fmt.Errorf("no token %d", id)}
+			} else if err != nil {
+				return err
+			}
+			fmt.Fprintf(c.OutOrStdout(), "token %d revoked\n", id)
+			return nil
+		},
+	}
+	sf.addDatabase(c)
+	return c
+}
+
+// addDatabase adds only --database, for commands that need no object store.
+func (f *storeFlags) addDatabase(c *cobra.Command) {
+	c.Flags().StringVar(&f.database, "database", os.Getenv("EDIGW_DATABASE_URL"),
+		"PostgreSQL URL (default $EDIGW_DATABASE_URL)")
+}
