@@ -84,7 +84,7 @@ func databaseURL(t testing.TB, server, name string) string {
 }
 
 // openDB opens a fresh migrated database, dropped when the test ends.
-func openDB(t testing.TB) *storage.DB {
+func openDB(t testing.TB) (*storage.DB, string) {
 	t.Helper()
 	server := testenv.DatabaseURL(t)
 	template.once.Do(func() {
@@ -107,7 +107,8 @@ func openDB(t testing.TB) *storage.DB {
 		pgx.Identifier{template.name}.Sanitize()); err != nil {
 		t.Fatalf("create database: %v", err)
 	}
-	db, err := storage.Open(ctx, databaseURL(t, server, name))
+	u := databaseURL(t, server, name)
+	db, err := storage.Open(ctx, u)
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
@@ -119,12 +120,13 @@ func openDB(t testing.TB) *storage.DB {
 			t.Errorf("drop database %s: %v", name, err)
 		}
 	})
-	return db
+	return db, u
 }
 
 // env is one API over its own stores.
 type env struct {
 	db       *storage.DB
+	dbURL    string
 	objects  edigw.ObjectStore
 	pipeline *clearinghouse.Pipeline
 	server   *httptest.Server
@@ -143,7 +145,7 @@ var storyDay = time.Date(2026, 3, 6, 8, 0, 0, 0, time.UTC)
 
 func newEnv(t testing.TB, o envOptions) *env {
 	t.Helper()
-	db := openDB(t)
+	db, dbURL := openDB(t)
 	var objs edigw.ObjectStore
 	if o.s3 && os.Getenv(testenv.EnvS3) == "1" {
 		s3cfg := testenv.S3(t)
@@ -170,7 +172,7 @@ func newEnv(t testing.TB, o envOptions) *env {
 	a := &api.Server{Store: db, Objects: objs, Log: log, Metrics: reg, MaxBody: o.maxBody}
 	srv := httptest.NewServer(a.Handler())
 	t.Cleanup(srv.Close)
-	return &env{db: db, objects: objs, pipeline: p, server: srv, api: a, logs: logs, metrics: reg}
+	return &env{db: db, dbURL: dbURL, objects: objs, pipeline: p, server: srv, api: a, logs: logs, metrics: reg}
 }
 
 // token creates a token and returns its secret.
