@@ -80,7 +80,8 @@ func (s *Server) routes() []route {
 const openAPIPattern = "GET /v1/openapi.yaml"
 
 // Handler returns the API behind request logging and metrics. Requests
-// no route matches get a JSON 404 (or 405 with Allow).
+// no route matches get a JSON 404 (or 405 with Allow). Call it once per
+// Server: it registers the request metrics in s.Metrics.
 func (s *Server) Handler() http.Handler {
 	if s.Log == nil {
 		s.Log = zap.NewNop()
