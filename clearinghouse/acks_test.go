@@ -106,6 +106,16 @@ func TestInboundAcknowledgmentsMoveSentClaims(t *testing.T) {
 			}
 		}
 	}
+	// edigw's own 999 for the 277CA is in the file ledger, under the file
+	// it answers.
+	if len(outs[0].Acks) != 1 {
+		t.Fatalf("acknowledgments of the 277CA: %v", outs[0].Acks)
+	}
+	written, err := p.Store.FileByKey(ctx, edigw.Outbound, outs[0].Acks[0])
+	if err != nil || written.ParentID != outs[0].Result.FileID || written.Kind != "999" || written.Status != edigw.FileSent ||
+		len(written.SHA256) != 64 || written.Size == 0 {
+		t.Errorf("the 999 edigw wrote: %+v %v", written, err)
+	}
 	want := map[string]struct {
 		status edigw.ClaimStatus
 		reason string

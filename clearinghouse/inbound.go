@@ -228,11 +228,45 @@ func (p *Pipeline) finish(ctx context.Context, pt Partner, key string, f *edigw.
 	if err != nil {
 		return err
 	}
+	if err := p.recordAcks(ctx, pt, f, acks, out.Acks); err != nil {
+		return err
+	}
 	out.Status, out.Reason = final, f.Reason
 	if final != edigw.FileArchived {
 		p.log().Warn("inbound file not accepted", zap.String("key", key), zap.String("status", string(final)), zap.String("reason", f.Reason))
 	}
 	p.metrics.files(final)
+	return nil
+}
+
+// recordAcks enters the acknowledgments written for an inbound file in the
+// file ledger, as sent outbound files whose parent is that file, so that
+// they can be found and downloaded with it. A rerun finds them by key and
+// records them once.
+func (p *Pipeline) recordAcks(ctx context.Context, pt Partner, f *edigw.File, acks *ackBuffer, keys []string) error {
+	if acks == nil || f.ID == 0 {
+		return nil
+	}
+	for i, a := range acks.list() {
+		k := keys[i]
+		err := p.retry(ctx, "ledger "+k, func() error {
+			prior, err := p.Store.FileByKey(ctx, edigw.Outbound, k)
+			if err == nil && prior.ParentID == f.ID {
+				return nil
+			}
+			if err != nil && !errors.Is(err, edigw.ErrNotFound) {
+				return err
+			}
+			sum := sha256.Sum256(a.data)
+			_, err = p.Store.RecordFile(ctx, &edigw.File{PayerID: pt.PayerID, Key: k, Direction: edigw.Outbound,
+				Kind: strings.ToUpper(a.kind), Status: edigw.FileSent, ParentID: f.ID,
+				SHA256: hex.EncodeToString(sum[:]), Size: int64(len(a.data)), CompletedAt: p.now()})
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
