@@ -6,6 +6,10 @@
 # ./var/objects, drops generated 837P, 835 and 278 files and the project's
 # fixtures into its inbound prefix, and runs every file through edigw:
 # validation and acknowledgments (TA1, 999, 277CA) into the outbound prefix.
+# Then it starts `edigw serve`, drops a new file while it serves, and shows
+# the file processed, health, metrics and the billing-system API (a token
+# for the story's provider, its event and remittance feeds) before stopping
+# the server.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 edigw=bin/edigw
@@ -53,4 +57,39 @@ if [ -x "$psql_bin" ]; then
 	"$psql_bin" "$url" -c "SELECT id, kind, reference, status FROM events ORDER BY id LIMIT 15" 2>/dev/null || true
 fi
 echo
+echo "== edigw serve: the daemon polls inbound, serves the API, health and metrics"
+port=${EDIGW_RUN_PORT:-18080}
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+base=http://127.0.0.1:$port
+$edigw serve --listen "127.0.0.1:$port" --poll 1s >var/serve.log 2>&1 &
+serve_pid=$!
+trap 'kill -TERM $serve_pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+echo "healthz: $(curl -fs "$base/healthz")   readyz: $(curl -fs "$base/readyz")"
+
+echo
+echo "== a new 837P dropped into inbound/ while serving"
+$edigw gen --kind 837p --claims 500 --seed "$RANDOM" -o "$store/$partner/inbound/while-serving.edi"
+for _ in $(seq 1 100); do [ -e "$store/$partner/archive/while-serving.edi" ] && break; sleep 0.2; done
+ls "$store/$partner/archive/while-serving.edi" "$store/$partner/outbound"/while-serving.* 2>/dev/null || echo "(not processed yet: see var/serve.log)"
+
+echo
+echo "== metrics (excerpt)"
+curl -fs "$base/metrics" | grep -E '^edigw_(inbound_files|outbound_files|http_requests)_total' | head -8 || true
+
+echo
+echo "== the billing-system API: a token for the story's provider (TIN 061234567)"
+secret=$($edigw token create --name make-run --entitlement claims,precertification,remittances --tin 061234567 2>/dev/null)
+echo "GET /v1/events?limit=5"
+curl -fs -H "Authorization: Bearer $secret" "$base/v1/events?limit=5"
+echo
+echo "GET /v1/remittances?limit=1 (first 600 bytes)"
+curl -fs -H "Authorization: Bearer $secret" "$base/v1/remittances?limit=1" | head -c 600
+echo
+echo "without a token: $(curl -s -o /dev/null -w '%{http_code}' "$base/v1/events")"
+
+kill -TERM "$serve_pid" && wait "$serve_pid" || true
+trap - EXIT
+echo
 echo "records are in $url; files in $store/$partner/{inbound,outbound,archive,error}"
+echo "serve it yourself: EDIGW_DATABASE_URL=$url $edigw serve --objects $store  (API guide: docs/api.md)"
