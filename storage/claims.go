@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -84,12 +83,17 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 	if outbound != "" {
 		out = &outbound
 	}
+	// One row slice and one record buffer serve every row: the COPY
+	// encodes a row before it asks for the next.
+	enc := newRecordEncoder()
+	row := make([]any, len(claimColumns))
+	dir := string(d)
 	lines := 0
 	_, err = tx.CopyFrom(ctx, pgx.Identifier{"claims"}, claimColumns,
 		pgx.CopyFromSlice(len(claims), func(i int) ([]any, error) {
 			c := claims[i]
 			lines += len(c.Lines)
-			rec, err := json.Marshal(c)
+			rec, err := enc.encode(c)
 			if err != nil {
 				return nil, fmt.Errorf("claim %d: %w", i, err)
 			}
@@ -102,10 +106,11 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 			if id, ok := auths[certKey{c.PayerID, c.PriorAuthorization}]; ok && c.PriorAuthorization != "" {
 				auth = &id
 			}
-			return []any{ids[i], string(c.PayerID), string(c.Kind), string(d), fileID, c.PatientControlNumber,
-				nullable(c.BillingProvider.NPI()), nullable(c.BillingProvider.TaxID), int64(c.TotalCharge),
-				from, to, nullable(c.PriorAuthorization), auth, nullable(c.PayerClaimNumber),
-				string(st), out, rec}, nil
+			row[0], row[1], row[2], row[3], row[4], row[5] = &ids[i], string(c.PayerID), string(c.Kind), dir, fileID, &c.PatientControlNumber
+			row[6], row[7], row[8] = nullable(c.BillingProvider.NPI()), nullable(c.BillingProvider.TaxID), int64(c.TotalCharge)
+			row[9], row[10], row[11], row[12], row[13] = from, to, nullable(c.PriorAuthorization), auth, nullable(c.PayerClaimNumber)
+			row[14], row[15], row[16] = string(st), out, rec
+			return row, nil
 		}))
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
@@ -114,6 +119,7 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 		return ids, nil
 	}
 	ci, li := 0, 0 // the claim and line of the next row
+	lineRow := make([]any, len(claimLineColumns))
 	_, err = tx.CopyFrom(ctx, pgx.Identifier{"claim_lines"}, claimLineColumns,
 		pgx.CopyFromFunc(func() ([]any, error) {
 			for ci < len(claims) && li >= len(claims[ci].Lines) {
@@ -125,9 +131,10 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 			l := &claims[ci].Lines[li]
 			li++
 			from, to := periodDates(l.ServiceDate)
-			return []any{ids[ci], li, l.Number, nullable(l.ProcedureQualifier), nullable(l.ProcedureCode),
-				l.Modifiers, nullable(l.RevenueCode), int64(l.Charge), nullable(l.Units), nullable(l.PlaceOfService),
-				from, to, nullable(l.LineItemControlNumber)}, nil
+			lineRow[0], lineRow[1], lineRow[2], lineRow[3], lineRow[4] = &ids[ci], li, l.Number, nullable(l.ProcedureQualifier), nullable(l.ProcedureCode)
+			lineRow[5], lineRow[6], lineRow[7], lineRow[8], lineRow[9] = l.Modifiers, nullable(l.RevenueCode), int64(l.Charge), nullable(l.Units), nullable(l.PlaceOfService)
+			lineRow[10], lineRow[11], lineRow[12] = from, to, nullable(l.LineItemControlNumber)
+			return lineRow, nil
 		}))
 	if err != nil {
 		return nil, fmt.Errorf("claim lines: %w", err)

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -82,14 +81,15 @@ func (in *ingest) addRemittances(ctx context.Context, rms []*edigw.Remittance) e
 		return err
 	}
 
+	enc := newRecordEncoder()
 	_, err = in.tx.CopyFrom(ctx, pgx.Identifier{"remittances"}, remittanceColumns,
 		pgx.CopyFromSlice(len(rms), func(i int) ([]any, error) {
 			// The claim payments are records of their own (below): one
-			// 835 can pay thousands of claims, and a document that size
-			// costs several times more per byte to load as JSONB.
+			// 835 can pay thousands of claims, and one document that
+			// size costs more per byte to load.
 			rm := *rms[i]
 			rm.Claims = nil
-			rec, err := json.Marshal(&rm)
+			rec, err := enc.encode(&rm)
 			if err != nil {
 				return nil, fmt.Errorf("remittance %d: %w", i, err)
 			}
@@ -101,77 +101,125 @@ func (in *ingest) addRemittances(ctx context.Context, rms []*edigw.Remittance) e
 		return fmt.Errorf("remittances: %w", err)
 	}
 
-	// Claim payments, in file order, with the status each moves its claim to.
+	// The claims the payments move, in file order, and the events: decided
+	// first, so that the rows below stream into the COPYs as they are
+	// encoded, one row in memory at a time.
 	var changes []claimChange
 	var evs []event
-	payRows := make([][]any, 0, npay)
-	var svcRows, adjRows [][]any
-	p := 0
+	payClaims := make([]*int64, 0, npay)
 	for i, rm := range rms {
 		payer := remittancePayer(rm)
 		for j := range rm.Claims {
 			cp := &rm.Claims[j]
-			var claimID *int64
-			if c, ok := claims[claimKey{payer, cp.PatientControlNumber}]; ok {
-				claimID = &c.id
-				status := paymentStatus(cp)
-				reason := fmt.Sprintf("835 TRN02 %s CLP02 %s", rm.TraceNumber, cp.StatusCode)
-				if status != c.status {
-					c.status = status
-					changes = append(changes, claimChange{id: c.id, status: status, reason: reason})
-					evs = append(evs, event{kind: claimEventKind(status), payer: payer, subject: subjectClaim,
-						subjectID: c.id, reference: cp.PatientControlNumber, status: string(status), tin: c.tin, npi: c.npi})
-				}
+			c, ok := claims[claimKey{payer, cp.PatientControlNumber}]
+			if !ok {
+				payClaims = append(payClaims, nil)
+				continue
 			}
-			rec, err := json.Marshal(cp)
-			if err != nil {
-				return fmt.Errorf("remittance %d, claim payment %d: %w", i, j, err)
+			payClaims = append(payClaims, &c.id)
+			status := paymentStatus(cp)
+			if status != c.status {
+				c.status = status
+				changes = append(changes, claimChange{id: c.id, status: status,
+					reason: fmt.Sprintf("835 TRN02 %s CLP02 %s", rm.TraceNumber, cp.StatusCode)})
+				evs = append(evs, event{kind: claimEventKind(status), payer: payer, subject: subjectClaim,
+					subjectID: c.id, reference: cp.PatientControlNumber, status: string(status), tin: c.tin, npi: c.npi})
 			}
-			payRows = append(payRows, []any{payIDs[p], rmKeys[i], j + 1, string(payer), cp.PatientControlNumber, claimID,
-				cp.StatusCode, int64(cp.Charge), int64(cp.Paid), int64(cp.PatientResponsibility), nullable(cp.PayerClaimNumber), rec})
-			for k, a := range cp.Adjustments {
-				adjRows = append(adjRows, adjustmentRow(payIDs[p], nil, k+1, a))
-			}
-			for s := range cp.Services {
-				sp := &cp.Services[s]
-				from, to := periodDates(sp.ServiceDate)
-				svcRows = append(svcRows, []any{payIDs[p], s + 1, nullable(sp.ProcedureQualifier), nullable(sp.ProcedureCode),
-					int64(sp.Charge), int64(sp.Paid), from, to, nullable(sp.LineItemControlNumber)})
-				ord := s + 1
-				for k, a := range sp.Adjustments {
-					adjRows = append(adjRows, adjustmentRow(payIDs[p], &ord, k+1, a))
-				}
-			}
-			p++
 		}
 		evs = append(evs, event{kind: edigw.EventRemittance, payer: payer, subject: subjectRemittance, subjectID: rmKeys[i],
 			reference: rm.TraceNumber, status: "received", tin: payeeTIN(rm.Payee), npi: rm.Payee.NPI()})
 	}
-	for _, cp := range []struct {
-		table string
-		cols  []string
-		rows  [][]any
-	}{
-		{"claim_payments", claimPaymentColumns, payRows},
-		{"service_payments", servicePaymentColumns, svcRows},
-		{"adjustments", adjustmentColumns, adjRows},
-	} {
-		if len(cp.rows) == 0 {
-			continue
-		}
-		if _, err := in.tx.CopyFrom(ctx, pgx.Identifier{cp.table}, cp.cols, pgx.CopyFromRows(cp.rows)); err != nil {
-			return fmt.Errorf("%s: %w", cp.table, err)
-		}
+
+	pays := newPaymentCursor(rms)
+	row := make([]any, len(claimPaymentColumns))
+	_, err = in.tx.CopyFrom(ctx, pgx.Identifier{"claim_payments"}, claimPaymentColumns,
+		pgx.CopyFromFunc(func() ([]any, error) {
+			if !pays.next() {
+				return nil, nil
+			}
+			cp, p := pays.payment(), pays.at
+			rec, err := enc.encode(cp)
+			if err != nil {
+				return nil, fmt.Errorf("remittance %d, claim payment %d: %w", pays.rm, pays.cp, err)
+			}
+			row[0], row[1], row[2], row[3], row[4], row[5] = &payIDs[p], &rmKeys[pays.rm], pays.cp+1, string(pays.payer()),
+				&cp.PatientControlNumber, payClaims[p]
+			row[6], row[7], row[8], row[9], row[10], row[11] = &cp.StatusCode, int64(cp.Charge), int64(cp.Paid),
+				int64(cp.PatientResponsibility), nullable(cp.PayerClaimNumber), rec
+			return row, nil
+		}))
+	if err != nil {
+		return fmt.Errorf("claim_payments: %w", err)
+	}
+
+	pays = newPaymentCursor(rms)
+	svc := 0 // the next service payment of the current claim payment
+	svcRow := make([]any, len(servicePaymentColumns))
+	_, err = in.tx.CopyFrom(ctx, pgx.Identifier{"service_payments"}, servicePaymentColumns,
+		pgx.CopyFromFunc(func() ([]any, error) {
+			for pays.at < 0 || svc >= len(pays.payment().Services) {
+				if !pays.next() {
+					return nil, nil
+				}
+				svc = 0
+			}
+			sp := &pays.payment().Services[svc]
+			svc++
+			from, to := periodDates(sp.ServiceDate)
+			svcRow[0], svcRow[1], svcRow[2], svcRow[3], svcRow[4] = &payIDs[pays.at], svc, nullable(sp.ProcedureQualifier),
+				nullable(sp.ProcedureCode), int64(sp.Charge)
+			svcRow[5], svcRow[6], svcRow[7], svcRow[8] = int64(sp.Paid), from, to, nullable(sp.LineItemControlNumber)
+			return svcRow, nil
+		}))
+	if err != nil {
+		return fmt.Errorf("service_payments: %w", err)
+	}
+
+	// Adjustments: each claim payment's own (service_ordinal NULL), then
+	// each of its services'.
+	pays = newPaymentCursor(rms)
+	level, a := -1, 0 // the list in the current claim payment (-1: its own, else its service's) and the next in it
+	adjRow := make([]any, len(adjustmentColumns))
+	_, err = in.tx.CopyFrom(ctx, pgx.Identifier{"adjustments"}, adjustmentColumns,
+		pgx.CopyFromFunc(func() ([]any, error) {
+			for {
+				if pays.at >= 0 {
+					cp := pays.payment()
+					list := cp.Adjustments
+					if level >= 0 {
+						list = cp.Services[level].Adjustments
+					}
+					if a < len(list) {
+						adj := &list[a]
+						a++
+						var service *int
+						if level >= 0 {
+							ord := level + 1
+							service = &ord
+						}
+						adjRow[0], adjRow[1], adjRow[2], adjRow[3] = &payIDs[pays.at], service, a, &adj.Group
+						adjRow[4], adjRow[5], adjRow[6] = &adj.Reason, int64(adj.Amount), nullable(adj.Quantity)
+						return adjRow, nil
+					}
+					if level+1 < len(cp.Services) {
+						level, a = level+1, 0
+						continue
+					}
+				}
+				if !pays.next() {
+					return nil, nil
+				}
+				level, a = -1, 0
+			}
+		}))
+	if err != nil {
+		return fmt.Errorf("adjustments: %w", err)
 	}
 	if err := setClaimStatuses(ctx, in.tx, changes, in.fileID); err != nil {
 		return err
 	}
 	in.events.remittancesOf = in.fileID
 	return in.events.add(ctx, in.tx, evs)
-}
-
-func adjustmentRow(payID int64, service *int, ordinal int, a edigw.Adjustment) []any {
-	return []any{payID, service, ordinal, a.Group, a.Reason, int64(a.Amount), nullable(a.Quantity)}
 }
 
 // paymentStatus is where an 835 claim payment moves its claim: CLP02 22
@@ -206,3 +254,31 @@ func claimEventKind(s edigw.ClaimStatus) edigw.EventKind {
 	}
 	return edigw.EventClaimSubmitted
 }
+
+// paymentCursor walks the claim payments of a batch of remittances in
+// file order.
+type paymentCursor struct {
+	rms    []*edigw.Remittance
+	rm, cp int // the current remittance and its claim payment
+	at     int // the current claim payment's place in the batch
+}
+
+func newPaymentCursor(rms []*edigw.Remittance) *paymentCursor {
+	return &paymentCursor{rms: rms, cp: -1, at: -1}
+}
+
+// next moves to the next claim payment; false after the last.
+func (c *paymentCursor) next() bool {
+	c.cp++
+	for c.rm < len(c.rms) && c.cp >= len(c.rms[c.rm].Claims) {
+		c.rm, c.cp = c.rm+1, 0
+	}
+	if c.rm == len(c.rms) {
+		return false
+	}
+	c.at++
+	return true
+}
+
+func (c *paymentCursor) payment() *edigw.ClaimPayment { return &c.rms[c.rm].Claims[c.cp] }
+func (c *paymentCursor) payer() edigw.PayerID         { return remittancePayer(c.rms[c.rm]) }
