@@ -96,6 +96,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	if err != nil {
 		return nil, err
 	}
+	ing = overlap(ctx, ing) // loads run beside the reading (overlap.go)
 	rolledBack := false
 	rollback := func() {
 		if !rolledBack {
@@ -114,7 +115,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	var interchange string
 	res, err := mapping.Read(counted, path.Base(key), mapping.Handlers{
 		Claim:          b.claim,
-		Remittance:     b.remittance,
+		Remittance:     remittancesByPayments(b, p.batchSize()),
 		Authorization:  b.authorization,
 		Acknowledgment: b.acknowledgment,
 		Interchange: func(h edi.InterchangeHeader) error {
