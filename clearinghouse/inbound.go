@@ -177,6 +177,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 // a rerun (acks == nil, status committed) gets its acknowledgments
 // rebuilt from the object, without the database.
 func (p *Pipeline) finish(ctx context.Context, pt Partner, key string, f *edigw.File, acks *ackBuffer, out *Outcome) error {
+	f.Reason = printable(f.Reason) // quoted bytes of a garbage file are no text PostgreSQL takes
 	if f.Status == edigw.FileCommitted && acks == nil {
 		rebuilt, err := p.rebuildAcks(ctx, key)
 		if err != nil && !errors.Is(err, edigw.ErrObjectNotFound) {

@@ -24,16 +24,34 @@ const MaxClaimsPerFile = 10 * mapping.MaxClaimsPerSet
 // first recorded (pending) with the records it carries and their control
 // numbers, then written, then marked sent: a crash in between leaves a
 // pending file that the next flush writes again, byte for byte.
+//
+// One instance flushes at a time (a lock in the record store): a pending
+// file is then always one whose writer is gone, never one another
+// instance is still filling.
 func (p *Pipeline) FlushOutbound(ctx context.Context) (files []string, err error) {
+	var release func()
+	var ok bool
+	err = p.retry(ctx, "lock outbound", func() error {
+		var err error
+		release, ok, err = p.Store.LockKey(ctx, flushLockKey)
+		return err
+	})
+	if err != nil || !ok {
+		return nil, err // !ok: another instance is flushing
+	}
+	defer release()
 	pending, err := p.Store.OutboundFiles(ctx, edigw.FilePending)
 	if err != nil {
 		return nil, err
 	}
 	for _, f := range pending {
-		if err := p.writePending(ctx, &f); err != nil {
+		written, err := p.writePending(ctx, &f)
+		if err != nil {
 			return files, err
 		}
-		files = append(files, f.Key)
+		if written {
+			files = append(files, f.Key)
+		}
 	}
 	for _, pt := range p.Partners {
 		for _, kind := range []edigw.ClaimKind{edigw.Professional, edigw.Institutional, edigw.Dental} {
@@ -72,6 +90,10 @@ func (p *Pipeline) FlushOutbound(ctx context.Context) (files []string, err error
 
 var claimFileKinds = map[edigw.ClaimKind]string{edigw.Professional: "837P", edigw.Institutional: "837I", edigw.Dental: "837D"}
 
+// flushLockKey is the record-store lock FlushOutbound holds; it is not
+// an object key.
+const flushLockKey = "edigw/flush-outbound"
+
 // sendClaims records, writes and marks one outbound 837.
 func (p *Pipeline) sendClaims(ctx context.Context, pt Partner, kind edigw.ClaimKind, qs []edigw.QueuedClaim) (string, error) {
 	claims := make([]*edigw.Claim, len(qs))
@@ -98,7 +120,8 @@ func (p *Pipeline) sendClaims(ctx context.Context, pt Partner, kind edigw.ClaimK
 			return "", err
 		}
 	}
-	return f.Key, p.writePending(ctx, f)
+	_, err = p.writePending(ctx, f)
+	return f.Key, err
 }
 
 // sendAuthorizations records, writes and marks one outbound 278 file: one
@@ -117,7 +140,8 @@ func (p *Pipeline) sendAuthorizations(ctx context.Context, pt Partner, qs []edig
 			return "", err
 		}
 	}
-	return f.Key, p.writePending(ctx, f)
+	_, err = p.writePending(ctx, f)
+	return f.Key, err
 }
 
 // recordOutbound allocates the interchange and group numbers of a new
@@ -141,28 +165,37 @@ func (p *Pipeline) recordOutbound(ctx context.Context, pt Partner, kind, what st
 }
 
 // writePending writes a pending outbound file from the records it carries
-// and the control numbers stored with them, then marks it sent.
-func (p *Pipeline) writePending(ctx context.Context, f *edigw.File) error {
+// and the control numbers stored with them, then marks it sent. A file
+// that carries nothing is marked abandoned instead (written false).
+func (p *Pipeline) writePending(ctx context.Context, f *edigw.File) (written bool, err error) {
 	var buf bytes.Buffer
 	var n int
-	var err error
 	if f.Kind == "278" {
 		n, err = p.render278(ctx, f, &buf)
 	} else {
 		n, err = p.render837(ctx, f, &buf)
 	}
+	if errors.Is(err, errNoRecords) {
+		// The writer died between recording the file and assigning its
+		// first records: nothing was written under its numbers, and its
+		// records are queued again once their lease ends.
+		p.log().Warn("outbound file abandoned before it had records", zap.String("key", f.Key))
+		return false, p.retry(ctx, "ledger "+f.Key, func() error {
+			return p.Store.SetFileStatus(ctx, f.ID, edigw.FileRejected, "abandoned: no record was assigned to it before its writer stopped; nothing was written")
+		})
+	}
 	if err != nil {
-		return fmt.Errorf("clearinghouse: outbound %s: %w", f.Key, err)
+		return false, fmt.Errorf("clearinghouse: outbound %s: %w", f.Key, err)
 	}
 	if err := p.retry(ctx, "put "+f.Key, func() error { return p.Objects.Put(ctx, f.Key, bytes.NewReader(buf.Bytes())) }); err != nil {
-		return err
+		return false, err
 	}
 	if err := p.retry(ctx, "ledger "+f.Key, func() error { return p.Store.SetFileStatus(ctx, f.ID, edigw.FileSent, "") }); err != nil {
-		return err
+		return false, err
 	}
 	p.metrics.sent()
 	p.log().Info("outbound file written", zap.String("key", f.Key), zap.String("kind", f.Kind), zap.Int("records", n), zap.Int("bytes", buf.Len()))
-	return nil
+	return true, nil
 }
 
 func (p *Pipeline) render837(ctx context.Context, f *edigw.File, buf *bytes.Buffer) (int, error) {
@@ -171,7 +204,7 @@ func (p *Pipeline) render837(ctx context.Context, f *edigw.File, buf *bytes.Buff
 		return 0, err
 	}
 	if len(sent) == 0 {
-		return 0, errors.New("no claims recorded for the file")
+		return 0, errNoRecords
 	}
 	claims := make([]*edigw.Claim, len(sent))
 	var sets []string
@@ -191,7 +224,7 @@ func (p *Pipeline) render278(ctx context.Context, f *edigw.File, buf *bytes.Buff
 		return 0, err
 	}
 	if len(sent) == 0 {
-		return 0, errors.New("no authorization requests recorded for the file")
+		return 0, errNoRecords
 	}
 	reqs := make([]*edigw.AuthorizationRequest, len(sent))
 	sets := make([]string, len(sent))
@@ -201,6 +234,9 @@ func (p *Pipeline) render278(ctx context.Context, f *edigw.File, buf *bytes.Buff
 	env := p.envelope(f, sent[0].Interchange, sent[0].Group, sets)
 	return len(reqs), mapping.Write278(buf, env, reqs)
 }
+
+// errNoRecords: a pending outbound file carries nothing.
+var errNoRecords = errors.New("no records recorded for the file")
 
 // envelope replays the stored control numbers and the file's creation
 // time, so a rewritten file is identical to the first.
