@@ -121,7 +121,7 @@ func (in *ingest) addRemittances(ctx context.Context, rms []*edigw.Remittance) e
 			if status != c.status {
 				c.status = status
 				changes = append(changes, claimChange{id: c.id, status: status,
-					reason: fmt.Sprintf("835 TRN02 %s CLP02 %s", rm.TraceNumber, cp.StatusCode)})
+					reason: "835 TRN02 " + rm.TraceNumber + " CLP02 " + cp.StatusCode})
 				evs = append(evs, event{kind: claimEventKind(status), payer: payer, subject: subjectClaim,
 					subjectID: c.id, reference: cp.PatientControlNumber, status: string(status), tin: c.tin, npi: c.npi})
 			}
