@@ -1,0 +1,139 @@
+package clearinghouse
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/fixtures/synth"
+	"github.com/edigw/edigw/internal/testenv"
+)
+
+// BenchmarkPipelineEndToEnd measures the whole inbound pipeline on
+// generated files in S3 (versitygw): lock, stream from S3, validate,
+// acknowledge, map, load in one transaction, commit, acknowledgments to
+// outbound/, archive. Each run takes a fresh database. The 835 pays the
+// claims of an 837 of the same size loaded before the timer starts, so
+// every payment finds its claim and moves it.
+//
+// ProcessFile runs in a child process (this test binary, TestE2EChild) so
+// that its peak resident memory (ru_maxrss) is its own; it reports the
+// claims (or claim payments) per second of ProcessFile alone. Two sizes
+// show whether memory grows with the file.
+func BenchmarkPipelineEndToEnd(b *testing.B) {
+	for _, kind := range []synth.Kind{synth.Kind837P, synth.Kind835} {
+		for _, n := range []int{20_000, 100_000} {
+			b.Run(fmt.Sprintf("%s/claims=%d", kind, n), func(b *testing.B) { benchEndToEnd(b, kind, n) })
+		}
+	}
+}
+
+func benchEndToEnd(b *testing.B, kind synth.Kind, n int) {
+	spec := s3Objects(b)
+	input := synthFile(b, kind, n, 7)
+	var claims string
+	if kind == synth.Kind835 {
+		claims = synthFile(b, synth.Kind837P, n, 8) // another ISA13, the same claim control numbers
+	}
+	var elapsed time.Duration
+	var peak float64
+	b.StopTimer() // setup is not timed; the child is
+	for range b.N {
+		dbURL := testDatabase(b)
+		objs := openObjects(b, spec)
+		if claims != "" {
+			db := openStore(b, dbURL)
+			key := putFile(b, objs, claims, "claims.x12")
+			out, err := pipelineOn(db, objs).ProcessFile(context.Background(), Cigna, key)
+			if err != nil || out.Status != edigw.FileArchived || out.Result.Claims != n {
+				b.Fatalf("claims to pay: %v %v", out, err)
+			}
+			db.Close()
+		}
+		key := putFile(b, objs, input, "input.x12")
+		b.StartTimer()
+		res, rss := runE2EChild(b, dbURL, spec, key)
+		b.StopTimer()
+		if kind == synth.Kind835 {
+			res.Records = int(queryInt(b, dbURL, "SELECT count(*) FROM claim_payments"))
+		}
+		if res.Status != edigw.FileArchived || res.Records != n {
+			b.Fatalf("child: %+v, want %d records archived", res, n)
+		}
+		elapsed += res.Elapsed
+		peak = max(peak, rss)
+	}
+	unit := "claims/s"
+	if kind == synth.Kind835 {
+		unit = "payments/s"
+	}
+	b.ReportMetric(float64(n*b.N)/elapsed.Seconds(), unit)
+	b.ReportMetric(peak, "peak-RSS-MB")
+}
+
+// e2eResult is what the child reports.
+type e2eResult struct {
+	Status  edigw.FileStatus
+	Records int // claims (the parent counts claim payments)
+	Elapsed time.Duration
+}
+
+const e2eEnv = "EDIGW_E2E_CHILD"
+
+func runE2EChild(b *testing.B, dbURL string, spec objectsSpec, key string) (e2eResult, float64) {
+	b.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestE2EChild$", "-test.count=1", "-test.v")
+	cmd.Env = append(os.Environ(), e2eEnv+"=1", "EDIGW_E2E_DB="+dbURL, "EDIGW_E2E_OBJECTS="+string(spec), "EDIGW_E2E_KEY="+key)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		b.Fatalf("child: %v\n%s", err, out)
+	}
+	var res e2eResult
+	sc := bufio.NewScanner(strings.NewReader(string(out)))
+	found := false
+	for sc.Scan() {
+		if line, ok := strings.CutPrefix(sc.Text(), "E2E "); ok {
+			found = json.Unmarshal([]byte(line), &res) == nil
+		}
+	}
+	if !found {
+		b.Fatalf("child said nothing:\n%s", out)
+	}
+	ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if ru == nil {
+		return res, 0
+	}
+	return res, float64(ru.Maxrss) / 1024 // KiB on Linux
+}
+
+// TestE2EChild is the benchmark's child: it processes one inbound file and
+// prints what came of it. It does nothing unless the benchmark started it.
+func TestE2EChild(t *testing.T) {
+	if os.Getenv(e2eEnv) != "1" {
+		t.Skip("run by BenchmarkPipelineEndToEnd")
+	}
+	testenv.DatabaseURL(t)
+	db := openStore(t, os.Getenv("EDIGW_E2E_DB"))
+	objs := openObjects(t, objectsSpec(os.Getenv("EDIGW_E2E_OBJECTS")))
+	p := pipelineOn(db, objs)
+	start := time.Now()
+	out, err := p.ProcessFile(context.Background(), Cigna, os.Getenv("EDIGW_E2E_KEY"))
+	elapsed := time.Since(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := e2eResult{Status: out.Status, Elapsed: elapsed}
+	if r := out.Result; r != nil {
+		res.Records = r.Claims
+	}
+	line, _ := json.Marshal(res)
+	fmt.Printf("E2E %s\n", line)
+}
