@@ -18,7 +18,8 @@ import (
 // flushing at the same time: eight 837Ps, three of them dropped twice
 // under other keys, and 6,000 queued claims. Each file is processed by
 // one of them once, the copies are duplicates, counts are exact, each
-// acknowledgment is written once, and each queued claim goes out once.
+// acknowledgment is written once, and each queued claim goes out once, in
+// a file written once.
 func TestTwoInstances(t *testing.T) {
 	const files, perFile, dups, queuedClaims = 8, 300, 3, 6000
 	dbURL := testDatabase(t)
@@ -104,7 +105,6 @@ func TestTwoInstances(t *testing.T) {
 		"SELECT count(*) FROM files WHERE direction = 'inbound' AND status = 'archived'":                                           files,
 		"SELECT count(*) FROM files WHERE direction = 'inbound' AND status = 'duplicate'":                                          dups,
 		"SELECT count(*) FROM claims WHERE direction = 'outbound' AND outbound_state = 'sent'":                                     queuedClaims,
-		"SELECT count(DISTINCT file_id) FROM claims WHERE direction = 'outbound'":                                                  1,
 	} {
 		if n := queryInt(t, dbURL, q); n != want {
 			t.Errorf("%s: %d, want %d", q, n, want)
@@ -136,10 +136,13 @@ func TestTwoInstances(t *testing.T) {
 			}
 		}
 	}
-	if len(claimFiles) != 1 {
-		t.Errorf("outbound 837s %v, want one", claimFiles)
+	// The instances may both have sent some: each claim went out in one
+	// of the files, and each file was written once.
+	sentIn := queryInt(t, dbURL, "SELECT count(DISTINCT file_id) FROM claims WHERE direction = 'outbound'")
+	if len(claimFiles) == 0 || int64(len(claimFiles)) != sentIn {
+		t.Errorf("outbound 837s %v, claims sent in %d files", claimFiles, sentIn)
 	}
-	if got := len(keys(t, wrapped[0], Cigna.Outbound())); got != len(acks)+1 {
-		t.Errorf("outbound/ holds %d objects, want %d", got, len(acks)+1)
+	if got := len(keys(t, wrapped[0], Cigna.Outbound())); got != len(acks)+len(claimFiles) {
+		t.Errorf("outbound/ holds %d objects, want %d", got, len(acks)+len(claimFiles))
 	}
 }

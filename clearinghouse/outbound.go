@@ -25,27 +25,18 @@ const MaxClaimsPerFile = 10 * mapping.MaxClaimsPerSet
 // numbers, then written, then marked sent: a crash in between leaves a
 // pending file that the next flush writes again, byte for byte.
 //
-// One instance flushes at a time (a lock in the record store): a pending
-// file is then always one whose writer is gone, never one another
-// instance is still filling.
+// Whoever fills or writes a file holds a record-store lock on its key
+// from before it is recorded until it is sent, so a pending file that is
+// not locked is one whose writer is gone: only those are written again.
+// Several instances may flush at once; the queue's leases give each its
+// own records.
 func (p *Pipeline) FlushOutbound(ctx context.Context) (files []string, err error) {
-	var release func()
-	var ok bool
-	err = p.retry(ctx, "lock outbound", func() error {
-		var err error
-		release, ok, err = p.Store.LockKey(ctx, flushLockKey)
-		return err
-	})
-	if err != nil || !ok {
-		return nil, err // !ok: another instance is flushing
-	}
-	defer release()
 	pending, err := p.Store.OutboundFiles(ctx, edigw.FilePending)
 	if err != nil {
 		return nil, err
 	}
 	for _, f := range pending {
-		written, err := p.writePending(ctx, &f)
+		written, err := p.writeAbandoned(ctx, f)
 		if err != nil {
 			return files, err
 		}
@@ -90,9 +81,34 @@ func (p *Pipeline) FlushOutbound(ctx context.Context) (files []string, err error
 
 var claimFileKinds = map[edigw.ClaimKind]string{edigw.Professional: "837P", edigw.Institutional: "837I", edigw.Dental: "837D"}
 
-// flushLockKey is the record-store lock FlushOutbound holds; it is not
-// an object key.
-const flushLockKey = "edigw/flush-outbound"
+// writeAbandoned writes a pending file again if its writer is gone (its
+// key is not locked) and it is still pending once locked.
+func (p *Pipeline) writeAbandoned(ctx context.Context, f edigw.File) (bool, error) {
+	release, ok, err := p.lockKey(ctx, f.Key)
+	if err != nil || !ok {
+		return false, err // !ok: its writer is at work
+	}
+	defer release()
+	var now *edigw.File
+	err = p.retry(ctx, "ledger "+f.Key, func() error {
+		var err error
+		now, err = p.Store.File(ctx, f.ID)
+		return err
+	})
+	if err != nil || now.Status != edigw.FilePending {
+		return false, err // sent by its writer meanwhile
+	}
+	return p.writePending(ctx, now)
+}
+
+func (p *Pipeline) lockKey(ctx context.Context, key string) (release func(), ok bool, err error) {
+	err = p.retry(ctx, "lock "+key, func() error {
+		var err error
+		release, ok, err = p.Store.LockKey(ctx, key)
+		return err
+	})
+	return release, ok, err
+}
 
 // sendClaims records, writes and marks one outbound 837.
 func (p *Pipeline) sendClaims(ctx context.Context, pt Partner, kind edigw.ClaimKind, qs []edigw.QueuedClaim) (string, error) {
@@ -101,10 +117,11 @@ func (p *Pipeline) sendClaims(ctx context.Context, pt Partner, kind edigw.ClaimK
 		claims[i] = q.Claim
 	}
 	sets := mapping.ClaimSets(claims, mapping.MaxClaimsPerSet)
-	f, ic, group, err := p.recordOutbound(ctx, pt, claimFileKinds[kind], "claims")
+	f, ic, group, release, err := p.recordOutbound(ctx, pt, claimFileKinds[kind], "claims")
 	if err != nil {
 		return "", err
 	}
+	defer release()
 	at := 0
 	for _, set := range sets {
 		st, err := p.Store.NextControlNumber(ctx, "ST", pt.OurID, pt.TheirID)
@@ -127,10 +144,11 @@ func (p *Pipeline) sendClaims(ctx context.Context, pt Partner, kind edigw.ClaimK
 // sendAuthorizations records, writes and marks one outbound 278 file: one
 // set per request, as X217 asks.
 func (p *Pipeline) sendAuthorizations(ctx context.Context, pt Partner, qs []edigw.QueuedAuthorization) (string, error) {
-	f, ic, group, err := p.recordOutbound(ctx, pt, "278", "authorizations")
+	f, ic, group, release, err := p.recordOutbound(ctx, pt, "278", "authorizations")
 	if err != nil {
 		return "", err
 	}
+	defer release()
 	for _, q := range qs {
 		st, err := p.Store.NextControlNumber(ctx, "ST", pt.OurID, pt.TheirID)
 		if err != nil {
@@ -145,23 +163,35 @@ func (p *Pipeline) sendAuthorizations(ctx context.Context, pt Partner, qs []edig
 }
 
 // recordOutbound allocates the interchange and group numbers of a new
-// outbound file and enters it in the ledger as pending.
-func (p *Pipeline) recordOutbound(ctx context.Context, pt Partner, kind, what string) (*edigw.File, edigw.Interchange, string, error) {
+// outbound file, locks its key and enters it in the ledger as pending.
+// The caller holds the lock (release) until the file is sent.
+func (p *Pipeline) recordOutbound(ctx context.Context, pt Partner, kind, what string) (f *edigw.File, ic edigw.Interchange,
+	group string, release func(), err error) {
 	isa, err := p.Store.NextControlNumber(ctx, "ISA", pt.OurID, pt.TheirID)
 	if err != nil {
-		return nil, edigw.Interchange{}, "", err
+		return nil, ic, "", nil, err
 	}
 	gs, err := p.Store.NextControlNumber(ctx, "GS", pt.OurID, pt.TheirID)
 	if err != nil {
-		return nil, edigw.Interchange{}, "", err
+		return nil, ic, "", nil, err
 	}
-	ic := edigw.Interchange{SenderQualifier: pt.OurQualifier, SenderID: pt.OurID, ReceiverQualifier: pt.TheirQualifier,
+	ic = edigw.Interchange{SenderQualifier: pt.OurQualifier, SenderID: pt.OurID, ReceiverQualifier: pt.TheirQualifier,
 		ReceiverID: pt.TheirID, ControlNumber: fmt.Sprintf("%09d", isa)}
 	now := p.now()
-	f := &edigw.File{PayerID: pt.PayerID, Direction: edigw.Outbound, Kind: kind, Status: edigw.FilePending, CreatedAt: now,
+	f = &edigw.File{PayerID: pt.PayerID, Direction: edigw.Outbound, Kind: kind, Status: edigw.FilePending, CreatedAt: now,
 		Key: pt.key("outbound", fmt.Sprintf("%s-%s-%s.x12", what, now.Format("20060102T150405"), ic.ControlNumber))}
-	f.ID, err = p.Store.RecordFile(ctx, f)
-	return f, ic, strconv.FormatInt(gs, 10), err
+	release, ok, err := p.lockKey(ctx, f.Key)
+	if err == nil && !ok {
+		err = fmt.Errorf("clearinghouse: outbound %s is locked by another writer", f.Key) // its ISA13 is ours alone
+	}
+	if err != nil {
+		return nil, ic, "", nil, err
+	}
+	if f.ID, err = p.Store.RecordFile(ctx, f); err != nil {
+		release()
+		return nil, ic, "", nil, err
+	}
+	return f, ic, strconv.FormatInt(gs, 10), release, nil
 }
 
 // writePending writes a pending outbound file from the records it carries
@@ -176,7 +206,7 @@ func (p *Pipeline) writePending(ctx context.Context, f *edigw.File) (written boo
 		n, err = p.render837(ctx, f, &buf)
 	}
 	if errors.Is(err, errNoRecords) {
-		// The writer died between recording the file and assigning its
+		// Its writer died between recording the file and assigning its
 		// first records: nothing was written under its numbers, and its
 		// records are queued again once their lease ends.
 		p.log().Warn("outbound file abandoned before it had records", zap.String("key", f.Key))
