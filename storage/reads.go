@@ -88,7 +88,7 @@ func (db *DB) AuthorizationByCertification(ctx context.Context, payer edigw.Paye
 // payments, kept as records of their own.
 const storedRemittanceColumns = `r.id, r.record, coalesce(r.file_id, 0), r.received_at, p.claims, p.ids
 	FROM remittances r CROSS JOIN LATERAL (
-		SELECT coalesce(jsonb_agg(record ORDER BY ordinal), '[]') AS claims,
+		SELECT coalesce(json_agg(record ORDER BY ordinal), '[]') AS claims,
 		       coalesce(array_agg(coalesce(claim_id, 0) ORDER BY ordinal), '{}') AS ids
 		FROM claim_payments WHERE remittance_key = r.key) p`
 
