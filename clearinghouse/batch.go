@@ -18,6 +18,7 @@ type batcher struct {
 	accepted int           // records not rejected: claims accepted, remittances, authorizations
 	claims   []*edigw.Claim
 	remits   []*edigw.Remittance
+	payments int // claim payments of the remittances held
 	auths    []*edigw.AuthorizationRequest
 	acks     []*edigw.Acknowledgment
 }
@@ -46,8 +47,10 @@ func (b *batcher) remittance(r *edigw.Remittance) error {
 	}
 	b.accepted++
 	b.remits = append(b.remits, r)
-	// A remittance can hold thousands of claim payments: flush often.
-	if len(b.remits) >= max(1, b.size/100) {
+	// A remittance (one 835 set) can pay 5,000 claims: count the claim
+	// payments held, not the remittances, so memory holds one batch.
+	b.payments += len(r.Claims)
+	if b.payments >= b.size || len(b.remits) >= b.size {
 		return b.flushRemits()
 	}
 	return nil
@@ -104,7 +107,7 @@ func (b *batcher) flushRemits() error {
 	}
 	err := b.ing.AddRemittances(b.ctx, b.remits)
 	clear(b.remits)
-	b.remits = b.remits[:0]
+	b.remits, b.payments = b.remits[:0], 0
 	return err
 }
 

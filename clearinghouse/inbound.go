@@ -115,7 +115,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	var interchange string
 	res, err := mapping.Read(counted, path.Base(key), mapping.Handlers{
 		Claim:          b.claim,
-		Remittance:     remittancesByPayments(b, p.batchSize()),
+		Remittance:     b.remittance,
 		Authorization:  b.authorization,
 		Acknowledgment: b.acknowledgment,
 		Interchange: func(h edi.InterchangeHeader) error {

@@ -148,22 +148,3 @@ func (o *overlappedIngest) Rollback(ctx context.Context) error {
 	_ = o.stop()
 	return o.ing.Rollback(ctx)
 }
-
-// remittancesByPayments hands remittances to the batcher and flushes them
-// once they carry size claim payments: an 835's remittance (one per
-// transaction set) can pay 5,000 claims, so counting remittances alone
-// would hold many sets in memory.
-func remittancesByPayments(b *batcher, size int) func(*edigw.Remittance) error {
-	payments := 0
-	return func(r *edigw.Remittance) error {
-		if err := b.remittance(r); err != nil {
-			return err
-		}
-		payments += len(r.Claims)
-		if payments < size {
-			return nil
-		}
-		payments = 0
-		return b.flushRemits()
-	}
-}
