@@ -170,6 +170,19 @@ func (e *EnvelopeWriter) WriteStrings(id string, elems ...string) error {
 	return nil
 }
 
+// WriteSegments copies n segments written beforehand (Writer.WriteSegments)
+// into the current set, counting them for SE01.
+func (e *EnvelopeWriter) WriteSegments(b []byte, n int) error {
+	if !e.inST {
+		return fmt.Errorf("%w: segments outside a transaction set", errEnvelopeOrder)
+	}
+	if err := e.w.WriteSegments(b, n); err != nil {
+		return err
+	}
+	e.segs += n
+	return nil
+}
+
 // WriteInterchangeSegment writes a segment that belongs directly inside an
 // interchange, outside any group: a TA1.
 func (e *EnvelopeWriter) WriteInterchangeSegment(id string, elems ...string) error {

@@ -207,6 +207,21 @@ func (w *Writer) checkValue(id string, elem int, v string, isa bool) error {
 	return nil
 }
 
+// WriteSegments copies n segments that a Writer with the same delimiters
+// and Newline wrote beforehand: what lets a set's body be built early and
+// enveloped later, with control numbers known only then.
+func (w *Writer) WriteSegments(b []byte, n int) error {
+	if w.err != nil {
+		return w.err
+	}
+	if _, err := w.w.Write(b); err != nil {
+		w.err = err
+		return err
+	}
+	w.n += int64(n)
+	return nil
+}
+
 // Flush writes any buffered data to the underlying writer.
 func (w *Writer) Flush() error {
 	if w.err != nil {

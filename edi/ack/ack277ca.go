@@ -1,12 +1,14 @@
 package ack
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/edigw/edigw/edi"
+	"github.com/edigw/edigw/edi/ig"
 )
 
 // Version277CA is the implementation guide of the 277CA edigw writes.
@@ -30,13 +32,30 @@ var (
 // each claim, accepted (A2:20, action WQ) or rejected (A3:21, action U) with
 // the counts and amounts X214 asks for.
 func Write277CA(w io.Writer, cs *Claims, o Options) error {
-	if cs == nil || cs.Set == nil || cs.Set.Group == nil {
-		return fmt.Errorf("ack: a 277CA needs an 837 set inside a functional group")
+	b, err := build277CA(cs, o)
+	if err != nil {
+		return err
 	}
+	return b.write(w, o)
+}
+
+// body277CA is a 277CA's set without its envelope: the Acknowledger builds
+// it as the 837 set ends, so the set's claims need not wait in memory for
+// the group's end, and envelopes it when the group's outcome is known.
+type body277CA struct {
+	set                *ig.SetResult
+	data               []byte
+	segments           int
+	accepted, rejected int
+}
+
+// write envelopes the body: interchange, group and set with new control
+// numbers, addressed back to the 837's sender.
+func (b *body277CA) write(w io.Writer, o Options) error {
 	wr := edi.NewWriter(w, o.delims())
 	wr.Newline = o.Newline
 	ew := edi.NewEnvelopeWriter(wr)
-	g := cs.Set.Group
+	g := b.set.Group
 	var isa edi.InterchangeHeader
 	if g.Interchange != nil {
 		isa = g.Interchange.Header
@@ -53,6 +72,27 @@ func Write277CA(w io.Writer, cs *Claims, o Options) error {
 	if err := set(ew, "277", Version277CA, gh, &o); err != nil {
 		return err
 	}
+	if err := ew.WriteSegments(b.data, b.segments); err != nil {
+		return err
+	}
+	if err := ew.EndSet(); err != nil {
+		return err
+	}
+	if err := ew.EndGroup(); err != nil {
+		return err
+	}
+	return ew.EndInterchange()
+}
+
+// build277CA writes the segments of a 277CA's set from BHT on.
+func build277CA(cs *Claims, o Options) (*body277CA, error) {
+	if cs == nil || cs.Set == nil || cs.Set.Group == nil {
+		return nil, fmt.Errorf("ack: a 277CA needs an 837 set inside a functional group")
+	}
+	var buf bytes.Buffer
+	ew := edi.NewWriter(&buf, o.delims())
+	ew.Newline = o.Newline
+	g := cs.Set.Group
 	s := &segs{ew: ew}
 	now := o.now()
 	today := now.Format("20060102")
@@ -145,15 +185,12 @@ func Write277CA(w io.Writer, cs *Claims, o Options) error {
 		}
 	}
 	if s.err != nil {
-		return s.err
+		return nil, s.err
 	}
-	if err := ew.EndSet(); err != nil {
-		return err
+	if err := ew.Flush(); err != nil {
+		return nil, err
 	}
-	if err := ew.EndGroup(); err != nil {
-		return err
-	}
-	return ew.EndInterchange()
+	return &body277CA{set: cs.Set, data: buf.Bytes(), segments: int(ew.Segments()), accepted: accN, rejected: rejN}, nil
 }
 
 func (s *segs) writeE(id string, elems ...edi.Elem) {

@@ -66,7 +66,7 @@ func Write999(w io.Writer, g *ig.GroupResult, disposition SetDisposition, o Opti
 	if err := set(ew, "999", Version999, gh, &o); err != nil {
 		return err
 	}
-	s := &segs{ew: ew, claimAt: o.ClaimAt}
+	s := &segs{ew: ew, delims: o.delims(), claimAt: o.ClaimAt}
 	s.write("AK1", padAN(g.Header.FunctionalID, 2, 2), digitsOr(g.Header.ControlNumber, "0"), padAN(g.Header.Version, 1, 12))
 	accepted := 0
 	for _, st := range g.Sets {
@@ -110,8 +110,16 @@ func Write999(w io.Writer, g *ig.GroupResult, disposition SetDisposition, o Opti
 }
 
 // segs writes segments and keeps the first error.
+// segmentWriter is an EnvelopeWriter inside a set, or a plain Writer
+// building a set's body ahead of its envelope.
+type segmentWriter interface {
+	Write(id string, elems ...edi.Elem) error
+	WriteStrings(id string, elems ...string) error
+}
+
 type segs struct {
-	ew      *edi.EnvelopeWriter
+	ew      segmentWriter
+	delims  edi.Delimiters
 	err     error
 	claimAt func(*ig.SetResult, int) string
 	st      *ig.SetResult
@@ -195,7 +203,7 @@ func (s *segs) segment(pos int, errs []*edi.Error) {
 			pos = append(pos, strconv.Itoa(e.Repetition))
 		}
 		ik4 := []edi.Elem{edi.Composite(pos...), edi.Simple(digitsOr(e.ElementRef, "")), edi.Simple(e.Code.Value)}
-		if v := bad(e, s.ew.Writer().Delimiters()); v != "" {
+		if v := bad(e, s.delims); v != "" {
 			ik4 = append(ik4, edi.Simple(v))
 		}
 		s.err = s.ew.Write("IK4", ik4...)

@@ -89,3 +89,36 @@ func TestAcknowledgmentsAreNotAcknowledged(t *testing.T) {
 type nopCloser struct{ io.Writer }
 
 func (nopCloser) Close() error { return nil }
+
+// TestAcknowledgerKeepsBodiesNotClaims: by the group's end, a clean 837
+// set is held as its built 277CA body, not as its claims; a set with
+// errors keeps its claims too (the 999's CTX names them).
+func TestAcknowledgerKeepsBodiesNotClaims(t *testing.T) {
+	for file, wantClaims := range map[string]int{
+		"../../fixtures/story/03-837p-claims.edi":              0,
+		"../../fixtures/edi/cigna-837p-one-claim-rejected.edi": 1,
+	} {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := NewAcknowledger(Options{Numbers: &Sequence{}}, func(string, string) (io.WriteCloser, error) {
+			return nopCloser{io.Discard}, nil
+		})
+		v := &ig.Validator{File: file}
+		checked := false
+		v.OnGroup = func(*ig.GroupResult) {
+			checked = true
+			if len(a.claims) != wantClaims || len(a.bodies) != 1 {
+				t.Errorf("%s at GE: %d sets' claims, %d bodies; want %d and 1", file, len(a.claims), len(a.bodies), wantClaims)
+			}
+		}
+		a.Attach(v)
+		if _, err := v.Run(bytes.NewReader(data)); err != nil {
+			t.Fatal(err)
+		}
+		if res, err := a.Finish(); err != nil || res.Acks277CA != 1 || !checked {
+			t.Errorf("%s: %+v %v", file, res, err)
+		}
+	}
+}

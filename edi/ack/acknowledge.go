@@ -56,9 +56,15 @@ type Acknowledger struct {
 	sink      Sink
 	res       Result
 	collector ClaimCollector
-	claims    map[*ig.SetResult]*Claims
-	pending   []held
-	werr      error
+	// Per 837 set of the open group: its disposition and 277CA body,
+	// built as the set ends; its claims only when the set has errors (a
+	// 999's CTX names the claim an error is in). Memory per group is the
+	// built bodies, not every claim.
+	claims  map[*ig.SetResult]*Claims
+	disp    map[*ig.SetResult]string
+	bodies  map[*ig.SetResult]*body277CA
+	pending []held
+	werr    error
 }
 
 // held is one built acknowledgment waiting for its interchange's IEA.
@@ -70,7 +76,8 @@ type held struct {
 
 // NewAcknowledger returns an Acknowledger writing to sink.
 func NewAcknowledger(o Options, sink Sink) *Acknowledger {
-	a := &Acknowledger{o: o, sink: sink, claims: map[*ig.SetResult]*Claims{}}
+	a := &Acknowledger{o: o, sink: sink, claims: map[*ig.SetResult]*Claims{},
+		disp: map[*ig.SetResult]string{}, bodies: map[*ig.SetResult]*body277CA{}}
 	a.o.ClaimAt = a.claimAt
 	return a
 }
@@ -91,7 +98,7 @@ func (a *Acknowledger) Attach(v *ig.Validator) {
 			set(s)
 		}
 		if cs := a.collector.Take(s); cs != nil {
-			a.claims[s] = cs
+			a.setEnded(s, cs)
 		}
 	}
 	v.OnGroup = func(g *ig.GroupResult) {
@@ -108,9 +115,26 @@ func (a *Acknowledger) Attach(v *ig.Validator) {
 	}
 }
 
-// Claims returns the claims collected for a set that has not reached its
-// group's end yet: who each error belongs to, as the 277CA will say.
-func (a *Acknowledger) Claims(s *ig.SetResult) *Claims { return a.claims[s] }
+// setEnded judges an 837 set's claims as soon as the set ends (its
+// errors, business rules included, are all in) and builds its 277CA body.
+func (a *Acknowledger) setEnded(s *ig.SetResult, cs *Claims) {
+	d := cs.Disposition(s)
+	a.disp[s] = d
+	if s.ErrorCount > 0 {
+		a.claims[s] = cs
+	}
+	if d == Rejected || len(cs.Claims) == 0 {
+		return
+	}
+	b, err := build277CA(cs, a.o)
+	if err != nil {
+		if a.werr == nil {
+			a.werr = fmt.Errorf("ack: building 277CA for set %s: %w", s.Header.ControlNumber, err)
+		}
+		return
+	}
+	a.bodies[s] = b
+}
 
 // Finish returns the counts and the first error writing an acknowledgment.
 func (a *Acknowledger) Finish() (*Result, error) {
@@ -172,14 +196,18 @@ func (a *Acknowledger) build(kind, ref string, f func(io.Writer) error) (held, b
 }
 
 func (a *Acknowledger) disposition(s *ig.SetResult) string {
-	if cs := a.claims[s]; cs != nil {
-		return cs.Disposition(s)
+	if d, ok := a.disp[s]; ok {
+		return d
 	}
 	return DefaultDisposition(s)
 }
 
 func (a *Acknowledger) group(g *ig.GroupResult) {
-	defer clear(a.claims)
+	defer func() {
+		clear(a.claims)
+		clear(a.disp)
+		clear(a.bodies)
+	}()
 	if g.Header.FunctionalID == "FA" {
 		// Acknowledgments are not acknowledged: FA is not among the
 		// groups a 999 may answer (AK101), and answering would echo
@@ -197,21 +225,15 @@ func (a *Acknowledger) group(g *ig.GroupResult) {
 	}
 	groupRejected := len(g.Errors) > 0
 	for _, s := range g.Sets {
-		cs := a.claims[s]
-		if cs == nil || groupRejected || a.disposition(s) == Rejected || len(cs.Claims) == 0 {
+		b := a.bodies[s]
+		if b == nil || groupRejected || a.disposition(s) == Rejected {
 			continue
 		}
-		h, ok := a.build(Kind277CA, ref+"-"+s.Header.ControlNumber, func(w io.Writer) error { return Write277CA(w, cs, a.o) })
+		h, ok := a.build(Kind277CA, ref+"-"+s.Header.ControlNumber, func(w io.Writer) error { return b.write(w, a.o) })
 		if !ok {
 			continue
 		}
-		for _, c := range cs.Claims {
-			if c.Rejected() {
-				h.claimsRejected++
-			} else {
-				h.claimsAccepted++
-			}
-		}
+		h.claimsAccepted, h.claimsRejected = b.accepted, b.rejected
 		out = append(out, h)
 	}
 	if g.Interchange == nil {
