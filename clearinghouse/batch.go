@@ -1,8 +1,13 @@
 package clearinghouse
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
 	"io"
+	"os"
 	"sort"
 
 	"github.com/edigw/edigw"
@@ -145,31 +150,91 @@ func (b *batcher) flush() error {
 	return nil
 }
 
-// ackBuffer keeps the acknowledgments of one file in memory until its
-// outcome is committed; they are small next to the file.
+// ackBuffer keeps the acknowledgments of one file until its outcome is
+// committed: small ones in memory, large ones (a 5,000-claim set's 277CA
+// is 660 KB) in temporary files, so a file's acknowledgments do not add up
+// in memory. close removes the files.
 type ackBuffer struct {
 	acks []*heldAck
 }
 
+// heldInMemory is the size past which an acknowledgment goes to disk.
+const heldInMemory = 64 << 10
+
 type heldAck struct {
 	kind, ref string
-	data      []byte
+	mem       []byte
+	file      *os.File
+	size      int64
+	hash      hash.Hash
+	err       error
 }
 
 func newAckBuffer() *ackBuffer { return &ackBuffer{} }
 
 func (a *ackBuffer) sink(kind, ref string) (io.WriteCloser, error) {
-	h := &heldAck{kind: kind, ref: ref}
+	h := &heldAck{kind: kind, ref: ref, hash: sha256.New()}
 	a.acks = append(a.acks, h)
 	return h, nil
 }
 
+// close removes what was spooled to disk.
+func (a *ackBuffer) close() {
+	if a == nil {
+		return
+	}
+	for _, h := range a.acks {
+		if h.file != nil {
+			h.file.Close()
+			os.Remove(h.file.Name())
+			h.file = nil
+		}
+	}
+}
+
 func (h *heldAck) Write(p []byte) (int, error) {
-	h.data = append(h.data, p...)
+	if h.err != nil {
+		return 0, h.err
+	}
+	h.hash.Write(p)
+	h.size += int64(len(p))
+	if h.file == nil && len(h.mem)+len(p) <= heldInMemory {
+		h.mem = append(h.mem, p...)
+		return len(p), nil
+	}
+	if h.file == nil {
+		f, err := os.CreateTemp("", "edigw-held-*")
+		if err != nil {
+			h.err = err
+			return 0, err
+		}
+		h.file = f
+		if _, err := f.Write(h.mem); err != nil {
+			h.err = err
+			return 0, err
+		}
+		h.mem = nil
+	}
+	if _, err := h.file.Write(p); err != nil {
+		h.err = err
+		return 0, err
+	}
 	return len(p), nil
 }
 
-func (h *heldAck) Close() error { return nil }
+func (h *heldAck) Close() error { return h.err }
+
+// reader gives the acknowledgment from its first byte, for each attempt
+// to store it.
+func (h *heldAck) reader() io.Reader {
+	if h.file == nil {
+		return bytes.NewReader(h.mem)
+	}
+	return io.NewSectionReader(h.file, 0, h.size)
+}
+
+// sha256 is the hex digest of the acknowledgment.
+func (h *heldAck) sha256() string { return hex.EncodeToString(h.hash.Sum(nil)) }
 
 // list returns the acknowledgments by kind and reference, so their keys
 // come out in a stable order.

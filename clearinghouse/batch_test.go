@@ -1,7 +1,13 @@
 package clearinghouse
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
 	"slices"
 	"testing"
 
@@ -66,5 +72,52 @@ func TestBatcherFlushesRemittancesByPayments(t *testing.T) {
 	}
 	if claim.PayerID != edigw.Cigna || b.accepted != 6 {
 		t.Errorf("payer %q, accepted %d", claim.PayerID, b.accepted)
+	}
+}
+
+// TestHeldAcknowledgmentsSpill: an acknowledgment past heldInMemory waits
+// in a temporary file, reads back whole for every attempt to store it,
+// and the file goes with close.
+func TestHeldAcknowledgmentsSpill(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	buf := newAckBuffer()
+	want := bytes.Repeat([]byte("STC*A2:20*20260306*WQ*100~\n"), 10_000) // 270 KB
+	for _, small := range []bool{true, false} {
+		w, _ := buf.sink("277ca", fmt.Sprint(small))
+		data := want
+		if small {
+			data = want[:100]
+		}
+		for chunk := range slices.Chunk(data, 4096) {
+			if _, err := w.Write(chunk); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if files, _ := os.ReadDir(tmp); len(files) != 1 {
+		t.Fatalf("%d files spooled, want 1 (the large one)", len(files))
+	}
+	for _, h := range buf.list() {
+		want := want
+		if h.ref == "true" {
+			want = want[:100]
+		}
+		for range 2 {
+			got, err := io.ReadAll(h.reader())
+			if err != nil || !bytes.Equal(got, want) {
+				t.Fatalf("%s: %d bytes back, want %d (%v)", h.ref, len(got), len(want), err)
+			}
+		}
+		if sum := sha256.Sum256(want); h.sha256() != hex.EncodeToString(sum[:]) || h.size != int64(len(want)) {
+			t.Errorf("%s: digest or size wrong", h.ref)
+		}
+	}
+	buf.close()
+	if files, _ := os.ReadDir(tmp); len(files) != 0 {
+		t.Errorf("%d files left after close", len(files))
 	}
 }

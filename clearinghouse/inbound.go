@@ -1,7 +1,6 @@
 package clearinghouse
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -107,6 +106,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	defer rollback()
 
 	acks := newAckBuffer()
+	defer acks.close()
 	hash := sha256.New()
 	counted := &countingReader{r: io.TeeReader(body, hash)}
 	b := newBatcher(ctx, ing, p.batchSize(), pt.PayerID)
@@ -180,6 +180,7 @@ func (p *Pipeline) finish(ctx context.Context, pt Partner, key string, f *edigw.
 	f.Reason = printable(f.Reason) // quoted bytes of a garbage file are no text PostgreSQL takes
 	if f.Status == edigw.FileCommitted && acks == nil {
 		rebuilt, err := p.rebuildAcks(ctx, key)
+		defer rebuilt.close()
 		if err != nil && !errors.Is(err, edigw.ErrObjectNotFound) {
 			return err
 		}
@@ -189,7 +190,7 @@ func (p *Pipeline) finish(ctx context.Context, pt Partner, key string, f *edigw.
 	if acks != nil {
 		for _, a := range acks.list() {
 			k := pt.key("outbound", strings.TrimSuffix(base, path.Ext(base))+"."+a.ref+"."+a.kind+".x12")
-			if err := p.retry(ctx, "put "+k, func() error { return p.Objects.Put(ctx, k, bytes.NewReader(a.data)) }); err != nil {
+			if err := p.retry(ctx, "put "+k, func() error { return p.Objects.Put(ctx, k, a.reader()) }); err != nil {
 				return err
 			}
 			out.Acks = append(out.Acks, k)
@@ -259,10 +260,9 @@ func (p *Pipeline) recordAcks(ctx context.Context, pt Partner, f *edigw.File, ac
 			if err != nil && !errors.Is(err, edigw.ErrNotFound) {
 				return err
 			}
-			sum := sha256.Sum256(a.data)
 			_, err = p.Store.RecordFile(ctx, &edigw.File{PayerID: pt.PayerID, Key: k, Direction: edigw.Outbound,
 				Kind: strings.ToUpper(a.kind), Status: edigw.FileSent, ParentID: f.ID,
-				SHA256: hex.EncodeToString(sum[:]), Size: int64(len(a.data)), CompletedAt: p.now()})
+				SHA256: a.sha256(), Size: a.size, CompletedAt: p.now()})
 			return err
 		})
 		if err != nil {

@@ -36,6 +36,7 @@ func Write277CA(w io.Writer, cs *Claims, o Options) error {
 	if err != nil {
 		return err
 	}
+	defer b.data.release()
 	return b.write(w, o)
 }
 
@@ -44,7 +45,7 @@ func Write277CA(w io.Writer, cs *Claims, o Options) error {
 // the group's end, and envelopes it when the group's outcome is known.
 type body277CA struct {
 	set                *ig.SetResult
-	data               []byte
+	data               spooled // the set's segments, on disk when large
 	segments           int
 	accepted, rejected int
 }
@@ -72,7 +73,11 @@ func (b *body277CA) write(w io.Writer, o Options) error {
 	if err := set(ew, "277", Version277CA, gh, &o); err != nil {
 		return err
 	}
-	if err := ew.WriteSegments(b.data, b.segments); err != nil {
+	data, err := b.data.bytes()
+	if err != nil {
+		return err
+	}
+	if err := ew.WriteSegments(data, b.segments); err != nil {
 		return err
 	}
 	if err := ew.EndSet(); err != nil {
@@ -190,7 +195,11 @@ func build277CA(cs *Claims, o Options) (*body277CA, error) {
 	if err := ew.Flush(); err != nil {
 		return nil, err
 	}
-	return &body277CA{set: cs.Set, data: buf.Bytes(), segments: int(ew.Segments()), accepted: accN, rejected: rejN}, nil
+	data, err := spool(buf.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	return &body277CA{set: cs.Set, data: data, segments: int(ew.Segments()), accepted: accN, rejected: rejN}, nil
 }
 
 func (s *segs) writeE(id string, elems ...edi.Elem) {

@@ -70,7 +70,7 @@ type Acknowledger struct {
 // held is one built acknowledgment waiting for its interchange's IEA.
 type held struct {
 	kind, ref                      string
-	data                           []byte
+	data                           spooled
 	claimsAccepted, claimsRejected int
 }
 
@@ -138,6 +138,15 @@ func (a *Acknowledger) setEnded(s *ig.SetResult, cs *Claims) {
 
 // Finish returns the counts and the first error writing an acknowledgment.
 func (a *Acknowledger) Finish() (*Result, error) {
+	// What an input cut short left held goes with it.
+	for _, h := range a.pending {
+		h.data.release()
+	}
+	a.pending = a.pending[:0]
+	for _, b := range a.bodies {
+		b.data.release()
+	}
+	clear(a.bodies)
 	res := a.res
 	return &res, a.werr
 }
@@ -157,6 +166,7 @@ func (a *Acknowledger) claimAt(s *ig.SetResult, at int) string {
 
 func (a *Acknowledger) emit(h held) {
 	if a.werr != nil {
+		h.data.release()
 		return
 	}
 	w, err := a.sink(h.kind, h.ref)
@@ -164,7 +174,8 @@ func (a *Acknowledger) emit(h held) {
 		a.werr = err
 		return
 	}
-	_, err = w.Write(h.data)
+	err = h.data.writeTo(w)
+	h.data.release()
 	if cerr := w.Close(); err == nil {
 		err = cerr
 	}
@@ -192,7 +203,14 @@ func (a *Acknowledger) build(kind, ref string, f func(io.Writer) error) (held, b
 		}
 		return held{}, false
 	}
-	return held{kind: kind, ref: ref, data: b.Bytes()}, true
+	data, err := spool(b.Bytes())
+	if err != nil {
+		if a.werr == nil {
+			a.werr = fmt.Errorf("ack: holding %s for %s: %w", kind, ref, err)
+		}
+		return held{}, false
+	}
+	return held{kind: kind, ref: ref, data: data}, true
 }
 
 func (a *Acknowledger) disposition(s *ig.SetResult) string {
@@ -204,6 +222,9 @@ func (a *Acknowledger) disposition(s *ig.SetResult) string {
 
 func (a *Acknowledger) group(g *ig.GroupResult) {
 	defer func() {
+		for _, b := range a.bodies {
+			b.data.release()
+		}
 		clear(a.claims)
 		clear(a.disp)
 		clear(a.bodies)
@@ -247,9 +268,11 @@ func (a *Acknowledger) group(g *ig.GroupResult) {
 
 func (a *Acknowledger) interchange(ic *ig.InterchangeResult) {
 	code, _ := TA1Outcome(ic)
-	if code != TA1Rejected {
-		for _, h := range a.pending {
+	for _, h := range a.pending {
+		if code != TA1Rejected {
 			a.emit(h)
+		} else {
+			h.data.release()
 		}
 	}
 	a.pending = a.pending[:0]
