@@ -26,11 +26,15 @@ import (
 //
 // ProcessFile runs in a child process (this test binary, TestE2EChild) so
 // that its peak resident memory (ru_maxrss) is its own; it reports the
-// claims (or claim payments) per second of ProcessFile alone. Two sizes
+// claims (or claim payments) per second of ProcessFile alone. Several sizes
 // show whether memory grows with the file.
 func BenchmarkPipelineEndToEnd(b *testing.B) {
+	sizes := map[synth.Kind][]int{
+		synth.Kind837P: {20_000, 100_000, 300_000}, // one functional group: its acknowledgments must not add up
+		synth.Kind835:  {20_000, 100_000},
+	}
 	for _, kind := range []synth.Kind{synth.Kind837P, synth.Kind835} {
-		for _, n := range []int{20_000, 100_000} {
+		for _, n := range sizes[kind] {
 			b.Run(fmt.Sprintf("%s/claims=%d", kind, n), func(b *testing.B) { benchEndToEnd(b, kind, n) })
 		}
 	}
