@@ -3,21 +3,16 @@ package api_test
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zaptest/observer"
 
@@ -36,90 +31,25 @@ import (
 // per package run) and an object store in a temporary directory (or the
 // test S3 server, for the story).
 
-var template struct {
-	once    sync.Once
-	server  string
-	name    string
-	err     error
-	created bool
-}
+var databases = testenv.Databases{Prefix: "edigw_api_", Migrate: storage.Migrate}
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if template.created {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		if err := adminExec(ctx, template.server, "DROP DATABASE IF EXISTS "+pgx.Identifier{template.name}.Sanitize()+" WITH (FORCE)"); err != nil {
-			fmt.Fprintln(os.Stderr, "api tests: drop template:", err)
-		}
-		cancel()
+	if err := databases.Close(); err != nil {
+		fmt.Fprintln(os.Stderr, "api tests:", err)
 	}
 	os.Exit(code)
-}
-
-func adminExec(ctx context.Context, server, sql string) error {
-	conn, err := pgx.Connect(ctx, server)
-	if err != nil {
-		return err
-	}
-	defer conn.Close(context.Background())
-	_, err = conn.Exec(ctx, sql)
-	return err
-}
-
-func randomName(prefix string) string {
-	var b [6]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		panic(err)
-	}
-	return prefix + hex.EncodeToString(b[:])
-}
-
-func databaseURL(t testing.TB, server, name string) string {
-	u, err := url.Parse(server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
 }
 
 // openDB opens a fresh migrated database, dropped when the test ends.
 func openDB(t testing.TB) (*storage.DB, string) {
 	t.Helper()
-	server := testenv.DatabaseURL(t)
-	template.once.Do(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		template.server, template.name = server, randomName("edigw_api_template_")
-		if template.err = adminExec(ctx, server, "CREATE DATABASE "+pgx.Identifier{template.name}.Sanitize()); template.err != nil {
-			return
-		}
-		template.created = true
-		template.err = storage.Migrate(ctx, databaseURL(t, server, template.name))
-	})
-	if template.err != nil {
-		t.Fatalf("template database: %v", template.err)
-	}
-	name := randomName("edigw_api_")
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if err := adminExec(ctx, server, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE "+
-		pgx.Identifier{template.name}.Sanitize()); err != nil {
-		t.Fatalf("create database: %v", err)
-	}
-	u := databaseURL(t, server, name)
-	db, err := storage.Open(ctx, u)
+	u := databases.New(t)
+	db, err := storage.Open(context.Background(), u)
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
-	t.Cleanup(func() {
-		db.Close()
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		if err := adminExec(ctx, server, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)"); err != nil {
-			t.Errorf("drop database %s: %v", name, err)
-		}
-	})
+	t.Cleanup(db.Close)
 	return db, u
 }
 
@@ -151,7 +81,7 @@ func newEnv(t testing.TB, o envOptions) *env {
 		s3cfg := testenv.S3(t)
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		st, err := s3store.New(ctx, s3store.Config{Bucket: randomName("edigw-api-"), Endpoint: s3cfg.Endpoint,
+		st, err := s3store.New(ctx, s3store.Config{Bucket: testenv.RandomName("edigw-api-"), Endpoint: s3cfg.Endpoint,
 			Region: s3cfg.Region, UsePathStyle: true, CreateBucket: true})
 		if err != nil {
 			t.Fatalf("s3 store: %v", err)
@@ -353,7 +283,7 @@ func (e *env) ingest(t testing.TB, key string, claims []*edigw.Claim, rms []*edi
 			t.Fatal(err)
 		}
 	}
-	res, err := ing.Commit(ctx, randomName("sha"), 1)
+	res, err := ing.Commit(ctx, testenv.RandomName("sha"), 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/internal/testenv"
 )
 
 // BenchmarkRemittanceFeed loads the remittance feed the way billing
@@ -57,7 +58,7 @@ func BenchmarkRemittanceFeed(b *testing.B) {
 	b.Logf("loaded %d remittances in %s", providers*perProvider, time.Since(start).Round(time.Millisecond))
 	// A settled database, as one in service would be: statistics current,
 	// no autovacuum of the bulk load competing with the measurement.
-	if err := adminExec(context.Background(), e.dbURL, "VACUUM (ANALYZE)"); err != nil {
+	if err := testenv.Exec(context.Background(), e.dbURL, "VACUUM (ANALYZE)"); err != nil {
 		b.Fatal(err)
 	}
 

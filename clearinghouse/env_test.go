@@ -3,10 +3,8 @@ package clearinghouse
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
+	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,48 +24,23 @@ import (
 // Shared by the crash, instance, outage, outbound and end-to-end tests:
 // a database and object stores that child processes can open too.
 
-func randomName(prefix string) string {
-	var b [6]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		panic(err)
+// databases hands out migrated databases copied from one template.
+var databases = testenv.Databases{Prefix: "edigw_ch_", Migrate: storage.Migrate}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if err := databases.Close(); err != nil {
+		fmt.Fprintln(os.Stderr, "clearinghouse tests:", err)
 	}
-	return prefix + hex.EncodeToString(b[:])
+	os.Exit(code)
 }
 
+// randomName is a bucket or content name no other test uses.
+func randomName(prefix string) string { return testenv.RandomName(prefix) }
+
 // testDatabase creates a migrated database on the test server, dropped
-// when the test ends, and returns its URL.
-func testDatabase(t testing.TB) string {
-	t.Helper()
-	server := testenv.DatabaseURL(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	name := randomName("edigw_ch_")
-	admin, err := pgx.Connect(ctx, server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close(ctx)
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		if c, err := pgx.Connect(ctx, server); err == nil {
-			_, _ = c.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
-			c.Close(ctx)
-		}
-	})
-	u, err := url.Parse(server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	if err := storage.Migrate(ctx, u.String()); err != nil {
-		t.Fatal(err)
-	}
-	return u.String()
-}
+// when the test ends, and returns its URL (child processes open it too).
+func testDatabase(t testing.TB) string { return databases.New(t) }
 
 // openStore opens a pool of its own on a database, closed with the test.
 func openStore(t testing.TB, dbURL string) *storage.DB {

@@ -2,61 +2,21 @@ package clearinghouse
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/clearinghouse/dirstore"
-	"github.com/edigw/edigw/internal/testenv"
-	"github.com/edigw/edigw/storage"
 )
 
 // newPipeline gives a pipeline over a fresh migrated database and a
 // local-directory object store.
 func newPipeline(t *testing.T) *Pipeline {
 	t.Helper()
-	server := testenv.DatabaseURL(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	var b [6]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		t.Fatal(err)
-	}
-	name := "edigw_ch_" + hex.EncodeToString(b[:])
-	admin, err := pgx.Connect(ctx, server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close(ctx)
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if c, err := pgx.Connect(ctx, server); err == nil {
-			_, _ = c.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
-			c.Close(ctx)
-		}
-	})
-	u, _ := url.Parse(server)
-	u.Path = "/" + name
-	if err := storage.Migrate(ctx, u.String()); err != nil {
-		t.Fatal(err)
-	}
-	db, err := storage.Open(ctx, u.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(db.Close)
+	db := openStore(t, testDatabase(t))
 	objs, err := dirstore.New(t.TempDir())
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/internal/testenv"
 )
 
 // Providers of the tests: two billing providers with their TIN and NPI.
@@ -105,7 +106,7 @@ type batch struct {
 func ingestFile(ctx context.Context, db *DB, b batch) (*edigw.IngestResult, error) {
 	n := fileSeq.Add(1)
 	if b.content == "" {
-		b.content = fmt.Sprintf("file %d %s", n, randomName(""))
+		b.content = fmt.Sprintf("file %d %s", n, testenv.RandomName(""))
 	}
 	f := &edigw.File{PayerID: edigw.Cigna, Key: fmt.Sprintf("cigna-62308/inbound/f%d.x12", n), Direction: edigw.Inbound, Kind: "mixed"}
 	in, err := db.BeginIngest(ctx, f)
