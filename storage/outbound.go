@@ -259,58 +259,68 @@ func (db *DB) MarkSent(ctx context.Context, subject string, ids []int64, fileID 
 	return wrap("mark sent", err)
 }
 
+// sentRecord is a claim or authorization request of an outbound file:
+// its record as stored and the envelope it went out in.
+type sentRecord struct {
+	id          int64
+	record      []byte
+	status      string
+	interchange edigw.Interchange
+	group, set  string
+}
+
+// fileRecords reads the records of one kind (table claims or
+// authorizations) an outbound file carries, in ID order.
+func (db *DB) fileRecords(ctx context.Context, table string, fileID int64) ([]sentRecord, error) {
+	rows, err := db.pool.Query(ctx, `SELECT r.id, r.record, r.status, i.sender_qualifier, i.sender_id, i.receiver_qualifier,
+			i.receiver_id, i.control_number, r.group_number, r.set_number
+		FROM `+pgx.Identifier{table}.Sanitize()+` r JOIN interchanges i ON i.id = r.interchange_id
+		WHERE r.file_id = $1 AND r.direction = 'outbound' ORDER BY r.id`, fileID)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (sentRecord, error) {
+		var s sentRecord
+		ic := &s.interchange
+		err := row.Scan(&s.id, &s.record, &s.status, &ic.SenderQualifier, &ic.SenderID, &ic.ReceiverQualifier,
+			&ic.ReceiverID, &ic.ControlNumber, &s.group, &s.set)
+		return s, err
+	})
+}
+
 // FileClaims returns the claims an outbound file carries, in ID order.
 func (db *DB) FileClaims(ctx context.Context, fileID int64) ([]edigw.SentClaim, error) {
-	rows, err := db.pool.Query(ctx, `SELECT c.id, c.record, c.status, i.sender_qualifier, i.sender_id, i.receiver_qualifier,
-			i.receiver_id, i.control_number, c.group_number, c.set_number
-		FROM claims c JOIN interchanges i ON i.id = c.interchange_id
-		WHERE c.file_id = $1 AND c.direction = 'outbound' ORDER BY c.id`, fileID)
+	recs, err := db.fileRecords(ctx, "claims", fileID)
 	if err != nil {
 		return nil, wrap("file claims", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.SentClaim, error) {
-		var s edigw.SentClaim
-		var raw []byte
-		var status string
-		ic := &s.Interchange
-		if err := row.Scan(&s.ID, &raw, &status, &ic.SenderQualifier, &ic.SenderID, &ic.ReceiverQualifier,
-			&ic.ReceiverID, &ic.ControlNumber, &s.Group, &s.Set); err != nil {
-			return s, err
+	out := make([]edigw.SentClaim, len(recs))
+	for i, r := range recs {
+		c := &edigw.Claim{}
+		if err := json.Unmarshal(r.record, c); err != nil {
+			return nil, wrap("file claims", fmt.Errorf("claim %d: %w", r.id, err))
 		}
-		s.Claim = &edigw.Claim{}
-		if err := json.Unmarshal(raw, s.Claim); err != nil {
-			return s, fmt.Errorf("claim %d: %w", s.ID, err)
-		}
-		s.Claim.Status = edigw.ClaimStatus(status)
-		return s, nil
-	})
-	return out, wrap("file claims", err)
+		c.Status = edigw.ClaimStatus(r.status)
+		out[i] = edigw.SentClaim{QueuedClaim: edigw.QueuedClaim{ID: r.id, Claim: c}, Interchange: r.interchange, Group: r.group, Set: r.set}
+	}
+	return out, nil
 }
 
 // FileAuthorizations returns the requests an outbound file carries, in ID order.
 func (db *DB) FileAuthorizations(ctx context.Context, fileID int64) ([]edigw.SentAuthorization, error) {
-	rows, err := db.pool.Query(ctx, `SELECT a.id, a.record, a.status, i.sender_qualifier, i.sender_id, i.receiver_qualifier,
-			i.receiver_id, i.control_number, a.group_number, a.set_number
-		FROM authorizations a JOIN interchanges i ON i.id = a.interchange_id
-		WHERE a.file_id = $1 AND a.direction = 'outbound' ORDER BY a.id`, fileID)
+	recs, err := db.fileRecords(ctx, "authorizations", fileID)
 	if err != nil {
 		return nil, wrap("file authorizations", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.SentAuthorization, error) {
-		var s edigw.SentAuthorization
-		var raw []byte
-		var status string
-		ic := &s.Interchange
-		if err := row.Scan(&s.ID, &raw, &status, &ic.SenderQualifier, &ic.SenderID, &ic.ReceiverQualifier,
-			&ic.ReceiverID, &ic.ControlNumber, &s.Group, &s.Set); err != nil {
-			return s, err
+	out := make([]edigw.SentAuthorization, len(recs))
+	for i, r := range recs {
+		a := &edigw.AuthorizationRequest{}
+		if err := json.Unmarshal(r.record, a); err != nil {
+			return nil, wrap("file authorizations", fmt.Errorf("authorization %d: %w", r.id, err))
 		}
-		s.Request = &edigw.AuthorizationRequest{}
-		if err := json.Unmarshal(raw, s.Request); err != nil {
-			return s, fmt.Errorf("authorization %d: %w", s.ID, err)
-		}
-		s.Request.Status = edigw.AuthorizationStatus(status)
-		return s, nil
-	})
-	return out, wrap("file authorizations", err)
+		a.Status = edigw.AuthorizationStatus(r.status)
+		out[i] = edigw.SentAuthorization{QueuedAuthorization: edigw.QueuedAuthorization{ID: r.id, Request: a},
+			Interchange: r.interchange, Group: r.group, Set: r.set}
+	}
+	return out, nil
 }
