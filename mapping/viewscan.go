@@ -151,21 +151,29 @@ func (s *viewScanner) object(name string) error {
 		if err := s.value(name, key, true); err != nil {
 			return err
 		}
-		s.space()
-		if s.pos >= len(s.in) {
-			return errSyntax
-		}
-		switch s.in[s.pos] {
-		case ',':
-			s.pos++
-		case '}':
-			s.pos++
-			s.out = append(s.out, '}')
-			return nil
-		default:
-			return errSyntax
+		if done, err := s.separator('}'); done || err != nil {
+			return err
 		}
 	}
+}
+
+// separator consumes the comma between members or elements, or the
+// closing brace or bracket; done when it closed.
+func (s *viewScanner) separator(closing byte) (done bool, err error) {
+	s.space()
+	if s.pos >= len(s.in) {
+		return false, errSyntax
+	}
+	switch s.in[s.pos] {
+	case ',':
+		s.pos++
+		return false, nil
+	case closing:
+		s.pos++
+		s.out = append(s.out, closing)
+		return true, nil
+	}
+	return false, errSyntax
 }
 
 // array copies an array named name; with a code list, its strings are
@@ -194,16 +202,11 @@ func (s *viewScanner) array(name string, list *codes.List) error {
 		} else if err := s.element(name); err != nil {
 			return err
 		}
-		s.space()
-		if s.pos >= len(s.in) {
-			return errSyntax
+		done, err := s.separator(']')
+		if err != nil {
+			return err
 		}
-		switch s.in[s.pos] {
-		case ',':
-			s.pos++
-		case ']':
-			s.pos++
-			s.out = append(s.out, ']')
+		if done {
 			if len(descs) > 0 {
 				s.out = append(s.out, ',')
 				s.out = appendJSONString(s.out, name+"Value")
@@ -212,8 +215,6 @@ func (s *viewScanner) array(name string, list *codes.List) error {
 				s.out = append(s.out, b...)
 			}
 			return nil
-		default:
-			return errSyntax
 		}
 	}
 }
