@@ -1,16 +1,15 @@
 package clearinghouse
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"hash"
 	"io"
-	"os"
 	"sort"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/internal/spool"
 )
 
 // batcher collects records as a file streams and hands them to the ingest
@@ -152,22 +151,16 @@ func (b *batcher) flush() error {
 
 // ackBuffer keeps the acknowledgments of one file until its outcome is
 // committed: small ones in memory, large ones (a 5,000-claim set's 277CA
-// is 660 KB) in temporary files, so a file's acknowledgments do not add up
-// in memory. close removes the files.
+// is 660 KB) in temporary files (internal/spool), so a file's
+// acknowledgments do not add up in memory. close releases the files.
 type ackBuffer struct {
 	acks []*heldAck
 }
 
-// heldInMemory is the size past which an acknowledgment goes to disk.
-const heldInMemory = 64 << 10
-
 type heldAck struct {
 	kind, ref string
-	mem       []byte
-	file      *os.File
-	size      int64
-	hash      hash.Hash
-	err       error
+	spool.Buffer
+	hash hash.Hash
 }
 
 func newAckBuffer() *ackBuffer { return &ackBuffer{} }
@@ -178,60 +171,23 @@ func (a *ackBuffer) sink(kind, ref string) (io.WriteCloser, error) {
 	return h, nil
 }
 
-// close removes what was spooled to disk.
+// close releases what was spooled to disk.
 func (a *ackBuffer) close() {
 	if a == nil {
 		return
 	}
 	for _, h := range a.acks {
-		if h.file != nil {
-			h.file.Close()
-			os.Remove(h.file.Name())
-			h.file = nil
-		}
+		h.Buffer.Close()
 	}
 }
 
 func (h *heldAck) Write(p []byte) (int, error) {
-	if h.err != nil {
-		return 0, h.err
-	}
 	h.hash.Write(p)
-	h.size += int64(len(p))
-	if h.file == nil && len(h.mem)+len(p) <= heldInMemory {
-		h.mem = append(h.mem, p...)
-		return len(p), nil
-	}
-	if h.file == nil {
-		f, err := os.CreateTemp("", "edigw-held-*")
-		if err != nil {
-			h.err = err
-			return 0, err
-		}
-		h.file = f
-		if _, err := f.Write(h.mem); err != nil {
-			h.err = err
-			return 0, err
-		}
-		h.mem = nil
-	}
-	if _, err := h.file.Write(p); err != nil {
-		h.err = err
-		return 0, err
-	}
-	return len(p), nil
+	return h.Buffer.Write(p)
 }
 
-func (h *heldAck) Close() error { return h.err }
-
-// reader gives the acknowledgment from its first byte, for each attempt
-// to store it.
-func (h *heldAck) reader() io.Reader {
-	if h.file == nil {
-		return bytes.NewReader(h.mem)
-	}
-	return io.NewSectionReader(h.file, 0, h.size)
-}
+// Close ends the writing (the bytes stay until ackBuffer.close).
+func (h *heldAck) Close() error { return h.Err() }
 
 // sha256 is the hex digest of the acknowledgment.
 func (h *heldAck) sha256() string { return hex.EncodeToString(h.hash.Sum(nil)) }

@@ -190,7 +190,7 @@ func (p *Pipeline) finish(ctx context.Context, pt Partner, key string, f *edigw.
 	if acks != nil {
 		for _, a := range acks.list() {
 			k := pt.key("outbound", strings.TrimSuffix(base, path.Ext(base))+"."+a.ref+"."+a.kind+".x12")
-			if err := p.retry(ctx, "put "+k, func() error { return p.Objects.Put(ctx, k, a.reader()) }); err != nil {
+			if err := p.retry(ctx, "put "+k, func() error { return p.Objects.Put(ctx, k, a.Reader()) }); err != nil {
 				return err
 			}
 			out.Acks = append(out.Acks, k)
@@ -262,7 +262,7 @@ func (p *Pipeline) recordAcks(ctx context.Context, pt Partner, f *edigw.File, ac
 			}
 			_, err = p.Store.RecordFile(ctx, &edigw.File{PayerID: pt.PayerID, Key: k, Direction: edigw.Outbound,
 				Kind: strings.ToUpper(a.kind), Status: edigw.FileSent, ParentID: f.ID,
-				SHA256: a.sha256(), Size: a.size, CompletedAt: p.now()})
+				SHA256: a.sha256(), Size: a.Len(), CompletedAt: p.now()})
 			return err
 		})
 		if err != nil {

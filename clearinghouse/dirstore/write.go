@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"github.com/edigw/edigw/internal/ctxio"
 )
 
 // writeTemp copies r into a new temp file next to final, syncs and closes
@@ -33,7 +35,7 @@ func (s *Store) writeTemp(ctx context.Context, final string, r io.Reader) (path 
 	if err := f.Chmod(0o640); err != nil {
 		return "", err
 	}
-	if _, err := io.Copy(f, ctxReader{ctx, r}); err != nil {
+	if _, err := io.Copy(f, ctxio.Reader(ctx, r)); err != nil {
 		return "", fmt.Errorf("write: %w", err)
 	}
 	if err := f.Sync(); err != nil {
@@ -76,17 +78,4 @@ func syncDir(dir string) error {
 		return fmt.Errorf("sync directory: %w", err)
 	}
 	return nil
-}
-
-// ctxReader stops a long copy when its context ends.
-type ctxReader struct {
-	ctx context.Context
-	r   io.Reader
-}
-
-func (c ctxReader) Read(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.r.Read(p)
 }

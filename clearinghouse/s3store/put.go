@@ -1,14 +1,15 @@
 package s3store
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+
+	"github.com/edigw/edigw/internal/ctxio"
+	"github.com/edigw/edigw/internal/spool"
 )
 
 // memoryLimit is the largest stream Put buffers in memory; larger ones go
@@ -66,51 +67,10 @@ func (s *Store) seekable(ctx context.Context, r io.Reader) (body io.ReadSeeker, 
 		}
 		return rs, start, end - start, noop, nil
 	}
-	r = ctxReader{ctx, r}
-	var buf bytes.Buffer
-	n, err := io.CopyN(&buf, r, memoryLimit+1)
-	if err == io.EOF {
-		return bytes.NewReader(buf.Bytes()), 0, n, noop, nil
-	}
-	if err != nil {
+	buf := &spool.Buffer{Limit: memoryLimit, Dir: s.spoolDir}
+	if _, err := io.Copy(buf, ctxio.Reader(ctx, r)); err != nil {
+		buf.Close()
 		return nil, 0, 0, noop, err
 	}
-	f, err := os.CreateTemp(s.spoolDir, "edigw-s3-put-*")
-	if err != nil {
-		return nil, 0, 0, noop, fmt.Errorf("spool: %w", err)
-	}
-	// Unlinked at once: the open file stays usable, and a crash leaves no
-	// file behind.
-	os.Remove(f.Name())
-	release = func() { f.Close() }
-	if _, err := buf.WriteTo(f); err != nil {
-		release()
-		return nil, 0, 0, noop, fmt.Errorf("spool: %w", err)
-	}
-	if _, err := io.Copy(f, r); err != nil {
-		release()
-		return nil, 0, 0, noop, err
-	}
-	size, err = f.Seek(0, io.SeekCurrent)
-	if err == nil {
-		_, err = f.Seek(0, io.SeekStart)
-	}
-	if err != nil {
-		release()
-		return nil, 0, 0, noop, fmt.Errorf("spool: %w", err)
-	}
-	return f, 0, size, release, nil
-}
-
-// ctxReader stops a long read when its context ends.
-type ctxReader struct {
-	ctx context.Context
-	r   io.Reader
-}
-
-func (c ctxReader) Read(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.r.Read(p)
+	return buf.Reader(), 0, buf.Len(), func() { buf.Close() }, nil
 }

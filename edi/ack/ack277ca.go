@@ -1,7 +1,7 @@
 package ack
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/edigw/edigw/edi"
 	"github.com/edigw/edigw/edi/ig"
+	"github.com/edigw/edigw/internal/spool"
 )
 
 // Version277CA is the implementation guide of the 277CA edigw writes.
@@ -36,7 +37,7 @@ func Write277CA(w io.Writer, cs *Claims, o Options) error {
 	if err != nil {
 		return err
 	}
-	defer b.data.release()
+	defer b.data.Close()
 	return b.write(w, o)
 }
 
@@ -45,7 +46,7 @@ func Write277CA(w io.Writer, cs *Claims, o Options) error {
 // the group's end, and envelopes it when the group's outcome is known.
 type body277CA struct {
 	set                *ig.SetResult
-	data               spooled // the set's segments, on disk when large
+	data               *spool.Buffer // the set's segments, on disk past 64 KB
 	segments           int
 	accepted, rejected int
 }
@@ -73,7 +74,7 @@ func (b *body277CA) write(w io.Writer, o Options) error {
 	if err := set(ew, "277", Version277CA, gh, &o); err != nil {
 		return err
 	}
-	data, err := b.data.bytes()
+	data, err := b.data.Bytes()
 	if err != nil {
 		return err
 	}
@@ -94,8 +95,8 @@ func build277CA(cs *Claims, o Options) (*body277CA, error) {
 	if cs == nil || cs.Set == nil || cs.Set.Group == nil {
 		return nil, fmt.Errorf("ack: a 277CA needs an 837 set inside a functional group")
 	}
-	var buf bytes.Buffer
-	ew := edi.NewWriter(&buf, o.delims())
+	buf := &spool.Buffer{}
+	ew := edi.NewWriter(buf, o.delims())
 	ew.Newline = o.Newline
 	g := cs.Set.Group
 	s := &segs{ew: ew}
@@ -189,17 +190,11 @@ func build277CA(cs *Claims, o Options) (*body277CA, error) {
 			}
 		}
 	}
-	if s.err != nil {
-		return nil, s.err
-	}
-	if err := ew.Flush(); err != nil {
+	if err := errors.Join(s.err, ew.Flush()); err != nil {
+		buf.Close()
 		return nil, err
 	}
-	data, err := spool(buf.Bytes())
-	if err != nil {
-		return nil, err
-	}
-	return &body277CA{set: cs.Set, data: data, segments: int(ew.Segments()), accepted: accN, rejected: rejN}, nil
+	return &body277CA{set: cs.Set, data: buf, segments: int(ew.Segments()), accepted: accN, rejected: rejN}, nil
 }
 
 func (s *segs) writeE(id string, elems ...edi.Elem) {

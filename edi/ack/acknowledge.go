@@ -1,12 +1,12 @@
 package ack
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 
 	"github.com/edigw/edigw/edi/ig"
+	"github.com/edigw/edigw/internal/spool"
 )
 
 // Kinds of acknowledgment files.
@@ -70,7 +70,7 @@ type Acknowledger struct {
 // held is one built acknowledgment waiting for its interchange's IEA.
 type held struct {
 	kind, ref                      string
-	data                           spooled
+	data                           *spool.Buffer // on disk past 64 KB, until the IEA
 	claimsAccepted, claimsRejected int
 }
 
@@ -140,11 +140,11 @@ func (a *Acknowledger) setEnded(s *ig.SetResult, cs *Claims) {
 func (a *Acknowledger) Finish() (*Result, error) {
 	// What an input cut short left held goes with it.
 	for _, h := range a.pending {
-		h.data.release()
+		h.data.Close()
 	}
 	a.pending = a.pending[:0]
 	for _, b := range a.bodies {
-		b.data.release()
+		b.data.Close()
 	}
 	clear(a.bodies)
 	res := a.res
@@ -166,7 +166,7 @@ func (a *Acknowledger) claimAt(s *ig.SetResult, at int) string {
 
 func (a *Acknowledger) emit(h held) {
 	if a.werr != nil {
-		h.data.release()
+		h.data.Close()
 		return
 	}
 	w, err := a.sink(h.kind, h.ref)
@@ -174,8 +174,8 @@ func (a *Acknowledger) emit(h held) {
 		a.werr = err
 		return
 	}
-	err = h.data.writeTo(w)
-	h.data.release()
+	_, err = io.Copy(w, h.data.Reader())
+	h.data.Close()
 	if cerr := w.Close(); err == nil {
 		err = cerr
 	}
@@ -196,21 +196,15 @@ func (a *Acknowledger) emit(h held) {
 }
 
 func (a *Acknowledger) build(kind, ref string, f func(io.Writer) error) (held, bool) {
-	var b bytes.Buffer
-	if err := f(&b); err != nil {
+	b := &spool.Buffer{}
+	if err := f(b); err != nil {
+		b.Close()
 		if a.werr == nil {
 			a.werr = fmt.Errorf("ack: building %s for %s: %w", kind, ref, err)
 		}
 		return held{}, false
 	}
-	data, err := spool(b.Bytes())
-	if err != nil {
-		if a.werr == nil {
-			a.werr = fmt.Errorf("ack: holding %s for %s: %w", kind, ref, err)
-		}
-		return held{}, false
-	}
-	return held{kind: kind, ref: ref, data: data}, true
+	return held{kind: kind, ref: ref, data: b}, true
 }
 
 func (a *Acknowledger) disposition(s *ig.SetResult) string {
@@ -223,7 +217,7 @@ func (a *Acknowledger) disposition(s *ig.SetResult) string {
 func (a *Acknowledger) group(g *ig.GroupResult) {
 	defer func() {
 		for _, b := range a.bodies {
-			b.data.release()
+			b.data.Close()
 		}
 		clear(a.claims)
 		clear(a.disp)
@@ -272,7 +266,7 @@ func (a *Acknowledger) interchange(ic *ig.InterchangeResult) {
 		if code != TA1Rejected {
 			a.emit(h)
 		} else {
-			h.data.release()
+			h.data.Close()
 		}
 	}
 	a.pending = a.pending[:0]
