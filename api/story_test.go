@@ -186,10 +186,30 @@ func TestStory(t *testing.T) {
 		}
 	}
 
+	// The 999 edigw wrote back for the 835 is in the ledger under the 835
+	// and downloads for the payee, like the 835 itself.
+	var own *edigw.File
+	for _, o := range outs {
+		if o.Result != nil && o.Result.Remittances == 1 && len(o.Acks) == 1 {
+			f, err := e.db.FileByKey(ctx, edigw.Outbound, o.Acks[0])
+			if err != nil || f.ParentID != o.Result.FileID {
+				t.Fatalf("edigw's 999 for the 835: %+v %v", f, err)
+			}
+			own = f
+		}
+	}
+	if own == nil {
+		t.Fatal("no acknowledgment written for the 835")
+	}
+	ownHref := "/v1/files/" + strconv.FormatInt(own.ID, 10)
+	if res := e.call(t, "GET", ownHref, tok, nil); res.status != http.StatusOK || !bytes.Equal(res.body, get(t, e, own.Key)) {
+		t.Errorf("download edigw's 999 for the 835: %d %s", res.status, res.body)
+	}
+
 	// Another provider's token sees none of it.
 	other, _ := e.token(t, "clinic b", allEntitlements, []string{tinB}, []string{npiB})
 	for _, p := range []string{"/v1/claims/" + claimID, "/v1/claims/" + claimID + "/files", files.Items[0].Href, files.Items[1].Href,
-		"/v1/remittances/" + rm.ID} {
+		"/v1/remittances/" + rm.ID, ownHref} {
 		if res := e.call(t, "GET", p, other, nil); res.status != http.StatusNotFound {
 			t.Errorf("B reads %s: %d %s", p, res.status, res.body)
 		}
