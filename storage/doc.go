@@ -7,9 +7,12 @@
 //
 // How the store behaves where the interface leaves room:
 //
-//   - Records are kept whole as JSONB next to key columns (payer, CLM01 or
+//   - Records are kept whole as JSON next to key columns (payer, CLM01 or
 //     trace number, provider TIN and NPI, status, amounts in cents, dates),
-//     so fields added to the domain need no migration. The status columns
+//     so fields added to the domain need no migration: claims, remittances
+//     and claim payments as json (text as written, cheap to bulk-load;
+//     migration 0004), authorizations and acknowledgments as jsonb (the API
+//     looks inside them). The status columns
 //     are authoritative: reads set Claim.Status and
 //     AuthorizationRequest.Status from them.
 //   - An ingest is one transaction. BeginIngest enters the file in the
