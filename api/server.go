@@ -39,16 +39,28 @@ type Server struct {
 	// Payer is the payer submissions go to when a record names none
 	// (default Cigna, 62308).
 	Payer edigw.PayerID
+	// Payers are the payers a trading partner is configured for: a
+	// submission to any other payer is refused (422), since nothing would
+	// ever send it. Empty: Payer alone.
+	Payers []edigw.PayerID
+	// MaxSubmissions bounds the submissions (POST /v1/claims and
+	// /v1/authorizations) served at once (default 4): beyond it a
+	// submission is answered 503 with Retry-After before its body is read.
+	MaxSubmissions int
 
-	metrics *httpMetrics
+	metrics     *httpMetrics
+	submissions chan struct{} // a slot per submission being served
 }
 
 // Limits of requests and pages.
 const (
 	DefaultMaxBody  = 8 << 20
 	DefaultMaxBatch = 1000
-	DefaultLimit    = 100  // feed page size when limit is not given
-	MaxLimit        = 1000 // largest page a feed serves
+	// DefaultMaxSubmissions: a 1,000-claim submission peaks at about 9 MB
+	// while it is decoded and validated (docs/benchmarks.md).
+	DefaultMaxSubmissions = 4
+	DefaultLimit          = 100  // feed page size when limit is not given
+	MaxLimit              = 1000 // largest page a feed serves
 )
 
 // route is one endpoint: its pattern, the entitlement it needs ("" when
@@ -87,6 +99,7 @@ func (s *Server) Handler() http.Handler {
 		s.Log = zap.NewNop()
 	}
 	s.metrics = newHTTPMetrics(s.Metrics)
+	s.submissions = make(chan struct{}, s.maxSubmissions())
 	mux := http.NewServeMux()
 	mux.HandleFunc(openAPIPattern, func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/yaml")
@@ -142,6 +155,13 @@ func (s *Server) maxBatch() int {
 		return s.MaxBatch
 	}
 	return DefaultMaxBatch
+}
+
+func (s *Server) maxSubmissions() int {
+	if s.MaxSubmissions > 0 {
+		return s.MaxSubmissions
+	}
+	return DefaultMaxSubmissions
 }
 
 func (s *Server) payer() edigw.PayerID {
