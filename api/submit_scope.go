@@ -12,11 +12,12 @@ import (
 // its NPI is the token's); naming is strict, since what a submission
 // names goes to the payer under that provider's identity: every
 // identifier named must be in the token's scope, the TIN among its TINs
-// and the NPI among its NPIs. A token holding only one of the two may
-// name the other when the operator has declared that NPI under that TIN
-// (edigw.TokenStore.ProviderDeclared): a TIN token vouches for the NPIs
-// declared under its TIN and for no other, an NPI token for the TIN its
-// NPI is declared under. docs/decisions/0007-submission-scope.md says why.
+// and the NPI among its NPIs. The one exception is a pair the operator
+// declared (edigw.TokenStore.ProviderDeclared: a token holding that TIN
+// alone and that NPI): a token may name an NPI declared under one of its
+// TINs, and a TIN one of its NPIs is declared under. So a TIN token
+// vouches for the NPIs declared under its TIN and for no other.
+// docs/decisions/0007-submission-scope.md says why.
 type providerCheck struct {
 	store    edigw.TokenStore
 	scope    edigw.Scope
@@ -31,44 +32,64 @@ func newProviderCheck(store edigw.TokenStore, tok *edigw.Token) *providerCheck {
 // none when it may. role is the party's JSON field ("billingProvider",
 // "requester") and who its name in messages ("billing provider").
 func (c *providerCheck) outside(ctx context.Context, record int, ref, role, who string, tin, npi string) ([]Problem, error) {
-	tinIn := tin != "" && slices.Contains(c.scope.TINs, tin)
-	npiIn := npi != "" && slices.Contains(c.scope.NPIs, npi)
 	if tin == "" && npi == "" {
 		return []Problem{{Record: record, Reference: ref, Field: role,
 			Message: "the " + who + " has neither a TIN nor an NPI, so no token's scope covers it"}}, nil
 	}
-	if (tin == "" || tinIn) && (npi == "" || npiIn) {
-		return nil, nil
-	}
-	if tin != "" && npi != "" && tinIn != npiIn {
-		ok, err := c.isDeclared(ctx, tin, npi)
-		if err != nil || ok {
-			return nil, err
+	tinOK := tin == "" || slices.Contains(c.scope.TINs, tin)
+	npiOK := npi == "" || slices.Contains(c.scope.NPIs, npi)
+	var err error
+	switch {
+	case !tinOK && npiOK:
+		// The TIN is not the token's: the NPI named (or, when none is,
+		// one of the token's) must be declared under it.
+		vouchers := c.scope.NPIs
+		if npi != "" {
+			vouchers = []string{npi}
 		}
+		tinOK, err = c.anyDeclared(ctx, []string{tin}, vouchers)
+	case tinOK && !npiOK:
+		vouchers := c.scope.TINs
+		if tin != "" {
+			vouchers = []string{tin}
+		}
+		npiOK, err = c.anyDeclared(ctx, vouchers, []string{npi})
+	}
+	if err != nil {
+		return nil, err
 	}
 	var out []Problem
-	if tin != "" && !tinIn {
+	if !tinOK {
 		out = append(out, Problem{Record: record, Reference: ref, Field: role + ".taxId",
-			Message: "the " + who + "'s TIN is outside this token's scope (nor is it declared for the token's NPI)"})
+			Message: "the " + who + "'s TIN is outside this token's scope, and not declared for its NPI"})
 	}
-	if npi != "" && !npiIn {
+	if !npiOK {
 		out = append(out, Problem{Record: record, Reference: ref, Field: role + ".id",
-			Message: "the " + who + "'s NPI is outside this token's scope (nor is it declared under the token's TIN)"})
+			Message: "the " + who + "'s NPI is outside this token's scope, and not declared under its TIN"})
 	}
 	return out, nil
 }
 
-func (c *providerCheck) isDeclared(ctx context.Context, tin, npi string) (bool, error) {
-	k := [2]string{tin, npi}
-	if ok, seen := c.declared[k]; seen {
-		return ok, nil
+// anyDeclared reports whether the operator declared one of the NPIs
+// under one of the TINs (the lists are a scope's: a few entries).
+func (c *providerCheck) anyDeclared(ctx context.Context, tins, npis []string) (bool, error) {
+	for _, tin := range tins {
+		for _, npi := range npis {
+			k := [2]string{tin, npi}
+			ok, seen := c.declared[k]
+			if !seen {
+				var err error
+				if ok, err = c.store.ProviderDeclared(ctx, tin, npi); err != nil {
+					return false, err
+				}
+				c.declared[k] = ok
+			}
+			if ok {
+				return true, nil
+			}
+		}
 	}
-	ok, err := c.store.ProviderDeclared(ctx, tin, npi)
-	if err != nil {
-		return false, err
-	}
-	c.declared[k] = ok
-	return ok, nil
+	return false, nil
 }
 
 // payerProblem refuses a record for a payer no trading partner is
