@@ -69,6 +69,7 @@ type envOptions struct {
 	s3             bool // the test S3 server when it is there (EDIGW_TEST_S3=1)
 	maxBody        int64
 	maxSubmissions int
+	submissionWait time.Duration
 	payers         []edigw.PayerID
 }
 
@@ -102,7 +103,7 @@ func newEnv(t testing.TB, o envOptions) *env {
 	p := &clearinghouse.Pipeline{Store: db, Objects: objs, Partners: []clearinghouse.Partner{clearinghouse.Cigna},
 		Log: log, Newline: true, Now: func() time.Time { return storyDay }}
 	a := &api.Server{Store: db, Objects: objs, Log: log, Metrics: reg, MaxBody: o.maxBody,
-		MaxSubmissions: o.maxSubmissions, Payers: o.payers}
+		MaxSubmissions: o.maxSubmissions, SubmissionWait: o.submissionWait, Payers: o.payers}
 	srv := httptest.NewServer(a.Handler())
 	t.Cleanup(srv.Close)
 	return &env{db: db, dbURL: dbURL, objects: objs, pipeline: p, server: srv, api: a, logs: logs, metrics: reg}

@@ -11,23 +11,33 @@ import (
 // time a 1,000-claim submission takes to validate and queue.
 const retryAfter = time.Second
 
-// admitSubmission takes one of the MaxSubmissions slots, or answers 503
-// with Retry-After (and closes the connection without reading the body)
-// when all are taken. It runs before the body is read: the memory of a
-// submission is its body, decoded and validated, so refusing it first
-// bounds the memory of all submissions together. The caller releases
-// the slot when it has answered.
+// admitSubmission takes one of the MaxSubmissions slots, waiting up to
+// SubmissionWait for one, or answers 503 with Retry-After (and closes the
+// connection without reading the body) when none comes free. It runs
+// before the body is read: the memory of a submission is its body,
+// decoded and validated, so a submission waiting here costs next to
+// nothing, and the slots bound the memory of all submissions together.
+// The caller releases the slot when it has answered.
 func (s *Server) admitSubmission(w http.ResponseWriter, r *http.Request) (release func(), ok bool) {
 	select {
 	case s.submissions <- struct{}{}:
 		return func() { <-s.submissions }, true
 	default:
-		closeUnread(w, r)
-		w.Header().Set("Retry-After", strconv.Itoa(int(retryAfter/time.Second)))
-		writeError(w, http.StatusServiceUnavailable, "busy",
-			fmt.Sprintf("the server is serving %d submissions, its limit; nothing was queued: send it again after Retry-After", cap(s.submissions)))
-		return nil, false
 	}
+	wait := time.NewTimer(s.submissionWait())
+	defer wait.Stop()
+	select {
+	case s.submissions <- struct{}{}:
+		return func() { <-s.submissions }, true
+	case <-r.Context().Done():
+		return nil, false // the client is gone: nobody to answer
+	case <-wait.C:
+	}
+	closeUnread(w, r)
+	w.Header().Set("Retry-After", strconv.Itoa(int(retryAfter/time.Second)))
+	writeError(w, http.StatusServiceUnavailable, "busy",
+		fmt.Sprintf("the server is serving %d submissions, its limit; nothing was queued: send it again after Retry-After", cap(s.submissions)))
+	return nil, false
 }
 
 // closeUnread makes an answer given before the request body is read

@@ -219,11 +219,12 @@ func TestTokenLastUseIsRecordedOnceAMinute(t *testing.T) {
 	}
 }
 
-// Beyond MaxSubmissions submissions at once, a submission is answered 503
-// with Retry-After, before its body is read, and queues nothing. One
-// submission is held open (its body half sent) while another is tried.
+// Beyond MaxSubmissions submissions at once, a submission waits
+// SubmissionWait for a slot and is then answered 503 with Retry-After,
+// its body unread, and queues nothing. One submission is held open (its
+// body half sent) while others are tried.
 func TestSubmissionsBeyondTheLimitAre503(t *testing.T) {
-	e := newEnv(t, envOptions{maxSubmissions: 1})
+	e := newEnv(t, envOptions{maxSubmissions: 1, submissionWait: time.Millisecond})
 	tok, _ := e.token(t, "clinic a", allEntitlements, []string{tinA}, []string{npiA})
 	body, err := json.Marshal([]*edigw.Claim{claim("HELD-1", tinA, npiA)})
 	if err != nil {

@@ -10,6 +10,7 @@ package api
 
 import (
 	"net/http"
+	"time"
 
 	"go.uber.org/zap"
 
@@ -44,9 +45,11 @@ type Server struct {
 	// ever send it. Empty: Payer alone.
 	Payers []edigw.PayerID
 	// MaxSubmissions bounds the submissions (POST /v1/claims and
-	// /v1/authorizations) served at once (default 4): beyond it a
-	// submission is answered 503 with Retry-After before its body is read.
+	// /v1/authorizations) served at once (default 4). A submission beyond
+	// it waits, its body unread, up to SubmissionWait (default 5 s) for
+	// one to finish, and is then answered 503 with Retry-After.
 	MaxSubmissions int
+	SubmissionWait time.Duration
 
 	metrics     *httpMetrics
 	submissions chan struct{} // a slot per submission being served
@@ -59,6 +62,7 @@ const (
 	// DefaultMaxSubmissions: a 1,000-claim submission peaks at about 9 MB
 	// while it is decoded and validated (docs/benchmarks.md).
 	DefaultMaxSubmissions = 4
+	DefaultSubmissionWait = 5 * time.Second
 	DefaultLimit          = 100  // feed page size when limit is not given
 	MaxLimit              = 1000 // largest page a feed serves
 )
@@ -162,6 +166,13 @@ func (s *Server) maxSubmissions() int {
 		return s.MaxSubmissions
 	}
 	return DefaultMaxSubmissions
+}
+
+func (s *Server) submissionWait() time.Duration {
+	if s.SubmissionWait > 0 {
+		return s.SubmissionWait
+	}
+	return DefaultSubmissionWait
 }
 
 func (s *Server) payer() edigw.PayerID {

@@ -30,6 +30,7 @@ type serveConfig struct {
 	poll            time.Duration
 	maxBody         int64
 	maxSubmissions  int
+	submissionWait  time.Duration
 	shutdownTimeout time.Duration
 }
 
@@ -65,7 +66,9 @@ the API without polling.`,
 	c.Flags().DurationVar(&cfg.poll, "poll", 5*time.Second, "how often to look for inbound files and flush outbound ones (0: API only)")
 	c.Flags().Int64Var(&cfg.maxBody, "max-body", api.DefaultMaxBody, "largest request body in bytes; larger is 413")
 	c.Flags().IntVar(&cfg.maxSubmissions, "max-submissions", api.DefaultMaxSubmissions,
-		"submissions (POST /v1/claims, /v1/authorizations) served at once; more are answered 503 with Retry-After")
+		"submissions (POST /v1/claims, /v1/authorizations) served at once; more wait --submission-wait for a slot, then are answered 503 with Retry-After")
+	c.Flags().DurationVar(&cfg.submissionWait, "submission-wait", api.DefaultSubmissionWait,
+		"how long a submission beyond --max-submissions waits for a slot before it is answered 503")
 	c.Flags().DurationVar(&cfg.shutdownTimeout, "shutdown-timeout", 30*time.Second, "how long requests in flight may take to finish on shutdown")
 	return c
 }
@@ -128,7 +131,7 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 		payers[i] = pt.PayerID
 	}
 	apiServer := &api.Server{Store: db, Objects: p.Objects, Log: log.Named("api"), Metrics: reg, MaxBody: cfg.maxBody,
-		MaxSubmissions: cfg.maxSubmissions, Payers: payers}
+		MaxSubmissions: cfg.maxSubmissions, SubmissionWait: cfg.submissionWait, Payers: payers}
 	mux.Handle("/", apiServer.Handler())
 
 	ln, err := net.Listen("tcp", cfg.listen)
