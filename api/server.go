@@ -59,8 +59,9 @@ type Server struct {
 const (
 	DefaultMaxBody  = 8 << 20
 	DefaultMaxBatch = 1000
-	// DefaultMaxSubmissions: a 1,000-claim submission peaks at about 9 MB
-	// while it is decoded and validated (docs/benchmarks.md).
+	// DefaultMaxSubmissions: a 1,000-claim submission takes about 11 MB
+	// while it is decoded, validated and queued; 4 keep serve near 100 MB
+	// (docs/benchmarks.md).
 	DefaultMaxSubmissions = 4
 	DefaultSubmissionWait = 5 * time.Second
 	DefaultLimit          = 100  // feed page size when limit is not given
