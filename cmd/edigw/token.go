@@ -20,7 +20,7 @@ import (
 func newTokenCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "token",
-		Short: "Create and revoke the bearer tokens billing systems use with the HTTP API",
+		Short: "Create, list and revoke the bearer tokens billing systems use with the HTTP API",
 		Args:  cobra.NoArgs,
 	}
 	c.AddCommand(newTokenCreateCmd(), newTokenListCmd(), newTokenRevokeCmd())
