@@ -76,20 +76,23 @@ func TestRefusalsDoNotWaitForTheBody(t *testing.T) {
 	remitOnly, _ := e.token(t, "accounting", []edigw.Entitlement{edigw.EntitleRemittances}, []string{tinA}, nil)
 	cases := []struct {
 		name    string
+		path    string
 		status  int
 		code    string
 		headers []string
 	}{
-		{"no token", http.StatusUnauthorized, "unauthenticated", nil},
-		{"unknown token", http.StatusUnauthorized, "invalid_token", []string{"Authorization", "Bearer edigw_not-a-real-secret"}},
-		{"two tokens", http.StatusBadRequest, "duplicate_authorization", []string{"Authorization", "Bearer " + tokA, "Authorization", "Bearer " + tokA}},
-		{"no entitlement", http.StatusForbidden, "missing_entitlement", []string{"Authorization", "Bearer " + remitOnly}},
+		{"no token", "/v1/claims", http.StatusUnauthorized, "unauthenticated", nil},
+		{"unknown token", "/v1/claims", http.StatusUnauthorized, "invalid_token", []string{"Authorization", "Bearer edigw_not-a-real-secret"}},
+		{"two tokens", "/v1/claims", http.StatusBadRequest, "duplicate_authorization", []string{"Authorization", "Bearer " + tokA, "Authorization", "Bearer " + tokA}},
+		{"no entitlement", "/v1/claims", http.StatusForbidden, "missing_entitlement", []string{"Authorization", "Bearer " + remitOnly}},
+		{"no such route", "/v1/claim", http.StatusNotFound, "not_found", []string{"Authorization", "Bearer " + tokA}},
+		{"no such method", "/v1/token", http.StatusMethodNotAllowed, "method_not_allowed", []string{"Authorization", "Bearer " + tokA}},
 	}
 	for _, c := range cases {
 		// Below and at net/http's 256 KB, and far above it.
 		for _, total := range []int{100_000, 256 << 10, 4 << 20} {
 			part := []byte(`[{"patientControlNumber":"` + strings.Repeat("A", 1000))
-			conn := e.partialPost(t, "/v1/claims", total, part, c.headers...)
+			conn := e.partialPost(t, c.path, total, part, c.headers...)
 			r := bufio.NewReader(conn)
 			res := readAnswer(t, r)
 			if res.status != c.status || res.apiError(t).Error.Code != c.code {

@@ -125,6 +125,7 @@ func (s *Server) Handler() http.Handler {
 // unmatched answers a request no route takes in JSON: 405 when the path
 // exists with other methods (the mux knows which), else 404.
 func unmatched(w http.ResponseWriter, r *http.Request, mux *http.ServeMux) {
+	closeUnread(w, r)
 	probe := &headerProbe{header: http.Header{}}
 	h, _ := mux.Handler(r)
 	h.ServeHTTP(probe, r)
