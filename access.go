@@ -28,6 +28,16 @@ type Token struct {
 	Scope        Scope         `json:"scope"`
 	CreatedAt    time.Time     `json:"createdAt"`
 	RevokedAt    *time.Time    `json:"revokedAt,omitempty"`
+	// ExpiresAt, when set, is when the token stops working (401 from then on).
+	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+	// LastUsedAt is when a request last carried the token, to the minute:
+	// it is recorded at most once a minute per token.
+	LastUsedAt *time.Time `json:"lastUsedAt,omitempty"`
+}
+
+// Live reports whether the token works at t: neither revoked nor expired.
+func (t *Token) Live(at time.Time) bool {
+	return t.RevokedAt == nil && (t.ExpiresAt == nil || at.Before(*t.ExpiresAt))
 }
 
 // Allows reports whether the token carries an entitlement.
@@ -44,8 +54,18 @@ type TokenStore interface {
 	CreateToken(ctx context.Context, t *Token, secretHash []byte) (int64, error)
 	// RevokeToken ends a token; ErrNotFound when there is none.
 	RevokeToken(ctx context.Context, id int64) error
-	// TokenByHash finds a live token; ErrNotFound when unknown or revoked.
+	// TokenByHash finds a live token; ErrNotFound when unknown, revoked or
+	// expired.
 	TokenByHash(ctx context.Context, secretHash []byte) (*Token, error)
+	// TouchToken records that the token was just used, unless that was
+	// recorded less than a minute ago (so a busy token costs one write a
+	// minute, not one a request).
+	TouchToken(ctx context.Context, id int64) error
+	// ProviderDeclared reports whether the operator has declared the NPI
+	// as billing under the TIN: a live token's scope holds that TIN as its
+	// only TIN, and that NPI. Submissions rely on it to let a token scoped
+	// by one of the two vouch for the other (see docs/api.md).
+	ProviderDeclared(ctx context.Context, tin, npi string) (bool, error)
 }
 
 // Audience is who may read a file: the kinds of records it carries, or for

@@ -11,6 +11,11 @@ import (
 // submitAuthorizations queues 278 requests for the next outbound file,
 // after the checks an inbound 278 gets.
 func (s *Server) submitAuthorizations(w http.ResponseWriter, r *http.Request, tok *edigw.Token) {
+	release, ok := s.admitSubmission(w, r)
+	if !ok {
+		return
+	}
+	defer release()
 	key, ok := idempotencyKey(w, r, tok)
 	if !ok {
 		return
@@ -19,23 +24,30 @@ func (s *Server) submitAuthorizations(w http.ResponseWriter, r *http.Request, to
 	if !ok {
 		return
 	}
-	var outside []Problem
+	check := newProviderCheck(s.Store, tok)
+	var outside, invalid []Problem
 	for i, a := range reqs {
 		if a.PayerID == "" {
 			a.PayerID = s.payer()
 		}
 		// A submission is a request: the decision comes from the payer.
 		a.Status, a.Decision = edigw.AuthPending, nil
-		if !tok.Scope.Covers(a.Requester.TaxID, a.Requester.NPI()) {
-			outside = append(outside, Problem{Record: i, Reference: a.TraceNumber, Field: "requester",
-				Message: "the requester's TIN and NPI are outside this token's scope"})
+		// The requester asks; the service providers (SJ) it names are who
+		// will perform the service, often another practice, and naming
+		// them is the point of a request (decision 0007).
+		ps, err := check.outside(r.Context(), i, a.TraceNumber, "requester", "requester", a.Requester.TaxID, a.Requester.NPI())
+		if err != nil {
+			s.internal(w, r, err)
+			return
 		}
+		outside = append(outside, ps...)
+		invalid = append(invalid, s.payerProblem(i, a.TraceNumber, a.PayerID)...)
 	}
 	if len(outside) > 0 {
 		writeProblems(w, http.StatusForbidden, "out_of_scope", "records name providers outside the token's scope; nothing was queued", outside)
 		return
 	}
-	if problems := fromMapping(mapping.CheckAuthorizations(reqs)); len(problems) > 0 {
+	if problems := byRecord(append(invalid, fromMapping(mapping.CheckAuthorizations(reqs))...)); len(problems) > 0 {
 		writeProblems(w, http.StatusUnprocessableEntity, "invalid_records", "the records do not pass validation; nothing was queued", problems)
 		return
 	}

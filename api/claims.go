@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/edigw/edigw"
@@ -13,6 +14,11 @@ import (
 // submitClaims queues claims for the next outbound 837, after the checks
 // an inbound 837 gets: the guide, balancing and code sets.
 func (s *Server) submitClaims(w http.ResponseWriter, r *http.Request, tok *edigw.Token) {
+	release, ok := s.admitSubmission(w, r)
+	if !ok {
+		return
+	}
+	defer release()
 	key, ok := idempotencyKey(w, r, tok)
 	if !ok {
 		return
@@ -21,7 +27,8 @@ func (s *Server) submitClaims(w http.ResponseWriter, r *http.Request, tok *edigw
 	if !ok {
 		return
 	}
-	var outside []Problem
+	check := newProviderCheck(s.Store, tok)
+	var outside, invalid []Problem
 	for i, c := range claims {
 		if c.PayerID == "" {
 			c.PayerID = s.payer()
@@ -33,16 +40,23 @@ func (s *Server) submitClaims(w http.ResponseWriter, r *http.Request, tok *edigw
 			c.Kind = edigw.Professional
 		}
 		c.Status = edigw.ClaimSubmitted
-		if !tok.Scope.Covers(c.BillingProvider.TaxID, c.BillingProvider.NPI()) {
-			outside = append(outside, Problem{Record: i, Reference: c.PatientControlNumber, Field: "billingProvider",
-				Message: "the billing provider's TIN and NPI are outside this token's scope"})
+		// The billing provider is whom the claim is for and whom it pays;
+		// rendering, referring and attending providers are people the
+		// billing provider names and scope nothing (decision 0007).
+		ps, err := check.outside(r.Context(), i, c.PatientControlNumber, "billingProvider", "billing provider",
+			c.BillingProvider.TaxID, c.BillingProvider.NPI())
+		if err != nil {
+			s.internal(w, r, err)
+			return
 		}
+		outside = append(outside, ps...)
+		invalid = append(invalid, s.payerProblem(i, c.PatientControlNumber, c.PayerID)...)
 	}
 	if len(outside) > 0 {
 		writeProblems(w, http.StatusForbidden, "out_of_scope", "records name providers outside the token's scope; nothing was queued", outside)
 		return
 	}
-	if problems := fromMapping(mapping.CheckClaims(claims)); len(problems) > 0 {
+	if problems := byRecord(append(invalid, fromMapping(mapping.CheckClaims(claims))...)); len(problems) > 0 {
 		writeProblems(w, http.StatusUnprocessableEntity, "invalid_records", "the records do not pass validation; nothing was queued", problems)
 		return
 	}
@@ -70,6 +84,12 @@ type submittedItem struct {
 	Href      string `json:"href"`
 }
 
+// byRecord orders problems by record, keeping each record's in order.
+func byRecord(ps []Problem) []Problem {
+	slices.SortStableFunc(ps, func(a, b Problem) int { return a.Record - b.Record })
+	return ps
+}
+
 func fromMapping(ps []mapping.Problem) []Problem {
 	out := make([]Problem, len(ps))
 	for i, p := range ps {
@@ -89,6 +109,7 @@ func idempotencyKey(w http.ResponseWriter, r *http.Request, tok *edigw.Token) (s
 		return "", true
 	}
 	if len(k) > maxIdempotencyKey || !printable(k) {
+		closeUnread(w, r)
 		writeError(w, http.StatusBadRequest, "bad_idempotency_key",
 			"Idempotency-Key must be 1 to "+strconv.Itoa(maxIdempotencyKey)+" printable ASCII characters")
 		return "", false

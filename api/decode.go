@@ -20,6 +20,7 @@ import (
 func decodeRecords[T any](w http.ResponseWriter, r *http.Request, maxBody int64, maxBatch int) ([]*T, bool) {
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
+			closeUnread(w, r)
 			writeError(w, http.StatusUnsupportedMediaType, "unsupported_media_type", "send Content-Type: application/json")
 			return nil, false
 		}

@@ -66,8 +66,11 @@ type env struct {
 }
 
 type envOptions struct {
-	s3      bool // the test S3 server when it is there (EDIGW_TEST_S3=1)
-	maxBody int64
+	s3             bool // the test S3 server when it is there (EDIGW_TEST_S3=1)
+	maxBody        int64
+	maxSubmissions int
+	submissionWait time.Duration
+	payers         []edigw.PayerID
 }
 
 // storyDay is the clock of the pipeline: outbound files carry it.
@@ -99,7 +102,8 @@ func newEnv(t testing.TB, o envOptions) *env {
 	reg := metrics.NewRegistry()
 	p := &clearinghouse.Pipeline{Store: db, Objects: objs, Partners: []clearinghouse.Partner{clearinghouse.Cigna},
 		Log: log, Newline: true, Now: func() time.Time { return storyDay }}
-	a := &api.Server{Store: db, Objects: objs, Log: log, Metrics: reg, MaxBody: o.maxBody}
+	a := &api.Server{Store: db, Objects: objs, Log: log, Metrics: reg, MaxBody: o.maxBody,
+		MaxSubmissions: o.maxSubmissions, SubmissionWait: o.submissionWait, Payers: o.payers}
 	srv := httptest.NewServer(a.Handler())
 	t.Cleanup(srv.Close)
 	return &env{db: db, dbURL: dbURL, objects: objs, pipeline: p, server: srv, api: a, logs: logs, metrics: reg}
@@ -127,6 +131,7 @@ type response struct {
 	status int
 	header http.Header
 	body   []byte
+	close  bool // the server said it closes the connection
 }
 
 // json decodes the body into v, failing the test when it is not JSON.
@@ -199,7 +204,7 @@ func (e *env) call(t testing.TB, method, path, token string, body any, headers .
 	if err != nil {
 		t.Fatal(err)
 	}
-	return response{status: res.StatusCode, header: res.Header, body: b}
+	return response{status: res.StatusCode, header: res.Header, body: b, close: res.Close}
 }
 
 // Two providers: A is the story's DME supplier, B another practice.

@@ -13,7 +13,7 @@ import (
 // about a patient, nor a token's secret.
 func TestRequestsAreLoggedAndCountedWithoutPHI(t *testing.T) {
 	e := newEnv(t, envOptions{})
-	tok, tokID := e.token(t, "clinic a", allEntitlements, []string{tinA}, nil)
+	tok, tokID := e.token(t, "clinic a", allEntitlements, []string{tinA}, []string{npiA})
 	good := claim("A-1", tinA, npiA)
 	bad := claim("A-2", tinA, npiA)
 	bad.Lines[0].ProcedureCode = "ZZZZZ"

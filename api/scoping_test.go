@@ -217,8 +217,9 @@ func TestSubmissionsOutsideTheScopeAre403(t *testing.T) {
 	tokB, _ := e.token(t, "clinic b", allEntitlements, []string{tinB}, []string{npiB})
 	res := e.call(t, "POST", "/v1/claims", tokA, []*edigw.Claim{claim("A-1", tinA, npiA), claim("B-1", tinB, npiB)})
 	er := res.apiError(t)
-	if res.status != http.StatusForbidden || er.Error.Code != "out_of_scope" || len(er.Error.Problems) != 1 ||
-		er.Error.Problems[0].Record != 1 || er.Error.Problems[0].Field != "billingProvider" {
+	if res.status != http.StatusForbidden || er.Error.Code != "out_of_scope" || len(er.Error.Problems) != 2 ||
+		er.Error.Problems[0].Record != 1 || er.Error.Problems[0].Field != "billingProvider.taxId" ||
+		er.Error.Problems[1].Record != 1 || er.Error.Problems[1].Field != "billingProvider.id" {
 		t.Errorf("claim for B with A's token: %d %s", res.status, res.body)
 	}
 

@@ -10,6 +10,7 @@ package api
 
 import (
 	"net/http"
+	"time"
 
 	"go.uber.org/zap"
 
@@ -39,16 +40,32 @@ type Server struct {
 	// Payer is the payer submissions go to when a record names none
 	// (default Cigna, 62308).
 	Payer edigw.PayerID
+	// Payers are the payers a trading partner is configured for: a
+	// submission to any other payer is refused (422), since nothing would
+	// ever send it. Empty: Payer alone.
+	Payers []edigw.PayerID
+	// MaxSubmissions bounds the submissions (POST /v1/claims and
+	// /v1/authorizations) served at once (default 4). A submission beyond
+	// it waits, its body unread, up to SubmissionWait (default 5 s) for
+	// one to finish, and is then answered 503 with Retry-After.
+	MaxSubmissions int
+	SubmissionWait time.Duration
 
-	metrics *httpMetrics
+	metrics     *httpMetrics
+	submissions chan struct{} // a slot per submission being served
 }
 
 // Limits of requests and pages.
 const (
 	DefaultMaxBody  = 8 << 20
 	DefaultMaxBatch = 1000
-	DefaultLimit    = 100  // feed page size when limit is not given
-	MaxLimit        = 1000 // largest page a feed serves
+	// DefaultMaxSubmissions: a 1,000-claim submission takes about 11 MB
+	// while it is decoded, validated and queued; 4 keep serve near 100 MB
+	// (docs/benchmarks.md).
+	DefaultMaxSubmissions = 4
+	DefaultSubmissionWait = 5 * time.Second
+	DefaultLimit          = 100  // feed page size when limit is not given
+	MaxLimit              = 1000 // largest page a feed serves
 )
 
 // route is one endpoint: its pattern, the entitlement it needs ("" when
@@ -87,6 +104,7 @@ func (s *Server) Handler() http.Handler {
 		s.Log = zap.NewNop()
 	}
 	s.metrics = newHTTPMetrics(s.Metrics)
+	s.submissions = make(chan struct{}, s.maxSubmissions())
 	mux := http.NewServeMux()
 	mux.HandleFunc(openAPIPattern, func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/yaml")
@@ -107,6 +125,7 @@ func (s *Server) Handler() http.Handler {
 // unmatched answers a request no route takes in JSON: 405 when the path
 // exists with other methods (the mux knows which), else 404.
 func unmatched(w http.ResponseWriter, r *http.Request, mux *http.ServeMux) {
+	closeUnread(w, r)
 	probe := &headerProbe{header: http.Header{}}
 	h, _ := mux.Handler(r)
 	h.ServeHTTP(probe, r)
@@ -142,6 +161,20 @@ func (s *Server) maxBatch() int {
 		return s.MaxBatch
 	}
 	return DefaultMaxBatch
+}
+
+func (s *Server) maxSubmissions() int {
+	if s.MaxSubmissions > 0 {
+		return s.MaxSubmissions
+	}
+	return DefaultMaxSubmissions
+}
+
+func (s *Server) submissionWait() time.Duration {
+	if s.SubmissionWait > 0 {
+		return s.SubmissionWait
+	}
+	return DefaultSubmissionWait
 }
 
 func (s *Server) payer() edigw.PayerID {

@@ -22,7 +22,7 @@ type submittedBody struct {
 
 func TestSubmitClaimQueuesIt(t *testing.T) {
 	e := newEnv(t, envOptions{})
-	tok, _ := e.token(t, "clinic a", allEntitlements, []string{tinA}, nil)
+	tok, _ := e.token(t, "clinic a", allEntitlements, []string{tinA}, []string{npiA})
 	res := e.call(t, "POST", "/v1/claims", tok, []*edigw.Claim{claim("A-1", tinA, npiA), claim("A-2", tinA, npiA)})
 	if res.status != http.StatusAccepted {
 		t.Fatalf("status %d: %s", res.status, res.body)
@@ -61,7 +61,7 @@ func TestSubmitClaimQueuesIt(t *testing.T) {
 
 func TestSubmitClaimMissingFieldIs422NamingIt(t *testing.T) {
 	e := newEnv(t, envOptions{})
-	tok, _ := e.token(t, "clinic a", allEntitlements, []string{tinA}, nil)
+	tok, _ := e.token(t, "clinic a", allEntitlements, []string{tinA}, []string{npiA})
 	bad := claim("A-1", tinA, npiA)
 	bad.Subscriber.MemberID = ""
 	ok := claim("A-2", tinA, npiA)
@@ -109,7 +109,7 @@ func containsPrefix(list []string, prefix string) bool {
 
 func TestMalformedAndUnknownJSONAre400(t *testing.T) {
 	e := newEnv(t, envOptions{maxBody: 64 << 10})
-	tok, _ := e.token(t, "clinic a", allEntitlements, []string{tinA}, nil)
+	tok, _ := e.token(t, "clinic a", allEntitlements, []string{tinA}, []string{npiA})
 	raw, err := json.Marshal(claim("A-1", tinA, npiA))
 	if err != nil {
 		t.Fatal(err)
@@ -178,8 +178,8 @@ func TestMalformedAndUnknownJSONAre400(t *testing.T) {
 
 func TestIdempotencyKeys(t *testing.T) {
 	e := newEnv(t, envOptions{})
-	tok, _ := e.token(t, "clinic a", allEntitlements, []string{tinA}, nil)
-	other, _ := e.token(t, "clinic a, second system", allEntitlements, []string{tinA}, nil)
+	tok, _ := e.token(t, "clinic a", allEntitlements, []string{tinA}, []string{npiA})
+	other, _ := e.token(t, "clinic a, second system", allEntitlements, []string{tinA}, []string{npiA})
 	first := e.call(t, "POST", "/v1/claims", tok, claim("A-1", tinA, npiA), "Idempotency-Key", "batch-0001")
 	if first.status != http.StatusAccepted {
 		t.Fatalf("first: %d %s", first.status, first.body)
@@ -217,7 +217,7 @@ func TestIdempotencyKeys(t *testing.T) {
 
 func TestUnknownRoutesAnswerJSON(t *testing.T) {
 	e := newEnv(t, envOptions{})
-	tok, _ := e.token(t, "clinic a", allEntitlements, []string{tinA}, nil)
+	tok, _ := e.token(t, "clinic a", allEntitlements, []string{tinA}, []string{npiA})
 	res := e.call(t, "GET", "/v1/nothing", tok, nil)
 	if res.status != http.StatusNotFound || res.apiError(t).Error.Code != "not_found" {
 		t.Errorf("unknown path: %d %s", res.status, res.body)

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 	"go.uber.org/zap"
 
+	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/api"
 	"github.com/edigw/edigw/clearinghouse"
 	"github.com/edigw/edigw/internal/metrics"
@@ -28,6 +29,8 @@ type serveConfig struct {
 	listen          string
 	poll            time.Duration
 	maxBody         int64
+	maxSubmissions  int
+	submissionWait  time.Duration
 	shutdownTimeout time.Duration
 }
 
@@ -62,6 +65,10 @@ the API without polling.`,
 	c.Flags().StringVar(&cfg.listen, "listen", "127.0.0.1:8080", "address for the API, health and metrics")
 	c.Flags().DurationVar(&cfg.poll, "poll", 5*time.Second, "how often to look for inbound files and flush outbound ones (0: API only)")
 	c.Flags().Int64Var(&cfg.maxBody, "max-body", api.DefaultMaxBody, "largest request body in bytes; larger is 413")
+	c.Flags().IntVar(&cfg.maxSubmissions, "max-submissions", api.DefaultMaxSubmissions,
+		"submissions (POST /v1/claims, /v1/authorizations) served at once; more wait --submission-wait for a slot, then are answered 503 with Retry-After")
+	c.Flags().DurationVar(&cfg.submissionWait, "submission-wait", api.DefaultSubmissionWait,
+		"how long a submission beyond --max-submissions waits for a slot before it is answered 503")
 	c.Flags().DurationVar(&cfg.shutdownTimeout, "shutdown-timeout", 30*time.Second, "how long requests in flight may take to finish on shutdown")
 	return c
 }
@@ -115,7 +122,16 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 		}
 	})
 	mux.Handle("GET /metrics", reg)
-	apiServer := &api.Server{Store: db, Objects: p.Objects, Log: log.Named("api"), Metrics: reg, MaxBody: cfg.maxBody}
+	if cfg.maxSubmissions < 1 {
+		return &exitError{code: exitUnusable, err: fmt.Errorf("--max-submissions %d: want 1 or more", cfg.maxSubmissions)}
+	}
+	// The API takes submissions only for the payers a partner sends to.
+	payers := make([]edigw.PayerID, len(p.Partners))
+	for i, pt := range p.Partners {
+		payers[i] = pt.PayerID
+	}
+	apiServer := &api.Server{Store: db, Objects: p.Objects, Log: log.Named("api"), Metrics: reg, MaxBody: cfg.maxBody,
+		MaxSubmissions: cfg.maxSubmissions, SubmissionWait: cfg.submissionWait, Payers: payers}
 	mux.Handle("/", apiServer.Handler())
 
 	ln, err := net.Listen("tcp", cfg.listen)

@@ -31,7 +31,7 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	db := testDatabase(t)
 	objects := t.TempDir()
 	code, out, errOut := runCmd(t, "", "token", "create", "--database", db, "--name", "homecare", "--entitlement", "claims",
-		"--tin", "061234567")
+		"--tin", "061234567", "--npi", "1234567893")
 	if code != exitOK {
 		t.Fatalf("token: %s", errOut)
 	}

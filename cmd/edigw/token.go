@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -18,28 +20,38 @@ import (
 func newTokenCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "token",
-		Short: "Create and revoke the bearer tokens billing systems use with the HTTP API",
+		Short: "Create, list and revoke the bearer tokens billing systems use with the HTTP API",
 		Args:  cobra.NoArgs,
 	}
-	c.AddCommand(newTokenCreateCmd(), newTokenRevokeCmd())
+	c.AddCommand(newTokenCreateCmd(), newTokenListCmd(), newTokenRevokeCmd())
 	return c
 }
 
 func newTokenCreateCmd() *cobra.Command {
 	var sf storeFlags
-	var name string
+	var name, expires string
 	var ents, tins, npis []string
 	c := &cobra.Command{
-		Use:   "create --name NAME --entitlement claims,precertification,remittances (--tin TIN | --npi NPI)...",
+		Use:   "create --name NAME --entitlement claims,precertification,remittances (--tin TIN | --npi NPI)... [--expires 720h|DATE]",
 		Short: "Create a token; its secret is printed once, on standard output",
 		Long: `create stores a new API token and prints its secret on standard output, once:
 edigw keeps only the secret's SHA-256. Entitlements are those of the payer's
 provider portal: claims (submit and read claims), precertification (submit and
 read authorization requests), remittances (read remittances). The token sees the
-records of the provider TINs and NPIs given, and no others.`,
+records of the provider TINs and NPIs given, and no others.
+
+A token given one TIN and some NPIs also declares those NPIs as billing under
+that TIN: another token holding only the TIN (or only one of the NPIs) may then
+submit claims naming the pair. See docs/api.md, "Tokens, entitlements and scope".
+
+--expires makes the token stop working after a duration (720h) or at a date
+(2027-01-31: at 00:00 UTC that day; or an RFC 3339 time).`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			tok, err := tokenFromFlags(name, ents, tins, npis)
+			if err == nil && expires != "" {
+				tok.ExpiresAt, err = expiryFromFlag(expires, time.Now())
+			}
 			if err != nil {
 				return &exitError{code: exitUnusable, err: err}
 			}
@@ -55,8 +67,8 @@ records of the provider TINs and NPIs given, and no others.`,
 			if _, err := db.CreateToken(c.Context(), tok, hash); err != nil {
 				return err
 			}
-			fmt.Fprintf(c.ErrOrStderr(), "token %d %q: entitlements %s; TINs %s; NPIs %s\n", tok.ID, tok.Name,
-				joinOr(tok.Entitlements), joinOr(tok.Scope.TINs), joinOr(tok.Scope.NPIs))
+			fmt.Fprintf(c.ErrOrStderr(), "token %d %q: entitlements %s; TINs %s; NPIs %s; expires %s\n", tok.ID, tok.Name,
+				joinOr(tok.Entitlements), joinOr(tok.Scope.TINs), joinOr(tok.Scope.NPIs), timeOr(tok.ExpiresAt, "never"))
 			fmt.Fprintln(c.ErrOrStderr(), "the secret follows; it is shown once and cannot be recovered:")
 			fmt.Fprintln(c.OutOrStdout(), secret)
 			return nil
@@ -67,6 +79,79 @@ records of the provider TINs and NPIs given, and no others.`,
 	c.Flags().StringSliceVar(&ents, "entitlement", nil, "claims, precertification, remittances (comma-separated or repeated)")
 	c.Flags().StringSliceVar(&tins, "tin", nil, "provider tax ID (9 digits) whose records the token sees")
 	c.Flags().StringSliceVar(&npis, "npi", nil, "provider NPI (10 digits) whose records the token sees")
+	c.Flags().StringVar(&expires, "expires", "", "when the token stops working: a duration (720h) or a date (2027-01-31, 00:00 UTC) or RFC 3339 time; default never")
+	return c
+}
+
+// expiryFromFlag reads --expires: a duration from now, a date (the token
+// stops at 00:00 UTC that day) or an RFC 3339 time; it must be in the
+// future.
+func expiryFromFlag(v string, now time.Time) (*time.Time, error) {
+	var at time.Time
+	if d, err := time.ParseDuration(v); err == nil {
+		at = now.Add(d)
+	} else if t, err := time.Parse(time.DateOnly, v); err == nil {
+		at = t
+	} else if t, err := time.Parse(time.RFC3339, v); err == nil {
+		at = t
+	} else {
+		return nil, fmt.Errorf("--expires %q: want a duration (720h), a date (2027-01-31) or an RFC 3339 time", v)
+	}
+	if !at.After(now) {
+		return nil, fmt.Errorf("--expires %q: that is not in the future", v)
+	}
+	at = at.UTC()
+	return &at, nil
+}
+
+// timeOr formats a time for token list and create (UTC, to the second),
+// or says def when there is none.
+func timeOr(t *time.Time, def string) string {
+	if t == nil {
+		return def
+	}
+	return t.UTC().Format("2006-01-02 15:04:05Z")
+}
+
+func newTokenListCmd() *cobra.Command {
+	var sf storeFlags
+	c := &cobra.Command{
+		Use:   "list",
+		Short: "List tokens: ID, name, entitlements, scope, created, last used, expiry and state (never a secret)",
+		Long: `list prints every token, live, expired or revoked, one a line: its ID, name,
+entitlements, TINs and NPIs, when it was created, last used (to the minute) and
+when it expires, and its state. Secrets are never shown: edigw does not have
+them, and their hashes are not printed either.`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			db, err := sf.openDatabase(c.Context())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			toks, err := db.Tokens(c.Context())
+			if err != nil {
+				return err
+			}
+			now := time.Now()
+			tw := tabwriter.NewWriter(c.OutOrStdout(), 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tNAME\tENTITLEMENTS\tTINS\tNPIS\tCREATED\tLAST USED\tEXPIRES\tSTATE")
+			for _, t := range toks {
+				state := "live"
+				switch {
+				case t.RevokedAt != nil:
+					state = "revoked " + timeOr(t.RevokedAt, "")
+				case !t.Live(now):
+					state = "expired"
+				}
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", t.ID, strconv.Quote(t.Name), joinOr(t.Entitlements),
+					joinOr(t.Scope.TINs), joinOr(t.Scope.NPIs), timeOr(&t.CreatedAt, ""), timeOr(t.LastUsedAt, "never"),
+					timeOr(t.ExpiresAt, "never"), state)
+			}
+			return tw.Flush()
+		},
+	}
+	sf.addDatabase(c)
 	return c
 }
 
