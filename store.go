@@ -130,6 +130,8 @@ type RecordStore interface {
 	// "GS", "ST") for an outbound sender and receiver; never the same
 	// number twice, also across instances.
 	NextControlNumber(ctx context.Context, kind, sender, receiver string) (int64, error)
+	// The failure ledger of inbound objects (attempts.go).
+	InboundAttempts
 
 	// Queue adds claims or authorization requests to send. The
 	// idempotency key makes a retried submission return the first one's

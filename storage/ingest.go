@@ -82,8 +82,32 @@ func insertInterchange(ctx context.Context, q querier, d edigw.Direction, ic edi
 	return id, nil
 }
 
-// trim drops the padding of fixed-width ISA fields: the ledger keeps values.
-func trim(s string) string { return strings.TrimSpace(s) }
+// trim drops the padding of fixed-width ISA fields: the ledger keeps
+// values. An identifier holding bytes outside printable ASCII (which the
+// envelope check refuses with a TA1 before it gets here) is stored with
+// those bytes as \xHH escapes: PostgreSQL text takes neither invalid
+// UTF-8 nor NUL, and a file must never fail on the bytes of its envelope.
+func trim(s string) string { return escapeBytes(strings.TrimSpace(s)) }
+
+func escapeBytes(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x7e {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= 0x20 && c <= 0x7e && c != '\\' {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, `\x%02x`, c)
+		}
+	}
+	return b.String()
+}
 
 // Commit records the file's digest and size, moves the staged events to
 // the feed and commits. A committed or archived inbound file with the
