@@ -4,9 +4,12 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/clearinghouse/internal/faults"
 )
 
 // TestDuplicatesPerInterchange: duplicates are decided per interchange,
@@ -94,4 +97,65 @@ func ackRef(key string) (ref, kind string) {
 		return "", ""
 	}
 	return parts[len(parts)-2], parts[len(parts)-1]
+}
+
+// TestDuplicateInterchangeRace: two instances take two files holding the
+// same interchange at once, the second file also holding a new one. The
+// first enters the interchange at its ISA and holds it, uncommitted,
+// while the second reaches the same ISA and waits on the ledger's unique
+// constraint; once the first commits, the second finds the interchange
+// taken: it answers it with TA1 025 and keeps its other interchange,
+// whose claims are stored. Nothing is stored twice, nothing is lost.
+func TestDuplicateInterchangeRace(t *testing.T) {
+	dbURL := testDatabase(t)
+	spec := s3Objects(t)
+	x, w := storyWithISA13(t, 8101), storyWithISA13(t, 8102)
+	loaded := make(chan struct{})
+	first := &faults.Records{RecordStore: openStore(t, dbURL)}
+	first.AfterLoad = func(int) error {
+		close(loaded)
+		// Hold the interchange until the other instance waits for it.
+		for range 600 {
+			if queryInt(t, dbURL, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") > 0 {
+				return nil
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		t.Error("the second instance never waited for the interchange")
+		return nil
+	}
+	a := pipelineOn(first, openObjects(t, spec))
+	b := pipelineOn(openStore(t, dbURL), openObjects(t, spec))
+	putBytes(t, a.Objects, "p.x12", x)
+	putBytes(t, a.Objects, "q.x12", slices.Concat(x, w))
+
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	var outA, outB *Outcome
+	var errA, errB error
+	wg.Go(func() { outA, errA = a.ProcessFile(ctx, Cigna, Cigna.Inbound()+"p.x12") })
+	<-loaded
+	wg.Go(func() { outB, errB = b.ProcessFile(ctx, Cigna, Cigna.Inbound()+"q.x12") })
+	wg.Wait()
+	if errA != nil || errB != nil {
+		t.Fatalf("%v / %v", errA, errB)
+	}
+	if outA.Status != edigw.FileArchived || outB.Status != edigw.FileArchived {
+		t.Fatalf("%s / %s, want both archived", outA, outB)
+	}
+	var refs []string
+	for _, k := range outB.Acks {
+		ref, kind := ackRef(k)
+		refs = append(refs, ref+"."+kind)
+	}
+	slices.Sort(refs)
+	if want := []string{"000008101.ta1", "000008102-5002-0001.277ca", "000008102-5002.999"}; !slices.Equal(refs, want) {
+		t.Errorf("second file answered with %v, want %v", refs, want)
+	}
+	if n := queryInt(t, dbURL, "SELECT count(*) FROM claims"); n != 4 {
+		t.Errorf("%d claims, want the 2 of each interchange once", n)
+	}
+	if n := queryInt(t, dbURL, "SELECT count(*) FROM interchanges"); n != 2 {
+		t.Errorf("%d interchanges, want 2", n)
+	}
 }
