@@ -188,7 +188,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 func (p *Pipeline) finish(ctx context.Context, pt Partner, key string, f *edigw.File, acks *ackBuffer, out *Outcome) error {
 	f.Reason = printable(f.Reason) // quoted bytes of a garbage file are no text PostgreSQL takes
 	if f.Status == edigw.FileCommitted && acks == nil {
-		rebuilt, err := p.rebuildAcks(ctx, key)
+		rebuilt, err := p.rebuildAcks(ctx, key, f.ID)
 		defer rebuilt.close()
 		if err != nil && !errors.Is(err, edigw.ErrObjectNotFound) {
 			return err
@@ -281,15 +281,21 @@ func (p *Pipeline) recordAcks(ctx context.Context, pt Partner, f *edigw.File, ac
 	return nil
 }
 
-// rebuildAcks validates an object again to rebuild its acknowledgments.
-func (p *Pipeline) rebuildAcks(ctx context.Context, key string) (*ackBuffer, error) {
+// rebuildAcks validates an object again to rebuild its acknowledgments,
+// as the first pass built them: with the business rules, and with the
+// interchanges that file fileID did not enter skipped as duplicates.
+func (p *Pipeline) rebuildAcks(ctx context.Context, key string, fileID int64) (*ackBuffer, error) {
 	body, err := p.open(ctx, key)
 	if err != nil {
 		return nil, err
 	}
 	defer body.Close()
 	acks := newAckBuffer()
-	_, err = ack.Acknowledge(body, path.Base(key), ack.Options{Numbers: p.numbers(ctx), Now: p.Now, Newline: p.Newline}, acks.sink)
+	ackr := ack.NewAcknowledger(ack.Options{Numbers: p.numbers(ctx), Now: p.Now, Newline: p.Newline}, acks.sink)
+	_, err = mapping.Read(body, path.Base(key), mapping.Handlers{Interchange: p.enteredBy(ctx, fileID), Acknowledger: ackr})
+	if _, aerr := ackr.Finish(); err == nil {
+		err = aerr
+	}
 	return acks, err
 }
 

@@ -159,3 +159,46 @@ func TestDuplicateInterchangeRace(t *testing.T) {
 		t.Errorf("%d interchanges, want 2", n)
 	}
 }
+
+// TestResumeKeepsDuplicatesSkipped: a file holding a duplicate, a new
+// interchange and the new one again commits, then its acknowledgments cannot be written; the
+// next poll resumes it and rebuilds them from the object. The rebuilt set
+// is the first run's: a TA1 025 for each duplicate and a 999 and 277CA
+// for the new interchange only, never a 999 or 277CA accepting the claims of
+// the duplicate, which were not stored.
+func TestResumeKeepsDuplicatesSkipped(t *testing.T) {
+	dbURL := testDatabase(t)
+	objs := &faults.Objects{ObjectStore: openObjects(t, s3Objects(t))}
+	p := pipelineOn(openStore(t, dbURL), objs)
+	x, y := storyWithISA13(t, 8201), storyWithISA13(t, 8202)
+	putBytes(t, objs, "a.x12", x)
+	if o := pollOne(t, p); o.Status != edigw.FileArchived {
+		t.Fatalf("first file: %s", o)
+	}
+	putBytes(t, objs, "b.x12", slices.Concat(x, y, y))
+	p.Retry = Retry{Attempts: 2, First: time.Millisecond, Ceil: time.Millisecond}
+	outage := faults.NewOutage(-1, func(op faults.Op, key string) bool {
+		return op == faults.Put && strings.HasPrefix(key, Cigna.Outbound())
+	})
+	objs.Before = outage.Before
+	if outs, err := p.PollOnce(context.Background()); err == nil || len(outs) != 0 {
+		t.Fatalf("poll during the outage: %v %v", outs, err)
+	}
+	outage.Up()
+	o := pollOne(t, p)
+	if !o.Resumed || o.Status != edigw.FileArchived {
+		t.Fatalf("resumed: %s", o)
+	}
+	var refs []string
+	for _, k := range o.Acks {
+		ref, kind := ackRef(k)
+		refs = append(refs, ref+"."+kind)
+	}
+	slices.Sort(refs)
+	if want := []string{"000008201.ta1", "000008202-5002-0001.277ca", "000008202-5002.999", "000008202.ta1"}; !slices.Equal(refs, want) {
+		t.Errorf("rebuilt acknowledgments %v, want %v", refs, want)
+	}
+	if n := queryInt(t, dbURL, "SELECT count(*) FROM claims"); n != 4 {
+		t.Errorf("%d claims, want 4", n)
+	}
+}

@@ -21,9 +21,11 @@ type Handlers struct {
 	// 277CA (005010X214) set without errors as it ends.
 	Acknowledgment func(*edigw.Acknowledgment) error
 	// Interchange sees each interchange header at its ISA, before any
-	// record of the interchange is handed over; an interchange whose ISA
-	// has envelope errors is not shown (its TA1 rejects it) and none of
-	// its records are handed over. Returning edigw.ErrDuplicateInterchange
+	// record of the interchange is handed over. When it is set, an
+	// interchange whose ISA has envelope errors is not shown (its TA1
+	// rejects it) and none of its records are handed over: a caller that
+	// stores what it reads gets nothing of it, not even its envelope
+	// identifiers. Returning edigw.ErrDuplicateInterchange
 	// skips the interchange: none of its records are handed over, and the
 	// Acknowledger answers it with a TA1 rejecting it with TA105=025 alone
 	// (Result.Duplicates lists it); the file's other interchanges go on.
@@ -205,9 +207,10 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 	v.OnInterchangeStart = func(ic *ig.InterchangeResult) {
 		skip = nil
 		switch {
+		case h.Interchange == nil:
 		case len(ic.Errors) > 0:
 			skip = ic // rejected by its TA1 whatever follows: no record goes out
-		case h.Interchange != nil && ferr == nil:
+		case ferr == nil:
 			err := h.Interchange(ic.Header)
 			if !errors.Is(err, edigw.ErrDuplicateInterchange) {
 				call(func() error { return err })

@@ -82,6 +82,19 @@ func insertInterchange(ctx context.Context, q querier, d edigw.Direction, ic edi
 	return id, nil
 }
 
+// InterchangeFile returns the file that entered an interchange.
+func (db *DB) InterchangeFile(ctx context.Context, d edigw.Direction, ic edigw.Interchange) (int64, error) {
+	var id int64
+	err := db.pool.QueryRow(ctx, `SELECT file_id FROM interchanges WHERE direction = $1 AND sender_qualifier = $2
+		AND sender_id = $3 AND receiver_qualifier = $4 AND receiver_id = $5 AND control_number = $6`,
+		d, trim(ic.SenderQualifier), trim(ic.SenderID), trim(ic.ReceiverQualifier), trim(ic.ReceiverID),
+		trim(ic.ControlNumber)).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, edigw.ErrNotFound
+	}
+	return id, wrap("interchange file", err)
+}
+
 // trim drops the padding of fixed-width ISA fields: the ledger keeps
 // values. An identifier holding bytes outside printable ASCII (which the
 // envelope check refuses with a TA1 before it gets here) is stored with
