@@ -27,15 +27,15 @@ func storyWithISA13(t *testing.T, isa13 int) []byte {
 
 // TestFilesThatCannotSucceed drops, ahead of a sound file, files whose
 // bytes PostgreSQL refuses or whose names are too long to answer: 0xFF in
-// ISA06, 0xFF in GS02, 0xFF as the element separator, and a sound file
-// under a 240-byte name (the longest a directory store or versitygw's
-// posix backend holds is 255 bytes; its acknowledgments' names were
-// longer). On the old code each was retried on every poll forever,
-// spending the poll's retries before the sound file's turn. Now, in one
-// poll and with no retry: the invalid ones are rejected to error/ with a
-// TA1 giving the TA105 the standard gives, the long-named one is archived
-// with acknowledgments under names within 255 bytes, and the sound file
-// is archived.
+// ISA06, 0xFF in GS02, 0xFF as the element separator, a sound file under a
+// 240-byte name and an invalid one under a 250-byte name (a directory
+// store or versitygw's posix backend holds names up to 255 bytes; their
+// acknowledgments' and reason files' names were longer). On the old code
+// each was retried on every poll forever, spending the poll's retries
+// before the sound file's turn. Now, in one poll and with no retry: the
+// invalid ones are rejected to error/ with a TA1 giving the TA105 the
+// standard gives, the sound long-named one is archived, every name edigw
+// made is within 255 bytes, and the sound file is archived.
 func TestFilesThatCannotSucceed(t *testing.T) {
 	for _, store := range []string{"s3", "dir"} {
 		t.Run(store, func(t *testing.T) {
@@ -53,7 +53,10 @@ func TestFilesThatCannotSucceed(t *testing.T) {
 			gs02 := storyWithISA13(t, 6002)
 			gs02[bytes.Index(gs02, []byte("GS*HC*"))+7] = 0xFF
 			delimiter := bytes.ReplaceAll(storyWithISA13(t, 6003), []byte("*"), []byte{0xFF})
-			longName := "d-" + strings.Repeat("n", 234) + ".x12" // 240 bytes
+			longName := "d-" + strings.Repeat("n", 234) + ".x12"    // 240 bytes
+			longBadName := "e-" + strings.Repeat("n", 244) + ".x12" // 250 bytes
+			longBad := storyWithISA13(t, 6006)
+			longBad[bytes.Index(longBad, []byte("HOMECAREDME"))+3] = 0xFF
 			cases := []struct {
 				name   string
 				data   []byte
@@ -64,6 +67,7 @@ func TestFilesThatCannotSucceed(t *testing.T) {
 				{"b-gs02.x12", gs02, edigw.FileRejected, "024"},
 				{"c-delimiter.x12", delimiter, edigw.FileRejected, "026"},
 				{longName, storyWithISA13(t, 6004), edigw.FileArchived, ""},
+				{longBadName, longBad, edigw.FileRejected, "006"},
 				{"z-sound.x12", storyWithISA13(t, 6005), edigw.FileArchived, ""},
 			}
 			for _, c := range cases {
@@ -119,6 +123,15 @@ func TestFilesThatCannotSucceed(t *testing.T) {
 			}
 			if left := keys(t, objs, Cigna.Inbound()); len(left) != 0 {
 				t.Errorf("inbound/ still holds %v", left)
+			}
+			var reasons int
+			for _, k := range keys(t, objs, Cigna.Error()) {
+				if strings.HasSuffix(k, ".reason.txt") {
+					reasons++
+				}
+			}
+			if reasons != 4 {
+				t.Errorf("%d reason files in error/, want one for each of the 4 rejected files", reasons)
 			}
 			if n := queryInt(t, dbURL, "SELECT count(*) FROM interchanges"); n != 2 {
 				t.Errorf("%d interchanges in the ledger, want the two archived files'", n)
