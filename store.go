@@ -130,6 +130,11 @@ type RecordStore interface {
 	// "GS", "ST") for an outbound sender and receiver; never the same
 	// number twice, also across instances.
 	NextControlNumber(ctx context.Context, kind, sender, receiver string) (int64, error)
+	// InterchangeFile returns the ID of the file whose ingest entered an
+	// interchange in the ledger, or ErrNotFound.
+	InterchangeFile(ctx context.Context, d Direction, ic Interchange) (int64, error)
+	// The failure ledger of inbound objects (attempts.go).
+	InboundAttempts
 
 	// Queue adds claims or authorization requests to send. The
 	// idempotency key makes a retried submission return the first one's

@@ -111,21 +111,18 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	counted := &countingReader{r: io.TeeReader(body, hash)}
 	b := newBatcher(ctx, ing, p.batchSize(), pt.PayerID)
 	ackr := ack.NewAcknowledger(ack.Options{Numbers: p.numbers(ctx), Now: p.Now, Newline: p.Newline}, acks.sink)
-	var dupInterchange bool
-	var interchange string
 	res, err := mapping.Read(counted, path.Base(key), mapping.Handlers{
 		Claim:          b.claim,
 		Remittance:     b.remittance,
 		Authorization:  b.authorization,
 		Acknowledgment: b.acknowledgment,
+		// Each interchange enters the ledger at its ISA, before any of its
+		// records: one seen before (in an earlier file, in this file, or in
+		// a file another instance is committing) answers
+		// ErrDuplicateInterchange, and mapping skips it with a TA1 025.
 		Interchange: func(h edi.InterchangeHeader) error {
-			err := ing.Interchange(ctx, edigw.Interchange{SenderQualifier: h.SenderQualifier, SenderID: h.SenderID,
+			return ing.Interchange(ctx, edigw.Interchange{SenderQualifier: h.SenderQualifier, SenderID: h.SenderID,
 				ReceiverQualifier: h.ReceiverQualifier, ReceiverID: h.ReceiverID, ControlNumber: h.ControlNumber})
-			if errors.Is(err, edigw.ErrDuplicateInterchange) {
-				dupInterchange = true
-				interchange = fmt.Sprintf("sender %s:%s receiver %s:%s ISA13 %s", h.SenderQualifier, h.SenderID, h.ReceiverQualifier, h.ReceiverID, h.ControlNumber)
-			}
-			return err
 		},
 		Acknowledger: ackr,
 	})
@@ -138,12 +135,18 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	out.Segments = res.Report.Summary.Segments
 	file.SHA256, file.Size = hex.EncodeToString(hash.Sum(nil)), counted.n
 	file.Kind = kindOf(res)
+	allDuplicates := len(res.Duplicates) > 0 && len(res.Duplicates) == res.Report.Summary.Interchanges
+	if len(res.Duplicates) > 0 {
+		file.Reason = duplicatesReason(res.Duplicates, res.Report.Summary.Interchanges)
+	}
 	switch {
-	case dupInterchange:
+	case err == nil && allDuplicates:
+		// Every interchange was received before: nothing to keep but
+		// the TA1s (025) that say so.
 		rollback()
 		file.ID = 0 // the ingest's ledger row went with the rollback
-		file.Status, file.Reason = edigw.FileDuplicate, "duplicate interchange: "+interchange
-		return out, p.finish(ctx, pt, key, file, nil, out)
+		file.Status = edigw.FileDuplicate
+		return out, p.finish(ctx, pt, key, file, acks, out)
 	case err != nil:
 		// A reading, database or acknowledgment error: nothing is kept and
 		// the file stays in inbound/ for the next attempt.
@@ -152,7 +155,13 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 		rollback()
 		file.ID = 0
 		file.Status, file.Reason = edigw.FileRejected, rejectReason(res)
+		if len(res.Duplicates) > 0 {
+			file.Reason += "\n" + duplicatesReason(res.Duplicates, res.Report.Summary.Interchanges)
+		}
 		return out, p.finish(ctx, pt, key, file, acks, out)
+	}
+	if len(res.Duplicates) > 0 {
+		p.log().Warn("inbound file holds interchanges received before; they were skipped", zap.String("key", key), zap.String("reason", file.Reason))
 	}
 	ir, err := ing.Commit(ctx, file.SHA256, file.Size)
 	rolledBack = true
@@ -179,7 +188,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 func (p *Pipeline) finish(ctx context.Context, pt Partner, key string, f *edigw.File, acks *ackBuffer, out *Outcome) error {
 	f.Reason = printable(f.Reason) // quoted bytes of a garbage file are no text PostgreSQL takes
 	if f.Status == edigw.FileCommitted && acks == nil {
-		rebuilt, err := p.rebuildAcks(ctx, key)
+		rebuilt, err := p.rebuildAcks(ctx, key, f.ID)
 		defer rebuilt.close()
 		if err != nil && !errors.Is(err, edigw.ErrObjectNotFound) {
 			return err
@@ -189,7 +198,7 @@ func (p *Pipeline) finish(ctx context.Context, pt Partner, key string, f *edigw.
 	base := path.Base(key)
 	if acks != nil {
 		for _, a := range acks.list() {
-			k := pt.key("outbound", strings.TrimSuffix(base, path.Ext(base))+"."+a.ref+"."+a.kind+".x12")
+			k := pt.key("outbound", ackName(base, a.ref, a.kind))
 			if err := p.retry(ctx, "put "+k, func() error { return p.Objects.Put(ctx, k, a.Reader()) }); err != nil {
 				return err
 			}
@@ -203,7 +212,7 @@ func (p *Pipeline) finish(ctx context.Context, pt Partner, key string, f *edigw.
 	dest := pt.key("archive", base)
 	if final != edigw.FileArchived {
 		dest = pt.key("error", base)
-		reason := pt.key("error", base+".reason.txt")
+		reason := pt.key("error", reasonName(base))
 		text := fmt.Sprintf("%s: %s\n", final, f.Reason)
 		if err := p.retry(ctx, "put "+reason, func() error { return p.Objects.Put(ctx, reason, strings.NewReader(text)) }); err != nil {
 			return err
@@ -272,15 +281,21 @@ func (p *Pipeline) recordAcks(ctx context.Context, pt Partner, f *edigw.File, ac
 	return nil
 }
 
-// rebuildAcks validates an object again to rebuild its acknowledgments.
-func (p *Pipeline) rebuildAcks(ctx context.Context, key string) (*ackBuffer, error) {
+// rebuildAcks validates an object again to rebuild its acknowledgments,
+// as the first pass built them: with the business rules, and with the
+// interchanges that file fileID did not enter skipped as duplicates.
+func (p *Pipeline) rebuildAcks(ctx context.Context, key string, fileID int64) (*ackBuffer, error) {
 	body, err := p.open(ctx, key)
 	if err != nil {
 		return nil, err
 	}
 	defer body.Close()
 	acks := newAckBuffer()
-	_, err = ack.Acknowledge(body, path.Base(key), ack.Options{Numbers: p.numbers(ctx), Now: p.Now, Newline: p.Newline}, acks.sink)
+	ackr := ack.NewAcknowledger(ack.Options{Numbers: p.numbers(ctx), Now: p.Now, Newline: p.Newline}, acks.sink)
+	_, err = mapping.Read(body, path.Base(key), mapping.Handlers{Interchange: p.enteredBy(ctx, fileID), Acknowledger: ackr})
+	if _, aerr := ackr.Finish(); err == nil {
+		err = aerr
+	}
 	return acks, err
 }
 
@@ -331,6 +346,24 @@ func rejectReason(res *mapping.Result) string {
 		lines = append(lines, "no transaction set was accepted")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// duplicatesReason names the interchanges skipped as duplicates by their
+// envelope identifiers (the first 20 of them).
+func duplicatesReason(dups []edi.InterchangeHeader, interchanges int) string {
+	var names []string
+	for i, h := range dups {
+		if i == 20 {
+			names = append(names, fmt.Sprintf("... %d in all", len(dups)))
+			break
+		}
+		names = append(names, fmt.Sprintf("sender %s:%s receiver %s:%s ISA13 %s", h.SenderQualifier, strings.TrimSpace(h.SenderID),
+			h.ReceiverQualifier, strings.TrimSpace(h.ReceiverID), h.ControlNumber))
+	}
+	if len(dups) == interchanges {
+		return "duplicate interchange: " + strings.Join(names, "; ")
+	}
+	return fmt.Sprintf("%d of %d interchanges skipped as duplicate interchange (TA1 TA105=025): %s", len(dups), interchanges, strings.Join(names, "; "))
 }
 
 // kindOf names what a file carried: its set IDs.

@@ -119,8 +119,8 @@ func TestTwoInstances(t *testing.T) {
 		}
 	}
 	sort.Strings(acks)
-	if len(acks) != 2*files {
-		t.Errorf("%d acknowledgments, want a 999 and a 277CA for each of %d files", len(acks), files)
+	if len(acks) != 2*files+dups {
+		t.Errorf("%d acknowledgments, want a 999 and a 277CA for each of %d files and a TA1 for each of %d copies", len(acks), files, dups)
 	}
 	for _, k := range acks {
 		if puts[k] != 1 {

@@ -34,6 +34,9 @@ type Pipeline struct {
 	// fails (a network error, a restart): attempts and the first and
 	// longest wait. Zero values take defaults (8 attempts, 100 ms, 10 s).
 	Retry Retry
+	// Failures says how long a file that fails because of what it is
+	// waits, and after how many failures it goes to error/ (poison.go).
+	Failures FailurePolicy
 	// OnOutcome, when set, sees every file's outcome (progress bars, tests).
 	OnOutcome func(*Outcome)
 
@@ -94,6 +97,9 @@ func (p *Pipeline) retry(ctx context.Context, what string, f func() error) error
 		case answer(err), ctx.Err() != nil, i >= attempts:
 			return err
 		}
+		if _, ok := fileFault(err); ok {
+			return err // the same every time: the file's failure policy decides
+		}
 		p.metrics.retry()
 		p.log().Warn("retrying", zap.String("op", what), zap.Int("attempt", i), zap.Error(err))
 		d := wait/2 + rand.N(wait/2+1)
@@ -133,16 +139,22 @@ func (s storeNumbers) Next(kind ack.Kind, sender, receiver string) (int64, error
 	var n int64
 	err := s.p.retry(s.ctx, "control number", func() error {
 		var err error
-		n, err = s.p.Store.NextControlNumber(s.ctx, kindNames[kind], strings.TrimSpace(sender), strings.TrimSpace(receiver))
+		// The IDs come from the inbound envelope: printable, so that no
+		// byte of theirs fails the ledger (the envelope check rejects
+		// such IDs, and their TA1 still needs a number).
+		n, err = s.p.Store.NextControlNumber(s.ctx, kindNames[kind], printable(strings.TrimSpace(sender)), printable(strings.TrimSpace(receiver)))
 		return err
 	})
 	return n, err
 }
 
 // PollOnce processes every file waiting in every partner's inbound prefix,
-// oldest key first, and returns the outcomes. A file that fails is left in
+// in key order, and returns the outcomes. A file that fails is left in
 // place for the next poll; the first such error is returned after the
-// others were tried.
+// others were tried. A file that failed because of what it is (poison.go)
+// is not retried within the poll and waits out its backoff while the
+// others are processed; after Failures.Limit such failures it goes to
+// error/.
 func (p *Pipeline) PollOnce(ctx context.Context) ([]*Outcome, error) {
 	var outs []*Outcome
 	var first error
@@ -158,6 +170,7 @@ func (p *Pipeline) PollOnce(ctx context.Context) ([]*Outcome, error) {
 			continue
 		}
 		sort.Slice(objs, func(i, j int) bool { return objs[i].Key < objs[j].Key })
+		failing := p.failedInbound(ctx, pt)
 		for _, o := range objs {
 			if ctx.Err() != nil {
 				return outs, errors.Join(first, ctx.Err())
@@ -165,7 +178,19 @@ func (p *Pipeline) PollOnce(ctx context.Context) ([]*Outcome, error) {
 			if strings.HasSuffix(o.Key, "/") {
 				continue
 			}
+			if out, ok := waiting(o, failing); ok {
+				if p.OnOutcome != nil {
+					p.OnOutcome(out)
+				}
+				outs = append(outs, out)
+				continue
+			}
 			out, err := p.ProcessFile(ctx, pt, o.Key)
+			if cause, ok := fileFault(err); ok {
+				out, err = p.fileFailed(ctx, pt, o, cause, err)
+			} else if _, failed := failing[o.Key]; failed && err == nil && out.Skipped == "" {
+				p.forget(ctx, o.Key)
+			}
 			if err != nil {
 				p.metrics.failure()
 				p.log().Error("inbound file failed; it stays for the next poll", zap.String("key", o.Key), zap.Error(err))

@@ -223,10 +223,34 @@ func (c *EnvelopeChecker) openInterchange(s *Segment) {
 		switch {
 		case len(v) != f.width:
 			c.errf(s, i, f.code, "%s is %d characters, want exactly %d", f.what, len(v), f.width)
+		case !x12Characters(v):
+			c.errf(s, i, f.code, "%s holds a byte outside the X12 character set", f.what)
 		case f.valid != nil && !f.valid(v):
 			c.errf(s, i, f.code, "invalid %s %q", f.what, v)
 		}
 	}
+	// The separators are data of the ISA too: a byte past ASCII is no
+	// X12 character (and no text a database or a partner can read back).
+	d := s.Delimiters()
+	if d.Element >= 0x80 {
+		c.errf(s, 0, TA1InvalidElementSeparator, "element separator is byte 0x%02x, outside the X12 character set", d.Element)
+	}
+	if d.Segment >= 0x80 {
+		c.errf(s, 16, TA1InvalidSegmentTerminator, "segment terminator is byte 0x%02x, outside the X12 character set", d.Segment)
+	}
+}
+
+// x12Characters reports whether v holds only characters of the X12 basic
+// and extended character sets (printable ASCII). Envelope identifiers go
+// into ledgers, reasons and the envelopes of acknowledgments: an invalid
+// byte there is an envelope error (TA105), never something to store.
+func x12Characters(v []byte) bool {
+	for _, b := range v {
+		if b < 0x20 || b > 0x7e {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *EnvelopeChecker) endInterchange(s *Segment) {
@@ -276,8 +300,12 @@ func (c *EnvelopeChecker) openGroup(s *Segment) {
 		c.errf(s, 1, GroupNotSupported, "invalid functional identifier code %q", v)
 	}
 	for i, what := range [...]string{2: "application sender's code", 3: "application receiver's code"} {
-		if v := s.Element(i); i >= 2 && (len(v) < 2 || len(v) > 15) {
+		switch v := s.Element(i); {
+		case i < 2:
+		case len(v) < 2 || len(v) > 15:
 			c.errf(s, i, TA1InvalidContent, "%s %q must be 2 to 15 characters", what, v)
+		case !x12Characters(v):
+			c.errf(s, i, TA1InvalidContent, "%s holds a byte outside the X12 character set", what)
 		}
 	}
 	if v := s.Element(4); len(v) != 8 || !ValidDate(v) {

@@ -60,6 +60,14 @@ func TestEnvelopeErrors(t *testing.T) {
 		{"ST02 too short", "ST*837*0001*", "ST*837*001*", edi.SetInvalidControlNumber, "ST", 2, [2]string{"SE*4*0001", "SE*4*001"}},
 		{"ST01 not a set", "ST*837*", "ST*8X7*", edi.SetInvalidIdentifier, "ST", 1, [2]string{}},
 		{"bad segment ID", "BHT*", "bHT*", edi.SegUnrecognized, "bHT", 0, [2]string{}},
+		// Bytes outside the X12 character set in envelope identifiers and
+		// separators are envelope errors, never values to store.
+		{"ISA06 byte 0xFF", "*SENDER         *", "*SENDER\xff        *", edi.TA1InvalidSenderID, "ISA", 6, [2]string{}},
+		{"ISA08 byte 0x00", "*RECEIVER       *", "*RECEIVER\x00      *", edi.TA1InvalidReceiverID, "ISA", 8, [2]string{}},
+		{"ISA02 byte 0x80", "*00*          *00", "*00*\x80         *00", edi.TA1InvalidAuthInfo, "ISA", 2, [2]string{}},
+		{"ISA16 byte 0xFF", "*T*:~", "*T*\xff~", edi.TA1InvalidComponentSep, "ISA", 16, [2]string{}},
+		{"GS02 byte 0xFF", "GS*HC*SENDER*", "GS*HC*SEN\xffDER*", edi.TA1InvalidContent, "GS", 2, [2]string{}},
+		{"GS03 byte 0xC3", "*RECEIVER*2026", "*RECEIVER\xc3*2026", edi.TA1InvalidContent, "GS", 3, [2]string{}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -134,5 +142,28 @@ func TestCheckLimitKeepsCount(t *testing.T) {
 	}
 	if len(res.Errors) != 3 || res.ErrorCount != 10 || res.OK() {
 		t.Errorf("kept %d of %d errors", len(res.Errors), res.ErrorCount)
+	}
+}
+
+// TestNonASCIISeparators: a separator past ASCII is an envelope error of
+// the ISA (TA105 026 or 004), not a reason to refuse to read the file.
+func TestNonASCIISeparators(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		from, to string
+		code     edi.Code
+	}{
+		{"element separator", "*", "\xff", edi.TA1InvalidElementSeparator},
+		{"segment terminator", "~", "\x85", edi.TA1InvalidSegmentTerminator},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := check(t, strings.ReplaceAll(minimal, c.from, c.to))
+			if len(res.Errors) != 1 || res.Errors[0].Code != c.code || res.Errors[0].SegmentID != "ISA" {
+				t.Fatalf("errors %v, want one %v at the ISA", res.Errors, c.code)
+			}
+			if res.Summary.Sets != 1 {
+				t.Errorf("summary %+v: the file was not read through", res.Summary)
+			}
+		})
 	}
 }

@@ -1,7 +1,10 @@
 package mapping
 
 import (
+	"errors"
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/edi"
@@ -17,8 +20,16 @@ type Handlers struct {
 	// Acknowledgment receives each TA1 as it is read, and each 999 and
 	// 277CA (005010X214) set without errors as it ends.
 	Acknowledgment func(*edigw.Acknowledgment) error
-	// Interchange sees each interchange header as its IEA is reached (or
-	// the input ends), before the interchange's acknowledgments are built.
+	// Interchange sees each interchange header at its ISA, before any
+	// record of the interchange is handed over. When it is set, an
+	// interchange whose ISA has envelope errors is not shown (its TA1
+	// rejects it) and none of its records are handed over: a caller that
+	// stores what it reads gets nothing of it, not even its envelope
+	// identifiers. Returning edigw.ErrDuplicateInterchange
+	// skips the interchange: none of its records are handed over, and the
+	// Acknowledger answers it with a TA1 rejecting it with TA105=025 alone
+	// (Result.Duplicates lists it); the file's other interchanges go on.
+	// Any other error stops the reading.
 	Interchange func(edi.InterchangeHeader) error
 	// Authorization lookup, when set, turns on the payer rules (SNIP 7):
 	// each claim is checked against its payer's profile (mapping/payers)
@@ -38,6 +49,9 @@ type Result struct {
 	Authorizations  int
 	Acknowledgments int
 	Rejected        int // remittances, authorization events and acknowledgments of sets with errors
+	// Duplicates are the interchanges skipped because the Interchange
+	// handler found them received before, in file order.
+	Duplicates []edi.InterchangeHeader
 	// Issues are the business-rule findings (SNIP 3, 5, 7), in file
 	// order; those that are not warnings are also in Report.Errors.
 	Issues []*Issue
@@ -68,10 +82,14 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 	// What Check built for the set OnSet then hands over.
 	var setClaims []*edigw.Claim
 	var setRemit *edigw.Remittance
+	// skip is the open interchange when none of its records go out: a
+	// duplicate, or one whose ISA is already rejected.
+	var skip *ig.InterchangeResult
+	skipped := func(s *ig.SetResult) bool { return skip != nil && s.Group != nil && s.Group.Interchange == skip }
 	v := &ig.Validator{File: name,
 		OnSegment: func(ev *ig.Event) {
 			if ev.Set == nil {
-				if ev.Seg.ID() == "TA1" {
+				if ev.Seg.ID() == "TA1" && (skip == nil || ev.Interchange != skip) {
 					res.Acknowledgments++
 					if h.Acknowledgment != nil {
 						call(func() error { return h.Acknowledgment(ta1(ev)) })
@@ -97,7 +115,7 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 			case "837":
 				claims, spots := cb.take()
 				setClaims = claims
-				if s.Guide == nil {
+				if s.Guide == nil || skipped(s) {
 					return nil
 				}
 				for i, c := range claims {
@@ -116,7 +134,7 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 			case "835":
 				var spots *remitSpots
 				setRemit, spots = rb.take(s)
-				if setRemit != nil && s.Guide != nil {
+				if setRemit != nil && s.Guide != nil && !skipped(s) {
 					for _, is := range remittanceIssues(setRemit, spots) {
 						is.Err.File = name
 						res.Issues = append(res.Issues, is)
@@ -126,6 +144,13 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 			return errs
 		},
 		OnSet: func(s *ig.SetResult) {
+			if skipped(s) {
+				placed.Take(s)
+				setClaims, setRemit = nil, nil
+				kb.take(s)
+				ab.take(s)
+				return
+			}
 			switch s.Header.ID {
 			case "837":
 				cs := placed.Take(s)
@@ -179,9 +204,26 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 			}
 		},
 	}
-	if h.Interchange != nil {
-		v.OnInterchange = func(ic *ig.InterchangeResult) {
-			call(func() error { return h.Interchange(ic.Header) })
+	v.OnInterchangeStart = func(ic *ig.InterchangeResult) {
+		skip = nil
+		switch {
+		case h.Interchange == nil:
+		case len(ic.Errors) > 0:
+			skip = ic // rejected by its TA1 whatever follows: no record goes out
+		case ferr == nil:
+			err := h.Interchange(ic.Header)
+			if !errors.Is(err, edigw.ErrDuplicateInterchange) {
+				call(func() error { return err })
+				return
+			}
+			skip = ic
+			res.Duplicates = append(res.Duplicates, ic.Header)
+			if h.Acknowledger != nil {
+				h.Acknowledger.Refuse(ic, &edi.Error{File: name, Pos: ic.Start, SegmentID: "ISA", Element: 13,
+					Code: edi.TA1DuplicateControlNumber, Msg: fmt.Sprintf("interchange ISA13=%s from %s:%s to %s:%s was received before",
+						ic.Header.ControlNumber, ic.Header.SenderQualifier, strings.TrimSpace(ic.Header.SenderID),
+						ic.Header.ReceiverQualifier, strings.TrimSpace(ic.Header.ReceiverID))})
+			}
 		}
 	}
 	if h.Acknowledger != nil {

@@ -82,8 +82,45 @@ func insertInterchange(ctx context.Context, q querier, d edigw.Direction, ic edi
 	return id, nil
 }
 
-// trim drops the padding of fixed-width ISA fields: the ledger keeps values.
-func trim(s string) string { return strings.TrimSpace(s) }
+// InterchangeFile returns the file that entered an interchange.
+func (db *DB) InterchangeFile(ctx context.Context, d edigw.Direction, ic edigw.Interchange) (int64, error) {
+	var id int64
+	err := db.pool.QueryRow(ctx, `SELECT file_id FROM interchanges WHERE direction = $1 AND sender_qualifier = $2
+		AND sender_id = $3 AND receiver_qualifier = $4 AND receiver_id = $5 AND control_number = $6`,
+		d, trim(ic.SenderQualifier), trim(ic.SenderID), trim(ic.ReceiverQualifier), trim(ic.ReceiverID),
+		trim(ic.ControlNumber)).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, edigw.ErrNotFound
+	}
+	return id, wrap("interchange file", err)
+}
+
+// trim drops the padding of fixed-width ISA fields: the ledger keeps
+// values. An identifier holding bytes outside printable ASCII (which the
+// envelope check refuses with a TA1 before it gets here) is stored with
+// those bytes as \xHH escapes: PostgreSQL text takes neither invalid
+// UTF-8 nor NUL, and a file must never fail on the bytes of its envelope.
+func trim(s string) string { return escapeBytes(strings.TrimSpace(s)) }
+
+func escapeBytes(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x7e {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= 0x20 && c <= 0x7e && c != '\\' {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, `\x%02x`, c)
+		}
+	}
+	return b.String()
+}
 
 // Commit records the file's digest and size, moves the staged events to
 // the feed and commits. A committed or archived inbound file with the

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/edigw/edigw/edi"
 	"github.com/edigw/edigw/edi/ig"
 	"github.com/edigw/edigw/internal/spool"
 )
@@ -65,6 +66,9 @@ type Acknowledger struct {
 	bodies  map[*ig.SetResult]*body277CA
 	pending []held
 	werr    error
+	// refused is the open interchange when Refuse was told to answer it
+	// with a TA1 alone.
+	refused *ig.InterchangeResult
 }
 
 // held is one built acknowledgment waiting for its interchange's IEA.
@@ -118,6 +122,9 @@ func (a *Acknowledger) Attach(v *ig.Validator) {
 // setEnded judges an 837 set's claims as soon as the set ends (its
 // errors, business rules included, are all in) and builds its 277CA body.
 func (a *Acknowledger) setEnded(s *ig.SetResult, cs *Claims) {
+	if s.Group != nil && a.isRefused(s.Group.Interchange) {
+		return // no 277CA answers a refused interchange
+	}
 	d := cs.Disposition(s)
 	a.disp[s] = d
 	if s.ErrorCount > 0 {
@@ -229,6 +236,9 @@ func (a *Acknowledger) group(g *ig.GroupResult) {
 		// between partners forever. A TA1 still answers the envelope.
 		return
 	}
+	if a.isRefused(g.Interchange) {
+		return // its TA1 is its only answer
+	}
 	isa := ""
 	if g.Interchange != nil {
 		isa = g.Interchange.Header.ControlNumber
@@ -260,7 +270,24 @@ func (a *Acknowledger) group(g *ig.GroupResult) {
 	a.pending = append(a.pending, out...)
 }
 
+// Refuse answers the interchange ic, told at its ISA (ig.Validator's
+// OnInterchangeStart), with a TA1 that rejects it with e's code (a TA105,
+// such as edi.TA1DuplicateControlNumber for an interchange received
+// before) and nothing else: none of its groups gets a 999, none of its
+// sets a 277CA, and no control number is spent on them.
+func (a *Acknowledger) Refuse(ic *ig.InterchangeResult, e *edi.Error) {
+	ic.Errors = append([]*edi.Error{e}, ic.Errors...) // first: its code is the TA1's
+	a.refused = ic
+}
+
+func (a *Acknowledger) isRefused(ic *ig.InterchangeResult) bool {
+	return ic != nil && ic == a.refused
+}
+
 func (a *Acknowledger) interchange(ic *ig.InterchangeResult) {
+	if a.isRefused(ic) {
+		a.refused = nil
+	}
 	code, _ := TA1Outcome(ic)
 	for _, h := range a.pending {
 		if code != TA1Rejected {

@@ -37,7 +37,8 @@ func WriteTA1(w io.Writer, ic *ig.InterchangeResult, o Options) error {
 	wr.Newline = o.Newline
 	ew := edi.NewEnvelopeWriter(wr)
 	h := ic.Header
-	h.SenderID, h.ReceiverID = padID(h.SenderID, 15), padID(h.ReceiverID, 15)
+	h.SenderID, h.ReceiverID = padID(x12Only(h.SenderID), 15), padID(x12Only(h.ReceiverID), 15)
+	h.SenderQualifier, h.ReceiverQualifier = x12Only(h.SenderQualifier), x12Only(h.ReceiverQualifier)
 	if _, err := reply(ew, h, &o); err != nil {
 		return err
 	}
@@ -66,4 +67,23 @@ func digitsOnly(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// x12Only replaces the bytes of an inbound envelope ID that are outside
+// the X12 character set (which the envelope check rejects, TA105 005 to
+// 008) with '?': the TA1 that rejects such an ID must itself be an
+// envelope its receiver can read.
+func x12Only(v string) string {
+	for i := 0; i < len(v); i++ {
+		if v[i] < 0x20 || v[i] > 0x7e {
+			b := []byte(v)
+			for j := i; j < len(b); j++ {
+				if b[j] < 0x20 || b[j] > 0x7e {
+					b[j] = '?'
+				}
+			}
+			return string(b)
+		}
+	}
+	return v
 }

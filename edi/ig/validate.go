@@ -92,6 +92,11 @@ type Validator struct {
 	Check         func(*SetResult) []*edi.Error
 	OnGroup       func(*GroupResult)
 	OnInterchange func(*InterchangeResult)
+	// OnInterchangeStart, when set, sees each interchange as soon as its
+	// ISA is read and checked (Errors hold the ISA's own envelope
+	// errors), before any of its groups: where a caller decides whether
+	// the interchange is processed at all (a duplicate is not).
+	OnInterchangeStart func(*InterchangeResult)
 
 	rep    *Report
 	w      Walker
@@ -311,6 +316,9 @@ func (v *Validator) segment(ck *edi.EnvelopeChecker, seg *edi.Segment) {
 		ck.Segment(seg)
 		v.closeInterchange()
 		v.ic, v.nextIC = v.nextIC, nil
+		if v.OnInterchangeStart != nil {
+			v.OnInterchangeStart(v.ic)
+		}
 	case "GS":
 		v.nextGr = &GroupResult{Interchange: v.ic, Header: edi.ParseGroupHeader(seg), Start: seg.Pos}
 		ck.Segment(seg)
