@@ -313,9 +313,10 @@ func ClaimStatusOf(statuses []StatusInfo) ClaimStatus {
 // claims; a 999 rejects the claims of each 837 set it rejects (all sets of
 // the group when AK9 rejects it with no set named); a 277CA accepts or
 // rejects each claim by its patient control number, its billing provider
-// (2000C) and the envelope (docs/clearinghouse.md, Matching rules). A
-// 277CA claim without a patient control number is kept, so that the store
-// counts and reports it as unmatched. The acknowledged
+// (2000C) and the envelope (docs/clearinghouse.md, Matching rules). Every
+// claim of a 277CA gives an update, also one that decides nothing (Status
+// empty) or has no patient control number: the store matches each, for
+// the file's audience, and reports those it cannot find. The acknowledged
 // envelope went the other way: its sender is this acknowledgment's
 // receiver.
 func (a *Acknowledgment) ClaimStatusUpdates() []ClaimStatusUpdate {
@@ -357,10 +358,10 @@ func (a *Acknowledgment) ClaimStatusUpdates() []ClaimStatusUpdate {
 				for _, pat := range p.Patients {
 					for _, c := range pat.Claims {
 						n++
+						// A claim whose statuses decide nothing (A4 not
+						// found, pended) moves nothing, but it is matched
+						// all the same: the file names its patient.
 						st := ClaimStatusOf(c.Statuses)
-						if st == "" {
-							continue
-						}
 						var codes []string
 						for _, s := range c.Statuses {
 							for _, sc := range s.Codes {

@@ -239,9 +239,12 @@ type ClaimStatusUpdate struct {
 	// BatchNumber is the 277CA's 2200B TRN02, the 837's BHT03 (the set's
 	// ST02 in the 837s edigw writes): it only tells apart claims that
 	// match otherwise equally (a claim sent again with the same number).
-	BatchNumber      string
-	Status           ClaimStatus // accepted or rejected
-	Reason           string      // codes only, e.g. "277CA A7:562:85", "999 IK5 R 5"
+	BatchNumber string
+	// Status is accepted or rejected; empty for a 277CA claim whose
+	// statuses decide nothing: it moves nothing, but it is matched all the
+	// same, for the file's audience and the report of what matched nothing.
+	Status           ClaimStatus
+	Reason           string // codes only, e.g. "277CA A7:562:85", "999 IK5 R 5"
 	PayerClaimNumber string
 	// Answer names the acknowledgment by its own envelope (ISA13, GS06,
 	// ST02) and the claim's place in it, for the operators' report of an

@@ -254,3 +254,38 @@ func TestResponsesMatchTheirRequester(t *testing.T) {
 		t.Errorf("%d approvals for the ambiguous response, want its own 1", requests)
 	}
 }
+
+// TestPartlyUnmatchedAnswerIsOperatorsOnly: a 277CA naming A's claim and
+// a claim edigw does not know (under another provider) is nobody's to
+// download: its audience holds an empty provider, which no scope covers.
+// A claim whose status decides nothing (A4) moves nothing but is matched.
+func TestPartlyUnmatchedAnswerIsOperatorsOnly(t *testing.T) {
+	db, _ := openDB(t)
+	ctx := testCtx(t)
+	ids := sentClaims(t, db, "EDIGW", "CIGNA62308", "000000051", "51", 1, claim("P-1", tinA, npiA, 100, ""), claim("P-2", tinA, npiA, 100, ""))
+	known := ca277("61", "", "P-1", npiA, "A4", "")
+	res, err := ingestAs(t, db, edigw.Cigna, batch{}, []*edigw.Acknowledgment{known})
+	if err != nil || res.StatusUpdates != 0 || res.Unmatched != 0 {
+		t.Fatalf("an A4 for a known claim: %+v %v", res, err)
+	}
+	if aud, err := db.FileAudience(ctx, res.FileID); err != nil || len(aud.Providers) != 1 || aud.Providers[0].NPI != npiA {
+		t.Errorf("audience of the A4: %+v %v", aud, err)
+	}
+	mixed := ca277("62", "", "P-2", npiA, "A2", "")
+	mixed.Claims.Sources[0].Providers = append(mixed.Claims.Sources[0].Providers,
+		ca277("", "", "SOMEONE-ELSE", "1003000126", "A2", "").Claims.Sources[0].Providers[0])
+	res, err = ingestAs(t, db, edigw.Cigna, batch{}, []*edigw.Acknowledgment{mixed})
+	if err != nil || res.StatusUpdates != 1 || res.Unmatched != 1 {
+		t.Fatalf("a 277CA half matched: %+v %v", res, err)
+	}
+	if s, _ := statusOf(t, db, ids[1]); s != edigw.ClaimAccepted {
+		t.Errorf("A's claim in the half-matched 277CA: %s", s)
+	}
+	aud, err := db.FileAudience(ctx, res.FileID)
+	if err != nil || !slices.Contains(aud.Providers, edigw.Provider{}) {
+		t.Errorf("audience of a half-matched 277CA: %+v %v", aud, err)
+	}
+	if (edigw.Scope{TINs: []string{tinA, ""}, NPIs: []string{npiA, ""}}).Covers("", "") {
+		t.Error("a scope covers the empty provider")
+	}
+}
