@@ -158,8 +158,9 @@ type RecordStore interface {
 	// File returns a ledger entry; ErrNotFound.
 	File(ctx context.Context, id int64) (*File, error)
 	// FileProviders lists the provider TINs and NPIs whose records a file
-	// carries (for an acknowledgment: its parent's), so a scoped caller
-	// may download a file only when every record in it is theirs.
+	// carries or answers, as matched when it was ingested (for an
+	// acknowledgment edigw wrote: its parent's), so a scoped caller may
+	// download a file only when every record in it is theirs.
 	FileProviders(ctx context.Context, id int64) (tins, npis []string, err error)
 	// OutboundFiles lists outbound ledger entries in a status, oldest first.
 	OutboundFiles(ctx context.Context, status FileStatus) ([]File, error)
@@ -195,16 +196,19 @@ type Ingest interface {
 	// claim.submitted (or claim.rejected) event for each.
 	AddClaims(ctx context.Context, claims []*Claim) error
 	// AddRemittances stores 835s with their claim payments and
-	// adjustments, links each payment to its claim (payer, CLP01) and
-	// moves the claim to paid, partially paid, denied or reversed, with
-	// events.
+	// adjustments, links each payment to the one claim its CLP01 names
+	// inside the payee and the file's partner (docs/clearinghouse.md,
+	// Matching rules) and moves the claim to paid, partially paid,
+	// denied or reversed, with events.
 	AddRemittances(ctx context.Context, rms []*Remittance) error
 	// AddAuthorizations stores 278 requests and applies 278 responses to
-	// the request they answer (payer and trace number), with events.
+	// the one request they answer (trace number, requester, the file's
+	// partner), with events.
 	AddAuthorizations(ctx context.Context, reqs []*AuthorizationRequest) error
 	// AddClaimStatuses applies acknowledgments to claims edigw sent:
 	// accepted or rejected (999 R for the whole set, 277CA per claim),
-	// with events.
+	// with events. An update that matches no claim, or several, changes
+	// nothing and is counted (IngestResult.Unmatched) and reported.
 	AddClaimStatuses(ctx context.Context, statuses []ClaimStatusUpdate) error
 	// AddAcknowledgments stores the TA1s, 999s and 277CAs a partner sent
 	// back and applies the claim status changes they decide

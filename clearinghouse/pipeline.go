@@ -225,11 +225,6 @@ func (m *metrics) files(s edigw.FileStatus) {
 func (m *metrics) retry()   { m.mu.Lock(); m.retries++; m.mu.Unlock() }
 func (m *metrics) failure() { m.mu.Lock(); m.failures++; m.mu.Unlock() }
 func (m *metrics) sent()    { m.mu.Lock(); m.outbound++; m.mu.Unlock() }
-func (m *metrics) answers(r *edigw.IngestResult) {
-	m.mu.Lock()
-	m.unmatched += int64(r.Unmatched)
-	m.mu.Unlock()
-}
 
 // Stats is a snapshot of the pipeline's counters.
 type Stats struct {
