@@ -17,14 +17,26 @@ CREATE TABLE file_audience (
 	PRIMARY KEY (file_id, subject, tin, npi)
 );
 
--- Acknowledgments stored before this table: a TA1's or 999's, the claims
--- they moved (their envelopes were matched strictly); a 277CA's were
--- matched by patient control number alone, so a file holding one is
--- nobody's but the operators', as is one that moved no claim.
+-- Acknowledgments stored before this table. A TA1's or 999's: the claims
+-- and authorization requests of the envelope it answers, as the audience
+-- was worked out until now (an outbound interchange from the answer's
+-- receiver to its sender, under its ISA13, or holding its GS06), of its
+-- payer. A 277CA's claims were matched by patient control number alone:
+-- a file holding one is nobody's but the operators', as is one whose
+-- answers find no envelope.
 INSERT INTO file_audience (file_id, subject, tin, npi)
-SELECT DISTINCT h.file_id, 'claim', coalesce(c.billing_tin, ''), coalesce(c.billing_npi, '')
-FROM claim_status_history h JOIN claims c ON c.id = h.claim_id
-WHERE h.file_id IN (SELECT file_id FROM acknowledgments)
+SELECT DISTINCT a.file_id, x.subject, coalesce(x.tin, ''), coalesce(x.npi, '')
+FROM acknowledgments a
+JOIN interchanges i ON i.direction = 'outbound' AND i.sender_id = a.receiver_id AND i.receiver_id = a.sender_id
+	AND (a.kind = '999' OR ltrim(i.control_number, '0') = ltrim(coalesce(a.acknowledged, ''), '0'))
+CROSS JOIN LATERAL (
+	SELECT 'claim' AS subject, c.billing_tin AS tin, c.billing_npi AS npi FROM claims c
+	WHERE c.interchange_id = i.id AND (a.payer_id IS NULL OR c.payer_id = a.payer_id)
+	  AND (a.kind = 'TA1' OR ltrim(c.group_number, '0') = ltrim(coalesce(a.acknowledged, ''), '0'))
+	UNION SELECT 'authorization', r.requester_tin, r.requester_npi FROM authorizations r
+	WHERE r.interchange_id = i.id AND (a.payer_id IS NULL OR r.payer_id = a.payer_id)
+	  AND (a.kind = 'TA1' OR ltrim(r.group_number, '0') = ltrim(coalesce(a.acknowledged, ''), '0'))) x
+WHERE a.kind IN ('TA1', '999')
 ON CONFLICT DO NOTHING;
 INSERT INTO file_audience (file_id, subject)
 SELECT DISTINCT a.file_id, 'claim' FROM acknowledgments a
