@@ -73,7 +73,8 @@ func matchClaims(ctx context.Context, tx pgx.Tx, qs []claimQuery) (found []*lock
 		partners[i], uss[i], anys[i] = strings.TrimSpace(q.partner), strings.TrimSpace(q.us), q.anyEnvelope
 	}
 	// A claim edigw sent names its interchange; one it received was in an
-	// inbound file, whose interchanges are its envelopes.
+	// inbound file, whose interchanges are its envelopes. A claim still
+	// queued has gone nowhere: nothing answers it.
 	rows, err := tx.Query(ctx, `
 		SELECT k.ord, c.id, c.status, coalesce(c.billing_tin, ''), coalesce(c.billing_npi, ''),
 			coalesce(c.payer_claim_number, ''), coalesce(c.set_number, '')
@@ -82,7 +83,7 @@ func matchClaims(ctx context.Context, tx pgx.Tx, qs []claimQuery) (found []*lock
 		JOIN claims c ON c.payer_id = k.payer AND c.patient_control_number = k.pcn
 		WHERE (k.npi <> '' OR k.tin <> '')
 		  AND (k.npi = '' OR c.billing_npi = k.npi) AND (k.tin = '' OR c.billing_tin = k.tin)
-		  AND (k.any_envelope
+		  AND (k.any_envelope AND (c.interchange_id IS NOT NULL OR c.direction = 'inbound')
 		    OR EXISTS (SELECT 1 FROM interchanges i WHERE i.id = c.interchange_id
 		        AND i.receiver_id = k.partner AND i.sender_id = k.us)
 		    OR c.interchange_id IS NULL AND c.direction = 'inbound' AND EXISTS (SELECT 1 FROM interchanges i

@@ -289,3 +289,22 @@ func TestPartlyUnmatchedAnswerIsOperatorsOnly(t *testing.T) {
 		t.Error("a scope covers the empty provider")
 	}
 }
+
+// TestQueuedClaimsAreAnsweredByNothing: a claim queued but not sent has
+// gone to no partner: an 835 paying its number (by its provider) is
+// unmatched.
+func TestQueuedClaimsAreAnsweredByNothing(t *testing.T) {
+	db, _ := openDB(t)
+	ctx := testCtx(t)
+	ids, err := db.QueueClaims(ctx, "", []*edigw.Claim{claim("QUEUED", tinA, npiA, 100, "")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ingestAs(t, db, edigw.Cigna, batch{rms: []*edigw.Remittance{remittance("EFT-Q", tinA, npiA, payment("QUEUED", "1", 100, 100))}}, nil)
+	if err != nil || res.Unmatched != 1 {
+		t.Fatalf("835 for a queued claim: %+v %v", res, err)
+	}
+	if s, _ := statusOf(t, db, ids[0]); s != edigw.ClaimSubmitted {
+		t.Errorf("the queued claim: %s", s)
+	}
+}
