@@ -1,5 +1,10 @@
 package edigw
 
+import (
+	"strconv"
+	"strings"
+)
+
 // AckKind names the three acknowledgments of a HIPAA exchange.
 type AckKind string
 
@@ -307,12 +312,17 @@ func ClaimStatusOf(statuses []StatusInfo) ClaimStatus {
 // claims edigw sent decides: a TA1 that rejects an interchange rejects its
 // claims; a 999 rejects the claims of each 837 set it rejects (all sets of
 // the group when AK9 rejects it with no set named); a 277CA accepts or
-// rejects each claim by its patient control number. The acknowledged
+// rejects each claim by its patient control number, its billing provider
+// (2000C) and the envelope (docs/clearinghouse.md, Matching rules). Every
+// claim of a 277CA gives an update, also one that decides nothing (Status
+// empty) or has no patient control number: the store matches each, for
+// the file's audience, and reports those it cannot find. The acknowledged
 // envelope went the other way: its sender is this acknowledgment's
 // receiver.
 func (a *Acknowledgment) ClaimStatusUpdates() []ClaimStatusUpdate {
 	var out []ClaimStatusUpdate
-	sent := ClaimStatusUpdate{PayerID: a.PayerID, SenderID: a.ReceiverID, ReceiverID: a.SenderID, Status: ClaimRejected}
+	sent := ClaimStatusUpdate{PayerID: a.PayerID, SenderID: strings.TrimSpace(a.ReceiverID), ReceiverID: strings.TrimSpace(a.SenderID),
+		Status: ClaimRejected, Answer: a.EnvelopeName()}
 	switch {
 	case a.Interchange != nil:
 		if a.Interchange.Code == "R" {
@@ -341,22 +351,66 @@ func (a *Acknowledgment) ClaimStatusUpdates() []ClaimStatusUpdate {
 			out = append(out, u)
 		}
 	case a.Claims != nil:
-		for _, c := range a.Claims.ClaimStatuses() {
-			st := ClaimStatusOf(c.Statuses)
-			if st == "" || c.PatientControlNumber == "" {
-				continue
-			}
-			var codes []string
-			for _, s := range c.Statuses {
-				for _, sc := range s.Codes {
-					codes = append(codes, sc.String())
+		n := 0 // the claim's place in the set, for reports
+		for _, src := range a.Claims.Sources {
+			for _, p := range src.Providers {
+				npi, tin := p.Identifiers()
+				for _, pat := range p.Patients {
+					for _, c := range pat.Claims {
+						n++
+						// A claim whose statuses decide nothing (A4 not
+						// found, pended) moves nothing, but it is matched
+						// all the same: the file names its patient.
+						st := ClaimStatusOf(c.Statuses)
+						var codes []string
+						for _, s := range c.Statuses {
+							for _, sc := range s.Codes {
+								codes = append(codes, sc.String())
+							}
+						}
+						u := sent
+						u.Status, u.Reason, u.PayerClaimNumber = st, joinReason("277CA", codes), c.PayerClaimNumber
+						u.PatientControlNumber, u.ProviderNPI, u.ProviderTIN = c.PatientControlNumber, npi, tin
+						u.BatchNumber = src.BatchNumber
+						u.Answer = a.EnvelopeName() + " 2200D " + strconv.Itoa(n)
+						out = append(out, u)
+					}
 				}
 			}
-			out = append(out, ClaimStatusUpdate{PayerID: a.PayerID, PatientControlNumber: c.PatientControlNumber,
-				Status: st, Reason: joinReason("277CA", codes), PayerClaimNumber: c.PayerClaimNumber})
 		}
 	}
 	return out
+}
+
+// EnvelopeName names an acknowledgment by its own envelope, for reports:
+// "277CA ISA13 000009002 GS06 9002 ST02 9002".
+func (a *Acknowledgment) EnvelopeName() string {
+	s := string(a.Kind) + " ISA13 " + a.InterchangeNumber
+	if a.GroupNumber != "" {
+		s += " GS06 " + a.GroupNumber
+	}
+	if a.SetNumber != "" {
+		s += " ST02 " + a.SetNumber
+	}
+	return s
+}
+
+// Identifiers are the billing provider's NPI (NM108 XX) and TIN (NM108
+// FI, else a REF*TJ) as a 277CA's 2000C names them; either may be empty.
+func (p *ProviderStatus) Identifiers() (npi, tin string) {
+	npi = p.Provider.NPI()
+	switch {
+	case p.Provider.IDQualifier == "FI":
+		tin = p.Provider.ID
+	case p.Provider.TaxID != "":
+		tin = p.Provider.TaxID
+	}
+	for _, r := range p.References {
+		if tin == "" && r.Qualifier == "TJ" {
+			tin = r.Value
+		}
+	}
+	return npi, tin
 }
 
 func joinReason(head string, codes []string) string {

@@ -69,6 +69,14 @@ const (
 	EventAuthDenied         EventKind = "authorization.denied"
 	EventAuthCancelled      EventKind = "authorization.cancelled"
 	EventRemittance         EventKind = "remittance.received"
+	// Answers edigw could not attach to exactly one record it knows (no
+	// match, or more than one): for operators only. They name no
+	// provider, so no scoped token sees them; their subject is the file
+	// ("file", its ledger ID) and their reference an envelope identifier
+	// or a position, never a value from inside a set.
+	EventAckUnmatched     EventKind = "acknowledgment.unmatched"
+	EventPaymentUnmatched EventKind = "payment.unmatched"
+	EventAuthUnmatched    EventKind = "authorization.unmatched"
 )
 
 // Event is one entry of the status-change feed. ID is the feed's cursor:
@@ -155,8 +163,9 @@ type RecordStore interface {
 	// File returns a ledger entry; ErrNotFound.
 	File(ctx context.Context, id int64) (*File, error)
 	// FileProviders lists the provider TINs and NPIs whose records a file
-	// carries (for an acknowledgment: its parent's), so a scoped caller
-	// may download a file only when every record in it is theirs.
+	// carries or answers, as matched when it was ingested (for an
+	// acknowledgment edigw wrote: its parent's), so a scoped caller may
+	// download a file only when every record in it is theirs.
 	FileProviders(ctx context.Context, id int64) (tins, npis []string, err error)
 	// OutboundFiles lists outbound ledger entries in a status, oldest first.
 	OutboundFiles(ctx context.Context, status FileStatus) ([]File, error)
@@ -192,16 +201,19 @@ type Ingest interface {
 	// claim.submitted (or claim.rejected) event for each.
 	AddClaims(ctx context.Context, claims []*Claim) error
 	// AddRemittances stores 835s with their claim payments and
-	// adjustments, links each payment to its claim (payer, CLP01) and
-	// moves the claim to paid, partially paid, denied or reversed, with
-	// events.
+	// adjustments, links each payment to the one claim its CLP01 names
+	// inside the payee and the file's partner (docs/clearinghouse.md,
+	// Matching rules) and moves the claim to paid, partially paid,
+	// denied or reversed, with events.
 	AddRemittances(ctx context.Context, rms []*Remittance) error
 	// AddAuthorizations stores 278 requests and applies 278 responses to
-	// the request they answer (payer and trace number), with events.
+	// the one request they answer (trace number, requester, the file's
+	// partner), with events.
 	AddAuthorizations(ctx context.Context, reqs []*AuthorizationRequest) error
 	// AddClaimStatuses applies acknowledgments to claims edigw sent:
 	// accepted or rejected (999 R for the whole set, 277CA per claim),
-	// with events.
+	// with events. An update that matches no claim, or several, changes
+	// nothing and is counted (IngestResult.Unmatched) and reported.
 	AddClaimStatuses(ctx context.Context, statuses []ClaimStatusUpdate) error
 	// AddAcknowledgments stores the TA1s, 999s and 277CAs a partner sent
 	// back and applies the claim status changes they decide
@@ -215,20 +227,38 @@ type Ingest interface {
 }
 
 // ClaimStatusUpdate says what an acknowledgment decided for a claim edigw
-// sent: found by payer and patient control number, or every claim of an
-// outbound envelope (by its control numbers) when a 999 rejected a set or
-// a group, or a TA1 an interchange.
+// sent: one claim, found by its patient control number inside the partner
+// and the billing provider (docs/clearinghouse.md, Matching rules), or
+// every claim of an outbound envelope (by its control numbers) when a 999
+// rejected a set or a group, or a TA1 an interchange.
 type ClaimStatusUpdate struct {
 	PayerID              PayerID
 	PatientControlNumber string // empty with an envelope reference
-	// The outbound envelope: ISA06 and ISA08 of the interchange, and its
-	// ISA13 (a TA1), or GS06 (a 999 rejecting a group) and ST02 (a set).
+	// The 837's envelope: ISA06 (edigw or the submitter) and ISA08 (the
+	// partner) of the interchange the claims went out in, that is the
+	// acknowledgment's ISA08 and ISA06; and its ISA13 (a TA1), or GS06 (a
+	// 999 rejecting a group) and ST02 (a set). A per-claim update names
+	// the sender and receiver too: the claim must have gone between them.
 	SenderID, ReceiverID   string
 	InterchangeNumber      string
 	GroupNumber, SetNumber string
-	Status                 ClaimStatus // accepted or rejected
-	Reason                 string      // e.g. "277CA A7:562:85", "999 IK5 R 5"
-	PayerClaimNumber       string
+	// The billing provider a 277CA names for the claim (2000C NM1*85: its
+	// NPI, its TIN): each one given must be the claim's, and one must be.
+	ProviderNPI, ProviderTIN string
+	// BatchNumber is the 277CA's 2200B TRN02, the 837's BHT03 (the set's
+	// ST02 in the 837s edigw writes): it only tells apart claims that
+	// match otherwise equally (a claim sent again with the same number).
+	BatchNumber string
+	// Status is accepted or rejected; empty for a 277CA claim whose
+	// statuses decide nothing: it moves nothing, but it is matched all the
+	// same, for the file's audience and the report of what matched nothing.
+	Status           ClaimStatus
+	Reason           string // codes only, e.g. "277CA A7:562:85", "999 IK5 R 5"
+	PayerClaimNumber string
+	// Answer names the acknowledgment by its own envelope (ISA13, GS06,
+	// ST02) and the claim's place in it, for the operators' report of an
+	// update that matches nothing.
+	Answer string
 }
 
 // IngestResult counts what an ingest stored.
@@ -240,7 +270,11 @@ type IngestResult struct {
 	// Acknowledgments counts TA1 segments and 999 and 277CA sets stored.
 	Acknowledgments int
 	StatusUpdates   int
-	Events          int
+	// Unmatched counts the answers (a 277CA claim, a 999 or TA1, an 835
+	// claim payment, a 278 response) that matched no record, or more than
+	// one, and so changed nothing.
+	Unmatched int
+	Events    int
 }
 
 // QueuedClaim is a claim waiting to be sent, with its store ID.

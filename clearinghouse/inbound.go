@@ -174,6 +174,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 		return nil, fmt.Errorf("clearinghouse: %s: commit: %w", key, err)
 	}
 	out.Result = ir
+	p.reportUnmatched(key, ir)
 	file.ID, file.Status = ir.FileID, edigw.FileCommitted
 	p.log().Info("inbound file committed", zap.String("key", key), zap.Int64("file", ir.FileID),
 		zap.Int("claims", ir.Claims), zap.Int("remittances", ir.Remittances), zap.Int("authorizations", ir.Authorizations),

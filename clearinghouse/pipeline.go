@@ -233,6 +233,9 @@ type metrics struct {
 	retries  int64
 	failures int64
 	outbound int64
+	// unmatched counts answers that matched no record, or several
+	// (IngestResult.Unmatched).
+	unmatched int64
 }
 
 func (m *metrics) files(s edigw.FileStatus) {
@@ -254,6 +257,9 @@ type Stats struct {
 	Retries  int64
 	Failures int64
 	Outbound int64
+	// Unmatched counts the answers (277CA claims, 999s, TA1s, 835 claim
+	// payments, 278 responses) that matched no record, or several.
+	Unmatched int64
 }
 
 // Stats returns the counters so far.
@@ -261,7 +267,8 @@ func (p *Pipeline) Stats() Stats {
 	m := &p.metrics
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	s := Stats{Files: map[edigw.FileStatus]int64{}, Retries: m.retries, Failures: m.failures, Outbound: m.outbound}
+	s := Stats{Files: map[edigw.FileStatus]int64{}, Retries: m.retries, Failures: m.failures, Outbound: m.outbound,
+		Unmatched: m.unmatched}
 	for k, v := range m.outcomes {
 		s.Files[k] = v
 	}

@@ -197,8 +197,12 @@ func TestReadAcknowledgments(t *testing.T) {
 		t.Errorf("story 277CA: %+v", ca)
 	}
 	updates := acks[0].ClaimStatusUpdates()
+	// Each claim with what it is matched inside: the billing provider
+	// (2000C), the 837's envelope (the 277CA's, swapped), the batch.
 	if len(updates) != 2 || updates[0].Status != edigw.ClaimAccepted || updates[0].PatientControlNumber != "DME-2026-0101" ||
-		updates[0].Reason != "277CA A2:20" {
+		updates[0].Reason != "277CA A2:20" || updates[0].ProviderNPI != "1234567893" || updates[0].ProviderTIN != "" ||
+		updates[0].SenderID != "HOMECAREDME" || updates[0].ReceiverID != "CIGNA62308" || updates[0].BatchNumber != "HC5002" ||
+		updates[1].Answer != "277CA ISA13 000009002 GS06 9002 ST02 9002 2200D 2" {
 		t.Errorf("story 277CA updates: %+v", updates)
 	}
 
@@ -214,7 +218,7 @@ func TestReadAcknowledgments(t *testing.T) {
 	}
 	updates = acks[0].ClaimStatusUpdates()
 	want := edigw.ClaimStatusUpdate{SenderID: "ETIN", ReceiverID: "EMEDNYBAT", GroupNumber: "28", SetNumber: "0028",
-		Status: edigw.ClaimRejected, Reason: "999 IK5 R 5"}
+		Status: edigw.ClaimRejected, Reason: "999 IK5 R 5", Answer: "999 ISA13 095832987 GS06 95832987 ST02 95832987"}
 	if len(updates) != 1 || updates[0] != want {
 		t.Errorf("rejecting 999 updates %+v, want %+v", updates, want)
 	}

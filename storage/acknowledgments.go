@@ -12,8 +12,9 @@ import (
 	"github.com/edigw/edigw"
 )
 
-// AddAcknowledgments stores TA1s, 999s and 277CAs a partner sent back, and
-// applies the claim status changes they decide (edigw.Acknowledgment's
+// AddAcknowledgments stores TA1s, 999s and 277CAs a partner sent back,
+// records whose records they answer (answerEnvelopes, addClaimStatuses),
+// and applies the claim status changes they decide (edigw.Acknowledgment's
 // ClaimStatusUpdates) with their events.
 func (in *ingest) AddAcknowledgments(ctx context.Context, acks []*edigw.Acknowledgment) error {
 	if err := in.check(); err != nil {
@@ -39,6 +40,9 @@ func (in *ingest) AddAcknowledgments(ctx context.Context, acks []*edigw.Acknowle
 		"sender_id", "receiver_id", "interchange_number", "group_number", "set_number", "acknowledged", "accepted", "record"},
 		pgx.CopyFromRows(rows))
 	if err != nil {
+		return wrap("add acknowledgments", err)
+	}
+	if err := in.answerEnvelopes(ctx, acks); err != nil {
 		return wrap("add acknowledgments", err)
 	}
 	n, err := in.addClaimStatuses(ctx, updates)

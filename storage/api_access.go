@@ -39,57 +39,6 @@ func (db *DB) EventsOf(ctx context.Context, after int64, limit int, scope *edigw
 	return out, wrap("events of", err)
 }
 
-// FileAudience lists the kinds and providers of the records a file
-// carries. An acknowledgment edigw wrote (a file with a parent) answers for
-// its parent's records. Acknowledgments a partner sent carry no records:
-// theirs are the records edigw sent that they answer: every claim and
-// authorization request of the interchange a TA1 names or the group a 999
-// names (sent by the acknowledgment's receiver to its sender; control
-// numbers match without leading zeros), and the claim of each patient
-// control number a 277CA lists (the latest sent, else the latest, of the
-// payer), as storing them decided.
-func (db *DB) FileAudience(ctx context.Context, id int64) (*edigw.Audience, error) {
-	var target int64
-	err := db.pool.QueryRow(ctx, "SELECT coalesce(parent_id, id) FROM files WHERE id = $1", id).Scan(&target)
-	if err != nil {
-		return nil, wrap("file audience", notFound(err))
-	}
-	rows, err := db.pool.Query(ctx, `
-		WITH acks AS (
-			SELECT kind, coalesce(payer_id, '') AS payer_id, sender_id, receiver_id,
-				ltrim(coalesce(acknowledged, ''), '0') AS acked, record
-			FROM acknowledgments WHERE file_id = $1),
-		answered AS (
-			SELECT i.id, ltrim(i.control_number, '0') AS number, a.kind, a.acked
-			FROM (SELECT DISTINCT kind, sender_id, receiver_id, acked FROM acks WHERE kind IN ('TA1', '999')) a
-			JOIN interchanges i ON i.direction = 'outbound' AND i.sender_id = a.receiver_id AND i.receiver_id = a.sender_id),
-		pcns AS (
-			SELECT DISTINCT a.payer_id, p #>> '{}' AS pcn FROM acks a,
-				jsonb_path_query(a.record, '$.claims.sources[*].providers[*].patients[*].claims[*].patientControlNumber') p
-			WHERE a.kind = '277CA')
-		SELECT 'claim', coalesce(billing_tin, ''), coalesce(billing_npi, '') FROM claims WHERE file_id = $1
-		UNION SELECT 'remittance', coalesce(payee_tin, ''), coalesce(payee_npi, '') FROM remittances WHERE file_id = $1
-		UNION SELECT 'authorization', coalesce(requester_tin, ''), coalesce(requester_npi, '') FROM authorizations WHERE file_id = $1
-		UNION SELECT 'authorization', coalesce(a.requester_tin, ''), coalesce(a.requester_npi, '')
-			FROM authorization_decisions d JOIN authorizations a ON a.id = d.authorization_id WHERE d.file_id = $1
-		UNION SELECT 'claim', coalesce(c.billing_tin, ''), coalesce(c.billing_npi, '')
-			FROM claims c JOIN answered x ON x.id = c.interchange_id
-			WHERE x.kind = 'TA1' AND x.number = x.acked OR x.kind = '999' AND ltrim(c.group_number, '0') = x.acked
-		UNION SELECT 'authorization', coalesce(r.requester_tin, ''), coalesce(r.requester_npi, '')
-			FROM authorizations r JOIN answered x ON x.id = r.interchange_id
-			WHERE x.kind = 'TA1' AND x.number = x.acked OR x.kind = '999' AND ltrim(r.group_number, '0') = x.acked
-		UNION SELECT 'claim', coalesce(l.billing_tin, ''), coalesce(l.billing_npi, '')
-			FROM pcns CROSS JOIN LATERAL (
-				SELECT billing_tin, billing_npi FROM claims
-				WHERE payer_id = pcns.payer_id AND patient_control_number = pcns.pcn
-				ORDER BY (direction = 'outbound') DESC, id DESC LIMIT 1) l`, target)
-	if err != nil {
-		return nil, wrap("file audience", err)
-	}
-	a, err := collectAudience(rows)
-	return a, wrap("file audience", err)
-}
-
 // collectAudience reads (subject, tin, npi) rows.
 func collectAudience(rows pgx.Rows) (*edigw.Audience, error) {
 	defer rows.Close()

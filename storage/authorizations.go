@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 
@@ -133,11 +132,13 @@ func insertAuthServices(ctx context.Context, tx pgx.Tx, id int64, r *edigw.Autho
 }
 
 // AddAuthorizations stores 278 requests as new authorizations and applies
-// each 278 response (a record with a Decision) to the latest authorization
-// with its payer and trace number: that one gets the decision (the
-// event's, and each service's) and the status it gives, and the response
-// is kept in authorization_decisions. A response that answers nothing
-// known is stored as a new authorization. Events: one per status a
+// each 278 response (a record with a Decision) to the one authorization
+// its trace number names inside the requester and the file's partner
+// (matchRequest): that one gets the decision (the event's, and each
+// service's) and the status it gives, and the response is kept in
+// authorization_decisions. A response that matches no request, or
+// several, is stored as a new authorization, attached to none, counted
+// (IngestResult.Unmatched) and reported (authorization.unmatched). Events: one per status a
 // decision sets, when it differs from the status before or is the first
 // decision (a request's first A4 is authorization.pended); new requests
 // without a decision have none.
@@ -147,13 +148,11 @@ func (in *ingest) AddAuthorizations(ctx context.Context, reqs []*edigw.Authoriza
 	}
 	var evs []event
 	for i, r := range reqs {
-		ev, err := in.addAuthorization(ctx, r)
+		more, err := in.addAuthorization(ctx, r)
 		if err != nil {
 			return wrap("add authorizations", fmt.Errorf("record %d: %w", i, err))
 		}
-		if ev != nil {
-			evs = append(evs, *ev)
-		}
+		evs = append(evs, more...)
 	}
 	if err := in.events.add(ctx, in.tx, evs); err != nil {
 		return err
@@ -162,33 +161,27 @@ func (in *ingest) AddAuthorizations(ctx context.Context, reqs []*edigw.Authoriza
 	return nil
 }
 
-func (in *ingest) addAuthorization(ctx context.Context, r *edigw.AuthorizationRequest) (*event, error) {
+func (in *ingest) addAuthorization(ctx context.Context, r *edigw.AuthorizationRequest) ([]event, error) {
 	if r.Decision == nil {
 		_, err := insertAuthorization(ctx, in.tx, r, in.dir, &in.fileID, "")
 		return nil, err
 	}
 	_, decided := edigw.StatusForAction(r.Decision.Action)
-	var (
-		id     int64
-		raw    []byte
-		status edigw.AuthorizationStatus
-	)
-	err := pgx.ErrNoRows
-	if r.TraceNumber != "" {
-		err = in.tx.QueryRow(ctx, `SELECT id, record, status FROM authorizations
-			WHERE payer_id = $1 AND trace_number = $2 ORDER BY id DESC LIMIT 1 FOR UPDATE`,
-			string(r.PayerID), r.TraceNumber).Scan(&id, &raw, &status)
+	id, raw, status, miss, err := in.matchRequest(ctx, r)
+	if err != nil {
+		return nil, err
 	}
-	if errors.Is(err, pgx.ErrNoRows) {
+	if miss != "" {
+		// Stored as an authorization of its own, attached to no request.
 		id, err := insertAuthorization(ctx, in.tx, r, in.dir, &in.fileID, "")
-		if err != nil || !decided {
+		if err != nil {
 			return nil, err
 		}
-		ev := authEvent(id, r, authStatus(r))
-		return &ev, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("authorization by trace number: %w", err)
+		evs := []event{in.unmatched(edigw.EventAuthUnmatched, in.matchPayer(r.PayerID), subjectAuthorization, id, "278 response", miss)}
+		if decided {
+			evs = append(evs, authEvent(id, r, authStatus(r)))
+		}
+		return evs, nil
 	}
 	var req edigw.AuthorizationRequest
 	if err := json.Unmarshal(raw, &req); err != nil {
@@ -228,8 +221,44 @@ func (in *ingest) addAuthorization(ctx context.Context, r *edigw.AuthorizationRe
 	if !decided || (req.Status == status && !firstDecision) {
 		return nil, nil
 	}
-	ev := authEvent(id, &req, req.Status)
-	return &ev, nil
+	return []event{authEvent(id, &req, req.Status)}, nil
+}
+
+// matchRequest finds and locks the one authorization a 278 response
+// answers: its trace number (TRN), of the file's partner's payer, whose
+// requester (2010B) is the one the response names (each identifier given,
+// NPI and TIN, must be the request's, and one must be given). miss says
+// why there is none: no such authorization, or more than one.
+func (in *ingest) matchRequest(ctx context.Context, r *edigw.AuthorizationRequest) (id int64, raw []byte, status edigw.AuthorizationStatus, miss string, err error) {
+	npi, tin := r.Requester.NPI(), r.Requester.TaxID
+	if r.TraceNumber == "" || npi == "" && tin == "" {
+		return 0, nil, "", missNone, nil
+	}
+	rows, err := in.tx.Query(ctx, `SELECT id, record, status FROM authorizations
+		WHERE payer_id = $1 AND trace_number = $2
+		  AND ($3 = '' OR requester_npi = $3) AND ($4 = '' OR requester_tin = $4)
+		ORDER BY id LIMIT 2 FOR UPDATE`, string(in.matchPayer(r.PayerID)), r.TraceNumber, npi, tin)
+	if err != nil {
+		return 0, nil, "", "", fmt.Errorf("authorization by trace number: %w", err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		n++
+		if err := rows.Scan(&id, &raw, &status); err != nil {
+			return 0, nil, "", "", err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return 0, nil, "", "", err
+	}
+	switch n {
+	case 0:
+		return 0, nil, "", missNone, nil
+	case 1:
+		return id, raw, status, "", nil
+	}
+	return 0, nil, "", missAmbiguous, nil
 }
 
 // applyDecision gives a stored request a response's decisions: the

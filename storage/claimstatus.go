@@ -10,12 +10,6 @@ import (
 	"github.com/edigw/edigw"
 )
 
-// claimKey finds a claim: the latest of a payer with a patient control number.
-type claimKey struct {
-	payer edigw.PayerID
-	pcn   string
-}
-
 // lockedClaim is a claim row locked for update, with the status it has
 // reached so far in this transaction.
 type lockedClaim struct {
@@ -30,46 +24,6 @@ type claimChange struct {
 	status           edigw.ClaimStatus
 	reason           string
 	payerClaimNumber string
-}
-
-// lockLatestClaims finds the latest claim of each key and locks it (in ID
-// order, so that concurrent ingests do not deadlock). preferOutbound looks
-// at claims edigw sent first (acknowledgments answer those).
-func lockLatestClaims(ctx context.Context, tx pgx.Tx, keys []claimKey, preferOutbound bool) (map[claimKey]*lockedClaim, error) {
-	found := map[claimKey]*lockedClaim{}
-	if len(keys) == 0 {
-		return found, nil
-	}
-	payers := make([]string, len(keys))
-	pcns := make([]string, len(keys))
-	for i, k := range keys {
-		payers[i], pcns[i] = string(k.payer), k.pcn
-	}
-	order := "id DESC"
-	if preferOutbound {
-		order = "(direction = 'outbound') DESC, id DESC"
-	}
-	rows, err := tx.Query(ctx, `
-		SELECT id, payer_id, patient_control_number, status, coalesce(billing_tin, ''), coalesce(billing_npi, '')
-		FROM claims WHERE id IN (
-			SELECT l.id FROM (SELECT DISTINCT payer, pcn FROM unnest($1::text[], $2::text[]) AS u (payer, pcn)) k
-			CROSS JOIN LATERAL (SELECT id FROM claims c
-				WHERE c.payer_id = k.payer AND c.patient_control_number = k.pcn
-				ORDER BY `+order+` LIMIT 1) l)
-		ORDER BY id FOR UPDATE`, payers, pcns)
-	if err != nil {
-		return nil, fmt.Errorf("claims by control number: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var k claimKey
-		c := &lockedClaim{}
-		if err := rows.Scan(&c.id, &k.payer, &k.pcn, &c.status, &c.tin, &c.npi); err != nil {
-			return nil, err
-		}
-		found[k] = c
-	}
-	return found, rows.Err()
 }
 
 // setClaimStatuses applies status changes in order: each is a row of the
@@ -117,13 +71,18 @@ func ackMayMove(s edigw.ClaimStatus) bool {
 	return s == edigw.ClaimSubmitted || s == edigw.ClaimAccepted || s == edigw.ClaimRejected
 }
 
-// AddClaimStatuses applies acknowledgments to claims: by payer and
-// patient control number (the latest claim edigw sent, else the latest),
-// or every claim of an outbound set when the update names the set
-// (SenderID and ReceiverID are ISA06 and ISA08 of the interchange the
-// claims went out in, GroupNumber GS06 and SetNumber ST02; leading zeros
-// do not matter). A claim an 835 has already moved on stays as it is.
-// IngestResult.StatusUpdates counts the claims whose status changed.
+// AddClaimStatuses applies acknowledgments to claims. A per-claim update
+// (a 277CA's) moves the one claim its patient control number, billing
+// provider and envelope match inside the file's partner (matchClaims);
+// one that matches no claim, or several, changes nothing and is counted
+// and reported (acknowledgment.unmatched). An envelope update moves every
+// claim of the outbound set, group or interchange it names (SenderID and
+// ReceiverID are ISA06 and ISA08 of the interchange the claims went out
+// in, GroupNumber GS06 and SetNumber ST02; leading zeros do not matter),
+// when exactly one interchange edigw sent to that partner matches. A claim
+// an 835 has already moved on stays as it is. IngestResult.StatusUpdates
+// counts the claims whose status changed. The claims matched make the
+// file's audience (file_audience).
 func (in *ingest) AddClaimStatuses(ctx context.Context, updates []edigw.ClaimStatusUpdate) error {
 	if err := in.check(); err != nil {
 		return err
@@ -137,37 +96,57 @@ func (in *ingest) AddClaimStatuses(ctx context.Context, updates []edigw.ClaimSta
 }
 
 func (in *ingest) addClaimStatuses(ctx context.Context, updates []edigw.ClaimStatusUpdate) (int, error) {
-	var keys []claimKey
-	for _, u := range updates {
-		if u.PatientControlNumber != "" {
-			keys = append(keys, claimKey{u.PayerID, u.PatientControlNumber})
+	var qs []claimQuery
+	var at []int // the update of each query
+	for i, u := range updates {
+		if u.PatientControlNumber != "" || u.GroupNumber == "" && u.InterchangeNumber == "" {
+			qs = append(qs, claimQuery{payer: in.matchPayer(u.PayerID), pcn: u.PatientControlNumber,
+				npi: u.ProviderNPI, tin: u.ProviderTIN, partner: u.ReceiverID, us: u.SenderID,
+				payerClaimNumber: u.PayerClaimNumber, batch: u.BatchNumber})
+			at = append(at, i)
 		}
 	}
-	byPCN, err := lockLatestClaims(ctx, in.tx, keys, true)
+	found, miss, err := matchClaims(ctx, in.tx, qs)
 	if err != nil {
 		return 0, err
+	}
+	byUpdate := make(map[int]int, len(at)) // update -> query
+	for q, u := range at {
+		byUpdate[u] = q
 	}
 	// One lockedClaim per claim, so that a claim named twice moves on
 	// from the status the first update gave it.
 	seen := map[int64]*lockedClaim{}
-	for _, c := range byPCN {
-		seen[c.id] = c
+	for _, c := range found {
+		if c != nil {
+			seen[c.id] = c
+		}
 	}
 	type claimRef struct {
 		c     *lockedClaim
 		payer edigw.PayerID
 		pcn   string
 	}
+	aud := audience{}
 	var changes []claimChange
 	var evs []event
-	for _, u := range updates {
+	for i, u := range updates {
 		var targets []claimRef
-		if u.PatientControlNumber != "" {
-			if c, ok := byPCN[claimKey{u.PayerID, u.PatientControlNumber}]; ok {
-				targets = append(targets, claimRef{c, u.PayerID, u.PatientControlNumber})
+		if q, ok := byUpdate[i]; ok {
+			c := found[q]
+			if c == nil {
+				ref := u.Answer
+				if ref == "" {
+					ref = fmt.Sprintf("claim status update %d", i+1)
+				}
+				evs = append(evs, in.unmatched(edigw.EventAckUnmatched, qs[q].payer, subjectFile, in.fileID, ref, miss[q]))
+				aud.unattributed(subjectClaim)
+				continue
 			}
+			aud.add(subjectClaim, c.tin, c.npi)
+			targets = append(targets, claimRef{c, qs[q].payer, u.PatientControlNumber})
 		} else {
-			set, err := lockSetClaims(ctx, in.tx, u)
+			set, err := lockSetClaims(ctx, in.tx, in.matchPayer(u.PayerID), u)
 			if err != nil {
 				return 0, err
 			}
@@ -181,7 +160,7 @@ func (in *ingest) addClaimStatuses(ctx context.Context, updates []edigw.ClaimSta
 			}
 		}
 		for _, t := range targets {
-			if t.c.status == u.Status || !ackMayMove(t.c.status) {
+			if u.Status == "" || t.c.status == u.Status || !ackMayMove(t.c.status) {
 				continue
 			}
 			t.c.status = u.Status
@@ -193,6 +172,9 @@ func (in *ingest) addClaimStatuses(ctx context.Context, updates []edigw.ClaimSta
 	if err := setClaimStatuses(ctx, in.tx, changes, in.fileID); err != nil {
 		return 0, err
 	}
+	if err := aud.save(ctx, in.tx, in.fileID); err != nil {
+		return 0, err
+	}
 	return len(changes), in.events.add(ctx, in.tx, evs)
 }
 
@@ -202,29 +184,48 @@ type setClaim struct {
 	pcn   string
 }
 
+// answeredInterchanges finds the interchange edigw sent that an envelope
+// answer (a TA1's ISA13, a 999's GS06) names: sent by us to partner (the
+// answer's ISA08 and ISA06, exactly), under that control number, holding
+// claims or authorization requests of the payer (in the group the 999
+// names). Leading zeros do not matter: edigw writes its numbers at one
+// width, and the sender and receiver already keep partners apart. At most
+// two are returned: more than one is ambiguous and changes nothing.
+func answeredInterchanges(ctx context.Context, q querier, payer edigw.PayerID, us, partner, isa, group string) ([]int64, error) {
+	if isa == "" && group == "" {
+		return nil, nil // names nothing: never every file sent to the partner
+	}
+	rows, err := q.Query(ctx, `
+		SELECT i.id FROM interchanges i
+		WHERE i.direction = 'outbound' AND i.sender_id = $1 AND i.receiver_id = $2
+		  AND ($3 = '' OR ltrim(i.control_number, '0') = ltrim($3, '0'))
+		  AND (EXISTS (SELECT 1 FROM claims x WHERE x.interchange_id = i.id
+		          AND ($4 = '' OR ltrim(x.group_number, '0') = ltrim($4, '0')) AND ($5 = '' OR x.payer_id = $5))
+		    OR EXISTS (SELECT 1 FROM authorizations x WHERE x.interchange_id = i.id
+		          AND ($4 = '' OR ltrim(x.group_number, '0') = ltrim($4, '0')) AND ($5 = '' OR x.payer_id = $5)))
+		ORDER BY i.id DESC LIMIT 2`, strings.TrimSpace(us), strings.TrimSpace(partner), isa, group, string(payer))
+	if err != nil {
+		return nil, fmt.Errorf("answered interchange: %w", err)
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[int64])
+}
+
 // lockSetClaims locks the claims of the outbound envelope an update names,
-// in the latest interchange that matches: one set (GroupNumber and
-// SetNumber), every set of a group (GroupNumber alone), or the whole
-// interchange (InterchangeNumber alone). Leading zeros do not matter.
-func lockSetClaims(ctx context.Context, tx pgx.Tx, u edigw.ClaimStatusUpdate) ([]setClaim, error) {
-	if u.GroupNumber == "" && u.InterchangeNumber == "" {
-		return nil, nil // names nothing: never every claim sent to the partner
+// when exactly one interchange sent to the partner matches
+// (answeredInterchanges): one set (GroupNumber and SetNumber), every set
+// of a group (GroupNumber alone), or the whole interchange
+// (InterchangeNumber alone). Leading zeros do not matter.
+func lockSetClaims(ctx context.Context, tx pgx.Tx, payer edigw.PayerID, u edigw.ClaimStatusUpdate) ([]setClaim, error) {
+	ics, err := answeredInterchanges(ctx, tx, payer, u.SenderID, u.ReceiverID, u.InterchangeNumber, u.GroupNumber)
+	if err != nil || len(ics) != 1 {
+		return nil, err
 	}
 	rows, err := tx.Query(ctx, `
-		WITH ic AS (
-			SELECT i.id FROM interchanges i
-			WHERE i.direction = 'outbound' AND i.sender_id = $1 AND i.receiver_id = $2
-			  AND ($5 = '' OR ltrim(i.control_number, '0') = ltrim($5, '0'))
-			  AND EXISTS (SELECT 1 FROM claims x WHERE x.interchange_id = i.id
-			      AND ($3 = '' OR ltrim(x.group_number, '0') = ltrim($3, '0'))
-			      AND ($4 = '' OR ltrim(x.set_number, '0') = ltrim($4, '0')))
-			ORDER BY i.id DESC LIMIT 1)
 		SELECT c.id, c.payer_id, c.patient_control_number, c.status, coalesce(c.billing_tin, ''), coalesce(c.billing_npi, '')
-		FROM claims c WHERE c.interchange_id = (SELECT id FROM ic)
-		  AND ($3 = '' OR ltrim(c.group_number, '0') = ltrim($3, '0'))
-		  AND ($4 = '' OR ltrim(c.set_number, '0') = ltrim($4, '0'))
-		ORDER BY c.id FOR UPDATE OF c`, strings.TrimSpace(u.SenderID), strings.TrimSpace(u.ReceiverID), u.GroupNumber, u.SetNumber,
-		u.InterchangeNumber)
+		FROM claims c WHERE c.interchange_id = $1 AND ($4 = '' OR c.payer_id = $4)
+		  AND ($2 = '' OR ltrim(c.group_number, '0') = ltrim($2, '0'))
+		  AND ($3 = '' OR ltrim(c.set_number, '0') = ltrim($3, '0'))
+		ORDER BY c.id FOR UPDATE OF c`, ics[0], u.GroupNumber, u.SetNumber, string(payer))
 	if err != nil {
 		return nil, fmt.Errorf("claims of set: %w", err)
 	}

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -125,31 +126,24 @@ func (db *DB) SetFileStatus(ctx context.Context, id int64, status edigw.FileStat
 }
 
 // FileProviders lists the provider TINs and NPIs of the records a file
-// carries; an acknowledgment answers for its parent's records.
+// carries or answers, as FileAudience decides them (an acknowledgment
+// edigw wrote answers for its parent's records).
 func (db *DB) FileProviders(ctx context.Context, id int64) ([]string, []string, error) {
-	var target int64
-	err := db.pool.QueryRow(ctx, "SELECT coalesce(parent_id, id) FROM files WHERE id = $1", id).Scan(&target)
+	a, err := db.FileAudience(ctx, id)
 	if err != nil {
-		return nil, nil, wrap("file providers", notFound(err))
+		return nil, nil, err
 	}
-	var tins, npis []string
-	err = db.pool.QueryRow(ctx, `
-		WITH p (tin, npi) AS (
-			SELECT billing_tin, billing_npi FROM claims WHERE file_id = $1
-			UNION SELECT payee_tin, payee_npi FROM remittances WHERE file_id = $1
-			UNION SELECT requester_tin, NULL FROM authorizations WHERE file_id = $1
-			UNION SELECT NULL, unnest(provider_npis) FROM authorizations WHERE file_id = $1
-			UNION SELECT a.requester_tin, NULL FROM authorization_decisions d
-				JOIN authorizations a ON a.id = d.authorization_id WHERE d.file_id = $1
-			UNION SELECT NULL, unnest(a.provider_npis) FROM authorization_decisions d
-				JOIN authorizations a ON a.id = d.authorization_id WHERE d.file_id = $1
-		)
-		SELECT coalesce(array_agg(DISTINCT tin ORDER BY tin) FILTER (WHERE tin IS NOT NULL), '{}'),
-		       coalesce(array_agg(DISTINCT npi ORDER BY npi) FILTER (WHERE npi IS NOT NULL), '{}')
-		FROM p`, target).Scan(&tins, &npis)
-	if err != nil {
-		return nil, nil, wrap("file providers", err)
+	tins, npis := []string{}, []string{}
+	for _, p := range a.Providers {
+		if p.TIN != "" && !slices.Contains(tins, p.TIN) {
+			tins = append(tins, p.TIN)
+		}
+		if p.NPI != "" && !slices.Contains(npis, p.NPI) {
+			npis = append(npis, p.NPI)
+		}
 	}
+	slices.Sort(tins)
+	slices.Sort(npis)
 	return tins, npis, nil
 }
 

@@ -16,6 +16,7 @@ type ingest struct {
 	tx     pgx.Tx
 	fileID int64
 	dir    edigw.Direction
+	payer  edigw.PayerID // the file's partner's: answers match inside it (matching.go)
 	events eventStage
 	res    edigw.IngestResult
 	done   bool
@@ -43,7 +44,7 @@ func (db *DB) BeginIngest(ctx context.Context, f *edigw.File) (edigw.Ingest, err
 		return nil, wrap("begin ingest", err)
 	}
 	f.ID, f.CreatedAt = id, created
-	return &ingest{tx: tx, fileID: id, dir: entry.Direction, res: edigw.IngestResult{FileID: id}}, nil
+	return &ingest{tx: tx, fileID: id, dir: entry.Direction, payer: entry.PayerID, res: edigw.IngestResult{FileID: id}}, nil
 }
 
 func (in *ingest) check() error {

@@ -61,8 +61,9 @@ func TestIngestLinksClaimsAuthorizationsAndPayments(t *testing.T) {
 		payment("NOBODY", "1", 500, 500),
 	)
 	res = mustIngest(t, db, batch{isa: "000000003", rms: []*edigw.Remittance{rm}})
-	// One event per claim status change (REVERSED twice) and one for the remittance.
-	if res.Remittances != 1 || res.Events != 7 {
+	// One event per claim status change (REVERSED twice), one for the
+	// payment of no known claim, and one for the remittance.
+	if res.Remittances != 1 || res.Events != 8 || res.Unmatched != 1 {
 		t.Errorf("remittance ingest result %+v", res)
 	}
 	want := map[string]edigw.ClaimStatus{
@@ -74,7 +75,7 @@ func TestIngestLinksClaimsAuthorizationsAndPayments(t *testing.T) {
 			t.Errorf("claim %s is %q, want %q", pcn, got.Claim.Status, status)
 		}
 	}
-	if r := claimByPCN(t, db, "REVERSED"); r.StatusReason != "835 TRN02 EFT1 CLP02 22" {
+	if r := claimByPCN(t, db, "REVERSED"); r.StatusReason != "835 CLP02 22" {
 		t.Errorf("status reason %q", r.StatusReason)
 	}
 
@@ -103,7 +104,7 @@ func TestIngestLinksClaimsAuthorizationsAndPayments(t *testing.T) {
 		got = append(got, string(e.Kind)+" "+e.Reference)
 	}
 	wantEvents := []string{"claim.paid PAID", "claim.partially_paid PARTIAL", "claim.denied DENIED", "claim.denied ZERO",
-		"claim.paid REVERSED", "claim.reversed REVERSED", "remittance.received EFT1"}
+		"claim.paid REVERSED", "claim.reversed REVERSED", "payment.unmatched CLP 7", "remittance.received EFT1"}
 	if !slices.Equal(got, wantEvents) {
 		t.Errorf("events\n got %q\nwant %q", got, wantEvents)
 	}

@@ -215,23 +215,29 @@ func TestSendAndAcknowledge(t *testing.T) {
 	// A 277CA accepts S1 and rejects S2; a 999 rejects the set S4 went in;
 	// an 835 pays S3, after which a late 277CA cannot move it.
 	mustIngest(t, db, batch{rms: []*edigw.Remittance{remittance("EFT", tinA, npiA, payment("S3", "1", 100, 100))}})
+	ack := edigw.ClaimStatusUpdate{PayerID: edigw.Cigna, SenderID: "EDIGW", ReceiverID: "CIGNA62308", ProviderNPI: npiA}
+	status := func(pcn string, st edigw.ClaimStatus, reason, payerClaim string) edigw.ClaimStatusUpdate {
+		u := ack
+		u.PatientControlNumber, u.Status, u.Reason, u.PayerClaimNumber = pcn, st, reason, payerClaim
+		return u
+	}
 	res := mustIngest(t, db, batch{statuses: []edigw.ClaimStatusUpdate{
-		{PayerID: edigw.Cigna, PatientControlNumber: "S1", Status: edigw.ClaimAccepted, Reason: "277CA A2:20", PayerClaimNumber: "P-1"},
-		{PayerID: edigw.Cigna, PatientControlNumber: "S2", Status: edigw.ClaimRejected, Reason: "277CA A3:21"},
-		{PayerID: edigw.Cigna, PatientControlNumber: "S3", Status: edigw.ClaimAccepted, Reason: "277CA A2:20"},
+		status("S1", edigw.ClaimAccepted, "277CA A2:20", "P-1"),
+		status("S2", edigw.ClaimRejected, "277CA A3:21", ""),
+		status("S3", edigw.ClaimAccepted, "277CA A2:20", ""),
 		{PayerID: edigw.Cigna, SenderID: "EDIGW", ReceiverID: "CIGNA62308", GroupNumber: "000000007", SetNumber: "2",
 			Status: edigw.ClaimRejected, Reason: "999 IK5 R 5"},
-		{PayerID: edigw.Cigna, PatientControlNumber: "NOBODY", Status: edigw.ClaimAccepted},
+		status("NOBODY", edigw.ClaimAccepted, "", ""),
 	}})
-	if res.StatusUpdates != 3 {
-		t.Errorf("%d status updates, want 3", res.StatusUpdates)
+	if res.StatusUpdates != 3 || res.Unmatched != 1 {
+		t.Errorf("%d status updates, %d unmatched, want 3 and 1", res.StatusUpdates, res.Unmatched)
 	}
 	want := map[string]struct {
 		status edigw.ClaimStatus
 		reason string
 	}{
 		"S1": {edigw.ClaimAccepted, "277CA A2:20"}, "S2": {edigw.ClaimRejected, "277CA A3:21"},
-		"S3": {edigw.ClaimPaid, "835 TRN02 EFT CLP02 1"}, "S4": {edigw.ClaimRejected, "999 IK5 R 5"},
+		"S3": {edigw.ClaimPaid, "835 CLP02 1"}, "S4": {edigw.ClaimRejected, "999 IK5 R 5"},
 	}
 	for pcn, w := range want {
 		c := claimByPCN(t, db, pcn)
@@ -243,7 +249,11 @@ func TestSendAndAcknowledge(t *testing.T) {
 		t.Errorf("S1 record %+v", c)
 	}
 	evs := allEvents(t, db, nil)
-	tail := evs[len(evs)-3:]
+	if last := evs[len(evs)-1]; last.Kind != edigw.EventAckUnmatched || last.Reference != "claim status update 5" ||
+		last.TIN != "" || last.NPI != "" {
+		t.Errorf("the update matching no claim: %+v", last)
+	}
+	tail := evs[len(evs)-4 : len(evs)-1]
 	if tail[0].Kind != edigw.EventClaimAccepted || tail[1].Kind != edigw.EventClaimRejected || tail[2].Kind != edigw.EventClaimRejected ||
 		tail[2].Reference != "S4" || tail[2].TIN != tinB {
 		t.Errorf("acknowledgment events %+v", tail)

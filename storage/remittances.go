@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/jackc/pgx/v5"
 
@@ -41,9 +42,12 @@ func payeeTIN(p edigw.Party) string {
 }
 
 // AddRemittances stores 835s with their claim payments, service payments
-// and adjustments (COPY), links each payment to the latest claim of its
-// payer and CLP01, moves those claims on, and stages a remittance.received
-// event per remittance and an event per claim status change.
+// and adjustments (COPY), links each payment to the one claim its CLP01
+// names inside the payee and the file's partner (paymentQuery,
+// matchClaims), moves those claims on, and stages a remittance.received
+// event per remittance and an event per claim status change. A payment
+// that matches no claim, or several, is stored unlinked, counted
+// (IngestResult.Unmatched) and reported (payment.unmatched).
 func (in *ingest) AddRemittances(ctx context.Context, rms []*edigw.Remittance) error {
 	if err := in.check(); err != nil {
 		return err
@@ -60,11 +64,11 @@ func (in *ingest) AddRemittances(ctx context.Context, rms []*edigw.Remittance) e
 
 func (in *ingest) addRemittances(ctx context.Context, rms []*edigw.Remittance) error {
 	npay := 0
-	var keys []claimKey
+	var qs []claimQuery
 	for _, rm := range rms {
 		npay += len(rm.Claims)
-		for _, cp := range rm.Claims {
-			keys = append(keys, claimKey{remittancePayer(rm), cp.PatientControlNumber})
+		for j := range rm.Claims {
+			qs = append(qs, paymentQuery(in.matchPayer(remittancePayer(rm)), rm, &rm.Claims[j]))
 		}
 	}
 	// Keys now; feed IDs at commit (eventStage.flush).
@@ -76,7 +80,7 @@ func (in *ingest) addRemittances(ctx context.Context, rms []*edigw.Remittance) e
 	if err != nil {
 		return err
 	}
-	claims, err := lockLatestClaims(ctx, in.tx, keys, false)
+	claims, miss, err := matchClaims(ctx, in.tx, qs)
 	if err != nil {
 		return err
 	}
@@ -111,17 +115,19 @@ func (in *ingest) addRemittances(ctx context.Context, rms []*edigw.Remittance) e
 		payer := remittancePayer(rm)
 		for j := range rm.Claims {
 			cp := &rm.Claims[j]
-			c, ok := claims[claimKey{payer, cp.PatientControlNumber}]
-			if !ok {
+			q := len(payClaims)
+			c := claims[q]
+			if c == nil {
 				payClaims = append(payClaims, nil)
+				evs = append(evs, in.unmatched(edigw.EventPaymentUnmatched, qs[q].payer, subjectRemittance, rmKeys[i],
+					"CLP "+strconv.Itoa(j+1), miss[q]))
 				continue
 			}
 			payClaims = append(payClaims, &c.id)
 			status := paymentStatus(cp)
 			if status != c.status {
 				c.status = status
-				changes = append(changes, claimChange{id: c.id, status: status,
-					reason: "835 TRN02 " + rm.TraceNumber + " CLP02 " + cp.StatusCode})
+				changes = append(changes, claimChange{id: c.id, status: status, reason: paymentReason(cp)})
 				evs = append(evs, event{kind: claimEventKind(status), payer: payer, subject: subjectClaim,
 					subjectID: c.id, reference: cp.PatientControlNumber, status: string(status), tin: c.tin, npi: c.npi})
 			}
@@ -220,6 +226,27 @@ func (in *ingest) addRemittances(ctx context.Context, rms []*edigw.Remittance) e
 	}
 	in.events.remittancesOf = in.fileID
 	return in.events.add(ctx, in.tx, evs)
+}
+
+// paymentQuery is what a claim payment says of the claim it pays: CLP01,
+// inside the payee (N1*PE NPI, REF*TJ or N1*PE FI) as billing provider and
+// the file's partner; CLP07 tells apart claims sent again under one number.
+func paymentQuery(payer edigw.PayerID, rm *edigw.Remittance, cp *edigw.ClaimPayment) claimQuery {
+	return claimQuery{payer: payer, pcn: cp.PatientControlNumber, npi: rm.Payee.NPI(), tin: payeeTIN(rm.Payee),
+		anyEnvelope: true, payerClaimNumber: cp.PayerClaimNumber}
+}
+
+// claimPaymentStatuses are the codes of CLP02 (code list 1029).
+var claimPaymentStatuses = map[string]bool{"1": true, "2": true, "3": true, "4": true, "19": true, "20": true,
+	"21": true, "22": true, "23": true, "25": true}
+
+// paymentReason is a claim's status reason after a payment: the element
+// and its code, never a value (a code outside the list is not repeated).
+func paymentReason(cp *edigw.ClaimPayment) string {
+	if claimPaymentStatuses[cp.StatusCode] {
+		return "835 CLP02 " + cp.StatusCode
+	}
+	return "835 CLP02"
 }
 
 // paymentStatus is where an 835 claim payment moves its claim: CLP02 22

@@ -251,6 +251,8 @@ func registerPipelineMetrics(reg *metrics.Registry, p *clearinghouse.Pipeline) {
 	}{
 		{"edigw_retries_total", "Store and object-store calls retried.", func(s clearinghouse.Stats) int64 { return s.Retries }},
 		{"edigw_outbound_files_total", "Outbound 837 and 278 files written.", func(s clearinghouse.Stats) int64 { return s.Outbound }},
+		{"edigw_unmatched_answers_total", "Answers (277CA claims, 999s, TA1s, 835 claim payments, 278 responses) that matched no record, or several, and changed nothing.",
+			func(s clearinghouse.Stats) int64 { return s.Unmatched }},
 	} {
 		reg.Func(m.name, m.help, metrics.CounterKind, nil, func(emit func(float64, ...string)) {
 			emit(float64(m.value(p.Stats())))
