@@ -106,7 +106,7 @@ func TestCrashChild(t *testing.T) {
 		records.AfterCommit = func(*edigw.IngestResult) { stop() }
 	case crashMidAcks:
 		objs.After = func(op faults.Op, key string) {
-			if op == faults.Put && strings.HasPrefix(key, Cigna.Outbound()) {
+			if op == faults.PutIfAbsent && strings.HasPrefix(key, Cigna.Outbound()) {
 				if acks++; acks == 1 {
 					stop()
 				}
@@ -202,7 +202,7 @@ func TestCrashDuringInbound(t *testing.T) {
 				t.Errorf("resumed %v, want %v (%s)", out.Resumed, resumed, out)
 			}
 			assertStoredOnce(t, dbURL, claims)
-			if got := keys(t, objs, Cigna.Archive()); len(got) != 1 || got[0] != Cigna.Archive()+"big.x12" {
+			if got := keys(t, objs, Cigna.Archive()); len(got) != 1 || got[0] != restingOf(t, db, "big.x12") {
 				t.Errorf("archive/ holds %v", got)
 			}
 			f, err := db.FileByKey(context.Background(), edigw.Inbound, key)

@@ -144,8 +144,13 @@ func (s storeNumbers) Next(kind ack.Kind, sender, receiver string) (int64, error
 // place for the next poll; the first such error is returned after the
 // others were tried.
 func (p *Pipeline) PollOnce(ctx context.Context) ([]*Outcome, error) {
-	var outs []*Outcome
-	var first error
+	// Files a stopped run left unfinished first (resting.go).
+	outs, first := p.finishUnfinished(ctx)
+	for _, o := range outs {
+		if p.OnOutcome != nil {
+			p.OnOutcome(o)
+		}
+	}
 	for _, pt := range p.Partners {
 		var objs []edigw.Object
 		err := p.retry(ctx, "list "+pt.Inbound(), func() error {
