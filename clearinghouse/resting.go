@@ -203,25 +203,6 @@ func (p *Pipeline) holds(ctx context.Context, key, digest string) (bool, error) 
 	return same, err
 }
 
-// digestOf reads the object at key whole and returns its SHA-256;
-// ErrObjectNotFound when absent.
-func (p *Pipeline) digestOf(ctx context.Context, key string) (string, error) {
-	var digest string
-	err := p.retry(ctx, "check "+key, func() error {
-		body, err := p.Objects.Get(ctx, key)
-		if err != nil {
-			return err
-		}
-		defer body.Close()
-		h := sha256.New()
-		if _, err := io.Copy(h, body); err != nil {
-			return err
-		}
-		digest = hex.EncodeToString(h.Sum(nil))
-		return nil
-	})
-	return digest, err
-}
 
 // verifyingReader passes bytes through and, at their end, fails with
 // ErrDigestMismatch instead of io.EOF when they do not have the digest, so
