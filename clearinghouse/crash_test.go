@@ -36,6 +36,7 @@ const (
 	crashMidFile       = "mid-file"        // after the first batch of records went to the open transaction
 	crashAfterCommit   = "after-commit"    // records committed, nothing written or moved yet
 	crashMidAcks       = "mid-acks"        // the first acknowledgment written, the others not
+	crashAfterArchive  = "after-archive"   // the file copied to archive/ and removed from inbound/, the ledger not told
 	crashBeforePut     = "before-put"      // outbound: the file recorded pending with its records, not written
 	crashAfterPut      = "after-put"       // outbound: written, not marked sent
 	crashBeforeRecords = "before-marksent" // outbound: the file recorded pending, no record assigned to it
@@ -110,6 +111,12 @@ func TestCrashChild(t *testing.T) {
 				if acks++; acks == 1 {
 					stop()
 				}
+			}
+		}
+	case crashAfterArchive:
+		objs.After = func(op faults.Op, key string) {
+			if op == faults.Delete && strings.HasPrefix(key, Cigna.Inbound()) {
+				stop()
 			}
 		}
 	case crashBeforePut:
