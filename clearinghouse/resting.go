@@ -203,7 +203,6 @@ func (p *Pipeline) holds(ctx context.Context, key, digest string) (bool, error) 
 	return same, err
 }
 
-
 // verifyingReader passes bytes through and, at their end, fails with
 // ErrDigestMismatch instead of io.EOF when they do not have the digest, so
 // that a store writing from it refuses the object (dirstore and s3store

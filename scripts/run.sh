@@ -15,6 +15,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 edigw=bin/edigw
 [ -x "$edigw" ] || go build -o "$edigw" ./cmd/edigw
 
+# What edigw and this script create (objects, generated files, the
+# server's log) is 0640 and directories 0750: they hold PHI.
+umask 027
 mkdir -p var
 # As root, PostgreSQL runs as `postgres`, who must be able to enter ./var.
 chmod o+x var . 2>/dev/null || true
