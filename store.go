@@ -157,7 +157,9 @@ type RecordStore interface {
 	// carries (for an acknowledgment: its parent's), so a scoped caller
 	// may download a file only when every record in it is theirs.
 	FileProviders(ctx context.Context, id int64) (tins, npis []string, err error)
-	// OutboundFiles lists outbound ledger entries in a status, oldest first.
+	// OutboundFiles lists outbound ledger entries in a status, oldest
+	// first: the 837s and 278s edigw sends (an inbound file's
+	// acknowledgments are finished with it, not by the outbound flush).
 	OutboundFiles(ctx context.Context, status FileStatus) ([]File, error)
 	// FileClaims and FileAuthorizations return what an outbound file
 	// carries, in ID order, each with the GS06 and ST02 it went out under.
