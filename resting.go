@@ -60,6 +60,9 @@ type RestingStore interface {
 	// OutputBody opens the recorded bytes of a pending output;
 	// ErrNotFound once it was written (they are dropped then).
 	OutputBody(ctx context.Context, fileID int64) (io.ReadCloser, error)
+	// SetRestingKey records where a file entered before resting keys
+	// were kept will rest.
+	SetRestingKey(ctx context.Context, id int64, key string) error
 	// FileEvent adds an operator event about a file to the feed.
 	FileEvent(ctx context.Context, kind EventKind, f *File, status string) error
 }

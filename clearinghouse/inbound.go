@@ -217,8 +217,10 @@ func (p *Pipeline) recordOutcome(ctx context.Context, pt Partner, f *edigw.File,
 // it is done. Every step can be repeated after a crash.
 func (p *Pipeline) finish(ctx context.Context, pt Partner, f *edigw.File, held map[string]*heldAck, out *Outcome) error {
 	if f.RestingKey == "" {
-		// Committed before resting keys were recorded (an upgrade).
-		f.RestingKey = restingKey(pt, "archive", f.ID, f.CreatedAt, f.Key)
+		// Committed by a version that recorded neither (legacy.go).
+		if err := p.finishLegacy(ctx, pt, f); err != nil {
+			return err
+		}
 	}
 	if err := p.writeOutputs(ctx, f, held, out); err != nil {
 		return err

@@ -234,3 +234,35 @@ func TestCrashAfterArchiveCopy(t *testing.T) {
 		})
 	}
 }
+
+// A file committed by a version that recorded neither its resting key nor
+// its acknowledgments, left unfinished by a crash before an upgrade: the
+// next poll rebuilds its acknowledgments from the inbound object (it still
+// has the file's digest), enters them in the ledger, and archives it.
+func TestLegacyCommittedFileFinished(t *testing.T) {
+	ctx := context.Background()
+	db := openStore(t, testDatabase(t))
+	objs := openObjects(t, objectsSpec("dir:"+t.TempDir()))
+	body := synthBytes(t, synth.Kind837P, 5, 51)
+	key := putBytes(t, objs, "claims.x12", body)
+	ing, err := db.BeginIngest(ctx, &edigw.File{PayerID: Cigna.PayerID, Key: key, Direction: edigw.Inbound, Kind: "837"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ing.Commit(ctx, digest(body), int64(len(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs, err := pipelineOn(db, objs).PollOnce(ctx)
+	if err != nil || len(outs) != 1 || !outs[0].Resumed || outs[0].Status != edigw.FileArchived || len(outs[0].Acks) < 2 {
+		t.Fatalf("poll: %v %v", outs, err)
+	}
+	f, err := db.File(ctx, res.FileID)
+	if err != nil || f.Status != edigw.FileArchived || f.RestingKey != restingKey(Cigna, "archive", f.ID, f.CreatedAt, key) ||
+		readObject(t, objs, f.RestingKey) != string(body) {
+		t.Fatalf("ledger %+v %v", f, err)
+	}
+	if got := ackObjects(t, db, objs, f.ID); len(got) != len(outs[0].Acks) {
+		t.Errorf("acknowledgments in the ledger %v, written %v", got, outs[0].Acks)
+	}
+}

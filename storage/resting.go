@@ -174,6 +174,18 @@ func (r *bodyReader) Read(p []byte) (int, error) {
 
 func (r *bodyReader) Close() error { return nil }
 
+// SetRestingKey records a resting key for a file entered without one.
+func (db *DB) SetRestingKey(ctx context.Context, id int64, key string) error {
+	tag, err := db.pool.Exec(ctx, "UPDATE files SET resting_key = $2 WHERE id = $1", id, key)
+	if err != nil {
+		return wrap("set resting key", err)
+	}
+	if tag.RowsAffected() == 0 {
+		return edigw.ErrNotFound
+	}
+	return nil
+}
+
 // FileEvent adds an operator event about a file: no TIN or NPI, so that
 // only unscoped readers see it; the reference is the key concerned.
 func (db *DB) FileEvent(ctx context.Context, kind edigw.EventKind, f *edigw.File, status string) error {
