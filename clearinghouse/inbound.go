@@ -36,9 +36,10 @@ type Outcome struct {
 // stream (validate, acknowledge, map) -> one database transaction ->
 // acknowledgments to outbound/ -> archive/ (or error/ with a reason file).
 // Every step can be repeated after a crash: the lock dies with its holder,
-// committed records are found by the file ledger, acknowledgments have
-// deterministic keys, and the inbound object is only moved once its outcome
-// is committed.
+// the outcome (records, resting key, acknowledgments with their bytes) is
+// recorded in the ledger before anything is written, every write is
+// create-only and checked against a recorded digest, and the inbound object
+// is only removed once its bytes rest under their own key (resting.go).
 func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Outcome, error) {
 	out := &Outcome{Key: key}
 	var release func()
