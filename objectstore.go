@@ -24,8 +24,10 @@ type ObjectStore interface {
 	// a key a lease or a write-once record.
 	PutIfAbsent(ctx context.Context, key string, r io.Reader) error
 	// Move copies an object to a new key and then deletes the old one;
-	// ErrObjectNotFound when from is absent. It is not atomic: a crash in
-	// between leaves both, and callers treat a copy that exists as done.
+	// ErrObjectNotFound when from is absent, ErrObjectExists (both left
+	// as they are) when an object is at to: it never replaces one. It is
+	// not atomic: a crash in between leaves both, and callers treat a
+	// copy that exists as done.
 	Move(ctx context.Context, from, to string) error
 	// Delete removes an object; deleting an absent object is not an error.
 	Delete(ctx context.Context, key string) error

@@ -39,7 +39,11 @@ type File struct {
 	Status    FileStatus
 	Reason    string // why rejected or duplicate
 	// ParentID is the inbound file an acknowledgment answers (0 otherwise).
-	ParentID    int64
+	ParentID int64
+	// RestingKey is where an inbound file's bytes rest once its outcome
+	// is finished (a key under archive/ or error/ unique to the file),
+	// recorded with the outcome; "" for files entered before it was kept.
+	RestingKey  string
 	CreatedAt   time.Time
 	CompletedAt time.Time
 }
@@ -167,7 +171,9 @@ type RecordStore interface {
 	// acknowledgment edigw wrote: its parent's), so a scoped caller may
 	// download a file only when every record in it is theirs.
 	FileProviders(ctx context.Context, id int64) (tins, npis []string, err error)
-	// OutboundFiles lists outbound ledger entries in a status, oldest first.
+	// OutboundFiles lists outbound ledger entries in a status, oldest
+	// first: the 837s and 278s edigw sends (an inbound file's
+	// acknowledgments are finished with it, not by the outbound flush).
 	OutboundFiles(ctx context.Context, status FileStatus) ([]File, error)
 	// FileClaims and FileAuthorizations return what an outbound file
 	// carries, in ID order, each with the GS06 and ST02 it went out under.
@@ -188,6 +194,8 @@ type RecordStore interface {
 	Remittances(ctx context.Context, after int64, limit int, scope *Scope) ([]StoredRemittance, error)
 	Events(ctx context.Context, after int64, limit int, scope *Scope) ([]Event, error)
 	Counts(ctx context.Context) (map[string]int64, error) // rows per table, for make run and tests
+
+	RestingStore
 }
 
 // Ingest is one inbound file's transaction. Records are added in batches
@@ -223,6 +231,10 @@ type Ingest interface {
 	// ErrDuplicateFile when the same content was committed before (the
 	// ingest is rolled back).
 	Commit(ctx context.Context, sha256 string, size int64) (*IngestResult, error)
+	// RecordOutputs enters, with the commit, where the file will rest and
+	// the acknowledgments to write for it (pending outbound files, their
+	// bytes kept until written).
+	RecordOutputs(ctx context.Context, restingKey string, outputs []Output) error
 	Rollback(ctx context.Context) error
 }
 

@@ -3,6 +3,8 @@ package api_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -270,6 +272,10 @@ func remittance(trace, tin, npi string, pcns ...string) *edigw.Remittance {
 	return rm
 }
 
+// rawBytes are the bytes a test puts under an ingested file's key: the
+// ledger records their digest, which a download checks.
+func rawBytes(key string) string { return "ISA*raw bytes of " + key + "~" }
+
 // ingest stores claims and remittances as one inbound file would.
 func (e *env) ingest(t testing.TB, key string, claims []*edigw.Claim, rms []*edigw.Remittance) int64 {
 	t.Helper()
@@ -288,7 +294,8 @@ func (e *env) ingest(t testing.TB, key string, claims []*edigw.Claim, rms []*edi
 			t.Fatal(err)
 		}
 	}
-	res, err := ing.Commit(ctx, testenv.RandomName("sha"), 1)
+	digest := sha256.Sum256([]byte(rawBytes(key)))
+	res, err := ing.Commit(ctx, hex.EncodeToString(digest[:]), int64(len(rawBytes(key))))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,8 @@ package api
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io"
 	"net/http"
@@ -13,6 +15,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/internal/spool"
 )
 
 // getFile sends the raw EDI of a file in the ledger: an inbound file, an
@@ -39,6 +42,10 @@ func (s *Server) getFile(w http.ResponseWriter, r *http.Request, tok *edigw.Toke
 	body, err := s.openFile(r, f)
 	if errors.Is(err, edigw.ErrObjectNotFound) {
 		writeError(w, http.StatusGone, "gone", "the file is no longer in the object store")
+		return
+	}
+	if errors.Is(err, edigw.ErrDigestMismatch) {
+		s.digestMismatch(w, r, f, err)
 		return
 	}
 	if err != nil {
@@ -149,14 +156,18 @@ func covers(s edigw.Scope, providers []edigw.Provider) bool {
 	return true
 }
 
-// openFile opens a file where it rests now: inbound files move to
-// archive/ or error/ once their outcome is committed.
+// openFile opens a file where it rests now (its resting key; an inbound
+// file not yet finished is still in inbound/), checked against the digest
+// the ledger recorded before a byte is served: the bytes are read into a
+// spool (memory, then an unlinked temporary file) while hashed, and served
+// from there. Another object under the key (replaced, damaged, another
+// file under an inbound name) is edigw.ErrDigestMismatch, never served.
 func (s *Server) openFile(r *http.Request, f *edigw.File) (io.ReadCloser, error) {
 	var err error
 	for _, key := range restingKeys(f) {
 		var rc io.ReadCloser
 		if rc, err = s.Objects.Get(r.Context(), key); err == nil {
-			return rc, nil
+			return verified(rc, key, f.SHA256)
 		}
 		if !errors.Is(err, edigw.ErrObjectNotFound) {
 			break
@@ -165,12 +176,70 @@ func (s *Server) openFile(r *http.Request, f *edigw.File) (io.ReadCloser, error)
 	return nil, err
 }
 
-// restingKeys are where a file may be, most likely first: an inbound file
-// under its partner's archive/ (or error/ when it was not accepted), or
-// still in inbound/ while its outcome is being committed.
+// digestMismatchError names the key whose bytes were not the file's.
+type digestMismatchError struct{ key string }
+
+func (e *digestMismatchError) Error() string {
+	return "api: " + e.key + " does not have the digest the ledger recorded"
+}
+func (e *digestMismatchError) Unwrap() error { return edigw.ErrDigestMismatch }
+
+// verified reads an object whole into a spool, hashing it, and returns the
+// spool when its digest is want. A file without a recorded digest (an
+// outbound file written before digests were kept) is served as it is.
+func verified(rc io.ReadCloser, key, want string) (io.ReadCloser, error) {
+	defer rc.Close()
+	buf := &spool.Buffer{}
+	h := sha256.New()
+	if _, err := io.Copy(io.MultiWriter(buf, h), rc); err != nil {
+		buf.Close()
+		return nil, err
+	}
+	if want != "" && hex.EncodeToString(h.Sum(nil)) != want {
+		buf.Close()
+		return nil, &digestMismatchError{key: key}
+	}
+	return spooled{Reader: buf.Reader(), buf: buf}, nil
+}
+
+type spooled struct {
+	io.Reader
+	buf *spool.Buffer
+}
+
+func (s spooled) Close() error { return s.buf.Close() }
+
+// digestMismatch answers 500 and tells operators (an event without any
+// provider, and the log): the bytes under the file's key are not the
+// file's, so none are served.
+func (s *Server) digestMismatch(w http.ResponseWriter, r *http.Request, f *edigw.File, err error) {
+	at := *f
+	var dm *digestMismatchError
+	if errors.As(err, &dm) {
+		at.RestingKey = dm.key
+	}
+	s.Log.Error("file download refused: the stored object does not match the ledger's digest",
+		zap.Int64("file", f.ID), zap.String("key", at.RestingKey))
+	if err := s.Store.FileEvent(context.WithoutCancel(r.Context()), edigw.EventFileDigestMismatch, &at, "digest_mismatch"); err != nil {
+		s.Log.Error("file event", zap.Int64("file", f.ID), zap.Error(err))
+	}
+	writeError(w, http.StatusInternalServerError, "digest_mismatch", "the stored file does not match its recorded digest; operators were told")
+}
+
+// restingKeys are where a file may be, most likely first: an inbound
+// file at the resting key the ledger recorded with its outcome, or still
+// in inbound/ while its outcome is being finished. Files entered before
+// resting keys were recorded rest under their partner's archive/ (or
+// error/) by name.
 func restingKeys(f *edigw.File) []string {
 	if f.Direction != edigw.Inbound {
 		return []string{f.Key}
+	}
+	if f.RestingKey != "" {
+		if f.CompletedAt.IsZero() {
+			return []string{f.RestingKey, f.Key}
+		}
+		return []string{f.RestingKey}
 	}
 	i := strings.LastIndex("/"+f.Key, "/inbound/")
 	if i < 0 {

@@ -21,7 +21,9 @@ func ackName(inbound, ref, kind string) string {
 }
 
 // reasonName names the text that says why an inbound file went to error/.
-func reasonName(inbound string) string { return boundedName(inbound, ".reason.txt") }
+func reasonName(inbound string) string { return boundedName(inbound, reasonSuffix) }
+
+const reasonSuffix = ".reason.txt"
 
 func trimExt(name string) string { return name[:len(name)-len(path.Ext(name))] }
 

@@ -36,6 +36,7 @@ const (
 	crashMidFile       = "mid-file"        // after the first batch of records went to the open transaction
 	crashAfterCommit   = "after-commit"    // records committed, nothing written or moved yet
 	crashMidAcks       = "mid-acks"        // the first acknowledgment written, the others not
+	crashAfterArchive  = "after-archive"   // the file copied to archive/ and removed from inbound/, the ledger not told
 	crashBeforePut     = "before-put"      // outbound: the file recorded pending with its records, not written
 	crashAfterPut      = "after-put"       // outbound: written, not marked sent
 	crashBeforeRecords = "before-marksent" // outbound: the file recorded pending, no record assigned to it
@@ -106,10 +107,16 @@ func TestCrashChild(t *testing.T) {
 		records.AfterCommit = func(*edigw.IngestResult) { stop() }
 	case crashMidAcks:
 		objs.After = func(op faults.Op, key string) {
-			if op == faults.Put && strings.HasPrefix(key, Cigna.Outbound()) {
+			if op == faults.PutIfAbsent && strings.HasPrefix(key, Cigna.Outbound()) {
 				if acks++; acks == 1 {
 					stop()
 				}
+			}
+		}
+	case crashAfterArchive:
+		objs.After = func(op faults.Op, key string) {
+			if op == faults.Delete && strings.HasPrefix(key, Cigna.Inbound()) {
+				stop()
 			}
 		}
 	case crashBeforePut:
@@ -202,7 +209,7 @@ func TestCrashDuringInbound(t *testing.T) {
 				t.Errorf("resumed %v, want %v (%s)", out.Resumed, resumed, out)
 			}
 			assertStoredOnce(t, dbURL, claims)
-			if got := keys(t, objs, Cigna.Archive()); len(got) != 1 || got[0] != Cigna.Archive()+"big.x12" {
+			if got := keys(t, objs, Cigna.Archive()); len(got) != 1 || got[0] != restingOf(t, db, "big.x12") {
 				t.Errorf("archive/ holds %v", got)
 			}
 			f, err := db.FileByKey(context.Background(), edigw.Inbound, key)

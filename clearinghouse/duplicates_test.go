@@ -50,11 +50,11 @@ func TestSameFileTwice(t *testing.T) {
 			!strings.Contains(out.Reason, "ISA13 "+isa13(original)) {
 			t.Errorf("%s: %s", drop.name, out)
 		}
-		reason := readObject(t, objs, Cigna.Error()+drop.name+".reason.txt")
+		reason := readObject(t, objs, reasonKey(restingOf(t, db, drop.name)))
 		if !strings.HasPrefix(reason, "duplicate: duplicate interchange") {
 			t.Errorf("%s: reason file %q", drop.name, reason)
 		}
-		if moved := readObject(t, objs, Cigna.Error()+drop.name); moved != string(drop.data) {
+		if moved := readObject(t, objs, restingOf(t, db, drop.name)); moved != string(drop.data) {
 			t.Errorf("%s: error/ holds other content", drop.name)
 		}
 		f, err := db.FileByKey(ctx, edigw.Inbound, Cigna.Inbound()+drop.name)

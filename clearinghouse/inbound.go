@@ -10,6 +10,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 
 	"go.uber.org/zap"
 
@@ -35,9 +36,10 @@ type Outcome struct {
 // stream (validate, acknowledge, map) -> one database transaction ->
 // acknowledgments to outbound/ -> archive/ (or error/ with a reason file).
 // Every step can be repeated after a crash: the lock dies with its holder,
-// committed records are found by the file ledger, acknowledgments have
-// deterministic keys, and the inbound object is only moved once its outcome
-// is committed.
+// the outcome (records, resting key, acknowledgments with their bytes) is
+// recorded in the ledger before anything is written, every write is
+// create-only and checked against a recorded digest, and the inbound object
+// is only removed once its bytes rest under their own key (resting.go).
 func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Outcome, error) {
 	out := &Outcome{Key: key}
 	var release func()
@@ -68,11 +70,14 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	if err != nil {
 		return nil, err
 	}
-	if prior != nil && prior.Status == edigw.FileCommitted {
-		// An earlier run committed the records and stopped before
-		// archiving: finish its work without touching the records.
+	if prior != nil && prior.CompletedAt.IsZero() {
+		// An earlier run recorded this file's outcome and stopped before
+		// finishing it: finish it from what was recorded. Its bytes are
+		// taken from inbound/ only if the object there still has its
+		// digest; another file under the name is a new file, processed by
+		// the next poll.
 		out.Resumed = true
-		return out, p.finish(ctx, pt, key, prior, nil, out)
+		return out, p.finish(ctx, pt, prior, nil, out)
 	}
 
 	body, err := p.open(ctx, key)
@@ -143,32 +148,38 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	case err == nil && allDuplicates:
 		// Every interchange was received before: nothing to keep but
 		// the TA1s (025) that say so.
-		rollback()
-		file.ID = 0 // the ingest's ledger row went with the rollback
+		rollback() // the ingest's ledger row goes with it
 		file.Status = edigw.FileDuplicate
-		return out, p.finish(ctx, pt, key, file, acks, out)
+		return out, p.recordOutcome(ctx, pt, file, acks, out)
 	case err != nil:
 		// A reading, database or acknowledgment error: nothing is kept and
 		// the file stays in inbound/ for the next attempt.
 		return nil, fmt.Errorf("clearinghouse: %s: %w", key, err)
 	case rejected(res, b.accepted):
 		rollback()
-		file.ID = 0
 		file.Status, file.Reason = edigw.FileRejected, rejectReason(res)
 		if len(res.Duplicates) > 0 {
 			file.Reason += "\n" + duplicatesReason(res.Duplicates, res.Report.Summary.Interchanges)
 		}
-		return out, p.finish(ctx, pt, key, file, acks, out)
+		return out, p.recordOutcome(ctx, pt, file, acks, out)
 	}
 	if len(res.Duplicates) > 0 {
 		p.log().Warn("inbound file holds interchanges received before; they were skipped", zap.String("key", key), zap.String("reason", file.Reason))
 	}
-	ir, err := ing.Commit(ctx, file.SHA256, file.Size)
+	// Where the file will rest and its acknowledgments (their keys,
+	// digests and bytes) commit with its records, before anything is
+	// written: a run that stops after the commit writes exactly these.
+	file.RestingKey = restingKey(pt, "archive", file.ID, p.now(), key)
+	outputs, held := p.outputs(pt, file, acks)
+	err = ing.RecordOutputs(ctx, file.RestingKey, outputs)
+	var ir *edigw.IngestResult
+	if err == nil {
+		ir, err = ing.Commit(ctx, file.SHA256, file.Size)
+	}
 	rolledBack = true
 	if errors.Is(err, edigw.ErrDuplicateFile) {
-		file.ID = 0
 		file.Status, file.Reason = edigw.FileDuplicate, "same content as an earlier file (sha256 "+file.SHA256[:12]+"...)"
-		return out, p.finish(ctx, pt, key, file, nil, out)
+		return out, p.recordOutcome(ctx, pt, file, nil, out)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("clearinghouse: %s: commit: %w", key, err)
@@ -179,125 +190,96 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	p.log().Info("inbound file committed", zap.String("key", key), zap.Int64("file", ir.FileID),
 		zap.Int("claims", ir.Claims), zap.Int("remittances", ir.Remittances), zap.Int("authorizations", ir.Authorizations),
 		zap.Int("acknowledgments", ir.Acknowledgments), zap.Int("statusUpdates", ir.StatusUpdates), zap.Int("issues", len(res.Issues)), zap.Int64("bytes", file.Size))
-	return out, p.finish(ctx, pt, key, file, acks, out)
+	return out, p.finish(ctx, pt, file, held, out)
 }
 
-// finish writes the acknowledgments and moves the inbound object to its
-// resting place, then records the final status. A committed file found on
-// a rerun (acks == nil, status committed) gets its acknowledgments
-// rebuilt from the object, without the database.
-func (p *Pipeline) finish(ctx context.Context, pt Partner, key string, f *edigw.File, acks *ackBuffer, out *Outcome) error {
+// recordOutcome enters a file that was not committed (rejected or
+// duplicate) under an ID of its own, with its resting key in error/ and
+// its acknowledgments, before anything is written; then finishes it.
+func (p *Pipeline) recordOutcome(ctx context.Context, pt Partner, f *edigw.File, acks *ackBuffer, out *Outcome) error {
 	f.Reason = printable(f.Reason) // quoted bytes of a garbage file are no text PostgreSQL takes
-	if f.Status == edigw.FileCommitted && acks == nil {
-		rebuilt, err := p.rebuildAcks(ctx, key, f.ID)
-		defer rebuilt.close()
-		if err != nil && !errors.Is(err, edigw.ErrObjectNotFound) {
+	err := p.retry(ctx, "ledger "+f.Key, func() error {
+		var err error
+		f.ID, err = p.Store.ReserveFileID(ctx)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	f.RestingKey = restingKey(pt, "error", f.ID, p.now(), f.Key)
+	f.CreatedAt, f.CompletedAt = time.Time{}, time.Time{}
+	outputs, held := p.outputs(pt, f, acks)
+	err = p.retry(ctx, "ledger "+f.Key, func() error {
+		for i, a := range outputs { // a retry reads the bytes again
+			outputs[i].Body = held[a.Key].Reader()
+		}
+		return p.Store.RecordOutcome(ctx, f, outputs)
+	})
+	if err != nil {
+		return err
+	}
+	return p.finish(ctx, pt, f, held, out)
+}
+
+// finish completes a file whose outcome is recorded: its acknowledgments
+// are written (from held, the bytes of this run, or else from the
+// ledger's), its reason file when it was not accepted, its bytes copied
+// to its resting key and removed from inbound/, and then the ledger says
+// it is done. Every step can be repeated after a crash.
+func (p *Pipeline) finish(ctx context.Context, pt Partner, f *edigw.File, held map[string]*heldAck, out *Outcome) error {
+	if f.RestingKey == "" {
+		// Committed by a version that recorded neither (legacy.go).
+		if err := p.finishLegacy(ctx, pt, f); err != nil {
 			return err
 		}
-		acks = rebuilt
 	}
-	base := path.Base(key)
-	if acks != nil {
-		for _, a := range acks.list() {
-			k := pt.key("outbound", ackName(base, a.ref, a.kind))
-			if err := p.retry(ctx, "put "+k, func() error { return p.Objects.Put(ctx, k, a.Reader()) }); err != nil {
-				return err
-			}
-			out.Acks = append(out.Acks, k)
-		}
+	if err := p.writeOutputs(ctx, f, held, out); err != nil {
+		return err
 	}
 	final := f.Status
 	if final == edigw.FileCommitted {
 		final = edigw.FileArchived
 	}
-	dest := pt.key("archive", base)
 	if final != edigw.FileArchived {
-		dest = pt.key("error", base)
-		reason := pt.key("error", reasonName(base))
+		reason := reasonKey(f.RestingKey)
 		text := fmt.Sprintf("%s: %s\n", final, f.Reason)
-		if err := p.retry(ctx, "put "+reason, func() error { return p.Objects.Put(ctx, reason, strings.NewReader(text)) }); err != nil {
-			return err
-		}
-	}
-	err := p.retry(ctx, "move "+key, func() error {
-		err := p.Objects.Move(ctx, key, dest)
-		if errors.Is(err, edigw.ErrObjectNotFound) {
-			return nil // moved by an earlier attempt
-		}
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	err = p.retry(ctx, "ledger "+key, func() error {
-		if f.ID != 0 {
-			return p.Store.SetFileStatus(ctx, f.ID, final, f.Reason)
-		}
-		f.Status = final
-		id, err := p.Store.RecordFile(ctx, f)
-		f.ID = id
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	if err := p.recordAcks(ctx, pt, f, acks, out.Acks); err != nil {
-		return err
-	}
-	out.Status, out.Reason = final, f.Reason
-	if final != edigw.FileArchived {
-		p.log().Warn("inbound file not accepted", zap.String("key", key), zap.String("status", string(final)), zap.String("reason", f.Reason))
-	}
-	p.metrics.files(final)
-	return nil
-}
-
-// recordAcks enters the acknowledgments written for an inbound file in the
-// file ledger, as sent outbound files whose parent is that file, so that
-// they can be found and downloaded with it. A rerun finds them by key and
-// records them once.
-func (p *Pipeline) recordAcks(ctx context.Context, pt Partner, f *edigw.File, acks *ackBuffer, keys []string) error {
-	if acks == nil || f.ID == 0 {
-		return nil
-	}
-	for i, a := range acks.list() {
-		k := keys[i]
-		err := p.retry(ctx, "ledger "+k, func() error {
-			prior, err := p.Store.FileByKey(ctx, edigw.Outbound, k)
-			if err == nil && prior.ParentID == f.ID {
-				return nil
+		err := p.retry(ctx, "put "+reason, func() error {
+			err := p.Objects.PutIfAbsent(ctx, reason, strings.NewReader(text))
+			if errors.Is(err, edigw.ErrObjectExists) {
+				return nil // written by an earlier attempt
 			}
-			if err != nil && !errors.Is(err, edigw.ErrNotFound) {
-				return err
-			}
-			_, err = p.Store.RecordFile(ctx, &edigw.File{PayerID: pt.PayerID, Key: k, Direction: edigw.Outbound,
-				Kind: strings.ToUpper(a.kind), Status: edigw.FileSent, ParentID: f.ID,
-				SHA256: a.sha256(), Size: a.Len(), CompletedAt: p.now()})
 			return err
 		})
 		if err != nil {
 			return err
 		}
 	}
-	return nil
-}
-
-// rebuildAcks validates an object again to rebuild its acknowledgments,
-// as the first pass built them: with the business rules, and with the
-// interchanges that file fileID did not enter skipped as duplicates.
-func (p *Pipeline) rebuildAcks(ctx context.Context, key string, fileID int64) (*ackBuffer, error) {
-	body, err := p.open(ctx, key)
+	state, err := p.rest(ctx, f)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	defer body.Close()
-	acks := newAckBuffer()
-	ackr := ack.NewAcknowledger(ack.Options{Numbers: p.numbers(ctx), Now: p.Now, Newline: p.Newline}, acks.sink)
-	_, err = mapping.Read(body, path.Base(key), mapping.Handlers{Interchange: p.enteredBy(ctx, fileID), Acknowledger: ackr})
-	if _, aerr := ackr.Finish(); err == nil {
-		err = aerr
+	if state == missing {
+		// The partner replaced or removed the object before edigw could
+		// archive it (after a crash past the commit): the records and
+		// acknowledgments stand, the bytes are not to be had.
+		f.Reason = strings.TrimPrefix(f.Reason+"\n", "\n") + "its bytes were replaced or removed in inbound/ before they were archived"
+		p.log().Error("inbound file's bytes lost before archiving", zap.String("key", f.Key), zap.Int64("file", f.ID))
+		if err := p.retry(ctx, "event "+f.Key, func() error {
+			return p.Store.FileEvent(ctx, edigw.EventFileMissing, f, "missing")
+		}); err != nil {
+			return err
+		}
 	}
-	return acks, err
+	err = p.retry(ctx, "ledger "+f.Key, func() error { return p.Store.SetFileStatus(ctx, f.ID, final, f.Reason) })
+	if err != nil {
+		return err
+	}
+	out.Status, out.Reason = final, f.Reason
+	if final != edigw.FileArchived {
+		p.log().Warn("inbound file not accepted", zap.String("key", f.Key), zap.String("status", string(final)), zap.String("reason", f.Reason))
+	}
+	p.metrics.files(final)
+	return nil
 }
 
 func (p *Pipeline) open(ctx context.Context, key string) (io.ReadCloser, error) {

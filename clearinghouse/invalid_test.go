@@ -68,11 +68,11 @@ func TestInvalidFiles(t *testing.T) {
 			t.Errorf("%s: %v", c.name, o)
 			continue
 		}
-		reason := readObject(t, objs, Cigna.Error()+c.name+".reason.txt")
+		reason := readObject(t, objs, reasonKey(restingOf(t, db, c.name)))
 		if !strings.HasPrefix(reason, "rejected: ") || !strings.Contains(reason, c.because) {
 			t.Errorf("%s: reason %q, want it to say %q", c.name, reason, c.because)
 		}
-		if got := readObject(t, objs, Cigna.Error()+c.name); got != string(c.data) {
+		if got := readObject(t, objs, restingOf(t, db, c.name)); got != string(c.data) {
 			t.Errorf("%s: error/ holds other content", c.name)
 		}
 		f, err := db.FileByKey(ctx, edigw.Inbound, Cigna.Inbound()+c.name)

@@ -130,7 +130,7 @@ func TestObjectStoreOutages(t *testing.T) {
 		dbURL, objs, p := setup(t)
 		p.Retry = Retry{Attempts: 3, First: time.Millisecond, Ceil: time.Millisecond}
 		outage := faults.NewOutage(-1, func(op faults.Op, key string) bool {
-			return op == faults.Move || op == faults.Put && strings.HasPrefix(key, Cigna.Outbound())
+			return op == faults.PutIfAbsent && (strings.HasPrefix(key, Cigna.Outbound()) || strings.HasPrefix(key, Cigna.Archive()))
 		})
 		objs.Before = outage.Before
 		outs, err := p.PollOnce(context.Background())
@@ -193,13 +193,13 @@ func TestS3ServerRestart(t *testing.T) {
 				}
 			} else {
 				objs.Before = func(op faults.Op, key string) error {
-					if op == faults.Put && strings.HasPrefix(key, Cigna.Outbound()) {
+					if op == faults.PutIfAbsent && strings.HasPrefix(key, Cigna.Outbound()) {
 						restart()
 					}
 					return nil
 				}
 				objs.After = func(op faults.Op, key string) {
-					if op == faults.Put && strings.HasPrefix(key, Cigna.Outbound()) {
+					if op == faults.PutIfAbsent && strings.HasPrefix(key, Cigna.Outbound()) {
 						spanned = append(spanned, vgw.started() == 2)
 					}
 				}
@@ -342,8 +342,8 @@ func TestDatabaseOutage(t *testing.T) {
 			case "mid-transaction":
 				records.AfterLoad = func(int) error { outage(); return nil }
 			case "while archiving":
-				objs.Before = func(op faults.Op, _ string) error {
-					if op == faults.Move {
+				objs.Before = func(op faults.Op, key string) error {
+					if op == faults.PutIfAbsent && strings.HasPrefix(key, Cigna.Archive()) {
 						outage()
 					}
 					return nil

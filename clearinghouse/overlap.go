@@ -136,6 +136,12 @@ func (o *overlappedIngest) Interchange(ctx context.Context, ic edigw.Interchange
 	return o.wait(func() error { return o.ing.Interchange(ctx, ic) })
 }
 
+// RecordOutputs waits for the loads before it: it is the last step
+// before Commit.
+func (o *overlappedIngest) RecordOutputs(ctx context.Context, restingKey string, outputs []edigw.Output) error {
+	return o.wait(func() error { return o.ing.RecordOutputs(ctx, restingKey, outputs) })
+}
+
 func (o *overlappedIngest) Commit(ctx context.Context, sha256 string, size int64) (*edigw.IngestResult, error) {
 	if err := o.stop(); err != nil {
 		_ = o.ing.Rollback(context.WithoutCancel(ctx))

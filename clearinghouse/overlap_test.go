@@ -62,6 +62,10 @@ func (r *recordingIngest) Commit(context.Context, string, int64) (*edigw.IngestR
 	r.committed = true
 	return &edigw.IngestResult{}, r.note("commit")
 }
+func (r *recordingIngest) RecordOutputs(context.Context, string, []edigw.Output) error {
+	return r.note("outputs")
+}
+
 func (r *recordingIngest) Rollback(context.Context) error {
 	r.rolled = true
 	return r.note("rollback")

@@ -156,8 +156,13 @@ func (s storeNumbers) Next(kind ack.Kind, sender, receiver string) (int64, error
 // others are processed; after Failures.Limit such failures it goes to
 // error/.
 func (p *Pipeline) PollOnce(ctx context.Context) ([]*Outcome, error) {
-	var outs []*Outcome
-	var first error
+	// Files a stopped run left unfinished first (resting.go).
+	outs, first := p.finishUnfinished(ctx)
+	for _, o := range outs {
+		if p.OnOutcome != nil {
+			p.OnOutcome(o)
+		}
+	}
 	for _, pt := range p.Partners {
 		var objs []edigw.Object
 		err := p.retry(ctx, "list "+pt.Inbound(), func() error {

@@ -100,7 +100,7 @@ func TestInboundStory(t *testing.T) {
 			t.Errorf("%s: %d rows after the duplicate, %d before", table, after[table], counts[table])
 		}
 	}
-	if _, err := p.Objects.Get(ctx, Cigna.Error()+"again-03.edi.reason.txt"); err != nil {
+	if _, err := p.Objects.Get(ctx, reasonKey(restingOf(t, p.Store, "again-03.edi"))); err != nil {
 		t.Errorf("no reason file for the duplicate: %v", err)
 	}
 
@@ -110,7 +110,7 @@ func TestInboundStory(t *testing.T) {
 	if err != nil || len(outs) != 1 || outs[0].Status != edigw.FileRejected || len(outs[0].Acks) == 0 {
 		t.Fatalf("broken file: %v %v", err, outs)
 	}
-	body, err := p.Objects.Get(ctx, Cigna.Error()+"broken.edi.reason.txt")
+	body, err := p.Objects.Get(ctx, reasonKey(restingOf(t, p.Store, "broken.edi")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -166,8 +166,10 @@ func (p *Pipeline) giveUp(ctx context.Context, pt Partner, key string, a edigw.I
 	if err != nil {
 		return nil, err
 	}
-	if prior != nil && prior.Status == edigw.FileCommitted {
-		p.log().Error("a committed inbound file keeps failing to finish", zap.String("key", key), zap.String("cause", a.Cause))
+	if prior != nil && prior.CompletedAt.IsZero() {
+		// Its outcome is recorded (records committed, or a rejection):
+		// only finishing it is failing, and that is never given up.
+		p.log().Error("an inbound file with a recorded outcome keeps failing to finish", zap.String("key", key), zap.String("cause", a.Cause))
 		return nil, nil
 	}
 	body, err := p.open(ctx, key)
@@ -187,7 +189,7 @@ func (p *Pipeline) giveUp(ctx context.Context, pt Partner, key string, a edigw.I
 	file := &edigw.File{PayerID: pt.PayerID, Key: key, Direction: edigw.Inbound, Status: edigw.FileRejected,
 		Reason: fmt.Sprintf("failed %d times in a row: %s", a.Failures, a.Cause),
 		SHA256: hex.EncodeToString(hash.Sum(nil)), Size: size}
-	if err := p.finish(ctx, pt, key, file, nil, out); err != nil {
+	if err := p.recordOutcome(ctx, pt, file, nil, out); err != nil {
 		return nil, err
 	}
 	p.forget(ctx, key)

@@ -15,6 +15,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 edigw=bin/edigw
 [ -x "$edigw" ] || go build -o "$edigw" ./cmd/edigw
 
+# What edigw and this script create (objects, generated files, the
+# server's log) is 0640 and directories 0750: they hold PHI.
+umask 027
 mkdir -p var
 # As root, PostgreSQL runs as `postgres`, who must be able to enter ./var.
 chmod o+x var . 2>/dev/null || true
@@ -70,8 +73,9 @@ echo "healthz: $(curl -fs "$base/healthz")   readyz: $(curl -fs "$base/readyz")"
 echo
 echo "== a new 837P dropped into inbound/ while serving"
 $edigw gen --kind 837p --claims 500 --seed "$RANDOM" -o "$store/$partner/inbound/while-serving.edi"
-for _ in $(seq 1 100); do [ -e "$store/$partner/archive/while-serving.edi" ] && break; sleep 0.2; done
-ls "$store/$partner/archive/while-serving.edi" "$store/$partner/outbound"/while-serving.* 2>/dev/null || echo "(not processed yet: see var/serve.log)"
+# archive/YYYY/MM/DD/ID/NAME: each file rests under a key of its own
+for _ in $(seq 1 100); do compgen -G "$store/$partner/archive/*/*/*/*/while-serving.edi" >/dev/null && break; sleep 0.2; done
+ls "$store/$partner"/archive/*/*/*/*/while-serving.edi "$store/$partner/outbound"/while-serving.* 2>/dev/null || echo "(not processed yet: see var/serve.log)"
 
 echo
 echo "== metrics (excerpt)"

@@ -12,13 +12,13 @@ import (
 )
 
 const fileColumns = `id, coalesce(payer_id, ''), object_key, coalesce(sha256, ''), size, direction, kind,
-	status, reason, coalesce(parent_id, 0), created_at, completed_at`
+	status, reason, coalesce(parent_id, 0), created_at, completed_at, coalesce(resting_key, '')`
 
 func scanFile(row pgx.Row) (*edigw.File, error) {
 	var f edigw.File
 	var completed *time.Time
 	if err := row.Scan(&f.ID, &f.PayerID, &f.Key, &f.SHA256, &f.Size, &f.Direction, &f.Kind,
-		&f.Status, &f.Reason, &f.ParentID, &f.CreatedAt, &completed); err != nil {
+		&f.Status, &f.Reason, &f.ParentID, &f.CreatedAt, &completed, &f.RestingKey); err != nil {
 		return nil, notFound(err)
 	}
 	if completed != nil {
@@ -46,10 +46,12 @@ func (db *DB) File(ctx context.Context, id int64) (*edigw.File, error) {
 	return f, nil
 }
 
-// OutboundFiles lists outbound ledger entries in a status, oldest first.
+// OutboundFiles lists outbound ledger entries in a status, oldest first:
+// the 837s and 278s edigw sends, not the acknowledgments of inbound files
+// (those are finished with their inbound file, from their recorded bytes).
 func (db *DB) OutboundFiles(ctx context.Context, status edigw.FileStatus) ([]edigw.File, error) {
 	rows, err := db.pool.Query(ctx, `SELECT `+fileColumns+` FROM files
-		WHERE direction = 'outbound' AND status = $1 ORDER BY id`, status)
+		WHERE direction = 'outbound' AND status = $1 AND parent_id IS NULL ORDER BY id`, status)
 	if err != nil {
 		return nil, wrap("outbound files", err)
 	}
@@ -96,23 +98,31 @@ func insertFile(ctx context.Context, q querier, f *edigw.File) (int64, time.Time
 	if f.ParentID != 0 {
 		parent = &f.ParentID
 	}
-	var id int64
+	var id *int64 // a reserved ID (ReserveFileID), or the next one
+	if f.ID != 0 {
+		id = &f.ID
+	}
+	var got int64
 	var at time.Time
 	err := q.QueryRow(ctx, `INSERT INTO files
-		(payer_id, object_key, sha256, size, direction, kind, status, reason, parent_id, created_at, completed_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10, now()), $11)
+		(id, payer_id, object_key, sha256, size, direction, kind, status, reason, parent_id, created_at, completed_at, resting_key)
+		VALUES (coalesce($1, nextval(pg_get_serial_sequence('files', 'id'))), $2, $3, $4, $5, $6, $7, $8, $9, $10,
+			coalesce($11, now()), $12, $13)
 		RETURNING id, created_at`,
-		nullable(string(f.PayerID)), f.Key, nullable(f.SHA256), f.Size, f.Direction, f.Kind, f.Status, f.Reason,
-		parent, created, completed).Scan(&id, &at)
-	return id, at, err
+		id, nullable(string(f.PayerID)), f.Key, nullable(f.SHA256), f.Size, f.Direction, f.Kind, f.Status, f.Reason,
+		parent, created, completed, nullable(f.RestingKey)).Scan(&got, &at)
+	return got, at, err
 }
 
 // SetFileStatus moves a file on. Final statuses (archived, rejected,
-// duplicate, sent) set its completion time.
+// duplicate, sent) set its completion time; an output's recorded bytes
+// go once it is sent.
 func (db *DB) SetFileStatus(ctx context.Context, id int64, status edigw.FileStatus, reason string) error {
-	tag, err := db.pool.Exec(ctx, `UPDATE files SET status = $2, reason = $3,
-		completed_at = CASE WHEN $2 IN ('archived', 'rejected', 'duplicate', 'sent') THEN now() ELSE completed_at END
-		WHERE id = $1`, id, status, reason)
+	tag, err := db.pool.Exec(ctx, `WITH f AS (UPDATE files SET status = $2, reason = $3,
+			completed_at = CASE WHEN $2 IN ('archived', 'rejected', 'duplicate', 'sent') THEN now() ELSE completed_at END
+			WHERE id = $1 RETURNING id),
+		gone AS (DELETE FROM file_bodies WHERE file_id = $1 AND $2 = 'sent')
+		SELECT id FROM f`, id, status, reason)
 	if isUniqueViolation(err, "files_committed_sha256") {
 		return edigw.ErrDuplicateFile
 	}

@@ -13,8 +13,15 @@ var ErrInvalidKey = errors.New("dirstore: invalid key")
 
 // tempPrefix starts the name of every file the store writes before it
 // becomes an object. Keys may not use it, so List can skip such files
-// without hiding an object.
+// without hiding an object. (Older versions wrote them beside the
+// object; New removes stale ones left there.)
 const tempPrefix = ".tmp-"
+
+// stagingDir is the hidden directory, at the root (or at the top of a
+// prefix mounted from another filesystem), where temp files are written:
+// never inside a partner's prefix, where a partner could fetch a partial
+// file. No key may name it and List never enters it.
+const stagingDir = ".edigw-staging"
 
 // checkKey accepts slash-separated keys whose segments are plain names:
 // no "..", ".", empty segments (which also rules out a leading or trailing
@@ -67,6 +74,8 @@ func checkSegment(key, seg string) error {
 		return fmt.Errorf("%w %q: %q segment", ErrInvalidKey, key, seg)
 	case strings.HasPrefix(seg, tempPrefix):
 		return fmt.Errorf("%w %q: segment starts with %q, reserved for temp files", ErrInvalidKey, key, tempPrefix)
+	case seg == stagingDir:
+		return fmt.Errorf("%w %q: segment %q is reserved for temp files", ErrInvalidKey, key, stagingDir)
 	}
 	return nil
 }

@@ -45,6 +45,9 @@ func (s *Store) List(ctx context.Context, prefix string) ([]edigw.Object, error)
 		}
 		key := filepath.ToSlash(rel)
 		if d.IsDir() {
+			if d.Name() == stagingDir {
+				return filepath.SkipDir
+			}
 			if strings.HasPrefix(key+"/", prefix) || strings.HasPrefix(prefix, key+"/") {
 				return nil
 			}

@@ -3,10 +3,12 @@
 // a single machine; several processes may share one root.
 //
 // Writes never expose partial files: an object is written to a temp file
-// (named ".tmp-…", never listed) in its final directory, synced, and then
-// renamed (Put) or hard-linked (PutIfAbsent) into place, and the directory
-// is synced after. Files are created 0640 and directories 0750, because
-// objects hold PHI.
+// in a hidden staging directory at the root (".edigw-staging", never
+// listed, never inside a partner's prefix), synced, and then renamed (Put)
+// or hard-linked (PutIfAbsent, Move) into place, and the directory is
+// synced after. A writer holds a lock on its temp file, so the temp files
+// of a process that died mid-write are recognized and removed. Files are
+// created 0640 and directories 0750, because objects hold PHI.
 package dirstore
 
 import (
@@ -17,6 +19,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"syscall"
 
 	"github.com/edigw/edigw"
@@ -26,6 +29,10 @@ import (
 // several processes on the same root.
 type Store struct {
 	root string
+	dev  uint64 // the root's filesystem
+
+	mu     sync.Mutex
+	staged map[string]bool // staging directories made and cleaned
 }
 
 var _ edigw.ObjectStore = (*Store)(nil)
@@ -53,7 +60,18 @@ func New(root string) (*Store, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("dirstore: root %s is not a directory", abs)
 	}
-	return &Store{root: abs}, nil
+	dev, err := device(abs)
+	if err != nil {
+		return nil, fmt.Errorf("dirstore: %w", err)
+	}
+	s := &Store{root: abs, dev: dev, staged: map[string]bool{}}
+	if _, err := s.stagingFor(abs); err != nil {
+		return nil, fmt.Errorf("dirstore: staging directory: %w", err)
+	}
+	if err := s.removeLegacyTemps(); err != nil {
+		return nil, fmt.Errorf("dirstore: remove stale temp files: %w", err)
+	}
+	return s, nil
 }
 
 // Root is the absolute directory the store keeps its objects in.
@@ -96,10 +114,11 @@ func (s *Store) Put(ctx context.Context, key string, r io.Reader) error {
 	if err != nil {
 		return fmt.Errorf("dirstore: put %q: %w", key, err)
 	}
-	if err := os.Rename(tmp, final); err != nil {
-		os.Remove(tmp)
+	if err := os.Rename(tmp.Name(), final); err != nil {
+		tmp.done(false)
 		return fmt.Errorf("dirstore: put %q: %w", key, err)
 	}
+	tmp.done(true)
 	if err := syncDir(filepath.Dir(final)); err != nil {
 		return fmt.Errorf("dirstore: put %q: %w", key, err)
 	}
@@ -118,8 +137,8 @@ func (s *Store) PutIfAbsent(ctx context.Context, key string, r io.Reader) error 
 	if err != nil {
 		return fmt.Errorf("dirstore: put-if-absent %q: %w", key, err)
 	}
-	defer os.Remove(tmp)
-	if err := os.Link(tmp, final); err != nil {
+	defer tmp.done(false)
+	if err := os.Link(tmp.Name(), final); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			if info, statErr := os.Lstat(final); statErr == nil && info.IsDir() {
 				return fmt.Errorf("dirstore: put-if-absent %q: a directory of that name holds other objects", key)

@@ -60,8 +60,12 @@ func (s *Store) List(ctx context.Context, prefix string) ([]edigw.Object, error)
 	return objs, nil
 }
 
-// Move copies from to to with CopyObject (server side, up to 5 GB) and then
-// deletes from. A crash in between leaves both, which callers allow for.
+// Move copies from to to and then deletes from, never replacing an object
+// at to (edigw.ErrObjectExists, both left as they are). The copy goes
+// through PutIfAbsent (If-None-Match: *) rather than a server-side
+// CopyObject, whose If-None-Match S3-compatible servers such as versitygw
+// ignore: the bytes pass through this process (spooled to disk past 8 MB).
+// A crash in between leaves both, which callers allow for.
 func (s *Store) Move(ctx context.Context, from, to string) error {
 	if err := checkKey("move", from); err != nil {
 		return err
@@ -69,27 +73,16 @@ func (s *Store) Move(ctx context.Context, from, to string) error {
 	if err := checkKey("move", to); err != nil {
 		return err
 	}
+	body, err := s.Get(ctx, from)
+	if err != nil {
+		return fmt.Errorf("s3store: move %q to %q: %w", from, to, err)
+	}
+	defer body.Close()
 	if from == to {
-		// S3 refuses to copy an object onto itself unchanged.
-		_, err := s.client.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String(s.bucket), Key: s.key(from)})
-		if isNoSuchKey(err) {
-			return fmt.Errorf("s3store: move %q to %q: %w", from, to, edigw.ErrObjectNotFound)
-		}
-		if err != nil {
-			return fmt.Errorf("s3store: move %q to %q: %w", from, to, err)
-		}
 		return nil
 	}
-	_, err := s.client.CopyObject(ctx, &s3.CopyObjectInput{
-		Bucket:     aws.String(s.bucket),
-		Key:        s.key(to),
-		CopySource: aws.String(copySource(s.bucket, s.prefix+from)),
-	})
-	if isNoSuchKey(err) {
-		return fmt.Errorf("s3store: move %q to %q: %w", from, to, edigw.ErrObjectNotFound)
-	}
-	if err != nil {
-		return fmt.Errorf("s3store: move %q to %q: copy: %w", from, to, err)
+	if err := s.PutIfAbsent(ctx, to, body); err != nil {
+		return fmt.Errorf("s3store: move %q to %q: %w", from, to, err)
 	}
 	if err := s.deleteObject(ctx, from); err != nil {
 		return fmt.Errorf("s3store: move %q to %q: copied, then delete: %w", from, to, err)

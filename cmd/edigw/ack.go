@@ -34,7 +34,7 @@ written), 2 unreadable or bad usage.`,
 				return err
 			}
 			defer in.Close()
-			if err := os.MkdirAll(outDir, 0o755); err != nil {
+			if err := os.MkdirAll(outDir, 0o750); err != nil {
 				return &exitError{code: exitUnusable, err: err}
 			}
 			base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
@@ -45,7 +45,7 @@ written), 2 unreadable or bad usage.`,
 			sink := func(kind, ref string) (io.WriteCloser, error) {
 				p := filepath.Join(outDir, fmt.Sprintf("%s.%s.%s.edi", base, ref, kind))
 				written = append(written, p)
-				return os.Create(p)
+				return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o640) // acknowledgments name patients
 			}
 			res, err := ack.Acknowledge(in, name, ack.Options{Numbers: &ack.Sequence{Start: start}, Newline: true}, sink)
 			if err != nil {

@@ -40,7 +40,7 @@ func newGenCmd() *cobra.Command {
 			}
 			var w io.Writer = c.OutOrStdout()
 			if out != "" && out != "-" {
-				f, err := os.Create(out)
+				f, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o640) // PHI-shaped data: not for others
 				if err != nil {
 					return &exitError{code: exitUnusable, err: err}
 				}

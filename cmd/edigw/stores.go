@@ -57,7 +57,7 @@ func (f *storeFlags) openObjects(ctx context.Context) (edigw.ObjectStore, error)
 		}
 		return s3store.New(ctx, s3store.Config{Bucket: u.Host, Prefix: strings.TrimPrefix(u.Path, "/"), UsePathStyle: true, CreateBucket: true})
 	}
-	if err := os.MkdirAll(f.objects, 0o755); err != nil {
+	if err := os.MkdirAll(f.objects, 0o750); err != nil {
 		return nil, err
 	}
 	return dirstore.New(f.objects)

@@ -139,13 +139,14 @@ func testMove(t *testing.T, s edigw.ObjectStore) {
 	wantContent(t, s, "archive/2024/f.x12", body)
 	wantKeys(t, s, "inbound/")
 
-	// Moving onto an existing object replaces it.
+	// Moving onto an existing object never replaces it: both stay.
 	put(t, s, "inbound/g.x12", []byte("newer"))
-	if err := s.Move(t.Context(), "inbound/g.x12", "archive/2024/f.x12"); err != nil {
-		t.Fatalf("Move onto an existing key: %v", err)
+	if err := s.Move(t.Context(), "inbound/g.x12", "archive/2024/f.x12"); !errors.Is(err, edigw.ErrObjectExists) {
+		t.Fatalf("Move onto an existing key = %v, want ErrObjectExists", err)
 	}
-	wantContent(t, s, "archive/2024/f.x12", []byte("newer"))
-	wantKeys(t, s, "", "archive/2024/f.x12")
+	wantContent(t, s, "archive/2024/f.x12", body)
+	wantContent(t, s, "inbound/g.x12", []byte("newer"))
+	wantKeys(t, s, "", "archive/2024/f.x12", "inbound/g.x12")
 
 	err := s.Move(t.Context(), "inbound/absent.x12", "archive/absent.x12")
 	if !errors.Is(err, edigw.ErrObjectNotFound) {

@@ -119,7 +119,11 @@ func (o *Objects) Delete(ctx context.Context, key string) error {
 	if err := o.before(Delete, key); err != nil {
 		return err
 	}
-	return o.ObjectStore.Delete(ctx, key)
+	err := o.ObjectStore.Delete(ctx, key)
+	if err == nil {
+		o.after(Delete, key)
+	}
+	return err
 }
 
 func (o *Objects) count(key string) {

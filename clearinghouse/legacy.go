@@ -1,0 +1,118 @@
+package clearinghouse
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"path"
+	"strings"
+
+	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/edi/ack"
+	"github.com/edigw/edigw/mapping"
+)
+
+// finishLegacy prepares a file committed by a version that recorded
+// neither its resting key nor its acknowledgments (a run that crashed
+// after its commit, before an upgrade): it gets its resting key, and its
+// acknowledgments are rebuilt from the inbound object, as that version
+// did, under new control numbers, only if the object still has the
+// file's digest. Each is written create-only and entered in the ledger;
+// one found at its key is an earlier attempt's.
+func (p *Pipeline) finishLegacy(ctx context.Context, pt Partner, f *edigw.File) error {
+	dir := "archive"
+	if f.Status != edigw.FileCommitted {
+		dir = "error"
+	}
+	f.RestingKey = restingKey(pt, dir, f.ID, f.CreatedAt, f.Key)
+	err := p.retry(ctx, "ledger "+f.Key, func() error { return p.Store.SetRestingKey(ctx, f.ID, f.RestingKey) })
+	if err != nil || f.Status != edigw.FileCommitted {
+		return err
+	}
+	same, err := p.holds(ctx, f.Key, f.SHA256)
+	if err != nil || !same {
+		return err // another file under the name, or gone: nothing to rebuild from
+	}
+	acks := newAckBuffer()
+	defer acks.close()
+	err = p.retry(ctx, "acknowledge "+f.Key, func() error {
+		acks.close()
+		acks = newAckBuffer()
+		body, err := p.Objects.Get(ctx, f.Key)
+		if err != nil {
+			return err
+		}
+		defer body.Close()
+		// As the first pass built them: with the business rules, and
+		// with the interchanges this file did not enter skipped as
+		// duplicates (duplicates.go).
+		ackr := ack.NewAcknowledger(ack.Options{Numbers: p.numbers(ctx), Now: p.Now, Newline: p.Newline}, acks.sink)
+		_, err = mapping.Read(verifying(body, f.SHA256), path.Base(f.Key),
+			mapping.Handlers{Interchange: p.enteredBy(ctx, f.ID), Acknowledger: ackr})
+		if _, aerr := ackr.Finish(); err == nil {
+			err = aerr
+		}
+		if errors.Is(err, edigw.ErrDigestMismatch) {
+			return permanent(err)
+		}
+		return err
+	})
+	if errors.Is(err, edigw.ErrDigestMismatch) || errors.Is(err, edigw.ErrObjectNotFound) {
+		return nil // replaced or moved meanwhile
+	}
+	if err != nil {
+		return err
+	}
+	for _, a := range acks.list() {
+		k := ackKey(pt, f.Key, f.ID, a.ref, a.kind)
+		digest, size := a.sha256(), a.Len()
+		err := p.retry(ctx, "put "+k, func() error { return p.Objects.PutIfAbsent(ctx, k, a.Reader()) })
+		if errors.Is(err, edigw.ErrObjectExists) {
+			// An earlier attempt's, under its own numbers: the ledger
+			// describes what is there.
+			digest, size, err = p.objectDigest(ctx, k)
+		}
+		if err != nil {
+			return err
+		}
+		err = p.retry(ctx, "ledger "+k, func() error {
+			prior, err := p.Store.FileByKey(ctx, edigw.Outbound, k)
+			if err == nil && prior.ParentID == f.ID {
+				return nil
+			}
+			if err != nil && !errors.Is(err, edigw.ErrNotFound) {
+				return err
+			}
+			_, err = p.Store.RecordFile(ctx, &edigw.File{PayerID: pt.PayerID, Key: k, Direction: edigw.Outbound,
+				Kind: strings.ToUpper(a.kind), Status: edigw.FileSent, ParentID: f.ID, RestingKey: k,
+				SHA256: digest, Size: size, CompletedAt: p.now()})
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// objectDigest reads the object at key whole: its SHA-256 and size.
+func (p *Pipeline) objectDigest(ctx context.Context, key string) (string, int64, error) {
+	var digest string
+	var size int64
+	err := p.retry(ctx, "check "+key, func() error {
+		body, err := p.Objects.Get(ctx, key)
+		if err != nil {
+			return err
+		}
+		defer body.Close()
+		h := sha256.New()
+		if size, err = io.Copy(h, body); err != nil {
+			return err
+		}
+		digest = hex.EncodeToString(h.Sum(nil))
+		return nil
+	})
+	return digest, size, err
+}
