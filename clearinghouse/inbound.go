@@ -174,9 +174,12 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	err = ing.RecordOutputs(ctx, file.RestingKey, outputs)
 	var ir *edigw.IngestResult
 	if err == nil {
+		// Commit ends the transaction whatever it answers; before it, a
+		// failed RecordOutputs (or a load that failed behind it) leaves
+		// the rollback to the deferred call, which frees the connection.
 		ir, err = ing.Commit(ctx, file.SHA256, file.Size)
+		rolledBack = true
 	}
-	rolledBack = true
 	if errors.Is(err, edigw.ErrDuplicateFile) {
 		file.Status, file.Reason = edigw.FileDuplicate, "same content as an earlier file (sha256 "+file.SHA256[:12]+"...)"
 		return out, p.recordOutcome(ctx, pt, file, nil, out)

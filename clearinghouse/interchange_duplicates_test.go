@@ -161,11 +161,11 @@ func TestDuplicateInterchangeRace(t *testing.T) {
 }
 
 // TestResumeKeepsDuplicatesSkipped: a file holding a duplicate, a new
-// interchange and the new one again commits, then its acknowledgments cannot be written; the
-// next poll resumes it and rebuilds them from the object. The rebuilt set
-// is the first run's: a TA1 025 for each duplicate and a 999 and 277CA
-// for the new interchange only, never a 999 or 277CA accepting the claims of
-// the duplicate, which were not stored.
+// interchange and the new one again commits, then its acknowledgments
+// cannot be written; the next poll resumes it and writes them from what
+// the commit recorded. The set is the first run's: a TA1 025 for each
+// duplicate and a 999 and 277CA for the new interchange only, never a 999
+// or 277CA accepting the claims of the duplicate, which were not stored.
 func TestResumeKeepsDuplicatesSkipped(t *testing.T) {
 	dbURL := testDatabase(t)
 	objs := &faults.Objects{ObjectStore: openObjects(t, s3Objects(t))}
@@ -178,7 +178,7 @@ func TestResumeKeepsDuplicatesSkipped(t *testing.T) {
 	putBytes(t, objs, "b.x12", slices.Concat(x, y, y))
 	p.Retry = Retry{Attempts: 2, First: time.Millisecond, Ceil: time.Millisecond}
 	outage := faults.NewOutage(-1, func(op faults.Op, key string) bool {
-		return op == faults.Put && strings.HasPrefix(key, Cigna.Outbound())
+		return op == faults.PutIfAbsent && strings.HasPrefix(key, Cigna.Outbound())
 	})
 	objs.Before = outage.Before
 	if outs, err := p.PollOnce(context.Background()); err == nil || len(outs) != 0 {

@@ -249,6 +249,12 @@ func TestLegacyCommittedFileFinished(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// That version entered the file's interchange with its records.
+	isa := strings.Split(string(body[:106]), string(body[3]))
+	if err := ing.Interchange(ctx, edigw.Interchange{SenderQualifier: isa[5], SenderID: isa[6], ReceiverQualifier: isa[7],
+		ReceiverID: isa[8], ControlNumber: isa[13]}); err != nil {
+		t.Fatal(err)
+	}
 	res, err := ing.Commit(ctx, digest(body), int64(len(body)))
 	if err != nil {
 		t.Fatal(err)
