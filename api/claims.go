@@ -70,10 +70,14 @@ type submittedItem struct {
 	Href      string `json:"href"`
 }
 
+// fromMapping turns the validation problems into the 422 body's. The
+// record is named by its index, not by its patientControlNumber or
+// traceNumber: no value of a record appears in an error body
+// (docs/decisions/0009-no-values-in-messages.md).
 func fromMapping(ps []mapping.Problem) []Problem {
 	out := make([]Problem, len(ps))
 	for i, p := range ps {
-		out[i] = Problem{Record: p.Record, Reference: p.Reference, Field: p.Field, Message: p.Message}
+		out[i] = Problem{Record: p.Record, Field: p.Field, Message: p.Message}
 	}
 	return out
 }

@@ -131,13 +131,13 @@ func (c *EnvelopeChecker) Segment(s *Segment) {
 		}
 	default:
 		if !ValidSegmentID(id) {
-			c.errf(s, 0, SegUnrecognized, "%q is not a segment identifier", truncate(id, 12))
+			c.errf(s, 0, SegUnrecognized, "the segment identifier (%d characters) is not 2 or 3 upper-case letters and digits", len(id))
 		}
 		switch {
 		case !c.inISA:
-			c.errf(s, 0, TA1InvalidContent, "segment %s is outside any interchange (no ISA before it)", truncate(id, 12))
+			c.errf(s, 0, TA1InvalidContent, "segment %s is outside any interchange (no ISA before it)", segmentName(id))
 		case !c.inST:
-			c.errf(s, 0, TA1InvalidContent, "segment %s is outside any transaction set (no ST before it)", truncate(id, 12))
+			c.errf(s, 0, TA1InvalidContent, "segment %s is outside any transaction set (no ST before it)", segmentName(id))
 		}
 	}
 }
@@ -161,11 +161,14 @@ func ValidSegmentID(id string) bool {
 	return true
 }
 
-func truncate(s string, n int) string {
-	if len(s) > n {
-		return s[:n] + "..."
+// segmentName names a segment by its identifier when that is one, else by
+// what it is: an identifier that is not one may be a value from inside a
+// transaction set (a delimiter out of place), which no message repeats.
+func segmentName(id string) string {
+	if ValidSegmentID(id) {
+		return id
 	}
-	return s
+	return "with an invalid identifier"
 }
 
 // isaField describes one fixed-width ISA element and the TA1 code for a bad value.

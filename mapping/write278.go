@@ -95,12 +95,13 @@ func (e *AuthorizationError) Error() string {
 
 func authName(a *edigw.AuthorizationRequest, i int) string { return authLabel(a.TraceNumber, i+1) }
 
-// authLabel names a request by its trace number, never by member data.
+// authLabel names a request by its place in the batch, never by its trace
+// number or member data: values of the set stay out of messages.
 func authLabel(trace string, index int) string {
-	if trace == "" {
-		return fmt.Sprintf("authorization request #%d (no trace number)", index)
+	if index <= 0 {
+		return "the authorization request"
 	}
-	return fmt.Sprintf("authorization request %q (#%d)", trace, index)
+	return fmt.Sprintf("authorization request #%d", index)
 }
 
 // CheckAuthorizationForWriting reports what a request lacks that every 278
@@ -118,14 +119,14 @@ func checkAuthorization(a *edigw.AuthorizationRequest, i int) error {
 	}
 	need(a.PayerID != "" || a.Reviewer.ID != "", "payerId (2010A NM109)")
 	need(a.Purpose == "" || a.Decision == nil && (a.Purpose == "01" || a.Purpose == "36"),
-		"purpose (BHT02) 01 or 36, and only on a request, not %q", a.Purpose)
+		"purpose (BHT02) 01 or 36, and only on a request")
 	need(a.PayerID == "" || a.Reviewer.ID == "" || string(a.PayerID) == a.Reviewer.ID,
-		"payerId %q and reviewer.id %q to agree (both are 2010A NM109)", a.PayerID, a.Reviewer.ID)
+		"payerId and reviewer.id to agree (both are 2010A NM109)")
 	need(a.Requester.ID != "" && a.Requester.IDQualifier != "", "requester id and idQualifier (2010B NM108-09)")
 	need(a.Subscriber.MemberID != "", "subscriber.memberId (2010C NM109)")
 	need(a.RequestCategory != "", "requestCategory (UM01)")
 	need(a.CertificationType != "", "certificationType (UM02)")
-	need(a.SubmittedAt == "" || validStamp(a.SubmittedAt), "submittedAt as CCYYMMDDHHMM[SS[DD]] (BHT04-05), not %q", a.SubmittedAt)
+	need(a.SubmittedAt == "" || validStamp(a.SubmittedAt), "submittedAt as CCYYMMDDHHMM[SS[DD]] (BHT04-05)")
 	need(a.Patient != nil || a.PatientRelationship == "" && a.PatientBirthSequence == "" && len(a.PatientReferences) == 0,
 		"patient (2010D) for the patient's relationship and references")
 	need(a.PatientBirthSequence == "" || a.PatientRelationship != "", "patientRelationship (INS02) with the birth sequence")
@@ -138,7 +139,7 @@ func checkAuthorization(a *edigw.AuthorizationRequest, i int) error {
 		for _, t := range a.Traces {
 			found = found || t.Number == a.TraceNumber
 		}
-		need(found, "traceNumber %q among the traces", a.TraceNumber)
+		need(found, "traceNumber among the traces")
 	}
 	need(a.Reviewer.Taxonomy == "", "no reviewer taxonomy (a UMO has no PRV)")
 	missing = append(missing, checkParty(a.Requester, "requester")...)

@@ -397,7 +397,7 @@ func (w *Walker) checkHL(seg *edi.Segment, loop *Loop) {
 	id := seg.Element(1)
 	if n, ok := digits(id); ok {
 		if n != w.lastHL+1 {
-			w.elemErr(seg, nil, 1, 0, 0, "628", edi.ElemInvalidCode, fmt.Sprintf("HL01 %q should be %d: hierarchical IDs count up by one from 1", id, w.lastHL+1), id)
+			w.elemErr(seg, nil, 1, 0, 0, "628", edi.ElemInvalidCode, "HL01 does not count up by one from the previous HL01 (hierarchical IDs run 1, 2, 3 ...)", id)
 		}
 		w.lastHL = n
 	}
@@ -413,9 +413,9 @@ func (w *Walker) checkHL(seg *edi.Segment, loop *Loop) {
 		}
 	}
 	if got := seg.Element(2); !bytes.Equal(got, parent) {
-		msg := fmt.Sprintf("HL02 %q should be %q, the HL01 of the enclosing level", got, parent)
+		msg := "HL02 is not the HL01 of the enclosing level"
 		if len(parent) == 0 {
-			msg = fmt.Sprintf("HL02 %q names a parent, but this level has none", got)
+			msg = "HL02 names a parent, but this level has none"
 		}
 		w.elemErr(seg, nil, 2, 0, 0, "734", edi.ElemInvalidCode, msg, got)
 	}
