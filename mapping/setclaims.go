@@ -1,0 +1,74 @@
+package mapping
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+
+	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/edi"
+	"github.com/edigw/edigw/internal/spool"
+)
+
+// maxSetCheckErrors bounds the business-rule errors of one set held until
+// the set ends: no set keeps more (ig.Validator.MaxErrorsPerSet defaults
+// to 100); the rest are only counted.
+const maxSetCheckErrors = 100
+
+// setClaims holds the claims of the open 837 set until the set ends and
+// its errors decide which are rejected. The claims wait in a spool, as
+// JSON (on disk past 64 KB), not in a slice: one set of 100,000 claims
+// costs no more memory than one of ten.
+type setClaims struct {
+	data    spool.Buffer
+	enc     *json.Encoder
+	n       int
+	errs    []*edi.Error // business-rule errors, at most maxSetCheckErrors
+	dropped int          // those beyond
+}
+
+func (sc *setClaims) add(c *edigw.Claim) error {
+	if sc.enc == nil {
+		sc.enc = json.NewEncoder(&sc.data)
+	}
+	if err := sc.enc.Encode(c); err != nil {
+		return fmt.Errorf("mapping: spooling a claim: %w", err)
+	}
+	sc.n++
+	return nil
+}
+
+func (sc *setClaims) addError(e *edi.Error) {
+	if len(sc.errs) < maxSetCheckErrors {
+		sc.errs = append(sc.errs, e)
+		return
+	}
+	sc.dropped++
+}
+
+// each hands every claim back, in order, with its index.
+func (sc *setClaims) each(f func(i int, c *edigw.Claim) error) error {
+	if sc.n == 0 {
+		return nil
+	}
+	if err := sc.data.Err(); err != nil {
+		return fmt.Errorf("mapping: spooling the claims of a set: %w", err)
+	}
+	dec := json.NewDecoder(bufio.NewReaderSize(sc.data.Reader(), 32<<10))
+	for i := range sc.n {
+		c := &edigw.Claim{}
+		if err := dec.Decode(c); err != nil {
+			return fmt.Errorf("mapping: reading back a spooled claim: %w", err)
+		}
+		if err := f(i, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reset forgets the set.
+func (sc *setClaims) reset() {
+	sc.data.Close()
+	*sc = setClaims{}
+}
