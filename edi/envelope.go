@@ -37,7 +37,7 @@ type EnvelopeChecker struct {
 	gs06     string
 	gs08     string
 	sets     int
-	st02Seen map[string]bool
+	st02Seen controlNumbers
 
 	inST bool
 	st   Position
@@ -271,7 +271,7 @@ func (c *EnvelopeChecker) openGroup(s *Segment) {
 	}
 	c.inGS, c.gs, c.sets = true, s.Pos, 0
 	c.gs06, c.gs08 = string(s.Element(6)), string(s.Element(8))
-	clear(c.st02Seen)
+	c.st02Seen.reset()
 	if s.Len() < 8 {
 		c.errf(s, 0, TA1InvalidContent, "GS has %d elements, want 8", s.Len())
 	}
@@ -362,13 +362,9 @@ func (c *EnvelopeChecker) openSet(s *Segment) {
 	if len(c.st02) < 4 || len(c.st02) > 9 {
 		c.errf(s, 2, SetInvalidControlNumber, "transaction set control number %q must be 4 to 9 characters", c.st02)
 	} else if c.inGS {
-		if c.st02Seen == nil {
-			c.st02Seen = map[string]bool{}
-		}
-		if c.st02Seen[c.st02] {
+		if c.st02Seen.add(c.st02) {
 			c.errf(s, 2, SetControlNumberNotUniq, "transaction set control number %s is used twice in group GS06=%s", c.st02, c.gs06)
 		}
-		c.st02Seen[c.st02] = true
 	}
 	if c.st03 != "" && c.inGS && c.st03 != c.gs08 {
 		c.errf(s, 3, SetInvalidConventionRef, "ST03 %q differs from GS08 %q", c.st03, c.gs08)
