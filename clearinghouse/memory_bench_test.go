@@ -21,6 +21,7 @@ import (
 func BenchmarkPipelineMemory(b *testing.B) {
 	b.Run("empty-sets=100000", func(b *testing.B) { benchMemory(b, emptySetsFile(b, 100_000)) })
 	b.Run("empty-sets=400000", func(b *testing.B) { benchMemory(b, emptySetsFile(b, 400_000)) })
+	b.Run("one-set-claims=20000", func(b *testing.B) { benchMemory(b, oneSetFile(b, 20_000)) })
 	b.Run("one-set-claims=100000", func(b *testing.B) { benchMemory(b, oneSetFile(b, 100_000)) })
 }
 
