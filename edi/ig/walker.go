@@ -197,9 +197,9 @@ func (w *Walker) Segment(seg *edi.Segment) Match {
 		m = w.match(seg, false) // known segment with an unknown qualifier: place it, report the code
 	}
 	if m.Def == nil {
-		code, what := edi.SegUnexpected, fmt.Sprintf("segment %s is not expected here", seg.ID())
+		code, what := edi.SegUnexpected, fmt.Sprintf("segment %s is not expected here", segmentName(seg.ID()))
 		if !w.guideHas(seg.ID()) {
-			code, what = edi.SegNotInSet, fmt.Sprintf("segment %s is not part of %s (%s)", seg.ID(), w.guide.Version, w.guide.Name)
+			code, what = edi.SegNotInSet, fmt.Sprintf("segment %s is not part of %s (%s)", segmentName(seg.ID()), w.guide.Version, w.guide.Name)
 		}
 		if edi.ValidSegmentID(seg.ID()) { // the envelope checker reports malformed IDs
 			w.segErr(seg, w.top().loop.ID, code, what)
@@ -535,4 +535,14 @@ func betterSibling(l *Loop, i int, seg *edi.Segment) int {
 		}
 	}
 	return -1
+}
+
+// segmentName names a segment by its identifier when that is one: what
+// stands where an identifier belongs may be a value, which no message
+// repeats.
+func segmentName(id string) string {
+	if edi.ValidSegmentID(id) {
+		return id
+	}
+	return "with an invalid identifier"
 }
