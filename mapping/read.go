@@ -43,6 +43,8 @@ type Result struct {
 	// are not warnings are also in Report.Errors (within its own bound).
 	Issues     []*Issue
 	IssueCount int
+	// IssuesByRule counts every finding by its rule (Issue.Rule), kept or not.
+	IssuesByRule map[string]int
 }
 
 // MaxIssues bounds Result.Issues: a file with a finding in every claim
@@ -51,6 +53,10 @@ const MaxIssues = 1000
 
 func (r *Result) addIssue(is *Issue) {
 	r.IssueCount++
+	if r.IssuesByRule == nil {
+		r.IssuesByRule = map[string]int{}
+	}
+	r.IssuesByRule[is.Rule]++
 	if len(r.Issues) < MaxIssues {
 		r.Issues = append(r.Issues, is)
 	}

@@ -58,7 +58,7 @@ func Write278(w io.Writer, env Envelope, requests []*edigw.AuthorizationRequest)
 	for i, a := range requests {
 		bySet[o.authorizationSet(a)] = i
 		if o.err != nil {
-			return fmt.Errorf("mapping: %s: %w", authName(a, i), o.err)
+			return fmt.Errorf("mapping: %s: %w", authName(i), o.err)
 		}
 	}
 	if err := o.finish(); err != nil {
@@ -73,7 +73,7 @@ func Write278(w io.Writer, env Envelope, requests []*edigw.AuthorizationRequest)
 		e := rep.Errors[0]
 		name := "the interchange"
 		if i, ok := bySet[e.Pos.Set]; ok {
-			name = authName(requests[i], i)
+			name = authName(i)
 		}
 		return fmt.Errorf("mapping: %s would not validate as a 278: %v", name, e)
 	}
@@ -90,14 +90,14 @@ type AuthorizationError struct {
 }
 
 func (e *AuthorizationError) Error() string {
-	return fmt.Sprintf("mapping: %s cannot be written: %s", authLabel(e.TraceNumber, e.Index), strings.Join(e.Missing, "; "))
+	return fmt.Sprintf("mapping: %s cannot be written: %s", authLabel(e.Index), strings.Join(e.Missing, "; "))
 }
 
-func authName(a *edigw.AuthorizationRequest, i int) string { return authLabel(a.TraceNumber, i+1) }
+func authName(i int) string { return authLabel(i + 1) }
 
 // authLabel names a request by its place in the batch, never by its trace
 // number or member data: values of the set stay out of messages.
-func authLabel(trace string, index int) string {
+func authLabel(index int) string {
 	if index <= 0 {
 		return "the authorization request"
 	}

@@ -15,10 +15,9 @@ import (
 // spool and a header per entry, not a slice of buffers, keeps memory flat
 // however many sets a group or an interchange holds.
 type queue struct {
-	data  spool.Buffer
-	n     int
-	head  []byte
-	chunk []byte
+	data spool.Buffer
+	n    int
+	head []byte
 }
 
 // entry describes one queued acknowledgment or body.
