@@ -89,6 +89,7 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 	// in a spool for the set's end.
 	var claims setClaims
 	defer claims.reset()
+	var setStart, setRead int64 // where the open set starts, how much of it is read
 	cb.onClaim = func(c *edigw.Claim, at *claimSpots) {
 		if cb.set != nil && cb.set.Guide != nil {
 			issues := claimIssues(c, at)
@@ -103,7 +104,7 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 				}
 			}
 		}
-		call(func() error { return claims.add(c) })
+		call(func() error { return claims.add(c, setRead) })
 	}
 	var setRemit *edigw.Remittance
 	var v *ig.Validator
@@ -118,6 +119,10 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 				}
 				return
 			}
+			if ev.Seg.ID() == "ST" {
+				setStart = ev.Seg.Pos.Offset
+			}
+			setRead = ev.Seg.Pos.Offset - setStart
 			switch ev.Set.Header.ID {
 			case "837":
 				cb.segment(ev)
@@ -164,10 +169,15 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 				if cs != nil {
 					defer cs.Close()
 				}
-				// Which claims the set's errors reject, one flag a claim.
+				// Which claims the set's errors reject, one flag a claim
+				// (none when no claim has errors).
 				var rejected []bool
 				setRejected := cs == nil || cs.Disposition(s) == ack.Rejected
+				placed := 0
 				if !setRejected {
+					placed = cs.Len()
+				}
+				if !setRejected && cs.AnyRejected() {
 					rejected = make([]bool, 0, cs.Len())
 					call(func() error {
 						return cs.Each(func(c *ack.Claim) error {
@@ -178,7 +188,7 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 				}
 				call(func() error {
 					return claims.each(func(i int, claim *edigw.Claim) error {
-						if setRejected || i >= len(rejected) || rejected[i] {
+						if setRejected || i >= placed || rejected != nil && rejected[i] {
 							claim.Status = edigw.ClaimRejected
 						}
 						res.Claims++

@@ -15,19 +15,34 @@ import (
 // to 100); the rest are only counted.
 const maxSetCheckErrors = 100
 
+// setClaimsInMemory bounds the claims of one set held in memory: those
+// read from the set's first bytes up to this many. A claim takes about
+// seven times its X12 size as a record, so this is about 20 MB; sets of
+// the usual size (up to 5,000 claims) never touch the disk, and a bigger
+// set costs no more memory, only the JSON round trip of the claims
+// beyond.
+const setClaimsInMemory = 3 << 20
+
 // setClaims holds the claims of the open 837 set until the set ends and
-// its errors decide which are rejected. The claims wait in a spool, as
-// JSON (on disk past 64 KB), not in a slice: one set of 100,000 claims
-// costs no more memory than one of ten.
+// its errors decide which are rejected: in memory while the set is small,
+// then in a spool, as JSON (on disk past 64 KB). One set of 100,000 claims
+// costs no more memory than one of 5,000.
 type setClaims struct {
-	data    spool.Buffer
+	mem     []*edigw.Claim // the first claims
+	data    spool.Buffer   // the others
 	enc     *json.Encoder
-	n       int
+	n       int          // spooled
 	errs    []*edi.Error // business-rule errors, at most maxSetCheckErrors
 	dropped int          // those beyond
 }
 
-func (sc *setClaims) add(c *edigw.Claim) error {
+// add holds claim c, read by the time the set's first read bytes of it
+// were read.
+func (sc *setClaims) add(c *edigw.Claim, read int64) error {
+	if read < setClaimsInMemory && sc.n == 0 {
+		sc.mem = append(sc.mem, c)
+		return nil
+	}
 	if sc.enc == nil {
 		sc.enc = json.NewEncoder(&sc.data)
 	}
@@ -48,6 +63,11 @@ func (sc *setClaims) addError(e *edi.Error) {
 
 // each hands every claim back, in order, with its index.
 func (sc *setClaims) each(f func(i int, c *edigw.Claim) error) error {
+	for i, c := range sc.mem {
+		if err := f(i, c); err != nil {
+			return err
+		}
+	}
 	if sc.n == 0 {
 		return nil
 	}
@@ -60,7 +80,7 @@ func (sc *setClaims) each(f func(i int, c *edigw.Claim) error) error {
 		if err := dec.Decode(c); err != nil {
 			return fmt.Errorf("mapping: reading back a spooled claim: %w", err)
 		}
-		if err := f(i, c); err != nil {
+		if err := f(len(sc.mem)+i, c); err != nil {
 			return err
 		}
 	}

@@ -101,6 +101,10 @@ func (cs *Claims) Each(f func(*Claim) error) error {
 	return nil
 }
 
+// AnyRejected reports whether some claim has errors (Each would give it
+// Errors): when none has, a caller need not read the claims back.
+func (cs *Claims) AnyRejected() bool { return len(cs.first) > 0 }
+
 // ClaimAt is the CLM01 of the first claim whose levels hold set position
 // at, among the positions of the set's kept errors ("" for any other).
 func (cs *Claims) ClaimAt(at int) string { return cs.first[at] }
