@@ -20,8 +20,8 @@ const maxSetCheckErrors = 100
 // seven times its X12 size as a record, so this is about 20 MB; sets of
 // the usual size (up to 5,000 claims) never touch the disk, and a bigger
 // set costs no more memory, only the JSON round trip of the claims
-// beyond.
-const setClaimsInMemory = 3 << 20
+// beyond. A variable so that tests can send every claim through the spool.
+var setClaimsInMemory int64 = 3 << 20
 
 // setClaims holds the claims of the open 837 set until the set ends and
 // its errors decide which are rejected: in memory while the set is small,

@@ -51,10 +51,16 @@ type Provider struct {
 	Name, IDQualifier, ID string
 }
 
+// claimsInMemory is how many claims of a set wait in memory (a few
+// hundred bytes each); those beyond wait in a spool. A variable so that
+// tests can send every claim through the spool.
+var claimsInMemory = 10_000
+
 // Claims is what a 277CA needs of one 837 set besides its claims. The
-// claims themselves wait in a spool (on disk past 64 KB), so one set of a
-// hundred thousand claims costs no more memory than one of ten: read them
-// with Each, in set order, each with its errors; Close when done.
+// first claimsInMemory claims wait in memory, the others in a spool (on
+// disk past 64 KB), so one set of a hundred thousand claims costs no more
+// memory than one of ten thousand: read them with Each, in set order, each
+// with its errors; Close when done.
 type Claims struct {
 	Set       *ig.SetResult
 	Reference string // BHT03
@@ -65,7 +71,8 @@ type Claims struct {
 	Outside []*edi.Error
 
 	n    int
-	data *spool.Buffer // the claims, encoded (claimRecord)
+	mem  []*Claim      // the first claims
+	data *spool.Buffer // the others, encoded (claimrecord.go)
 	// within are the set's kept errors that may lie within claims (in set
 	// order); each claim's Errors are those of them within its levels.
 	within []*edi.Error
@@ -78,27 +85,39 @@ type Claims struct {
 func (cs *Claims) Len() int { return cs.n }
 
 // Each calls f with every claim, in set order, its Errors assigned. The
-// Claim is f's to keep.
+// Claim is valid only during the call.
 func (cs *Claims) Each(f func(*Claim) error) error {
-	if cs.n == 0 {
+	for _, c := range cs.mem {
+		if err := f(cs.place(c)); err != nil {
+			return err
+		}
+	}
+	spooled := cs.n - len(cs.mem)
+	if spooled == 0 {
 		return nil
 	}
 	r := bufio.NewReaderSize(cs.data.Reader(), 32<<10)
-	for range cs.n {
+	for range spooled {
 		c, err := readClaim(r)
 		if err != nil {
 			return fmt.Errorf("ack: reading back the spooled claims: %w", err)
 		}
-		for _, e := range cs.within {
-			if c.contains(e.Pos.SetIndex) {
-				c.Errors = append(c.Errors, e)
-			}
-		}
-		if err := f(c); err != nil {
+		if err := f(cs.place(c)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// place gives c the errors within its levels.
+func (cs *Claims) place(c *Claim) *Claim {
+	c.Errors = nil
+	for _, e := range cs.within {
+		if c.contains(e.Pos.SetIndex) {
+			c.Errors = append(c.Errors, e)
+		}
+	}
+	return c
 }
 
 // AnyRejected reports whether some claim has errors (Each would give it
@@ -240,8 +259,12 @@ func (c *ClaimCollector) closeClaim(pos int) {
 		return
 	}
 	c.claim.ranges[0][1] = pos
-	c.rec = appendClaim(c.rec[:0], c.claim)
-	_, _ = c.cur.data.Write(c.rec) // an error stays in the Buffer: Take reports it
+	if len(c.cur.mem) < claimsInMemory {
+		c.cur.mem = append(c.cur.mem, c.claim)
+	} else {
+		c.rec = appendClaim(c.rec[:0], c.claim)
+		_, _ = c.cur.data.Write(c.rec) // an error stays in the Buffer: Take reports it
+	}
 	c.cur.n++
 	c.claim = nil
 }
