@@ -221,11 +221,7 @@ func (p *planter) value(e *ig.Element, v, format string) string {
 			return v
 		}
 		from := p.date()
-		if p.variant == Invalid {
-			return from + "-" + p.date()
-		}
-		to := p.date()
-		return from + "-" + to
+		return from + "-" + p.date() // in order: from is the earlier
 	case e.Type == ig.R_:
 		if p.variant == Invalid && p.n%3 == 0 {
 			return p.text(max(e.Max, 8)) // letters where a number belongs
