@@ -12,13 +12,15 @@ import (
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 
+	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/internal/canary"
 )
 
 // TestPipelineRepeatsNoCanary (issue 11, finding 7): a claim, a 278 and an
 // 835 with a distinctive value in every data element, once fitting the
-// guide and once breaking it so that guide errors, business rules and
-// rejections fire, go through the whole inbound pipeline on PostgreSQL.
+// guide, once breaking it so that guide errors, business rules and
+// rejections fire, and once passing the business rules too (so that
+// claims are stored), go through the whole inbound pipeline on PostgreSQL.
 // No canary may appear in the pipeline's log, in a reason file under
 // error/, or in any text, JSON or array column of any table but the
 // record columns (canary.RecordColumns, which store the records by
@@ -41,14 +43,14 @@ func TestPipelineRepeatsNoCanary(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, v := range []canary.Variant{canary.Valid, canary.Invalid} {
-			pl, err := canary.Plant(src, v, 20+2*i+int(v))
+		for _, v := range []canary.Variant{canary.Valid, canary.Invalid, canary.Sound} {
+			pl, err := canary.Plant(src, v, 20+3*i+int(v))
 			if err != nil {
 				t.Fatal(err)
 			}
 			tokens = append(tokens, pl.Tokens...)
 			// In file order: the claims before the answers to them.
-			putBytes(t, objs, strings.Repeat("z", i)+name+map[canary.Variant]string{canary.Valid: ".valid", canary.Invalid: ".invalid"}[v], pl.Data)
+			putBytes(t, objs, strings.Repeat("z", i)+name+variantSuffix[v], pl.Data)
 			files++
 		}
 	}
@@ -56,8 +58,14 @@ func TestPipelineRepeatsNoCanary(t *testing.T) {
 	if err != nil || len(outs) != files {
 		t.Fatalf("poll: %d outcomes for %d files: %v", len(outs), files, err)
 	}
+	// The sound claims are accepted and stored: the committed path is
+	// searched too.
+	sound := Cigna.Inbound() + "03-837p-claims.edi" + variantSuffix[canary.Sound]
 	rejected := 0
 	for _, o := range outs {
+		if o.Key == sound && (o.Status != edigw.FileArchived || o.Result == nil || o.Result.Claims == 0) {
+			t.Errorf("the sound claims were not stored: %+v", o)
+		}
 		if o.Reason != "" {
 			rejected++
 		}
@@ -108,6 +116,8 @@ func TestPipelineRepeatsNoCanary(t *testing.T) {
 		t.Errorf("the log says nothing of the rejections:\n%s", logs.String())
 	}
 }
+
+var variantSuffix = map[canary.Variant]string{canary.Valid: ".valid", canary.Invalid: ".invalid", canary.Sound: ".sound"}
 
 func found(tokens []string, text string) []string {
 	var out []string

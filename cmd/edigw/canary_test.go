@@ -13,7 +13,8 @@ var canarySources = []string{"03-837p-claims.edi", "02-278-response.edi", "06-83
 
 // TestCommandsRepeatNoCanary (issue 11, finding 7): a claim, a 278 and an
 // 835 with a distinctive value in every data element, once fitting the
-// guide and once breaking it, go through parse, validate (text and JSON),
+// guide, once breaking it and once passing the business rules too, go
+// through parse, validate (text and JSON),
 // ack and translate. No value may appear in what the commands print: not
 // in an error message, a warning or a summary. What translate writes to
 // standard output is the records themselves (PHI by design) and the
@@ -27,12 +28,12 @@ func TestCommandsRepeatNoCanary(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, v := range []canary.Variant{canary.Valid, canary.Invalid} {
-			p, err := canary.Plant(src, v, 1+2*i+int(v))
+		for _, v := range []canary.Variant{canary.Valid, canary.Invalid, canary.Sound} {
+			p, err := canary.Plant(src, v, 1+3*i+int(v))
 			if err != nil {
 				t.Fatal(err)
 			}
-			file := filepath.Join(dir, name+map[canary.Variant]string{canary.Valid: ".valid", canary.Invalid: ".invalid"}[v])
+			file := filepath.Join(dir, name+"."+variantName(v))
 			if err := os.WriteFile(file, p.Data, 0o600); err != nil {
 				t.Fatal(err)
 			}
@@ -64,8 +65,5 @@ func TestCommandsRepeatNoCanary(t *testing.T) {
 }
 
 func variantName(v canary.Variant) string {
-	if v == canary.Valid {
-		return "valid"
-	}
-	return "invalid"
+	return map[canary.Variant]string{canary.Valid: "valid", canary.Invalid: "invalid", canary.Sound: "sound"}[v]
 }

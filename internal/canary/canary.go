@@ -34,6 +34,11 @@ const (
 	// digits belong, an address holding a component separator, and a
 	// segment whose identifier is a canary.
 	Invalid
+	// Sound canaries pass the business rules too, so that claims are
+	// accepted and stored: names, addresses, identifiers and dates carry
+	// canaries; amounts, NPIs and the codes inside composites (diagnoses,
+	// procedures, place of service) keep their values.
+	Sound
 )
 
 // Planted is what Plant wrote: the planted file and every canary in it.
@@ -179,6 +184,14 @@ func (p *planter) segment(ev *ig.Event, d edi.Delimiters) string {
 			continue
 		}
 		e := &def.Elements[i-1]
+		if e.Type == ig.Composite && p.variant == Sound {
+			b.Write(v)
+			continue
+		}
+		if p.variant == Sound && i == 9 && id == "NM1" && seg.String(8) == "XX" {
+			b.Write(v) // an NPI: its check digit is a business rule
+			continue
+		}
 		if e.Type == ig.Composite {
 			parts := seg.Components(v)
 			for j, part := range parts {
@@ -222,6 +235,7 @@ func (p *planter) value(e *ig.Element, v, format string) string {
 		}
 		from := p.date()
 		return from + "-" + p.date() // in order: from is the earlier
+	case e.Type == ig.R_ && p.variant == Sound:
 	case e.Type == ig.R_:
 		if p.variant == Invalid && p.n%3 == 0 {
 			return p.text(max(e.Max, 8)) // letters where a number belongs
@@ -236,7 +250,7 @@ func (p *planter) value(e *ig.Element, v, format string) string {
 		}
 	case e.Type == ig.ID:
 		switch {
-		case p.variant == Valid:
+		case p.variant != Invalid:
 		case e.Max >= 5:
 			return p.text(min(e.Max, 8)) // not one of the codes
 		case e.Max >= 2 && p.n%2 == 0:
