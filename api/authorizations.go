@@ -35,13 +35,13 @@ func (s *Server) submitAuthorizations(w http.ResponseWriter, r *http.Request, to
 		// The requester asks; the service providers (SJ) it names are who
 		// will perform the service, often another practice, and naming
 		// them is the point of a request (decision 0007).
-		ps, err := check.outside(r.Context(), i, a.TraceNumber, "requester", "requester", a.Requester.TaxID, a.Requester.NPI())
+		ps, err := check.outside(r.Context(), i, "requester", "requester", a.Requester.TaxID, a.Requester.NPI())
 		if err != nil {
 			s.internal(w, r, err)
 			return
 		}
 		outside = append(outside, ps...)
-		invalid = append(invalid, s.payerProblem(i, a.TraceNumber, a.PayerID)...)
+		invalid = append(invalid, s.payerProblem(i, a.PayerID)...)
 	}
 	if len(outside) > 0 {
 		writeProblems(w, http.StatusForbidden, "out_of_scope", "records name providers outside the token's scope; nothing was queued", outside)

@@ -43,14 +43,14 @@ func (s *Server) submitClaims(w http.ResponseWriter, r *http.Request, tok *edigw
 		// The billing provider is whom the claim is for and whom it pays;
 		// rendering, referring and attending providers are people the
 		// billing provider names and scope nothing (decision 0007).
-		ps, err := check.outside(r.Context(), i, c.PatientControlNumber, "billingProvider", "billing provider",
+		ps, err := check.outside(r.Context(), i, "billingProvider", "billing provider",
 			c.BillingProvider.TaxID, c.BillingProvider.NPI())
 		if err != nil {
 			s.internal(w, r, err)
 			return
 		}
 		outside = append(outside, ps...)
-		invalid = append(invalid, s.payerProblem(i, c.PatientControlNumber, c.PayerID)...)
+		invalid = append(invalid, s.payerProblem(i, c.PayerID)...)
 	}
 	if len(outside) > 0 {
 		writeProblems(w, http.StatusForbidden, "out_of_scope", "records name providers outside the token's scope; nothing was queued", outside)
@@ -90,10 +90,14 @@ func byRecord(ps []Problem) []Problem {
 	return ps
 }
 
+// fromMapping turns the validation problems into the 422 body's. The
+// record is named by its index, not by its patientControlNumber or
+// traceNumber: no value of a record appears in an error body
+// (docs/decisions/0009-no-values-in-messages.md).
 func fromMapping(ps []mapping.Problem) []Problem {
 	out := make([]Problem, len(ps))
 	for i, p := range ps {
-		out[i] = Problem{Record: p.Record, Reference: p.Reference, Field: p.Field, Message: p.Message}
+		out[i] = Problem{Record: p.Record, Field: p.Field, Message: p.Message}
 	}
 	return out
 }

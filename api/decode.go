@@ -89,7 +89,8 @@ func decodeRecords[T any](w http.ResponseWriter, r *http.Request, maxBody int64,
 }
 
 // syntaxError says where malformed JSON breaks, by line and column, or
-// returns "" for well-formed JSON.
+// returns "" for well-formed JSON. It leaves out json.SyntaxError's text,
+// which quotes the offending character of what may be PHI.
 func syntaxError(raw []byte) string {
 	if json.Valid(raw) {
 		return ""
@@ -101,7 +102,7 @@ func syntaxError(raw []byte) string {
 		return "malformed JSON"
 	}
 	line, col := lineColumn(raw, se.Offset)
-	return fmt.Sprintf("malformed JSON at line %d, column %d: %s", line, col, se.Error())
+	return fmt.Sprintf("malformed JSON at line %d, column %d", line, col)
 }
 
 // lineColumn turns the byte offset a SyntaxError gives (just past the

@@ -18,12 +18,13 @@ type errorDetail struct {
 	Problems []Problem `json:"problems,omitempty"`
 }
 
-// Problem is one thing wrong with a submitted record.
+// Problem is one thing wrong with a submitted record. The record is named
+// by its index, never by a value of it such as its patientControlNumber
+// (docs/decisions/0009-no-values-in-messages.md).
 type Problem struct {
-	Record    int    `json:"record"`              // 0-based index in the submission
-	Reference string `json:"reference,omitempty"` // patientControlNumber or traceNumber
-	Field     string `json:"field,omitempty"`     // the field's JSON path in the record, when known
-	Message   string `json:"message"`
+	Record  int    `json:"record"`          // 0-based index in the submission
+	Field   string `json:"field,omitempty"` // the field's JSON path in the record, when known
+	Message string `json:"message"`
 }
 
 func writeError(w http.ResponseWriter, status int, code, msg string) {

@@ -94,12 +94,17 @@ func leaf(raw json.RawMessage, t reflect.Type, path string) (string, string) {
 	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return path, fmt.Sprintf("expected %s, got a JSON %s", describeType(t), te.Value)
+		// te.Value is "number 1e99" for a number out of range: keep the
+		// JSON type, never the value.
+		kind, _, _ := strings.Cut(te.Value, " ")
+		return path, fmt.Sprintf("expected %s, got a JSON %s", describeType(t), kind)
 	}
 	if t.Name() == "Amount" {
 		return path, "expected an amount: a decimal string with at most two decimals, such as \"125.50\""
 	}
-	return path, "invalid value: " + strings.TrimPrefix(err.Error(), "json: ")
+	// A type's own decoding error may quote the value: say only what was
+	// expected.
+	return path, fmt.Sprintf("not a valid value for %s", describeType(t))
 }
 
 func describeType(t reflect.Type) string {

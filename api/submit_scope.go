@@ -31,9 +31,9 @@ func newProviderCheck(store edigw.TokenStore, tok *edigw.Token) *providerCheck {
 // outside returns the problems of a provider the token may not name:
 // none when it may. role is the party's JSON field ("billingProvider",
 // "requester") and who its name in messages ("billing provider").
-func (c *providerCheck) outside(ctx context.Context, record int, ref, role, who string, tin, npi string) ([]Problem, error) {
+func (c *providerCheck) outside(ctx context.Context, record int, role, who string, tin, npi string) ([]Problem, error) {
 	if tin == "" && npi == "" {
-		return []Problem{{Record: record, Reference: ref, Field: role,
+		return []Problem{{Record: record, Field: role,
 			Message: "the " + who + " has neither a TIN nor an NPI, so no token's scope covers it"}}, nil
 	}
 	tinOK := tin == "" || slices.Contains(c.scope.TINs, tin)
@@ -60,11 +60,11 @@ func (c *providerCheck) outside(ctx context.Context, record int, ref, role, who 
 	}
 	var out []Problem
 	if !tinOK {
-		out = append(out, Problem{Record: record, Reference: ref, Field: role + ".taxId",
+		out = append(out, Problem{Record: record, Field: role + ".taxId",
 			Message: "the " + who + "'s TIN is outside this token's scope, and not declared for its NPI"})
 	}
 	if !npiOK {
-		out = append(out, Problem{Record: record, Reference: ref, Field: role + ".id",
+		out = append(out, Problem{Record: record, Field: role + ".id",
 			Message: "the " + who + "'s NPI is outside this token's scope, and not declared under its TIN"})
 	}
 	return out, nil
@@ -94,7 +94,7 @@ func (c *providerCheck) anyDeclared(ctx context.Context, tins, npis []string) (b
 
 // payerProblem refuses a record for a payer no trading partner is
 // configured for: it would wait in the queue for good.
-func (s *Server) payerProblem(record int, ref string, payer edigw.PayerID) []Problem {
+func (s *Server) payerProblem(record int, payer edigw.PayerID) []Problem {
 	known := slices.Contains(s.Payers, payer)
 	if len(s.Payers) == 0 {
 		known = payer == s.payer()
@@ -102,6 +102,6 @@ func (s *Server) payerProblem(record int, ref string, payer edigw.PayerID) []Pro
 	if known {
 		return nil
 	}
-	return []Problem{{Record: record, Reference: ref, Field: "payerId",
+	return []Problem{{Record: record, Field: "payerId",
 		Message: "no trading partner is configured for this payer, so nothing would ever send the record"}}
 }

@@ -75,11 +75,16 @@ func TestSubmitClaimMissingFieldIs422NamingIt(t *testing.T) {
 	if er.Error.Code != "invalid_records" {
 		t.Errorf("code %q", er.Error.Code)
 	}
+	if strings.Contains(string(res.body), `"reference"`) {
+		t.Errorf("a 422 names records by a reference: %s", res.body)
+	}
 	byRecord := map[int][]string{}
 	for _, p := range er.Error.Problems {
 		byRecord[p.Record] = append(byRecord[p.Record], p.Field+": "+p.Message)
-		if p.Record == 1 && p.Reference != "A-1" {
-			t.Errorf("problem of record 1 references %q", p.Reference)
+		// The record is named by its index: a 422 repeats no value of it,
+		// not even its patient control number.
+		if strings.Contains(p.Message, "A-") {
+			t.Errorf("problem of record %d repeats the claim's reference: %+v", p.Record, p)
 		}
 	}
 	if len(byRecord[0]) != 0 {

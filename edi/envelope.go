@@ -37,7 +37,7 @@ type EnvelopeChecker struct {
 	gs06     string
 	gs08     string
 	sets     int
-	st02Seen map[string]bool
+	st02Seen controlNumbers
 
 	inST bool
 	st   Position
@@ -131,13 +131,13 @@ func (c *EnvelopeChecker) Segment(s *Segment) {
 		}
 	default:
 		if !ValidSegmentID(id) {
-			c.errf(s, 0, SegUnrecognized, "%q is not a segment identifier", truncate(id, 12))
+			c.errf(s, 0, SegUnrecognized, "the segment identifier (%d characters) is not 2 or 3 upper-case letters and digits", len(id))
 		}
 		switch {
 		case !c.inISA:
-			c.errf(s, 0, TA1InvalidContent, "segment %s is outside any interchange (no ISA before it)", truncate(id, 12))
+			c.errf(s, 0, TA1InvalidContent, "segment %s is outside any interchange (no ISA before it)", segmentName(id))
 		case !c.inST:
-			c.errf(s, 0, TA1InvalidContent, "segment %s is outside any transaction set (no ST before it)", truncate(id, 12))
+			c.errf(s, 0, TA1InvalidContent, "segment %s is outside any transaction set (no ST before it)", segmentName(id))
 		}
 	}
 }
@@ -161,11 +161,14 @@ func ValidSegmentID(id string) bool {
 	return true
 }
 
-func truncate(s string, n int) string {
-	if len(s) > n {
-		return s[:n] + "..."
+// segmentName names a segment by its identifier when that is one, else by
+// what it is: an identifier that is not one may be a value from inside a
+// transaction set (a delimiter out of place), which no message repeats.
+func segmentName(id string) string {
+	if ValidSegmentID(id) {
+		return id
 	}
-	return s
+	return "with an invalid identifier"
 }
 
 // isaField describes one fixed-width ISA element and the TA1 code for a bad value.
@@ -292,7 +295,7 @@ func (c *EnvelopeChecker) openGroup(s *Segment) {
 	}
 	c.inGS, c.gs, c.sets = true, s.Pos, 0
 	c.gs06, c.gs08 = string(s.Element(6)), string(s.Element(8))
-	clear(c.st02Seen)
+	c.st02Seen.reset()
 	if s.Len() < 8 {
 		c.errf(s, 0, TA1InvalidContent, "GS has %d elements, want 8", s.Len())
 	}
@@ -387,13 +390,9 @@ func (c *EnvelopeChecker) openSet(s *Segment) {
 	if len(c.st02) < 4 || len(c.st02) > 9 {
 		c.errf(s, 2, SetInvalidControlNumber, "transaction set control number %q must be 4 to 9 characters", c.st02)
 	} else if c.inGS {
-		if c.st02Seen == nil {
-			c.st02Seen = map[string]bool{}
-		}
-		if c.st02Seen[c.st02] {
+		if c.st02Seen.add(c.st02) {
 			c.errf(s, 2, SetControlNumberNotUniq, "transaction set control number %s is used twice in group GS06=%s", c.st02, c.gs06)
 		}
-		c.st02Seen[c.st02] = true
 	}
 	if c.st03 != "" && c.inGS && c.st03 != c.gs08 {
 		c.errf(s, 3, SetInvalidConventionRef, "ST03 %q differs from GS08 %q", c.st03, c.gs08)

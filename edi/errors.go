@@ -8,7 +8,10 @@ import (
 
 // Error is a syntax or envelope error at an exact place in a file. It carries
 // the code an acknowledgment would report for it. Like csv.ParseError, its
-// message names the file, the position and the element.
+// message names the file, the position and the element; it never repeats a
+// value from inside a transaction set (only envelope identifiers such as
+// ISA13, GS06 and ST02), since messages reach logs, reasons, ledger rows
+// and HTTP bodies (docs/decisions/0009-no-values-in-messages.md).
 type Error struct {
 	File      string   // name of the file, when known
 	Pos       Position // the segment in error (or where reading stopped)
@@ -42,7 +45,9 @@ func (e *Error) Error() string {
 		b.WriteString(": ")
 	}
 	b.WriteString(e.Pos.String())
-	if e.SegmentID != "" {
+	if e.SegmentID != "" && e.SegmentName() == "" {
+		b.WriteString(", a segment whose identifier is not one")
+	} else if e.SegmentID != "" {
 		b.WriteString(", ")
 		b.WriteString(e.SegmentID)
 		if e.Element > 0 {
@@ -65,6 +70,17 @@ func (e *Error) Error() string {
 		b.WriteByte(']')
 	}
 	return b.String()
+}
+
+// SegmentName is the identifier of the segment in error when it is one
+// (two or three upper-case letters and digits), else "": what stands where
+// an identifier belongs may be a value (a delimiter out of place turns any
+// value into one), and messages repeat no value.
+func (e *Error) SegmentName() string {
+	if ValidSegmentID(e.SegmentID) {
+		return e.SegmentID
+	}
+	return ""
 }
 
 // elementRef formats an element position the way X12 references it: 01, 02 ... 16.

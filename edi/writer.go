@@ -54,13 +54,18 @@ func (w *Writer) Segments() int64 { return w.n }
 // delimiter.
 type DataError struct {
 	SegmentID string
-	Element   int // 1-based
-	Value     string
+	Element   int    // 1-based
+	Value     string // for the caller; Error leaves it out
 	Delimiter byte
 }
 
+// Error names the element and the delimiter, never the value: the value
+// may hold PHI and the message may reach a log or an HTTP body.
 func (e *DataError) Error() string {
-	return fmt.Sprintf("%s%s: value %q contains the delimiter %q", e.SegmentID, elementRef(e.Element), e.Value, e.Delimiter)
+	if e.Delimiter == 0 {
+		return fmt.Sprintf("%s%s: the element repeats, but there is no repetition separator", e.SegmentID, elementRef(e.Element))
+	}
+	return fmt.Sprintf("%s%s: the value contains the delimiter %q", e.SegmentID, elementRef(e.Element), e.Delimiter)
 }
 
 // WriteStrings writes a segment whose elements are all simple values.
@@ -187,7 +192,7 @@ func (w *Writer) flushSeg(b []byte) error {
 
 func (w *Writer) checkID(id string) error {
 	if !ValidSegmentID(id) {
-		return fmt.Errorf("edi: %q is not a segment identifier", id)
+		return fmt.Errorf("edi: a segment identifier of %d characters is not 2 or 3 upper-case letters and digits", len(id))
 	}
 	return nil
 }

@@ -12,7 +12,9 @@ import (
 
 // Problem is one thing wrong with a record submitted as JSON: which record
 // (its index and business reference), which field when it is known, and
-// what. It carries no values that could be PHI.
+// what. Message repeats no value of the record; Reference is the record's
+// own CLM01 or TRN02, for a caller that holds the records, and is left out
+// of anything shown further (the API's 422 names the record by index).
 type Problem struct {
 	Record    int
 	Reference string

@@ -35,6 +35,9 @@ type claimBuilder struct {
 	cur       *edigw.Claim
 	line      *edigw.ServiceLine
 	done      []*edigw.Claim
+	// onClaim, when set, takes each claim as it ends (with where its
+	// parts are) instead of done: a set's claims need not pile up.
+	onClaim func(*edigw.Claim, *claimSpots)
 	// Where each claim's parts are, for business-rule errors (SNIP 3-7).
 	billingAt spot
 	curAt     *claimSpots
@@ -52,8 +55,12 @@ func (b *claimBuilder) take() ([]*edigw.Claim, []*claimSpots) {
 func (b *claimBuilder) close(pos int) {
 	if b.cur != nil {
 		finishClaim(b.cur)
-		b.done = append(b.done, b.cur)
-		b.doneAt = append(b.doneAt, b.curAt)
+		if b.onClaim != nil {
+			b.onClaim(b.cur, b.curAt)
+		} else {
+			b.done = append(b.done, b.cur)
+			b.doneAt = append(b.doneAt, b.curAt)
+		}
 		b.cur, b.line, b.curAt = nil, nil, nil
 	}
 }
@@ -93,7 +100,7 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 	s, w := ev.Seg, ev.Walker
 	pos := s.Pos.SetIndex
 	if b.set != ev.Set {
-		*b = claimBuilder{set: ev.Set}
+		*b = claimBuilder{set: ev.Set, onClaim: b.onClaim}
 		if g := w.Guide(); g != nil {
 			b.kind = kinds[g.Version]
 		}

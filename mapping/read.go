@@ -53,8 +53,27 @@ type Result struct {
 	// handler found them received before, in file order.
 	Duplicates []edi.InterchangeHeader
 	// Issues are the business-rule findings (SNIP 3, 5, 7), in file
-	// order; those that are not warnings are also in Report.Errors.
-	Issues []*Issue
+	// order, at most MaxIssues of them; IssueCount counts all. Those that
+	// are not warnings are also in Report.Errors (within its own bound).
+	Issues     []*Issue
+	IssueCount int
+	// IssuesByRule counts every finding by its rule (Issue.Rule), kept or not.
+	IssuesByRule map[string]int
+}
+
+// MaxIssues bounds Result.Issues: a file with a finding in every claim
+// costs no more memory than one with a thousand.
+const MaxIssues = 1000
+
+func (r *Result) addIssue(is *Issue) {
+	r.IssueCount++
+	if r.IssuesByRule == nil {
+		r.IssuesByRule = map[string]int{}
+	}
+	r.IssuesByRule[is.Rule]++
+	if len(r.Issues) < MaxIssues {
+		r.Issues = append(r.Issues, is)
+	}
 }
 
 // Read validates any X12 file once and hands every record of its 837, 835
@@ -79,14 +98,35 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 			ferr = f()
 		}
 	}
-	// What Check built for the set OnSet then hands over.
-	var setClaims []*edigw.Claim
+	// What the set's claims and Check built for OnSet to hand over. Each
+	// claim is checked against the business rules as it ends, then waits
+	// in a spool for the set's end.
+	var claims setClaims
+	defer claims.reset()
+	var setStart, setRead int64 // where the open set starts, how much of it is read
+	cb.onClaim = func(c *edigw.Claim, at *claimSpots) {
+		if cb.set != nil && cb.set.Guide != nil {
+			issues := claimIssues(c, at)
+			if h.AuthorizationLookup != nil {
+				issues = append(issues, payerIssues(c, at, h.AuthorizationLookup)...)
+			}
+			for _, is := range issues {
+				is.Err.File = name
+				res.addIssue(is)
+				if !is.Warning {
+					claims.addError(is.Err)
+				}
+			}
+		}
+		call(func() error { return claims.add(c, setRead) })
+	}
 	var setRemit *edigw.Remittance
 	// skip is the open interchange when none of its records go out: a
 	// duplicate, or one whose ISA is already rejected.
 	var skip *ig.InterchangeResult
 	skipped := func(s *ig.SetResult) bool { return skip != nil && s.Group != nil && s.Group.Interchange == skip }
-	v := &ig.Validator{File: name,
+	var v *ig.Validator
+	v = &ig.Validator{File: name, ForgetSets: true,
 		OnSegment: func(ev *ig.Event) {
 			if ev.Set == nil {
 				if ev.Seg.ID() == "TA1" && (skip == nil || ev.Interchange != skip) {
@@ -97,6 +137,10 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 				}
 				return
 			}
+			if ev.Seg.ID() == "ST" {
+				setStart = ev.Seg.Pos.Offset
+			}
+			setRead = ev.Seg.Pos.Offset - setStart
 			switch ev.Set.Header.ID {
 			case "837":
 				cb.segment(ev)
@@ -113,31 +157,19 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 			var errs []*edi.Error
 			switch s.Header.ID {
 			case "837":
-				claims, spots := cb.take()
-				setClaims = claims
+				cb.take() // the last claim ends with the set
 				if s.Guide == nil || skipped(s) {
 					return nil
 				}
-				for i, c := range claims {
-					issues := claimIssues(c, spots[i])
-					if h.AuthorizationLookup != nil {
-						issues = append(issues, payerIssues(c, spots[i], h.AuthorizationLookup)...)
-					}
-					for _, is := range issues {
-						is.Err.File = name
-						res.Issues = append(res.Issues, is)
-						if !is.Warning {
-							errs = append(errs, is.Err)
-						}
-					}
-				}
+				errs = claims.errs
+				v.CountErrors(s, claims.dropped)
 			case "835":
 				var spots *remitSpots
 				setRemit, spots = rb.take(s)
 				if setRemit != nil && s.Guide != nil && !skipped(s) {
 					for _, is := range remittanceIssues(setRemit, spots) {
 						is.Err.File = name
-						res.Issues = append(res.Issues, is)
+						res.addIssue(is)
 					}
 				}
 			}
@@ -146,25 +178,52 @@ func Read(r io.Reader, name string, h Handlers) (*Result, error) {
 		OnSet: func(s *ig.SetResult) {
 			if skipped(s) {
 				placed.Take(s)
-				setClaims, setRemit = nil, nil
+				claims.reset()
+				setRemit = nil
 				kb.take(s)
 				ab.take(s)
 				return
 			}
 			switch s.Header.ID {
 			case "837":
-				cs := placed.Take(s)
-				setRejected := cs == nil || cs.Disposition(s) == ack.Rejected
-				for i, claim := range setClaims {
-					if setRejected || i >= len(cs.Claims) || cs.Claims[i].Rejected() {
-						claim.Status = edigw.ClaimRejected
-					}
-					res.Claims++
-					if h.Claim != nil {
-						call(func() error { return h.Claim(claim) })
-					}
+				defer claims.reset()
+				cs, err := placed.Take(s)
+				if err != nil {
+					call(func() error { return err })
+					return
 				}
-				setClaims = nil
+				if cs != nil {
+					defer cs.Close()
+				}
+				// Which claims the set's errors reject, one flag a claim
+				// (none when no claim has errors).
+				var rejected []bool
+				setRejected := cs == nil || cs.Disposition(s) == ack.Rejected
+				placed := 0
+				if !setRejected {
+					placed = cs.Len()
+				}
+				if !setRejected && cs.AnyRejected() {
+					rejected = make([]bool, 0, cs.Len())
+					call(func() error {
+						return cs.Each(func(c *ack.Claim) error {
+							rejected = append(rejected, c.Rejected())
+							return nil
+						})
+					})
+				}
+				call(func() error {
+					return claims.each(func(i int, claim *edigw.Claim) error {
+						if setRejected || i >= placed || rejected != nil && rejected[i] {
+							claim.Status = edigw.ClaimRejected
+						}
+						res.Claims++
+						if h.Claim != nil {
+							return h.Claim(claim)
+						}
+						return nil
+					})
+				})
 			case "835":
 				rm := setRemit
 				setRemit = nil

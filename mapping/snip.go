@@ -27,12 +27,11 @@ type Issue struct {
 }
 
 func (i *Issue) Error() string {
+	// The claim is named by its position (in Err), not by CLM01, which is
+	// a value from inside the set.
 	what := fmt.Sprintf("SNIP %d %s", i.Level, i.Rule)
-	if i.Claim != "" {
-		what += " claim " + i.Claim
-		if i.Line > 0 {
-			what += fmt.Sprintf(" line %d", i.Line)
-		}
+	if i.Line > 0 {
+		what += fmt.Sprintf(" line %d", i.Line)
 	}
 	return what + ": " + i.Err.Error()
 }
@@ -61,8 +60,9 @@ func issueAt(at spot, element int, rule string, level int, claim string, line in
 }
 
 // claimIssues checks one claim's balance (SNIP 3) and code sets (SNIP 5).
-// Messages name codes and amounts, which are not PHI, but never names,
-// member IDs or birth dates; diagnosis codes are left out too.
+// Messages name the rule and where (the element, the line, the diagnosis'
+// ordinal), never a value from the claim: not even a code or an amount
+// (docs/decisions/0009-no-values-in-messages.md).
 func claimIssues(c *edigw.Claim, at *claimSpots) []*Issue {
 	var out []*Issue
 	pcn := c.PatientControlNumber
@@ -74,13 +74,13 @@ func claimIssues(c *edigw.Claim, at *claimSpots) []*Issue {
 	}
 	if sum != c.TotalCharge {
 		add(issueAt(at.claim, 2, "claim-balance", 3, pcn, 0, "totalCharge", stcOutOfBalance,
-			"total charge %s is not the sum of the line charges %s", c.TotalCharge, sum))
+			"the total charge (CLM02) is not the sum of the line charges"))
 	}
 
 	npi := func(p *edigw.Party, where spot, role, field, entity string) {
 		if p != nil && p.IDQualifier == "XX" && !codes.ValidNPI(p.ID) {
 			add(issueAt(where, 9, "npi", 5, pcn, 0, field+".id", stcNPI+":"+entity,
-				"%s NPI %s fails the check digit (Luhn with prefix 80840)", role, p.ID))
+				"the %s NPI (NM109) fails the check digit (Luhn with prefix 80840)", role))
 		}
 	}
 	npi(&c.BillingProvider, at.billing, "billing provider", "billingProvider", "85")
@@ -90,7 +90,7 @@ func claimIssues(c *edigw.Claim, at *claimSpots) []*Issue {
 
 	if c.Kind != edigw.Institutional && c.FacilityCodeQualifier == "B" && !codes.PlaceOfService.Has(c.FacilityCode) {
 		add(issueAt(at.claim, 5, "place-of-service", 5, pcn, 0, "facilityCode", stcPlaceOfService,
-			"place of service %q is not a CMS place of service code", c.FacilityCode))
+			"the place of service (CLM05-1) is not a CMS place of service code"))
 	}
 	for i, d := range c.Diagnoses {
 		if codes.ValidDiagnosis(d.Qualifier, d.Code) {
@@ -105,7 +105,7 @@ func claimIssues(c *edigw.Claim, at *claimSpots) []*Issue {
 			where = at.diagnoses[i]
 		}
 		add(issueAt(where, where.element, "diagnosis-code", 5, pcn, 0, fmt.Sprintf("diagnoses[%d].code", i), stc,
-			"diagnosis %d (%s) is not in the form of its code set (ICD-10-CM for AB*, ICD-9-CM for B*)", i+1, d.Qualifier))
+			"diagnosis %d is not in the form of its code set (ICD-10-CM for AB*, ICD-9-CM for B*)", i+1))
 	}
 	for i, l := range c.Lines {
 		where := at.claim
@@ -118,19 +118,19 @@ func claimIssues(c *edigw.Claim, at *claimSpots) []*Issue {
 		}
 		if l.ProcedureCode != "" && !codes.ValidProcedure(l.ProcedureQualifier, l.ProcedureCode) {
 			add(issueAt(where, procAt, "procedure-code", 5, pcn, l.Number, fmt.Sprintf("lines[%d].procedureCode", i), stcProcedure,
-				"procedure %s:%s is not a valid code of its qualifier", l.ProcedureQualifier, l.ProcedureCode))
+				"the procedure code is not a valid code of its qualifier"))
 		}
 		if l.PlaceOfService != "" && !codes.PlaceOfService.Has(l.PlaceOfService) {
 			add(issueAt(where, 5, "place-of-service", 5, pcn, l.Number, fmt.Sprintf("lines[%d].placeOfService", i), stcPlaceOfService,
-				"place of service %q is not a CMS place of service code", l.PlaceOfService))
+				"the line's place of service is not a CMS place of service code"))
 		}
 		if l.Charge < 0 {
-			add(issueAt(where, 0, "line-charge", 3, pcn, l.Number, fmt.Sprintf("lines[%d].charge", i), stcLineCharge, "line charge %s is negative", l.Charge))
+			add(issueAt(where, 0, "line-charge", 3, pcn, l.Number, fmt.Sprintf("lines[%d].charge", i), stcLineCharge, "the line charge is negative"))
 		}
 		for _, p := range l.DiagnosisPointers {
 			if p > len(c.Diagnoses) {
 				add(issueAt(where, 0, "diagnosis-pointer", 3, pcn, l.Number, fmt.Sprintf("lines[%d].diagnosisPointers", i), stcDiagnosis,
-					"diagnosis pointer %d names no diagnosis (the claim has %d)", p, len(c.Diagnoses)))
+					"a diagnosis pointer names no diagnosis (the claim has %d)", len(c.Diagnoses)))
 			}
 		}
 	}
@@ -154,13 +154,13 @@ func remittanceIssues(rm *edigw.Remittance, at *remitSpots) []*Issue {
 			adj += sa
 			if s.Charge-s.Paid != sa {
 				out = append(out, warn(issueAt(at.service(i, j), 3, "service-balance", 3, c.PatientControlNumber, j+1, fmt.Sprintf("claims[%d].services[%d].paid", i, j), stcRemittanceBalance,
-					"service charge %s less payment %s is %s, its adjustments total %s", s.Charge, s.Paid, s.Charge-s.Paid, sa)))
+					"the service charge (SVC02) less its payment (SVC03) is not the total of its adjustments (CAS)")))
 			}
 		}
 		// Reversals (CLP02 22) carry negative amounts and adjustments: the rule holds as is.
 		if c.Charge-c.Paid != adj {
 			out = append(out, warn(issueAt(at.claim(i), 4, "claim-payment-balance", 3, c.PatientControlNumber, 0, fmt.Sprintf("claims[%d].paid", i), stcRemittanceBalance,
-				"claim charge %s less payment %s is %s, its adjustments total %s", c.Charge, c.Paid, c.Charge-c.Paid, adj)))
+				"the claim charge (CLP03) less its payment (CLP04) is not the total of its and its services' adjustments (CAS)")))
 		}
 	}
 	for _, p := range rm.ProviderAdjusts {
@@ -168,7 +168,7 @@ func remittanceIssues(rm *edigw.Remittance, at *remitSpots) []*Issue {
 	}
 	if rm.PaymentAmount != paid-plb {
 		out = append(out, warn(issueAt(at.header(), 2, "payment-balance", 3, "", 0, "paymentAmount", stcRemittanceBalance,
-			"payment %s is not the claims' payments %s less provider adjustments %s", rm.PaymentAmount, paid, plb)))
+			"the payment (BPR02) is not the claims' payments (CLP04) less the provider adjustments (PLB)")))
 	}
 	return out
 }

@@ -18,6 +18,10 @@ func issueSummary(issues []*Issue) string {
 	for _, is := range issues {
 		n[is.Rule]++
 	}
+	return ruleSummary(n)
+}
+
+func ruleSummary(n map[string]int) string {
 	var parts []string
 	for r, c := range n {
 		parts = append(parts, fmt.Sprintf("%s×%d", r, c))
@@ -102,8 +106,12 @@ func TestBusinessRulesCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := issueSummary(res.Issues); got != snipOutcomes[e.File] {
+		// Every finding is counted; at most MaxIssues are kept.
+		if got := ruleSummary(res.IssuesByRule); got != snipOutcomes[e.File] {
 			t.Errorf("%s: business rules found %q, want %q", e.File, got, snipOutcomes[e.File])
+		}
+		if len(res.Issues) != min(res.IssueCount, MaxIssues) || res.IssueCount > MaxIssues && issueSummary(res.Issues) == ruleSummary(res.IssuesByRule) {
+			t.Errorf("%s: %d issues kept of %d", e.File, len(res.Issues), res.IssueCount)
 		}
 		for _, is := range res.Issues {
 			if is.Err.File != e.File || is.Err.SegmentID == "" || is.Err.Pos.Line == 0 || is.Field == "" {

@@ -58,7 +58,7 @@ func Write278(w io.Writer, env Envelope, requests []*edigw.AuthorizationRequest)
 	for i, a := range requests {
 		bySet[o.authorizationSet(a)] = i
 		if o.err != nil {
-			return fmt.Errorf("mapping: %s: %w", authName(a, i), o.err)
+			return fmt.Errorf("mapping: %s: %w", authName(i), o.err)
 		}
 	}
 	if err := o.finish(); err != nil {
@@ -73,7 +73,7 @@ func Write278(w io.Writer, env Envelope, requests []*edigw.AuthorizationRequest)
 		e := rep.Errors[0]
 		name := "the interchange"
 		if i, ok := bySet[e.Pos.Set]; ok {
-			name = authName(requests[i], i)
+			name = authName(i)
 		}
 		return fmt.Errorf("mapping: %s would not validate as a 278: %v", name, e)
 	}
@@ -90,17 +90,18 @@ type AuthorizationError struct {
 }
 
 func (e *AuthorizationError) Error() string {
-	return fmt.Sprintf("mapping: %s cannot be written: %s", authLabel(e.TraceNumber, e.Index), strings.Join(e.Missing, "; "))
+	return fmt.Sprintf("mapping: %s cannot be written: %s", authLabel(e.Index), strings.Join(e.Missing, "; "))
 }
 
-func authName(a *edigw.AuthorizationRequest, i int) string { return authLabel(a.TraceNumber, i+1) }
+func authName(i int) string { return authLabel(i + 1) }
 
-// authLabel names a request by its trace number, never by member data.
-func authLabel(trace string, index int) string {
-	if trace == "" {
-		return fmt.Sprintf("authorization request #%d (no trace number)", index)
+// authLabel names a request by its place in the batch, never by its trace
+// number or member data: values of the set stay out of messages.
+func authLabel(index int) string {
+	if index <= 0 {
+		return "the authorization request"
 	}
-	return fmt.Sprintf("authorization request %q (#%d)", trace, index)
+	return fmt.Sprintf("authorization request #%d", index)
 }
 
 // CheckAuthorizationForWriting reports what a request lacks that every 278
@@ -118,14 +119,14 @@ func checkAuthorization(a *edigw.AuthorizationRequest, i int) error {
 	}
 	need(a.PayerID != "" || a.Reviewer.ID != "", "payerId (2010A NM109)")
 	need(a.Purpose == "" || a.Decision == nil && (a.Purpose == "01" || a.Purpose == "36"),
-		"purpose (BHT02) 01 or 36, and only on a request, not %q", a.Purpose)
+		"purpose (BHT02) 01 or 36, and only on a request")
 	need(a.PayerID == "" || a.Reviewer.ID == "" || string(a.PayerID) == a.Reviewer.ID,
-		"payerId %q and reviewer.id %q to agree (both are 2010A NM109)", a.PayerID, a.Reviewer.ID)
+		"payerId and reviewer.id to agree (both are 2010A NM109)")
 	need(a.Requester.ID != "" && a.Requester.IDQualifier != "", "requester id and idQualifier (2010B NM108-09)")
 	need(a.Subscriber.MemberID != "", "subscriber.memberId (2010C NM109)")
 	need(a.RequestCategory != "", "requestCategory (UM01)")
 	need(a.CertificationType != "", "certificationType (UM02)")
-	need(a.SubmittedAt == "" || validStamp(a.SubmittedAt), "submittedAt as CCYYMMDDHHMM[SS[DD]] (BHT04-05), not %q", a.SubmittedAt)
+	need(a.SubmittedAt == "" || validStamp(a.SubmittedAt), "submittedAt as CCYYMMDDHHMM[SS[DD]] (BHT04-05)")
 	need(a.Patient != nil || a.PatientRelationship == "" && a.PatientBirthSequence == "" && len(a.PatientReferences) == 0,
 		"patient (2010D) for the patient's relationship and references")
 	need(a.PatientBirthSequence == "" || a.PatientRelationship != "", "patientRelationship (INS02) with the birth sequence")
@@ -138,7 +139,7 @@ func checkAuthorization(a *edigw.AuthorizationRequest, i int) error {
 		for _, t := range a.Traces {
 			found = found || t.Number == a.TraceNumber
 		}
-		need(found, "traceNumber %q among the traces", a.TraceNumber)
+		need(found, "traceNumber among the traces")
 	}
 	need(a.Reviewer.Taxonomy == "", "no reviewer taxonomy (a UMO has no PRV)")
 	missing = append(missing, checkParty(a.Requester, "requester")...)

@@ -354,12 +354,12 @@ func TestWrite278Errors(t *testing.T) {
 		reqs []*edigw.AuthorizationRequest
 		want []string
 	}{
-		{"no payer ID", []*edigw.AuthorizationRequest{dmeRequest("OK1"), noPayer}, []string{`"TRK-NOPAYER" (#2)`, "payerId (2010A NM109)"}},
-		{"no member or requester ID", []*edigw.AuthorizationRequest{noMember}, []string{`"TRK-NOMEMBER"`, "subscriber.memberId", "requester id"}},
-		{"invalid code", []*edigw.AuthorizationRequest{dmeRequest("OK1"), badCode}, []string{`"TRK-BADCODE" (#2) would not validate`, "UM01"}},
+		{"no payer ID", []*edigw.AuthorizationRequest{dmeRequest("OK1"), noPayer}, []string{"authorization request #2 cannot", "payerId (2010A NM109)"}},
+		{"no member or requester ID", []*edigw.AuthorizationRequest{noMember}, []string{"authorization request #1 cannot", "subscriber.memberId", "requester id"}},
+		{"invalid code", []*edigw.AuthorizationRequest{dmeRequest("OK1"), badCode}, []string{"authorization request #2 would not validate", "UM01"}},
 		{"response without outcome", []*edigw.AuthorizationRequest{noOutcome}, []string{"decision.action (HCR01)"}},
-		{"cancellation with a decision", []*edigw.AuthorizationRequest{cancelDecided}, []string{`"TRK-CANCEL"`, "purpose (BHT02)"}},
-		{"service decision in a request", []*edigw.AuthorizationRequest{orphan}, []string{"#1 (no trace number)", "services[0].decision only in a response"}},
+		{"cancellation with a decision", []*edigw.AuthorizationRequest{cancelDecided}, []string{"authorization request #1 cannot", "purpose (BHT02)"}},
+		{"service decision in a request", []*edigw.AuthorizationRequest{orphan}, []string{"authorization request #1 cannot", "services[0].decision only in a response"}},
 		{"service quantity without procedure", []*edigw.AuthorizationRequest{noService}, []string{"services[0] procedureCode"}},
 	} {
 		var buf bytes.Buffer

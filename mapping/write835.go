@@ -71,9 +71,10 @@ type RemittanceError struct {
 }
 
 func (e *RemittanceError) Error() string {
-	who := fmt.Sprintf("remittance with trace number %q", e.TraceNumber)
-	if e.TraceNumber == "" && e.Index > 0 {
-		who = fmt.Sprintf("remittance #%d (no trace number)", e.Index)
+	// Named by its place, never by its trace number (a value of the set).
+	who := "a remittance"
+	if e.Index > 0 {
+		who = fmt.Sprintf("remittance #%d", e.Index)
 	}
 	return fmt.Sprintf("mapping: %s cannot be written: %s", who, strings.Join(e.Problems, "; "))
 }
@@ -139,7 +140,7 @@ func remittanceProblems(rm *edigw.Remittance) []string {
 		problems = append(problems, fmt.Sprintf("%d provider summaries do not match the header numbers of the claims, in order (a 2000 loop needs claims)", left))
 	}
 	for i := range rm.Claims {
-		problems = append(problems, claimPaymentProblems(&rm.Claims[i])...)
+		problems = append(problems, claimPaymentProblems(i, &rm.Claims[i])...)
 	}
 	for i, p := range rm.ProviderAdjusts {
 		need(p.ProviderID != "" && p.FiscalDate != "" && p.Reason != "",
@@ -148,10 +149,11 @@ func remittanceProblems(rm *edigw.Remittance) []string {
 	return problems
 }
 
-// claimPaymentProblems checks one 2100 loop.
-func claimPaymentProblems(c *edigw.ClaimPayment) []string {
+// claimPaymentProblems checks one 2100 loop, the i-th claim payment,
+// named by its place in the record (never by CLP01, a value).
+func claimPaymentProblems(i int, c *edigw.ClaimPayment) []string {
 	var problems []string
-	prefix := fmt.Sprintf("claim %q: ", c.PatientControlNumber)
+	prefix := fmt.Sprintf("claims[%d]: ", i)
 	need := func(ok bool, what string) {
 		if !ok {
 			problems = append(problems, prefix+"missing "+what)

@@ -382,12 +382,12 @@ func TestWrite835RefusesIncompleteRemittances(t *testing.T) {
 		t.Fatalf("err %v", err)
 	}
 	for _, want := range []string{
-		`remittance with trace number "EFT-BAD"`,
+		"remittance #2 cannot be written",
 		"missing payer.contact (PER*BL",
 		"traceOriginator (TRN03) must be 10 characters",
-		`claim "DME-2026-0102": missing payerClaimNumber (CLP07)`,
-		`claim "DME-2026-0102": missing services[0] procedureQualifier and procedureCode (SVC01)`,
-		`claim "DME-2026-0102": contacts[0]: PER*CX takes`,
+		`claims[1]: missing payerClaimNumber (CLP07)`,
+		`claims[1]: missing services[0] procedureQualifier and procedureCode (SVC01)`,
+		`claims[1]: contacts[0]: PER*CX takes`,
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q: %v", want, err)
@@ -413,7 +413,7 @@ func TestWrite835RefusesIncompleteRemittances(t *testing.T) {
 	delim.TraceNumber = ""
 	delim.Claims[0].Patient.LastName = "O*BRIEN"
 	err = Write835(&buf, testEnvelope(), []*edigw.Remittance{delim})
-	if err == nil || !strings.Contains(err.Error(), "remittance #1 (no trace number)") ||
+	if err == nil || !strings.Contains(err.Error(), "remittance #1 cannot") ||
 		!strings.Contains(err.Error(), `remittance.claims[0].patient.lastName holds the delimiter '*'`) || strings.Contains(err.Error(), "BRIEN") {
 		t.Errorf("delimiter: %v", err)
 	}

@@ -34,13 +34,11 @@ func Write837(w io.Writer, env Envelope, claims []*edigw.Claim) error {
 	kind := claims[0].Kind
 	version, ok := claimGuides[kind]
 	if !ok {
-		return fmt.Errorf("mapping: claim %q: unknown claim kind %q (want professional, institutional or dental)",
-			claims[0].PatientControlNumber, kind)
+		return errors.New("mapping: claim #1: unknown claim kind (want professional, institutional or dental)")
 	}
 	for i, c := range claims {
 		if c.Kind != kind {
-			return fmt.Errorf("mapping: claim %q (#%d) is %s, the file is %s: one kind per file",
-				c.PatientControlNumber, i+1, c.Kind, kind)
+			return fmt.Errorf("mapping: claim #%d is of another kind than claim #1: one kind per file", i+1)
 		}
 		if err := CheckClaimForWriting(c); err != nil {
 			return err
@@ -118,7 +116,9 @@ type ClaimError struct {
 }
 
 func (e *ClaimError) Error() string {
-	return fmt.Sprintf("mapping: claim %q cannot be written: missing %v", e.PatientControlNumber, e.Missing)
+	// The claim is the caller's to find (PatientControlNumber): the message
+	// names fields, never values.
+	return fmt.Sprintf("mapping: a claim cannot be written: missing %v", e.Missing)
 }
 
 func sameSubmission(a, b *edigw.Claim) bool {

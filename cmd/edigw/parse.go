@@ -93,7 +93,7 @@ type jsonError struct {
 
 // toJSONError leaves out the bad value: it may hold PHI.
 func toJSONError(e *edi.Error) *jsonError {
-	return &jsonError{Message: e.Error(), Code: e.Code.String(), Position: e.Pos, Loop: e.Loop, SegmentID: e.SegmentID,
+	return &jsonError{Message: e.Error(), Code: e.Code.String(), Position: e.Pos, Loop: e.Loop, SegmentID: e.SegmentName(),
 		Element: e.Element, Component: e.Component, Fatal: e.Fatal}
 }
 

@@ -38,26 +38,26 @@ func Write277CA(w io.Writer, cs *Claims, o Options) error {
 		return err
 	}
 	defer b.data.Close()
-	return b.write(w, o)
+	var chunk []byte
+	return write277CA(w, cs.Set.Group, b.data.Reader(), b.segments, o, &chunk)
 }
 
 // body277CA is a 277CA's set without its envelope: the Acknowledger builds
-// it as the 837 set ends, so the set's claims need not wait in memory for
-// the group's end, and envelopes it when the group's outcome is known.
+// it as the 837 set ends, so the set's claims need not wait for the group's
+// end, and envelopes it when the group's outcome is known.
 type body277CA struct {
-	set                *ig.SetResult
 	data               *spool.Buffer // the set's segments, on disk past 64 KB
 	segments           int
 	accepted, rejected int
 }
 
-// write envelopes the body: interchange, group and set with new control
-// numbers, addressed back to the 837's sender.
-func (b *body277CA) write(w io.Writer, o Options) error {
+// write277CA envelopes a body (segments segments read from body):
+// interchange, group and set with new control numbers, addressed back to
+// the sender of group g.
+func write277CA(w io.Writer, g *ig.GroupResult, body io.Reader, segments int, o Options, chunk *[]byte) error {
 	wr := edi.NewWriter(w, o.delims())
 	wr.Newline = o.Newline
 	ew := edi.NewEnvelopeWriter(wr)
-	g := b.set.Group
 	var isa edi.InterchangeHeader
 	if g.Interchange != nil {
 		isa = g.Interchange.Header
@@ -74,11 +74,7 @@ func (b *body277CA) write(w io.Writer, o Options) error {
 	if err := set(ew, "277", Version277CA, gh, &o); err != nil {
 		return err
 	}
-	data, err := b.data.Bytes()
-	if err != nil {
-		return err
-	}
-	if err := ew.WriteSegments(data, b.segments); err != nil {
+	if err := copySegments(ew, body, segments, chunk); err != nil {
 		return err
 	}
 	if err := ew.EndSet(); err != nil {
@@ -90,11 +86,46 @@ func (b *body277CA) write(w io.Writer, o Options) error {
 	return ew.EndInterchange()
 }
 
-// build277CA writes the segments of a 277CA's set from BHT on.
+// providerRun counts the claims of one billing provider level (2000C).
+type providerRun struct {
+	accepted, rejected       int
+	acceptedAmt, rejectedAmt int64
+}
+
+// build277CA writes the segments of a 277CA's set from BHT on. It reads
+// the spooled claims twice: once for the counts and amounts the batch and
+// each provider level open with, once to write each claim.
 func build277CA(cs *Claims, o Options) (*body277CA, error) {
 	if cs == nil || cs.Set == nil || cs.Set.Group == nil {
 		return nil, fmt.Errorf("ack: a 277CA needs an 837 set inside a functional group")
 	}
+	var accN, rejN int
+	var accAmt, rejAmt int64
+	var runs []providerRun // one per run of claims under one provider level
+	prov := -1
+	err := cs.Each(func(c *Claim) error {
+		if c.provider != prov || len(runs) == 0 {
+			prov = c.provider
+			runs = append(runs, providerRun{})
+		}
+		r := &runs[len(runs)-1]
+		if c.Rejected() {
+			rejN++
+			rejAmt += cents(c.Charge)
+			r.rejected++
+			r.rejectedAmt += cents(c.Charge)
+		} else {
+			accN++
+			accAmt += cents(c.Charge)
+			r.accepted++
+			r.acceptedAmt += cents(c.Charge)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
 	buf := &spool.Buffer{}
 	ew := edi.NewWriter(buf, o.delims())
 	ew.Newline = o.Newline
@@ -105,23 +136,12 @@ func build277CA(cs *Claims, o Options) (*body277CA, error) {
 	ref := clean(orDefault(cs.Reference, cs.Set.Header.ControlNumber), 50)
 	s.write("BHT", "0085", "08", ref, today, now.Format("1504"), "TH")
 
-	var accN, rejN int
-	var accAmt, rejAmt int64
-	for _, c := range cs.Claims {
-		if c.Rejected() {
-			rejN++
-			rejAmt += cents(c.Charge)
-		} else {
-			accN++
-			accAmt += cents(c.Charge)
-		}
-	}
-
 	// 2000A information source: the payer side that received the 837.
 	hl := 1
 	s.write("HL", "1", "", "20", "1")
 	s.write("NM1", "PR", "2", clean(orDefault(cs.Receiver.Name, "RECEIVER"), 60), "", "", "", "", "PI", clean(orDefault(cs.Receiver.ID, g.Header.Receiver), 80))
 	s.write("TRN", "1", clean(g.Header.ControlNumber+"-"+cs.Set.Header.ControlNumber, 50))
+
 	s.write("DTP", "050", "D8", today)
 	s.write("DTP", "009", "D8", today)
 
@@ -134,35 +154,23 @@ func build277CA(cs *Claims, o Options) (*body277CA, error) {
 	quantities(s, "90", "AA", accN, rejN, accAmt, rejAmt)
 
 	// 2000C billing providers, 2000D patients (one per claim).
-	var prov *Provider
+	prov, run := -1, -1
 	provHL := 0
-	for i, c := range cs.Claims {
-		if c.Provider != prov || i == 0 {
-			prov = c.Provider
+	err = cs.Each(func(c *Claim) error {
+		if c.provider != prov || run < 0 {
+			prov = c.provider
+			run++
 			hl++
 			provHL = hl
 			p := Provider{Name: "UNKNOWN", IDQualifier: "XX", ID: "0000000000"}
-			if prov != nil && prov.ID != "" {
-				p = *prov
+			if c.Provider != nil && c.Provider.ID != "" {
+				p = *c.Provider
 			}
 			s.write("HL", strconv.Itoa(hl), "2", "19", "1")
 			s.write("NM1", "85", "2", clean(orDefault(p.Name, "UNKNOWN"), 60), "", "", "", "", qualifier(p.IDQualifier), clean(p.ID, 80))
 			s.write("TRN", "1", "0")
-			var pa, pr int
-			var paAmt, prAmt int64
-			for _, x := range cs.Claims[i:] {
-				if x.Provider != prov {
-					break
-				}
-				if x.Rejected() {
-					pr++
-					prAmt += cents(x.Charge)
-				} else {
-					pa++
-					paAmt += cents(x.Charge)
-				}
-			}
-			quantities(s, "QA", "QC", pa, pr, paAmt, prAmt)
+			r := runs[run]
+			quantities(s, "QA", "QC", r.accepted, r.rejected, r.acceptedAmt, r.rejectedAmt)
 		}
 		hl++
 		s.write("HL", strconv.Itoa(hl), strconv.Itoa(provHL), "PT")
@@ -189,12 +197,13 @@ func build277CA(cs *Claims, o Options) (*body277CA, error) {
 				s.write("DTP", "472", "RD8", c.ServiceFrom+"-"+c.ServiceTo)
 			}
 		}
-	}
-	if err := errors.Join(s.err, ew.Flush()); err != nil {
+		return s.err
+	})
+	if err := errors.Join(err, s.err, ew.Flush()); err != nil {
 		buf.Close()
 		return nil, err
 	}
-	return &body277CA{set: cs.Set, data: buf, segments: int(ew.Segments()), accepted: accN, rejected: rejN}, nil
+	return &body277CA{data: buf, segments: int(ew.Segments()), accepted: accN, rejected: rejN}, nil
 }
 
 func (s *segs) writeE(id string, elems ...edi.Elem) {

@@ -1,6 +1,7 @@
 package ack
 
 import (
+	"errors"
 	"io"
 	"sort"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/edigw/edigw/edi"
 	"github.com/edigw/edigw/edi/ig"
+	"github.com/edigw/edigw/internal/spool"
 )
 
 // Version999 is the implementation guide of the 999 edigw writes.
@@ -41,6 +43,58 @@ func Write999(w io.Writer, g *ig.GroupResult, disposition SetDisposition, o Opti
 	if disposition == nil {
 		disposition = DefaultDisposition
 	}
+	var sets setAcks
+	defer sets.close()
+	for _, st := range g.Sets {
+		sets.add(st, disposition(st), o)
+	}
+	return sets.write999(w, g, o)
+}
+
+// setAcks is the part of a 999 that answers each transaction set (AK2 to
+// IK5), written as each set ends into a spool, and the counts the AK9
+// needs: memory stays flat however many sets a functional group holds.
+type setAcks struct {
+	data       spool.Buffer
+	wr         *edi.Writer
+	included   int
+	accepted   int
+	withErrors bool // some set is accepted with errors
+	err        error
+	chunk      []byte
+}
+
+// add writes the AK2 loop of one set answered with code.
+func (a *setAcks) add(st *ig.SetResult, code string, o Options) {
+	if a.wr == nil {
+		a.wr = edi.NewWriter(&a.data, o.delims())
+		a.wr.Newline = o.Newline
+	}
+	a.included++
+	if code != Rejected {
+		a.accepted++
+	}
+	if code == AcceptedWithErrors {
+		a.withErrors = true
+	}
+	if a.err != nil {
+		return
+	}
+	s := &segs{ew: a.wr, delims: o.delims(), claimAt: o.ClaimAt}
+	s.set(st, code)
+	a.err = s.err
+}
+
+// write999 writes the whole 999 answering g: envelopes, AK1, the sets'
+// loops and AK9.
+func (a *setAcks) write999(w io.Writer, g *ig.GroupResult, o Options) error {
+	var segments int
+	if a.wr != nil {
+		if err := errors.Join(a.err, a.wr.Flush()); err != nil {
+			return err
+		}
+		segments = int(a.wr.Segments())
+	}
 	wr := edi.NewWriter(w, o.delims())
 	wr.Newline = o.Newline
 	ew := edi.NewEnvelopeWriter(wr)
@@ -66,35 +120,29 @@ func Write999(w io.Writer, g *ig.GroupResult, disposition SetDisposition, o Opti
 	if err := set(ew, "999", Version999, gh, &o); err != nil {
 		return err
 	}
-	s := &segs{ew: ew, delims: o.delims(), claimAt: o.ClaimAt}
+	s := &segs{ew: ew, delims: o.delims()}
 	s.write("AK1", padAN(g.Header.FunctionalID, 2, 2), digitsOr(g.Header.ControlNumber, "0"), padAN(g.Header.Version, 1, 12))
-	accepted := 0
-	for _, st := range g.Sets {
-		code := disposition(st)
-		if code != Rejected {
-			accepted++
-		}
-		s.set(st, code)
+	if s.err != nil {
+		return s.err
 	}
+	if err := copySegments(ew, a.data.Reader(), segments, &a.chunk); err != nil {
+		return err
+	}
+	sets, accepted := a.included, a.accepted
 	groupCode := Accepted
 	switch {
-	case len(g.Errors) > 0 || accepted == 0 && len(g.Sets) > 0:
+	case len(g.Errors) > 0 || accepted == 0 && sets > 0:
 		groupCode = Rejected
 		accepted = 0
-	case accepted < len(g.Sets):
+	case accepted < sets:
 		groupCode = Partially
-	default:
-		for _, st := range g.Sets {
-			if disposition(st) == AcceptedWithErrors {
-				groupCode = AcceptedWithErrors
-			}
-		}
+	case a.withErrors:
+		groupCode = AcceptedWithErrors
 	}
-	if len(g.Sets) == 0 && len(g.Errors) == 0 {
+	if sets == 0 && len(g.Errors) == 0 {
 		groupCode = Accepted
 	}
-	included := len(g.Sets)
-	ak9 := []string{groupCode, strconv.Itoa(included), strconv.Itoa(len(g.Sets)), strconv.Itoa(accepted)}
+	ak9 := []string{groupCode, strconv.Itoa(sets), strconv.Itoa(sets), strconv.Itoa(accepted)}
 	ak9 = append(ak9, firstCodes(g.Errors, edi.AK905, 5)...)
 	s.write("AK9", ak9...)
 	if s.err != nil {
@@ -107,6 +155,12 @@ func Write999(w io.Writer, g *ig.GroupResult, disposition SetDisposition, o Opti
 		return err
 	}
 	return ew.EndInterchange()
+}
+
+// close frees the spool; the setAcks can be used again.
+func (a *setAcks) close() {
+	a.data.Close()
+	*a = setAcks{chunk: a.chunk}
 }
 
 // segs writes segments and keeps the first error.

@@ -52,45 +52,45 @@ func Acknowledge(r io.Reader, name string, o Options, sink Sink) (*Result, error
 // is attached to, so a caller that reads a file for other reasons (mapping
 // it to records, adding business-rule errors to its sets) acknowledges it
 // in the same pass.
+//
+// Everything it holds waits in spools (on disk past 64 KB), never in a
+// list per set or per claim: the 999's answer to each set, written as the
+// set ends; the 277CA bodies of the open group; the built acknowledgments
+// of the open interchange. A file of 400,000 empty sets or one set of
+// 100,000 claims costs no more memory than a small one.
 type Acknowledger struct {
 	o         Options
 	sink      Sink
 	res       Result
 	collector ClaimCollector
-	// Per 837 set of the open group: its disposition and 277CA body,
-	// built as the set ends; its claims only when the set has errors (a
-	// 999's CTX names the claim an error is in). Memory per group is the
-	// built bodies, not every claim.
-	claims  map[*ig.SetResult]*Claims
-	disp    map[*ig.SetResult]string
-	bodies  map[*ig.SetResult]*body277CA
-	pending []held
+	// The open group: its 999's set loops and its 277CA bodies.
+	group   *ig.GroupResult
+	sets    setAcks
+	bodies  queue
+	current *Claims // the claims of the set being answered (999 CTX)
+	// The open interchange's built acknowledgments, until its IEA.
+	pending queue
+	chunk   []byte
 	werr    error
 	// refused is the open interchange when Refuse was told to answer it
 	// with a TA1 alone.
 	refused *ig.InterchangeResult
 }
 
-// held is one built acknowledgment waiting for its interchange's IEA.
-type held struct {
-	kind, ref                      string
-	data                           *spool.Buffer // on disk past 64 KB, until the IEA
-	claimsAccepted, claimsRejected int
-}
-
 // NewAcknowledger returns an Acknowledger writing to sink.
 func NewAcknowledger(o Options, sink Sink) *Acknowledger {
-	a := &Acknowledger{o: o, sink: sink, claims: map[*ig.SetResult]*Claims{},
-		disp: map[*ig.SetResult]string{}, bodies: map[*ig.SetResult]*body277CA{}}
+	a := &Acknowledger{o: o, sink: sink}
 	a.o.ClaimAt = a.claimAt
 	return a
 }
 
 // Attach chains the Acknowledger after v's own callbacks: v's OnSet runs
 // first, so errors it adds to a set (business rules, SNIP 3-7) are in the
-// set when the claims are judged.
+// set when the claims are judged. It tells v not to keep each group's sets
+// (ig.Validator.ForgetSets): the Acknowledger answers each set as it ends.
 func (a *Acknowledger) Attach(v *ig.Validator) {
 	seg, set, group, ic := v.OnSegment, v.OnSet, v.OnGroup, v.OnInterchange
+	v.ForgetSets = true
 	v.OnSegment = func(ev *ig.Event) {
 		if seg != nil {
 			seg(ev)
@@ -101,15 +101,13 @@ func (a *Acknowledger) Attach(v *ig.Validator) {
 		if set != nil {
 			set(s)
 		}
-		if cs := a.collector.Take(s); cs != nil {
-			a.setEnded(s, cs)
-		}
+		a.setEnded(s)
 	}
 	v.OnGroup = func(g *ig.GroupResult) {
 		if group != nil {
 			group(g)
 		}
-		a.group(g)
+		a.groupEnded(g)
 	}
 	v.OnInterchange = func(r *ig.InterchangeResult) {
 		if ic != nil {
@@ -119,117 +117,141 @@ func (a *Acknowledger) Attach(v *ig.Validator) {
 	}
 }
 
-// setEnded judges an 837 set's claims as soon as the set ends (its
-// errors, business rules included, are all in) and builds its 277CA body.
-func (a *Acknowledger) setEnded(s *ig.SetResult, cs *Claims) {
-	if s.Group != nil && a.isRefused(s.Group.Interchange) {
-		return // no 277CA answers a refused interchange
+// setEnded answers a set as soon as it ends (its errors, business rules
+// included, are all in): its loop of the group's 999 and, for an 837 set
+// the 999 does not reject, its 277CA body. A refused interchange's sets
+// get neither: its TA1 is their only answer.
+func (a *Acknowledger) setEnded(s *ig.SetResult) {
+	cs, err := a.collector.Take(s)
+	if err != nil {
+		a.fail(err)
+		return
 	}
-	d := cs.Disposition(s)
-	a.disp[s] = d
-	if s.ErrorCount > 0 {
-		a.claims[s] = cs
+	if cs != nil {
+		defer cs.Close()
 	}
-	if d == Rejected || len(cs.Claims) == 0 {
+	g := s.Group
+	if g == nil || a.isRefused(g.Interchange) {
+		return // outside any group, or in a refused interchange: no 999 or 277CA answers it
+	}
+	if a.group != g {
+		a.resetGroup()
+		a.group = g
+	}
+	d := DefaultDisposition(s)
+	if cs != nil {
+		d = cs.Disposition(s)
+	}
+	if g.Header.FunctionalID != "FA" {
+		a.current = cs
+		a.sets.add(s, d, a.o)
+		a.current = nil
+	}
+	if cs == nil || d == Rejected || cs.Len() == 0 {
 		return
 	}
 	b, err := build277CA(cs, a.o)
 	if err != nil {
-		if a.werr == nil {
-			a.werr = fmt.Errorf("ack: building 277CA for set %s: %w", s.Header.ControlNumber, err)
-		}
+		a.fail(fmt.Errorf("ack: building 277CA for set %s: %w", s.Header.ControlNumber, err))
 		return
 	}
-	a.bodies[s] = b
+	defer b.data.Close()
+	e := entry{kind: Kind277CA, ref: s.Header.ControlNumber, segments: b.segments, claimsAccepted: b.accepted, claimsRejected: b.rejected}
+	if err := a.bodies.add(e, b.data); err != nil {
+		a.fail(fmt.Errorf("ack: holding the 277CA for set %s: %w", s.Header.ControlNumber, err))
+	}
+}
+
+func (a *Acknowledger) fail(err error) {
+	if a.werr == nil {
+		a.werr = err
+	}
+}
+
+// resetGroup forgets the open group's held answers.
+func (a *Acknowledger) resetGroup() {
+	a.group = nil
+	a.sets.close()
+	a.bodies.reset()
 }
 
 // Finish returns the counts and the first error writing an acknowledgment.
 func (a *Acknowledger) Finish() (*Result, error) {
 	// What an input cut short left held goes with it.
-	for _, h := range a.pending {
-		h.data.Close()
-	}
-	a.pending = a.pending[:0]
-	for _, b := range a.bodies {
-		b.data.Close()
-	}
-	clear(a.bodies)
+	a.pending.reset()
+	a.resetGroup()
 	res := a.res
 	return &res, a.werr
 }
 
 func (a *Acknowledger) claimAt(s *ig.SetResult, at int) string {
-	if cs := a.claims[s]; cs != nil {
-		for _, c := range cs.Claims {
-			for _, r := range c.ranges {
-				if at >= r[0] && at < r[1] {
-					return c.PatientControlNumber
-				}
-			}
-		}
+	if cs := a.current; cs != nil && cs.Set == s {
+		return cs.ClaimAt(at)
 	}
 	return ""
 }
 
-func (a *Acknowledger) emit(h held) {
+// emit writes one built acknowledgment (e.size bytes from data) to its sink.
+func (a *Acknowledger) emit(e entry, data io.Reader) {
 	if a.werr != nil {
-		h.data.Close()
 		return
 	}
-	w, err := a.sink(h.kind, h.ref)
+	w, err := a.sink(e.kind, e.ref)
 	if err != nil {
 		a.werr = err
 		return
 	}
-	_, err = io.Copy(w, h.data.Reader())
-	h.data.Close()
+	_, err = io.Copy(w, data)
 	if cerr := w.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		a.werr = fmt.Errorf("ack: writing %s for %s: %w", h.kind, h.ref, err)
+		a.werr = fmt.Errorf("ack: writing %s for %s: %w", e.kind, e.ref, err)
 		return
 	}
-	switch h.kind {
+	switch e.kind {
 	case KindTA1:
 		a.res.TA1s++
 	case Kind999:
 		a.res.Acks999++
 	case Kind277CA:
 		a.res.Acks277CA++
-		a.res.ClaimsAccepted += h.claimsAccepted
-		a.res.ClaimsRejected += h.claimsRejected
+		a.res.ClaimsAccepted += e.claimsAccepted
+		a.res.ClaimsRejected += e.claimsRejected
 	}
 }
 
-func (a *Acknowledger) build(kind, ref string, f func(io.Writer) error) (held, bool) {
+// build writes one acknowledgment with f, then hands it on: held until the
+// interchange's IEA when there is one (hold), else written at once.
+func (a *Acknowledger) build(e entry, hold bool, f func(io.Writer) error) {
+	if a.werr != nil {
+		return
+	}
 	b := &spool.Buffer{}
+	defer b.Close()
 	if err := f(b); err != nil {
-		b.Close()
-		if a.werr == nil {
-			a.werr = fmt.Errorf("ack: building %s for %s: %w", kind, ref, err)
-		}
-		return held{}, false
+		a.fail(fmt.Errorf("ack: building %s for %s: %w", e.kind, e.ref, err))
+		return
 	}
-	return held{kind: kind, ref: ref, data: b}, true
+	if err := b.Err(); err != nil {
+		a.fail(fmt.Errorf("ack: building %s for %s: %w", e.kind, e.ref, err))
+		return
+	}
+	if !hold {
+		e.size = b.Len()
+		a.emit(e, b.Reader())
+		return
+	}
+	if err := a.pending.add(e, b); err != nil {
+		a.fail(fmt.Errorf("ack: holding %s for %s: %w", e.kind, e.ref, err))
+	}
 }
 
-func (a *Acknowledger) disposition(s *ig.SetResult) string {
-	if d, ok := a.disp[s]; ok {
-		return d
+func (a *Acknowledger) groupEnded(g *ig.GroupResult) {
+	if a.group != g {
+		a.resetGroup() // a group without sets
 	}
-	return DefaultDisposition(s)
-}
-
-func (a *Acknowledger) group(g *ig.GroupResult) {
-	defer func() {
-		for _, b := range a.bodies {
-			b.data.Close()
-		}
-		clear(a.claims)
-		clear(a.disp)
-		clear(a.bodies)
-	}()
+	defer a.resetGroup()
 	if g.Header.FunctionalID == "FA" {
 		// Acknowledgments are not acknowledged: FA is not among the
 		// groups a 999 may answer (AK101), and answering would echo
@@ -244,30 +266,19 @@ func (a *Acknowledger) group(g *ig.GroupResult) {
 		isa = g.Interchange.Header.ControlNumber
 	}
 	ref := isa + "-" + g.Header.ControlNumber
-	var out []held
-	if h, ok := a.build(Kind999, ref, func(w io.Writer) error { return Write999(w, g, a.disposition, a.o) }); ok {
-		out = append(out, h)
+	hold := g.Interchange != nil
+	a.build(entry{kind: Kind999, ref: ref}, hold, func(w io.Writer) error { return a.sets.write999(w, g, a.o) })
+	if len(g.Errors) > 0 {
+		return // a rejected group's sets get no 277CA
 	}
-	groupRejected := len(g.Errors) > 0
-	for _, s := range g.Sets {
-		b := a.bodies[s]
-		if b == nil || groupRejected || a.disposition(s) == Rejected {
-			continue
-		}
-		h, ok := a.build(Kind277CA, ref+"-"+s.Header.ControlNumber, func(w io.Writer) error { return b.write(w, a.o) })
-		if !ok {
-			continue
-		}
-		h.claimsAccepted, h.claimsRejected = b.accepted, b.rejected
-		out = append(out, h)
+	err := a.bodies.each(func(e entry, body io.Reader) error {
+		e.ref = ref + "-" + e.ref
+		a.build(e, hold, func(w io.Writer) error { return write277CA(w, g, body, e.segments, a.o, &a.chunk) })
+		return nil
+	})
+	if err != nil {
+		a.fail(err)
 	}
-	if g.Interchange == nil {
-		for _, h := range out {
-			a.emit(h)
-		}
-		return
-	}
-	a.pending = append(a.pending, out...)
 }
 
 // Refuse answers the interchange ic, told at its ISA (ig.Validator's
@@ -289,17 +300,16 @@ func (a *Acknowledger) interchange(ic *ig.InterchangeResult) {
 		a.refused = nil
 	}
 	code, _ := TA1Outcome(ic)
-	for _, h := range a.pending {
-		if code != TA1Rejected {
-			a.emit(h)
-		} else {
-			h.data.Close()
+	if code != TA1Rejected {
+		if err := a.pending.each(func(e entry, data io.Reader) error {
+			a.emit(e, data)
+			return nil
+		}); err != nil {
+			a.fail(err)
 		}
 	}
-	a.pending = a.pending[:0]
+	a.pending.reset()
 	if NeedsTA1(ic) {
-		if h, ok := a.build(KindTA1, ic.Header.ControlNumber, func(w io.Writer) error { return WriteTA1(w, ic, a.o) }); ok {
-			a.emit(h)
-		}
+		a.build(entry{kind: KindTA1, ref: ic.Header.ControlNumber}, false, func(w io.Writer) error { return WriteTA1(w, ic, a.o) })
 	}
 }

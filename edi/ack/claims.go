@@ -1,10 +1,13 @@
 package ack
 
 import (
+	"bufio"
+	"fmt"
 	"strings"
 
 	"github.com/edigw/edigw/edi"
 	"github.com/edigw/edigw/edi/ig"
+	"github.com/edigw/edigw/internal/spool"
 )
 
 // Claim is what a 277CA says about one claim of an 837, collected while the
@@ -18,6 +21,10 @@ type Claim struct {
 	ServiceFrom          string // CCYYMMDD, from DTP*472/434 (claim or lines)
 	ServiceTo            string
 	Provider             *Provider // the billing provider (2010AA)
+	// provider numbers the billing provider levels (HL*20) of the set
+	// from 1 (0: none): claims of one level share it, as a 277CA's 2000C
+	// groups them.
+	provider int
 	// ranges are the set positions (SetIndex, [from, to)) whose errors
 	// reject this claim: its billing provider, subscriber and patient
 	// levels and the claim itself.
@@ -29,30 +36,113 @@ type Claim struct {
 // Rejected reports whether the claim has errors.
 func (c *Claim) Rejected() bool { return len(c.Errors) > 0 }
 
+// contains reports whether set position at is within the claim's levels.
+func (c *Claim) contains(at int) bool {
+	for _, r := range c.ranges {
+		if at >= r[0] && at < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
 // Provider is a billing provider of an 837 (2010AA).
 type Provider struct {
 	Name, IDQualifier, ID string
 }
 
-// Claims is what a 277CA needs of one 837 set besides its claims.
+// claimsInMemory is how many claims of a set wait in memory (a few
+// hundred bytes each); those beyond wait in a spool. A variable so that
+// tests can send every claim through the spool.
+var claimsInMemory = 10_000
+
+// Claims is what a 277CA needs of one 837 set besides its claims. The
+// first claimsInMemory claims wait in memory, the others in a spool (on
+// disk past 64 KB), so one set of a hundred thousand claims costs no more
+// memory than one of ten thousand: read them with Each, in set order, each
+// with its errors; Close when done.
 type Claims struct {
 	Set       *ig.SetResult
 	Reference string // BHT03
 	Submitter struct{ Name, ID string }
 	Receiver  struct{ Name, ID string }
-	Claims    []*Claim
 	// Outside are errors not within any claim's levels (the header,
 	// submitter, receiver): they reject the whole set.
 	Outside []*edi.Error
+
+	n    int
+	mem  []*Claim      // the first claims
+	data *spool.Buffer // the others, encoded (claimrecord.go)
+	// within are the set's kept errors that may lie within claims (in set
+	// order); each claim's Errors are those of them within its levels.
+	within []*edi.Error
+	// first names, for each position of those errors, the first claim
+	// whose levels contain it (a 999's CTX*CLM01).
+	first map[int]string
+}
+
+// Len is the number of claims.
+func (cs *Claims) Len() int { return cs.n }
+
+// Each calls f with every claim, in set order, its Errors assigned. The
+// Claim is valid only during the call.
+func (cs *Claims) Each(f func(*Claim) error) error {
+	for _, c := range cs.mem {
+		if err := f(cs.place(c)); err != nil {
+			return err
+		}
+	}
+	spooled := cs.n - len(cs.mem)
+	if spooled == 0 {
+		return nil
+	}
+	r := bufio.NewReaderSize(cs.data.Reader(), 32<<10)
+	for range spooled {
+		c, err := readClaim(r)
+		if err != nil {
+			return fmt.Errorf("ack: reading back the spooled claims: %w", err)
+		}
+		if err := f(cs.place(c)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// place gives c the errors within its levels.
+func (cs *Claims) place(c *Claim) *Claim {
+	c.Errors = nil
+	for _, e := range cs.within {
+		if c.contains(e.Pos.SetIndex) {
+			c.Errors = append(c.Errors, e)
+		}
+	}
+	return c
+}
+
+// AnyRejected reports whether some claim has errors (Each would give it
+// Errors): when none has, a caller need not read the claims back.
+func (cs *Claims) AnyRejected() bool { return len(cs.first) > 0 }
+
+// ClaimAt is the CLM01 of the first claim whose levels hold set position
+// at, among the positions of the set's kept errors ("" for any other).
+func (cs *Claims) ClaimAt(at int) string { return cs.first[at] }
+
+// Close frees the spool.
+func (cs *Claims) Close() {
+	if cs.data != nil {
+		cs.data.Close()
+	}
 }
 
 // ClaimCollector gathers the claims of every 837 set from a Validator's
 // segment events. Wire OnSegment to Validator.OnSegment and call Take in
-// Validator.OnSet. It holds one set's claims at a time.
+// Validator.OnSet. It holds one set's claims at a time, in a spool.
 type ClaimCollector struct {
 	cur *Claims
 
 	provider   *Provider
+	providers  int
 	provStart  int
 	provEnd    int
 	subStart   int
@@ -66,6 +156,7 @@ type ClaimCollector struct {
 	patLast    string
 	patFirst   string
 	hasPatient bool
+	rec        []byte // encoding scratch
 }
 
 // OnSegment takes one validator event.
@@ -74,8 +165,11 @@ func (c *ClaimCollector) OnSegment(ev *ig.Event) {
 		return
 	}
 	if c.cur == nil || c.cur.Set != ev.Set {
-		c.cur = &Claims{Set: ev.Set}
-		c.provider, c.claim = nil, nil
+		if c.cur != nil {
+			c.cur.Close() // a set never taken
+		}
+		c.cur = &Claims{Set: ev.Set, data: &spool.Buffer{}}
+		c.provider, c.claim, c.providers = nil, nil, 0
 	}
 	s := ev.Seg
 	pos := s.Pos.SetIndex
@@ -107,6 +201,7 @@ func (c *ClaimCollector) OnSegment(ev *ig.Event) {
 		switch string(s.Element(3)) {
 		case "20":
 			c.provider = &Provider{}
+			c.providers++
 			c.provStart, c.provEnd = pos, pos
 		case "22":
 			if c.provEnd == c.provStart {
@@ -132,6 +227,9 @@ func (c *ClaimCollector) OnSegment(ev *ig.Event) {
 		}
 		c.claim = &Claim{PatientControlNumber: s.String(1), Charge: s.String(2), PatientLast: last, PatientFirst: first,
 			MemberID: c.member, Provider: c.provider}
+		if c.provider != nil {
+			c.claim.provider = c.providers
+		}
 		c.claim.ranges = append(c.claim.ranges, [2]int{pos, 1 << 30})
 		if c.provider != nil {
 			c.claim.ranges = append(c.claim.ranges, [2]int{c.provStart, max(c.provEnd, c.provStart+1)})
@@ -142,7 +240,6 @@ func (c *ClaimCollector) OnSegment(ev *ig.Event) {
 		if c.patStart > 0 {
 			c.claim.ranges = append(c.claim.ranges, [2]int{c.patStart, max(c.patEnd, c.patStart+1)})
 		}
-		c.cur.Claims = append(c.cur.Claims, c.claim)
 	case "DTP":
 		if c.claim != nil && (w.InLoop("2300") || w.InLoop("2400")) {
 			q := string(s.Element(1))
@@ -155,12 +252,21 @@ func (c *ClaimCollector) OnSegment(ev *ig.Event) {
 	}
 }
 
-// closeClaim ends the open claim's own range before pos.
+// closeClaim ends the open claim's own range before pos and spools it:
+// its levels, the provider's included, are all known by now.
 func (c *ClaimCollector) closeClaim(pos int) {
-	if c.claim != nil {
-		c.claim.ranges[0][1] = pos
-		c.claim = nil
+	if c.claim == nil {
+		return
 	}
+	c.claim.ranges[0][1] = pos
+	if len(c.cur.mem) < claimsInMemory {
+		c.cur.mem = append(c.cur.mem, c.claim)
+	} else {
+		c.rec = appendClaim(c.rec[:0], c.claim)
+		_, _ = c.cur.data.Write(c.rec) // an error stays in the Buffer: Take reports it
+	}
+	c.cur.n++
+	c.claim = nil
 }
 
 // widen extends the claim's service period with a D8 or RD8 date.
@@ -183,34 +289,50 @@ func (c *Claim) widen(format, v string) {
 }
 
 // Take returns the claims of set s, with each claim's errors assigned, and
-// forgets them. It returns nil for a set that is not an 837.
-func (c *ClaimCollector) Take(s *ig.SetResult) *Claims {
+// forgets them. It returns nil for a set that is not an 837. The caller
+// closes the Claims.
+func (c *ClaimCollector) Take(s *ig.SetResult) (*Claims, error) {
 	if c.cur == nil || c.cur.Set != s {
 		if s.Header.ID != "837" {
-			return nil
+			return nil, nil
 		}
-		return &Claims{Set: s}
+		return &Claims{Set: s}, nil
 	}
+	c.closeClaim(1 << 30)
 	out := c.cur
 	c.cur = nil
+	if err := out.data.Err(); err != nil {
+		out.Close()
+		return nil, fmt.Errorf("ack: spooling the claims of set %s: %w", s.Header.ControlNumber, err)
+	}
 	for _, e := range s.Errors {
-		if e.Code.Kind != edi.IK304 && e.Code.Kind != edi.IK403 && e.Code.Kind != edi.STC || !strings.HasPrefix(e.Loop, "2") {
-			// Envelope errors and the header, submitter (1000A) and
-			// receiver (1000B) belong to the whole set.
-			out.Outside = append(out.Outside, e)
-			continue
+		if mayBeWithinClaim(e) {
+			out.within = append(out.within, e)
 		}
-		hit := false
-		for _, cl := range out.Claims {
-			for _, r := range cl.ranges {
-				if e.Pos.SetIndex >= r[0] && e.Pos.SetIndex < r[1] {
-					cl.Errors = append(cl.Errors, e)
-					hit = true
-					break
+	}
+	// One pass over the claims: which errors lie within some claim, and
+	// the first claim holding each one's position.
+	hit := make(map[*edi.Error]bool, len(out.within))
+	if len(out.within) > 0 {
+		out.first = make(map[int]string, len(out.within))
+		err := out.Each(func(cl *Claim) error {
+			for _, e := range cl.Errors {
+				hit[e] = true
+				if _, ok := out.first[e.Pos.SetIndex]; !ok {
+					out.first[e.Pos.SetIndex] = cl.PatientControlNumber
 				}
 			}
+			return nil
+		})
+		if err != nil {
+			out.Close()
+			return nil, err
 		}
-		if !hit {
+	}
+	for _, e := range s.Errors {
+		if !hit[e] {
+			// Envelope errors, the header, submitter (1000A) and receiver
+			// (1000B), and errors between claims belong to the whole set.
 			out.Outside = append(out.Outside, e)
 		}
 	}
@@ -218,7 +340,13 @@ func (c *ClaimCollector) Take(s *ig.SetResult) *Claims {
 		// Errors beyond those kept cannot be placed: do not accept the set.
 		out.Outside = append(out.Outside, &edi.Error{Code: edi.SetSegmentsInError, Msg: "more errors than were kept"})
 	}
-	return out
+	return out, nil
+}
+
+// mayBeWithinClaim reports whether an error can reject a single claim: a
+// segment, element or business-rule error in a loop below the header.
+func mayBeWithinClaim(e *edi.Error) bool {
+	return (e.Code.Kind == edi.IK304 || e.Code.Kind == edi.IK403 || e.Code.Kind == edi.STC) && strings.HasPrefix(e.Loop, "2")
 }
 
 // Disposition is the SetDisposition of an 837 set whose claims were

@@ -112,7 +112,7 @@ func (w *Walker) checkValue(seg *edi.Segment, def *Segment, pos, comp, rep int, 
 			case c == '.' && e.Type == R_ && dots == 0:
 				dots++
 			default:
-				w.elemErr(seg, def, pos, comp, rep, e.Ref, edi.ElemInvalidCharacter, fmt.Sprintf("%s must be %s, got a %q", e.Name, numericWhat(e.Type), c), v)
+				w.elemErr(seg, def, pos, comp, rep, e.Ref, edi.ElemInvalidCharacter, fmt.Sprintf("%s must be %s: it holds another character", e.Name, numericWhat(e.Type)), v)
 				return
 			}
 		}
@@ -143,16 +143,16 @@ func (w *Walker) checkValue(seg *edi.Segment, def *Segment, pos, comp, rep int, 
 	case ID:
 		if e.codeSet != nil {
 			if !e.has(v) {
-				w.elemErr(seg, def, pos, comp, rep, e.Ref, edi.ElemInvalidCode, fmt.Sprintf("%q is not a valid %s here%s", v, e.Name, codeHint(e.Codes)), v)
+				w.elemErr(seg, def, pos, comp, rep, e.Ref, edi.ElemInvalidCode, fmt.Sprintf("%s is not one of the codes allowed here%s", e.Name, codeHint(e.Codes)), v)
 			}
 		}
 	case DT:
 		if !edi.ValidDate(v) {
-			w.elemErr(seg, def, pos, comp, rep, e.Ref, edi.ElemInvalidDate, fmt.Sprintf("%s %q is not a valid date", e.Name, v), v)
+			w.elemErr(seg, def, pos, comp, rep, e.Ref, edi.ElemInvalidDate, fmt.Sprintf("%s is not a valid date (CCYYMMDD)", e.Name), v)
 		}
 	case TM:
 		if !edi.ValidTime(v) {
-			w.elemErr(seg, def, pos, comp, rep, e.Ref, edi.ElemInvalidTime, fmt.Sprintf("%s %q is not a valid time", e.Name, v), v)
+			w.elemErr(seg, def, pos, comp, rep, e.Ref, edi.ElemInvalidTime, fmt.Sprintf("%s is not a valid time (HHMM[SS[dd]])", e.Name), v)
 		}
 	}
 	if e.DateFormat > 0 && comp == 0 {
@@ -180,7 +180,7 @@ func (w *Walker) checkFormattedDate(seg *edi.Segment, def *Segment, pos int, e *
 		return // a format the guide's code list already judged
 	}
 	if !ok {
-		w.elemErr(seg, def, pos, 0, 0, e.Ref, edi.ElemInvalidDate, fmt.Sprintf("%s %q is not a valid %s date", e.Name, v, fb), v)
+		w.elemErr(seg, def, pos, 0, 0, e.Ref, edi.ElemInvalidDate, fmt.Sprintf("%s is not a valid %s date", e.Name, fb), v)
 	}
 }
 

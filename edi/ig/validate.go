@@ -25,8 +25,10 @@ type GroupResult struct {
 	Header      edi.GroupHeader
 	Start       edi.Position
 	Errors      []*edi.Error // AK905-level errors
-	Sets        []*SetResult
-	Closed      bool // a GE ended the group
+	// Sets are the group's sets, unless Validator.ForgetSets: a caller
+	// that answers each set in OnSet need not hold them all until the GE.
+	Sets   []*SetResult
+	Closed bool // a GE ended the group
 }
 
 // SetResult is what validation found in one transaction set.
@@ -36,11 +38,9 @@ type SetResult struct {
 	Guide  *Guide // nil when the set or its version is not supported
 	Start  edi.Position
 	// Errors are the set's errors (IK502, IK304, IK403), at most
-	// Validator.MaxErrorsPerSet of them; ErrorCount counts all, and
-	// ErrorAt holds the set position (SetIndex) of every one.
+	// Validator.MaxErrorsPerSet of them; ErrorCount counts all.
 	Errors     []*edi.Error
 	ErrorCount int
-	ErrorAt    []int
 	Segments   int
 }
 
@@ -82,6 +82,9 @@ type Validator struct {
 	File            string
 	MaxErrors       int // errors kept in the Report (default 1000)
 	MaxErrorsPerSet int // errors kept per SetResult (default 100)
+	// ForgetSets leaves GroupResult.Sets empty, so that memory does not
+	// grow with the sets of a functional group.
+	ForgetSets bool
 
 	OnSegment func(*Event)
 	OnError   func(*edi.Error) // every error, as it is found
@@ -428,10 +431,18 @@ func (v *Validator) setError(e *edi.Error) {
 
 func (v *Validator) addSetError(s *SetResult, e *edi.Error) {
 	s.ErrorCount++
-	s.ErrorAt = append(s.ErrorAt, e.Pos.SetIndex)
 	if len(s.Errors) < v.MaxErrorsPerSet {
 		s.Errors = append(s.Errors, e)
 	}
+}
+
+// CountErrors counts n errors of set s that a Check found but did not
+// return, because no list would keep them (the set keeps
+// MaxErrorsPerSet, the Report MaxErrors): they count against the set and
+// the file like any other.
+func (v *Validator) CountErrors(s *SetResult, n int) {
+	s.ErrorCount += n
+	v.rep.ErrorCount += n
 }
 
 func (v *Validator) fileError(e *edi.Error) {
@@ -465,7 +476,7 @@ func (v *Validator) closeSet() {
 	} else {
 		v.rep.SetsRejected++
 	}
-	if s.Group != nil {
+	if s.Group != nil && !v.ForgetSets {
 		s.Group.Sets = append(s.Group.Sets, s)
 	}
 	if v.OnSet != nil {

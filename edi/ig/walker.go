@@ -197,9 +197,9 @@ func (w *Walker) Segment(seg *edi.Segment) Match {
 		m = w.match(seg, false) // known segment with an unknown qualifier: place it, report the code
 	}
 	if m.Def == nil {
-		code, what := edi.SegUnexpected, fmt.Sprintf("segment %s is not expected here", seg.ID())
+		code, what := edi.SegUnexpected, fmt.Sprintf("segment %s is not expected here", segmentName(seg.ID()))
 		if !w.guideHas(seg.ID()) {
-			code, what = edi.SegNotInSet, fmt.Sprintf("segment %s is not part of %s (%s)", seg.ID(), w.guide.Version, w.guide.Name)
+			code, what = edi.SegNotInSet, fmt.Sprintf("segment %s is not part of %s (%s)", segmentName(seg.ID()), w.guide.Version, w.guide.Name)
 		}
 		if edi.ValidSegmentID(seg.ID()) { // the envelope checker reports malformed IDs
 			w.segErr(seg, w.top().loop.ID, code, what)
@@ -397,7 +397,7 @@ func (w *Walker) checkHL(seg *edi.Segment, loop *Loop) {
 	id := seg.Element(1)
 	if n, ok := digits(id); ok {
 		if n != w.lastHL+1 {
-			w.elemErr(seg, nil, 1, 0, 0, "628", edi.ElemInvalidCode, fmt.Sprintf("HL01 %q should be %d: hierarchical IDs count up by one from 1", id, w.lastHL+1), id)
+			w.elemErr(seg, nil, 1, 0, 0, "628", edi.ElemInvalidCode, "HL01 does not count up by one from the previous HL01 (hierarchical IDs run 1, 2, 3 ...)", id)
 		}
 		w.lastHL = n
 	}
@@ -413,9 +413,9 @@ func (w *Walker) checkHL(seg *edi.Segment, loop *Loop) {
 		}
 	}
 	if got := seg.Element(2); !bytes.Equal(got, parent) {
-		msg := fmt.Sprintf("HL02 %q should be %q, the HL01 of the enclosing level", got, parent)
+		msg := "HL02 is not the HL01 of the enclosing level"
 		if len(parent) == 0 {
-			msg = fmt.Sprintf("HL02 %q names a parent, but this level has none", got)
+			msg = "HL02 names a parent, but this level has none"
 		}
 		w.elemErr(seg, nil, 2, 0, 0, "734", edi.ElemInvalidCode, msg, got)
 	}
@@ -535,4 +535,14 @@ func betterSibling(l *Loop, i int, seg *edi.Segment) int {
 		}
 	}
 	return -1
+}
+
+// segmentName names a segment by its identifier when that is one: what
+// stands where an identifier belongs may be a value, which no message
+// repeats.
+func segmentName(id string) string {
+	if edi.ValidSegmentID(id) {
+		return id
+	}
+	return "with an invalid identifier"
 }

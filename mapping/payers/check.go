@@ -77,8 +77,8 @@ func (p *Profile) CheckClaim(c *edigw.Claim, lookup func(certificationNumber str
 		f := lineFinder{claimID: c.PatientControlNumber, line: l.Number, category: cat.Name, service: serviceName(l, cat)}
 		if cat.Kind == KindDME && p.PriorAuthorization.DMEPlaceOfService != "" && s.placeOfService != "" &&
 			s.placeOfService != p.PriorAuthorization.DMEPlaceOfService {
-			out = append(out, f.finding(DMEPlaceOfService, "is durable medical equipment billed at place of service %s; %s expects %s",
-				s.placeOfService, p.Name, p.PriorAuthorization.DMEPlaceOfService))
+			out = append(out, f.finding(DMEPlaceOfService, "is durable medical equipment billed at a place of service (CLM05-1/SV105) other than %s, the one %s expects",
+				p.PriorAuthorization.DMEPlaceOfService, p.Name))
 		}
 		cert := strings.TrimSpace(c.PriorAuthorization)
 		if cert == "" {
@@ -92,7 +92,7 @@ func (p *Profile) CheckClaim(c *edigw.Claim, lookup func(certificationNumber str
 			looked = true
 		}
 		if auth == nil {
-			out = append(out, f.finding(AuthNotFound, "needs prior authorization; certification %s (REF*G1) is not known", cert))
+			out = append(out, f.finding(AuthNotFound, "needs prior authorization; the certification the claim names (REF*G1) is not known"))
 			continue
 		}
 		if finding, bad := p.checkLineAgainst(auth, cert, c, l, f); bad {
@@ -109,13 +109,13 @@ func (p *Profile) checkLineAgainst(a *edigw.AuthorizationRequest, cert string, c
 	if !approved(status) {
 		detail := ""
 		if status == edigw.AuthPending && a.Decision != nil && a.Decision.PendDueDate != "" {
-			detail = fmt.Sprintf(", documentation due %s", a.Decision.PendDueDate)
+			detail = ", documentation due by the decision's date"
 		}
-		return f.finding(AuthNotApproved, "relies on certification %s, which is %s%s", cert, statusText(status), detail), true
+		return f.finding(AuthNotApproved, "relies on the certification it names (REF*G1), which is %s%s", statusText(status), detail), true
 	}
 	services := approvedServicesFor(a, l)
 	if len(services) == 0 {
-		return f.finding(AuthProcedureNotApproved, "is not among the services certification %s approved", cert), true
+		return f.finding(AuthProcedureNotApproved, "is not among the services the certification it names (REF*G1) approved"), true
 	}
 	from, to := lineDates(c, l)
 	if from == "" {
@@ -139,14 +139,14 @@ func (p *Profile) checkLineAgainst(a *edigw.AuthorizationRequest, cert string, c
 func (p *Profile) checkWindow(a *edigw.AuthorizationRequest, s *edigw.RequestedService, cert, from, to string, f lineFinder) (Finding, bool) {
 	through, err := p.AuthorizationValidThrough(a, s)
 	if err != nil {
-		return f.finding(AuthValidityUnknown, "relies on certification %s, whose validity cannot be worked out: %v", cert, err), true
+		return f.finding(AuthValidityUnknown, "relies on the certification it names (REF*G1), whose validity cannot be worked out: %v", err), true
 	}
 	start := validityStart(a, s)
 	if from < start {
-		return f.finding(AuthNotYetValid, "was given %s, before certification %s takes effect (%s)", from, cert, start), true
+		return f.finding(AuthNotYetValid, "was given (DTP*472) before the certification it names (REF*G1) takes effect"), true
 	}
 	if to > through {
-		return f.finding(AuthExpired, "was given through %s, after certification %s ended (%s)", to, cert, through), true
+		return f.finding(AuthExpired, "was given (DTP*472) after the certification it names (REF*G1) ended"), true
 	}
 	return Finding{}, false
 }
@@ -226,19 +226,19 @@ func (f lineFinder) finding(code, format string, args ...any) Finding {
 	return Finding{
 		Severity: SeverityWarning,
 		Code:     code,
-		Msg:      fmt.Sprintf("claim %s line %d: %s ", f.claimID, f.line, f.service) + fmt.Sprintf(format, args...),
+		Msg:      fmt.Sprintf("line %d: the %s ", f.line, f.service) + fmt.Sprintf(format, args...),
 		ClaimID:  f.claimID,
 		Line:     f.line,
 		Category: f.category,
 	}
 }
 
-// serviceName names a line's service: its procedure code (or revenue code)
-// and category, e.g. "E0250 (hospital beds)".
+// serviceName names a line's service by the payer profile's category and
+// the element its code is in, e.g. "hospital beds service (SV101)", never
+// by the code: a message carries no value from the claim.
 func serviceName(l edigw.ServiceLine, cat Category) string {
-	code := l.ProcedureCode
-	if code == "" {
-		code = "revenue code " + l.RevenueCode
+	if l.ProcedureCode == "" {
+		return cat.Name + " service (revenue code)"
 	}
-	return fmt.Sprintf("%s (%s)", code, cat.Name)
+	return cat.Name + " service (procedure code)"
 }

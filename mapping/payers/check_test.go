@@ -151,11 +151,12 @@ func TestCheckClaim(t *testing.T) {
 				if f.Code != w.code || f.Line != w.line || f.Severity != SeverityWarning || f.ClaimID != "PCN-1001" || f.Category == "" {
 					t.Errorf("finding %d: %+v, want %s on line %d", i, f, w.code, w.line)
 				}
-				prefix := "claim PCN-1001 line " + string(rune('0'+w.line)) + ": "
+				prefix := "line " + string(rune('0'+w.line)) + ": "
 				if !strings.HasPrefix(f.Msg, prefix) {
 					t.Errorf("message %q does not start with %q", f.Msg, prefix)
 				}
-				for _, phi := range []string{"Quillfeather", "Ottoline", "U99887766", "19510704", "L89154"} {
+				// No value of the claim: not its PCN, codes, certification or dates either.
+				for _, phi := range []string{"Quillfeather", "Ottoline", "U99887766", "19510704", "L89154", "PCN-1001", "E0250", "EVI123456", "2024"} {
 					if strings.Contains(f.Msg, phi) {
 						t.Errorf("message %q carries %q", f.Msg, phi)
 					}
@@ -175,12 +176,12 @@ func TestCheckClaimMessages(t *testing.T) {
 		auth  *edigw.AuthorizationRequest
 		want  string
 	}{
-		{dmeClaim(""), bedAuth(), "claim PCN-1001 line 1: E0250 (hospital beds) needs prior authorization and the claim names none (REF*G1)"},
-		{dmeClaim("EVI123456"), denied, "claim PCN-1001 line 1: E0250 (hospital beds) relies on certification EVI123456, which is pending, documentation due 20240120"},
+		{dmeClaim(""), bedAuth(), "line 1: the hospital beds service (procedure code) needs prior authorization and the claim names none (REF*G1)"},
+		{dmeClaim("EVI123456"), denied, "line 1: the hospital beds service (procedure code) relies on the certification it names (REF*G1), which is pending, documentation due by the decision's date"},
 		{dmeClaim("EVI123456", bedLine(1, "12", "20240516")), bedAuth(),
-			"claim PCN-1001 line 1: E0250 (hospital beds) was given through 20240516, after certification EVI123456 ended (20240515)"},
+			"line 1: the hospital beds service (procedure code) was given (DTP*472) after the certification it names (REF*G1) ended"},
 		{dmeClaim("EVI123456", bedLine(1, "11", "20240201")), bedAuth(),
-			"claim PCN-1001 line 1: E0250 (hospital beds) is durable medical equipment billed at place of service 11; Cigna Healthcare expects 12"},
+			"line 1: the hospital beds service (procedure code) is durable medical equipment billed at a place of service (CLM05-1/SV105) other than 12, the one Cigna Healthcare expects"},
 	}
 	for _, tt := range tests {
 		got := p.CheckClaim(tt.claim, lookupOf(tt.auth))

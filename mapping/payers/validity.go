@@ -108,7 +108,7 @@ func (p *Profile) AuthorizationValidThrough(a *edigw.AuthorizationRequest, s *ed
 	case MonthlyRental:
 		months, err := wholeMonths(s.Quantity)
 		if err != nil {
-			return "", fmt.Errorf("monthly rental of %s: %w", s.ProcedureCode, err)
+			return "", fmt.Errorf("the monthly rental: %w", err)
 		}
 		end = addMonths(start, months+p.Validity.MonthlyRentalExtraMonths)
 	default:
@@ -146,7 +146,7 @@ func explicitEnd(a *edigw.AuthorizationRequest, s *edigw.RequestedService) strin
 func wholeMonths(quantity string) (int, error) {
 	f, err := strconv.ParseFloat(strings.TrimSpace(quantity), 64)
 	if err != nil || f <= 0 || f != float64(int(f)) {
-		return 0, fmt.Errorf("the approved quantity %q is not a whole number of months", quantity)
+		return 0, errors.New("the approved quantity is not a whole number of months")
 	}
 	return int(f), nil
 }
@@ -175,11 +175,11 @@ const dateLayout = "20060102"
 
 func parseDate(s string) (time.Time, error) {
 	if len(s) != 8 || !allDigits(s) {
-		return time.Time{}, fmt.Errorf("%q is not a CCYYMMDD date", s)
+		return time.Time{}, errors.New("the date is not a CCYYMMDD date")
 	}
 	t, err := time.Parse(dateLayout, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a CCYYMMDD date", s)
+		return time.Time{}, errors.New("the date is not a CCYYMMDD date")
 	}
 	return t, nil
 }

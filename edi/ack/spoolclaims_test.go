@@ -1,0 +1,61 @@
+package ack
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"testing"
+	"time"
+)
+
+func fixedNow() time.Time { return time.Date(2026, 2, 10, 12, 0, 0, 0, time.UTC) }
+
+// TestSpooledClaimsAnswerAlike: the claims of a set that wait on disk
+// (beyond claimsInMemory) give the same 999 (CTX naming the claim an
+// error is in) and 277CA (each claim accepted or rejected with its first
+// error) byte for byte as claims held in memory.
+func TestSpooledClaimsAnswerAlike(t *testing.T) {
+	for _, file := range []string{
+		"../../fixtures/story/03-837p-claims.edi",
+		"../../fixtures/edi/cigna-837p-one-claim-rejected.edi",
+		"../../fixtures/edi/cigna-837p-dme-claim.edi",
+	} {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		acks := func() map[string]string {
+			out := map[string]string{}
+			_, err := Acknowledge(bytes.NewReader(data), file, Options{Numbers: &Sequence{}, Now: fixedNow},
+				func(kind, ref string) (io.WriteCloser, error) {
+					return &into{m: out, k: kind + " " + ref}, nil
+				})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return out
+		}
+		inMemory := acks()
+		saved := claimsInMemory
+		claimsInMemory = 0
+		spooled := acks()
+		claimsInMemory = saved
+		if len(inMemory) == 0 || len(spooled) != len(inMemory) {
+			t.Fatalf("%s: %d acknowledgments in memory, %d spooled", file, len(inMemory), len(spooled))
+		}
+		for k, v := range inMemory {
+			if spooled[k] != v {
+				t.Errorf("%s: %s differs when the claims are spooled:\n%s\nwant\n%s", file, k, spooled[k], v)
+			}
+		}
+	}
+}
+
+type into struct {
+	m map[string]string
+	k string
+	b bytes.Buffer
+}
+
+func (w *into) Write(p []byte) (int, error) { return w.b.Write(p) }
+func (w *into) Close() error                { w.m[w.k] = w.b.String(); return nil }
