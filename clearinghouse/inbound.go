@@ -110,7 +110,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	hash := sha256.New()
 	counted := &countingReader{r: io.TeeReader(body, hash)}
 	b := newBatcher(ctx, ing, p.batchSize(), pt.PayerID)
-	ackr := ack.NewAcknowledger(ack.Options{Numbers: p.numbers(ctx), Now: p.Now, Newline: p.Newline}, acks.sink)
+	ackr := ack.NewAcknowledger(ack.Options{Numbers: p.numbers(ctx), Now: p.Now, Newline: p.Newline, Usage: pt.usage()}, acks.sink)
 	var dupInterchange bool
 	var interchange string
 	res, err := mapping.Read(counted, path.Base(key), mapping.Handlers{
@@ -179,7 +179,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 func (p *Pipeline) finish(ctx context.Context, pt Partner, key string, f *edigw.File, acks *ackBuffer, out *Outcome) error {
 	f.Reason = printable(f.Reason) // quoted bytes of a garbage file are no text PostgreSQL takes
 	if f.Status == edigw.FileCommitted && acks == nil {
-		rebuilt, err := p.rebuildAcks(ctx, key)
+		rebuilt, err := p.rebuildAcks(ctx, pt, key)
 		defer rebuilt.close()
 		if err != nil && !errors.Is(err, edigw.ErrObjectNotFound) {
 			return err
@@ -273,14 +273,14 @@ func (p *Pipeline) recordAcks(ctx context.Context, pt Partner, f *edigw.File, ac
 }
 
 // rebuildAcks validates an object again to rebuild its acknowledgments.
-func (p *Pipeline) rebuildAcks(ctx context.Context, key string) (*ackBuffer, error) {
+func (p *Pipeline) rebuildAcks(ctx context.Context, pt Partner, key string) (*ackBuffer, error) {
 	body, err := p.open(ctx, key)
 	if err != nil {
 		return nil, err
 	}
 	defer body.Close()
 	acks := newAckBuffer()
-	_, err = ack.Acknowledge(body, path.Base(key), ack.Options{Numbers: p.numbers(ctx), Now: p.Now, Newline: p.Newline}, acks.sink)
+	_, err = ack.Acknowledge(body, path.Base(key), ack.Options{Numbers: p.numbers(ctx), Now: p.Now, Newline: p.Newline, Usage: pt.usage()}, acks.sink)
 	return acks, err
 }
 

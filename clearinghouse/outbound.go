@@ -272,8 +272,12 @@ var errNoRecords = errors.New("no records recorded for the file")
 // time, so a rewritten file is identical to the first.
 func (p *Pipeline) envelope(f *edigw.File, ic edigw.Interchange, group string, sets []string) mapping.Envelope {
 	created := f.CreatedAt
+	// ISA15 and the GS IDs are the partner's (a partner no longer
+	// configured: production, GS IDs as the ISA IDs).
+	pt, _ := p.partnerOf(f.PayerID)
 	return mapping.Envelope{
 		SenderQualifier: ic.SenderQualifier, SenderID: ic.SenderID, ReceiverQualifier: ic.ReceiverQualifier, ReceiverID: ic.ReceiverID,
+		GroupSenderID: pt.OurGroupID, GroupReceiverID: pt.TheirGroupID, Usage: pt.usage(),
 		Numbers: &replayNumbers{isa: ic.ControlNumber, gs: group, st: sets},
 		Now:     func() time.Time { return created }, Newline: p.Newline,
 	}
