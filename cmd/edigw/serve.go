@@ -37,6 +37,7 @@ type serveConfig struct {
 func newServeCmd() *cobra.Command {
 	var sf storeFlags
 	var cfg serveConfig
+	var lf logFlags
 	c := &cobra.Command{
 		Use:   "serve",
 		Short: "Run the gateway: the billing-system API, inbound polling, outbound files, health and metrics",
@@ -53,7 +54,7 @@ abandons that file: it stays in inbound/ for the next poll). --poll 0 serves
 the API without polling.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			log, err := zap.NewProduction()
+			log, err := newLogger(c.ErrOrStderr(), lf)
 			if err != nil {
 				return err
 			}
@@ -62,6 +63,7 @@ the API without polling.`,
 		},
 	}
 	sf.add(c)
+	lf.add(c.Flags())
 	c.Flags().StringVar(&cfg.listen, "listen", "127.0.0.1:8080", "address for the API, health and metrics")
 	c.Flags().DurationVar(&cfg.poll, "poll", 5*time.Second, "how often to look for inbound files and flush outbound ones (0: API only)")
 	c.Flags().Int64Var(&cfg.maxBody, "max-body", api.DefaultMaxBody, "largest request body in bytes; larger is 413")
