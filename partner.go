@@ -31,7 +31,7 @@ type TradingPartner struct {
 	// How soon the partner's 999 and 277CA are expected after a file is
 	// sent (defaults 24 h and 72 h).
 	Ack999Within, Ack277CAWithin time.Duration
-	Contact string // who to call about the exchange: free text
+	Contact                      string // who to call about the exchange: free text
 }
 
 // Defaults of a partner's acknowledgment windows and usage indicator.
