@@ -40,9 +40,13 @@ const (
 	DefaultAck277CAWithin = 72 * time.Hour
 	UsageProduction       = "P"
 	UsageTest             = "T"
+	// DefaultOurID is edigw's interchange ID unless a partner says
+	// otherwise (as the trading_partners table's default).
+	DefaultOurID = "EDIGW"
 )
 
-// WithDefaults fills what a partner may leave out: qualifiers ZZ, group
+// WithDefaults fills what a partner may leave out: qualifiers ZZ, our
+// interchange ID EDIGW, group
 // IDs equal to the interchange IDs, production usage, the default
 // acknowledgment windows and a prefix "<lowercase name>-<payer>/".
 func (p TradingPartner) WithDefaults() TradingPartner {
@@ -52,6 +56,7 @@ func (p TradingPartner) WithDefaults() TradingPartner {
 		}
 	}
 	def(&p.OurQualifier, "ZZ")
+	def(&p.OurID, DefaultOurID)
 	def(&p.TheirQualifier, "ZZ")
 	def(&p.OurGroupID, p.OurID)
 	def(&p.TheirGroupID, p.TheirID)
