@@ -29,6 +29,9 @@ type Outcome struct {
 	Acks     []string // keys of the acknowledgments written
 	Resumed  bool     // the records were committed by an earlier run
 	Segments int
+
+	acked    *ack.Result // what edigw's acknowledgments decided (observe.go)
+	received *ackTally   // what the partner's acknowledgments in the file decided
 }
 
 // ProcessFile runs one inbound object through the pipeline: lock ->
@@ -132,9 +135,11 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	if err == nil {
 		err = b.flush()
 	}
-	if _, aerr := ackr.Finish(); aerr != nil && err == nil {
+	acked, aerr := ackr.Finish()
+	if aerr != nil && err == nil {
 		err = aerr
 	}
+	out.acked, out.received = acked, &b.tally
 	out.Segments = res.Report.Summary.Segments
 	file.SHA256, file.Size = hex.EncodeToString(hash.Sum(nil)), counted.n
 	file.Kind = kindOf(res)
@@ -239,6 +244,7 @@ func (p *Pipeline) finish(ctx context.Context, pt Partner, key string, f *edigw.
 		p.log().Warn("inbound file not accepted", zap.String("key", key), zap.String("status", string(final)), zap.String("reason", f.Reason))
 	}
 	p.metrics.files(final)
+	p.observeInbound(f, final, acks, out)
 	return nil
 }
 

@@ -224,6 +224,7 @@ func (p *Pipeline) writePending(ctx context.Context, f *edigw.File) (written boo
 		return false, err
 	}
 	p.metrics.sent()
+	p.observeSent(f.Kind, buf.Len())
 	p.log().Info("outbound file written", zap.String("key", f.Key), zap.String("kind", f.Kind), zap.Int("records", n), zap.Int("bytes", buf.Len()))
 	return true, nil
 }
