@@ -14,13 +14,12 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/spf13/cobra"
 	"go.uber.org/zap"
 
-	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/api"
 	"github.com/edigw/edigw/clearinghouse"
-	"github.com/edigw/edigw/internal/metrics"
 	"github.com/edigw/edigw/storage"
 )
 
@@ -105,9 +104,8 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 	defer closeDB()
 	db := p.Store.(*storage.DB)
 
-	reg := metrics.NewRegistry()
-	failures := reg.Counter("edigw_inbound_failures_total", "Inbound files that failed and stay for the next poll.").With()
-	registerPipelineMetrics(reg, p)
+	var failures atomic.Int64 // files the poll loop left for the next poll
+	reg := newMetrics(p, db, &failures, log)
 	var stopping atomic.Bool
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
@@ -123,15 +121,12 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 			fmt.Fprintln(w, "ready")
 		}
 	})
-	mux.Handle("GET /metrics", reg)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{ErrorLog: zap.NewStdLog(log.Named("metrics"))}))
 	if cfg.maxSubmissions < 1 {
 		return &exitError{code: exitUnusable, err: fmt.Errorf("--max-submissions %d: want 1 or more", cfg.maxSubmissions)}
 	}
 	// The API takes submissions only for the payers a partner sends to.
-	payers := make([]edigw.PayerID, len(p.Partners))
-	for i, pt := range p.Partners {
-		payers[i] = pt.PayerID
-	}
+	payers := payersOf(p.Partners)
 	apiServer := &api.Server{Store: db, Objects: p.Objects, Log: log.Named("api"), Metrics: reg, MaxBody: cfg.maxBody,
 		MaxSubmissions: cfg.maxSubmissions, SubmissionWait: cfg.submissionWait, Payers: payers}
 	mux.Handle("/", apiServer.Handler())
@@ -153,7 +148,7 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 	go func() {
 		defer close(polled)
 		if cfg.poll > 0 {
-			pollLoop(work, stop, p, cfg.poll, failures, log)
+			pollLoop(work, stop, p, cfg.poll, &failures, log)
 		}
 	}()
 
@@ -181,7 +176,7 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 // stop ends it between files, while the file in hand runs on with work
 // (cancelled only by a second signal), so shutting down never cuts a file.
 func pollLoop(work context.Context, stop <-chan struct{}, p *clearinghouse.Pipeline, interval time.Duration,
-	failures metrics.Counter, log *zap.Logger) {
+	failures *atomic.Int64, log *zap.Logger) {
 	stopped := func() bool {
 		select {
 		case <-stop:
@@ -206,7 +201,7 @@ func pollLoop(work context.Context, stop <-chan struct{}, p *clearinghouse.Pipel
 					continue
 				}
 				if _, err := p.ProcessFile(work, pt, o.Key); err != nil {
-					failures.Inc()
+					failures.Add(1)
 					log.Error("inbound file failed; it stays for the next poll", zap.String("key", o.Key), zap.Error(err))
 				}
 			}
@@ -235,27 +230,5 @@ func pollLoop(work context.Context, stop <-chan struct{}, p *clearinghouse.Pipel
 			return
 		case <-time.After(interval):
 		}
-	}
-}
-
-// registerPipelineMetrics exposes the pipeline's counters, read at scrape
-// time.
-func registerPipelineMetrics(reg *metrics.Registry, p *clearinghouse.Pipeline) {
-	reg.Func("edigw_inbound_files_total", "Inbound files processed, by outcome.", metrics.CounterKind, []string{"status"},
-		func(emit func(float64, ...string)) {
-			for st, n := range p.Stats().Files {
-				emit(float64(n), string(st))
-			}
-		})
-	for _, m := range []struct {
-		name, help string
-		value      func(clearinghouse.Stats) int64
-	}{
-		{"edigw_retries_total", "Store and object-store calls retried.", func(s clearinghouse.Stats) int64 { return s.Retries }},
-		{"edigw_outbound_files_total", "Outbound 837 and 278 files written.", func(s clearinghouse.Stats) int64 { return s.Outbound }},
-	} {
-		reg.Func(m.name, m.help, metrics.CounterKind, nil, func(emit func(float64, ...string)) {
-			emit(float64(m.value(p.Stats())))
-		})
 	}
 }
