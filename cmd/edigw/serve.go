@@ -129,6 +129,9 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 	payers := payersOf(p.Partners)
 	apiServer := &api.Server{Store: db, Objects: p.Objects, Log: log.Named("api"), Metrics: reg, MaxBody: cfg.maxBody,
 		MaxSubmissions: cfg.maxSubmissions, SubmissionWait: cfg.submissionWait, Payers: payers}
+	if len(payers) == 1 {
+		apiServer.Payer = payers[0] // a record that names no payer goes to the only partner
+	}
 	mux.Handle("/", apiServer.Handler())
 
 	ln, err := net.Listen("tcp", cfg.listen)
