@@ -11,8 +11,10 @@ BENCHTIME ?= 1s
 
 all: build
 
+# build: the binary, with the VCS commit (when built in a git work tree) and the build date
+# that `edigw --version` and edigw_build_info report.
 build:
-	$(GO) build -o bin/edigw ./cmd/edigw
+	$(GO) build -buildvcs=auto -ldflags "-X main.buildDate=$$(date -u +%Y-%m-%dT%H:%M:%SZ)" -o bin/edigw ./cmd/edigw
 
 ## run: the main job on embedded defaults (PostgreSQL and an object store under ./var/)
 run: build

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zaptest/observer"
 
@@ -23,7 +25,6 @@ import (
 	"github.com/edigw/edigw/clearinghouse"
 	"github.com/edigw/edigw/clearinghouse/dirstore"
 	"github.com/edigw/edigw/clearinghouse/s3store"
-	"github.com/edigw/edigw/internal/metrics"
 	"github.com/edigw/edigw/internal/testenv"
 	"github.com/edigw/edigw/storage"
 )
@@ -64,7 +65,7 @@ type env struct {
 	server   *httptest.Server
 	api      *api.Server
 	logs     *observer.ObservedLogs
-	metrics  *metrics.Registry
+	metrics  *prometheus.Registry
 }
 
 type envOptions struct {
@@ -101,8 +102,12 @@ func newEnv(t testing.TB, o envOptions) *env {
 	}
 	core, logs := observer.New(zap.DebugLevel)
 	log := zap.New(core)
-	reg := metrics.NewRegistry()
-	p := &clearinghouse.Pipeline{Store: db, Objects: objs, Partners: []clearinghouse.Partner{clearinghouse.Cigna},
+	reg := prometheus.NewRegistry()
+	partners, err := db.Partners(context.Background()) // the seeded Cigna
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &clearinghouse.Pipeline{Store: db, Objects: objs, Partners: clearinghouse.Partners(partners),
 		Log: log, Newline: true, Now: func() time.Time { return storyDay }}
 	a := &api.Server{Store: db, Objects: objs, Log: log, Metrics: reg, MaxBody: o.maxBody,
 		MaxSubmissions: o.maxSubmissions, SubmissionWait: o.submissionWait, Payers: o.payers}
@@ -300,4 +305,15 @@ func (e *env) ingest(t testing.TB, key string, claims []*edigw.Claim, rms []*edi
 		t.Fatal(err)
 	}
 	return res.FileID
+}
+
+// scrape returns the metrics as Prometheus reads them.
+func (e *env) scrape(t testing.TB) string {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	promhttp.HandlerFor(e.metrics, promhttp.HandlerOpts{}).ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	if rec.Code != 200 {
+		t.Fatalf("scrape: %d %s", rec.Code, rec.Body)
+	}
+	return rec.Body.String()
 }

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/edigw/edigw"
-	"github.com/edigw/edigw/clearinghouse"
 	"github.com/edigw/edigw/edi/ack"
 	"github.com/edigw/edigw/mapping"
 )
@@ -70,14 +69,14 @@ func TestAnswersAndFilesStayWithTheirProvider(t *testing.T) {
 	remit := func(start int64, rm *edigw.Remittance) []byte {
 		t.Helper()
 		var b bytes.Buffer
-		if err := mapping.Write835(&b, mapping.Envelope{SenderID: clearinghouse.Cigna.TheirID, ReceiverID: clearinghouse.Cigna.OurID,
+		if err := mapping.Write835(&b, mapping.Envelope{SenderID: cigna.TheirID, ReceiverID: cigna.OurID,
 			Numbers: &ack.Sequence{Start: start}, Now: func() time.Time { return storyDay.Add(72 * time.Hour) }, Newline: true},
 			[]*edigw.Remittance{rm}); err != nil {
 			t.Fatalf("835: %v", err)
 		}
 		return b.Bytes()
 	}
-	inbound := clearinghouse.Cigna.Inbound()
+	inbound := cigna.Inbound()
 	put(t, e, inbound+"1-999.x12", acks[ack.Kind999])
 	put(t, e, inbound+"2-277ca.x12", acks[ack.Kind277CA])
 	put(t, e, inbound+"3-835.x12", remit(8001, remittance("CHK-A", tinA, npiA, "SAME-1", "SAME-2")))

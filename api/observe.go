@@ -10,26 +10,30 @@ import (
 
 	"go.uber.org/zap"
 
-	"github.com/edigw/edigw/internal/metrics"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // httpMetrics are the API's request metrics.
 type httpMetrics struct {
-	requests *metrics.CounterVec
-	latency  *metrics.HistogramVec
-	inFlight *metrics.GaugeVec
+	requests *prometheus.CounterVec
+	latency  *prometheus.HistogramVec
+	inFlight prometheus.Gauge
 }
 
-func newHTTPMetrics(reg *metrics.Registry) *httpMetrics {
+func newHTTPMetrics(reg prometheus.Registerer) *httpMetrics {
 	if reg == nil {
-		reg = metrics.NewRegistry() // counted, never exposed
+		reg = prometheus.NewRegistry() // counted, never exposed
 	}
-	return &httpMetrics{
-		requests: reg.Counter("edigw_http_requests_total", "API requests by route and status.", "route", "status"),
-		latency: reg.Histogram("edigw_http_request_duration_seconds", "API request latency by route.",
-			[]float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 10}, "route"),
-		inFlight: reg.Gauge("edigw_http_requests_in_flight", "API requests being served."),
+	m := &httpMetrics{
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "edigw_http_requests_total",
+			Help: "API requests by route and status; routes no endpoint matches are \"unmatched\"."}, []string{"route", "status"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "edigw_http_request_duration_seconds",
+			Help:    "API request latency by route.",
+			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 10}}, []string{"route"}),
+		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{Name: "edigw_http_requests_in_flight", Help: "API requests being served."}),
 	}
+	reg.MustRegister(m.requests, m.latency, m.inFlight)
+	return m
 }
 
 // requestInfo is filled in as a request is served, for its log line.
@@ -98,12 +102,16 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		start := time.Now()
 		info := &requestInfo{}
 		r = r.WithContext(context.WithValue(r.Context(), requestInfoKey{}, info))
+		// The route is the API's own pattern: a mux in front (serve's,
+		// which mounts the API at "/") must not name a request no
+		// endpoint takes.
+		r.Pattern = ""
 		id := requestID(r)
 		w.Header().Set("X-Request-Id", id)
 		sw := &statusWriter{ResponseWriter: w}
-		s.metrics.inFlight.With().Inc()
+		s.metrics.inFlight.Inc()
 		defer func() {
-			s.metrics.inFlight.With().Dec()
+			s.metrics.inFlight.Dec()
 			v := recover()
 			if v == http.ErrAbortHandler {
 				panic(v)
@@ -119,8 +127,8 @@ func (s *Server) observe(next http.Handler) http.Handler {
 				route = "unmatched"
 			}
 			d := time.Since(start)
-			s.metrics.requests.With(route, strconv.Itoa(sw.status)).Inc()
-			s.metrics.latency.With(route).Observe(d.Seconds())
+			s.metrics.requests.WithLabelValues(route, strconv.Itoa(sw.status)).Inc()
+			s.metrics.latency.WithLabelValues(route).Observe(d.Seconds())
 			s.Log.Info("request", zap.String("requestId", id), zap.String("method", r.Method), zap.String("route", route),
 				zap.Int("status", sw.status), zap.Duration("duration", d), zap.Int64("bytes", sw.bytes), zap.Int64("token", info.token))
 		}()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -47,10 +48,7 @@ func TestRequestsAreLoggedAndCountedWithoutPHI(t *testing.T) {
 		}
 	}
 
-	var scrape bytes.Buffer
-	if err := e.metrics.Write(&scrape); err != nil {
-		t.Fatal(err)
-	}
+	scrape := e.scrape(t)
 	for _, line := range []string{
 		`edigw_http_requests_total{route="POST /v1/claims",status="202"} 1`,
 		`edigw_http_requests_total{route="POST /v1/claims",status="422"} 1`,
@@ -58,11 +56,36 @@ func TestRequestsAreLoggedAndCountedWithoutPHI(t *testing.T) {
 		`edigw_http_request_duration_seconds_count{route="POST /v1/claims"} 2`,
 		`edigw_http_requests_in_flight 0`,
 	} {
-		if !strings.Contains(scrape.String(), line+"\n") {
-			t.Errorf("metrics lack %q:\n%s", line, scrape.String())
+		if !strings.Contains(scrape, line+"\n") {
+			t.Errorf("metrics lack %q:\n%s", line, scrape)
 		}
 	}
-	if strings.Contains(scrape.String(), "U1234567801") {
+	if strings.Contains(scrape, "U1234567801") {
 		t.Error("the metrics hold a member ID")
+	}
+}
+
+// A request no endpoint takes is counted under route "unmatched", also
+// when a mux in front of the API (serve's, at "/") matched it first.
+func TestUnmatchedRoutesAreLabelledUnmatched(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	front := http.NewServeMux()
+	front.Handle("/", e.server.Config.Handler)
+	srv := httptest.NewServer(front)
+	defer srv.Close()
+	for _, path := range []string{"/v1/nothing", "/", "/v1/claims/1/nothing"} {
+		res, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s: %d, want 404", path, res.StatusCode)
+		}
+	}
+	scrape := e.scrape(t)
+	if !strings.Contains(scrape, `edigw_http_requests_total{route="unmatched",status="404"} 3`+"\n") ||
+		strings.Contains(scrape, `route="/"`) {
+		t.Errorf("unmatched routes:\n%s", scrape)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/edigw/edigw"
-	"github.com/edigw/edigw/clearinghouse"
 	"github.com/edigw/edigw/edi/ack"
 	"github.com/edigw/edigw/mapping"
 )
@@ -42,7 +41,7 @@ func TestSameNameFilesDownloadTheirOwnBytes(t *testing.T) {
 			defer cancel()
 			tokA, _ := e.token(t, "clinic a", []edigw.Entitlement{edigw.EntitleClaims}, []string{tinA}, []string{npiA})
 			tokB, _ := e.token(t, "clinic b", []edigw.Entitlement{edigw.EntitleClaims}, []string{tinB}, []string{npiB})
-			in := clearinghouse.Cigna.Inbound()
+			in := cigna.Inbound()
 			drops := []struct {
 				key   string
 				token string

@@ -12,11 +12,11 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"go.uber.org/zap"
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/docs"
-	"github.com/edigw/edigw/internal/metrics"
 )
 
 // Store is what the API needs of the records store (storage.DB is one).
@@ -32,7 +32,7 @@ type Server struct {
 	Objects edigw.ObjectStore
 	Log     *zap.Logger
 	// Metrics, when set, receives the request metrics.
-	Metrics *metrics.Registry
+	Metrics prometheus.Registerer
 	// MaxBody bounds a request body (default 8 MiB); larger is 413.
 	MaxBody int64
 	// MaxBatch bounds the records of one submission (default 1000).

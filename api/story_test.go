@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/edigw/edigw"
-	"github.com/edigw/edigw/clearinghouse"
 	"github.com/edigw/edigw/edi/ack"
 	"github.com/edigw/edigw/mapping"
 )
@@ -45,7 +44,7 @@ func TestStory(t *testing.T) {
 	if err != nil {
 		t.Fatalf("flush: %v", err)
 	}
-	if len(keys) != 1 || !strings.HasPrefix(keys[0], clearinghouse.Cigna.Outbound()) {
+	if len(keys) != 1 || !strings.HasPrefix(keys[0], e.pipeline.Partners[0].Outbound()) {
 		t.Fatalf("outbound files %v", keys)
 	}
 	sent := get(t, e, keys[0])
@@ -78,12 +77,12 @@ func TestStory(t *testing.T) {
 		t.Fatalf("the 277CA does not accept the claim:\n%s", acks[ack.Kind277CA])
 	}
 	var remit bytes.Buffer
-	if err := mapping.Write835(&remit, mapping.Envelope{SenderID: clearinghouse.Cigna.TheirID, ReceiverID: clearinghouse.Cigna.OurID,
+	if err := mapping.Write835(&remit, mapping.Envelope{SenderID: e.pipeline.Partners[0].TheirID, ReceiverID: e.pipeline.Partners[0].OurID,
 		Numbers: &ack.Sequence{Start: 8001}, Now: func() time.Time { return storyDay.Add(72 * time.Hour) }, Newline: true},
 		[]*edigw.Remittance{remittance("CHK900001", tinA, npiA, "STORY-1")}); err != nil {
 		t.Fatalf("835: %v", err)
 	}
-	inbound := clearinghouse.Cigna.Inbound()
+	inbound := e.pipeline.Partners[0].Inbound()
 	put(t, e, inbound+"20260307-1-999.x12", acks[ack.Kind999])
 	put(t, e, inbound+"20260307-2-277ca.x12", acks[ack.Kind277CA])
 	put(t, e, inbound+"20260309-835.x12", remit.Bytes())

@@ -25,6 +25,7 @@ type batcher struct {
 	payments int // claim payments of the remittances held
 	auths    []*edigw.AuthorizationRequest
 	acks     []*edigw.Acknowledgment
+	tally    ackTally // what the partner's acknowledgments decided, for /metrics
 }
 
 func newBatcher(ctx context.Context, ing edigw.Ingest, size int, payer edigw.PayerID) *batcher {
@@ -79,6 +80,7 @@ func (b *batcher) acknowledgment(a *edigw.Acknowledgment) error {
 		a.PayerID = b.payer
 	}
 	b.accepted++
+	b.tally.add(a)
 	b.acks = append(b.acks, a)
 	if len(b.acks) >= max(1, b.size/100) {
 		return b.flushAcks()

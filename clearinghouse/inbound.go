@@ -30,6 +30,9 @@ type Outcome struct {
 	Acks     []string // keys of the acknowledgments written
 	Resumed  bool     // the records were committed by an earlier run
 	Segments int
+
+	acked    *ack.Result // what edigw's acknowledgments decided (observe.go)
+	received *ackTally   // what the partner's acknowledgments in the file decided
 }
 
 // ProcessFile runs one inbound object through the pipeline: lock ->
@@ -115,7 +118,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	hash := sha256.New()
 	counted := &countingReader{r: io.TeeReader(body, hash)}
 	b := newBatcher(ctx, ing, p.batchSize(), pt.PayerID)
-	ackr := ack.NewAcknowledger(ack.Options{Numbers: p.numbers(ctx), Now: p.Now, Newline: p.Newline}, acks.sink)
+	ackr := ack.NewAcknowledger(ack.Options{Numbers: p.numbers(ctx), Now: p.Now, Newline: p.Newline, Usage: pt.usage()}, acks.sink)
 	res, err := mapping.Read(counted, path.Base(key), mapping.Handlers{
 		Claim:          b.claim,
 		Remittance:     b.remittance,
@@ -134,9 +137,11 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	if err == nil {
 		err = b.flush()
 	}
-	if _, aerr := ackr.Finish(); aerr != nil && err == nil {
+	acked, aerr := ackr.Finish()
+	if aerr != nil && err == nil {
 		err = aerr
 	}
+	out.acked, out.received = acked, &b.tally
 	out.Segments = res.Report.Summary.Segments
 	file.SHA256, file.Size = hex.EncodeToString(hash.Sum(nil)), counted.n
 	file.Kind = kindOf(res)
@@ -282,6 +287,7 @@ func (p *Pipeline) finish(ctx context.Context, pt Partner, f *edigw.File, held m
 		p.log().Warn("inbound file not accepted", zap.String("key", f.Key), zap.String("status", string(final)), zap.String("reason", f.Reason))
 	}
 	p.metrics.files(final)
+	p.observeInbound(f, final, held, out)
 	return nil
 }
 

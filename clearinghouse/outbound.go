@@ -224,6 +224,7 @@ func (p *Pipeline) writePending(ctx context.Context, f *edigw.File) (written boo
 		return false, err
 	}
 	p.metrics.sent()
+	p.observeSent(f.Kind, buf.Len())
 	p.log().Info("outbound file written", zap.String("key", f.Key), zap.String("kind", f.Kind), zap.Int("records", n), zap.Int("bytes", buf.Len()))
 	return true, nil
 }
@@ -272,8 +273,12 @@ var errNoRecords = errors.New("no records recorded for the file")
 // time, so a rewritten file is identical to the first.
 func (p *Pipeline) envelope(f *edigw.File, ic edigw.Interchange, group string, sets []string) mapping.Envelope {
 	created := f.CreatedAt
+	// ISA15 and the GS IDs are the partner's (a partner no longer
+	// configured: production, GS IDs as the ISA IDs).
+	pt, _ := p.partnerOf(f.PayerID)
 	return mapping.Envelope{
 		SenderQualifier: ic.SenderQualifier, SenderID: ic.SenderID, ReceiverQualifier: ic.ReceiverQualifier, ReceiverID: ic.ReceiverID,
+		GroupSenderID: pt.OurGroupID, GroupReceiverID: pt.TheirGroupID, Usage: pt.usage(),
 		Numbers: &replayNumbers{isa: ic.ControlNumber, gs: group, st: sets},
 		Now:     func() time.Time { return created }, Newline: p.Newline,
 	}

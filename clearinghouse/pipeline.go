@@ -40,7 +40,8 @@ type Pipeline struct {
 	// OnOutcome, when set, sees every file's outcome (progress bars, tests).
 	OnOutcome func(*Outcome)
 
-	metrics metrics
+	metrics  metrics
+	observer observer // observe.go
 }
 
 // Retry is a backoff policy.

@@ -248,7 +248,7 @@ func (p *Pipeline) finishUnfinished(ctx context.Context) ([]*Outcome, error) {
 	var outs []*Outcome
 	var first error
 	for _, f := range files {
-		pt, ok := p.partnerOf(&f)
+		pt, ok := p.inboundPartnerOf(&f)
 		if !ok {
 			continue // another deployment's partner
 		}
@@ -290,8 +290,8 @@ func (p *Pipeline) finishAlone(ctx context.Context, pt Partner, f edigw.File) (*
 	return out, p.finish(ctx, pt, now, nil, out)
 }
 
-// partnerOf finds the partner whose inbound prefix holds a file.
-func (p *Pipeline) partnerOf(f *edigw.File) (Partner, bool) {
+// inboundPartnerOf finds the partner whose inbound prefix holds a file.
+func (p *Pipeline) inboundPartnerOf(f *edigw.File) (Partner, bool) {
 	for _, pt := range p.Partners {
 		if pt.PayerID == f.PayerID && strings.HasPrefix(f.Key, pt.Inbound()) {
 			return pt, true

@@ -19,6 +19,7 @@ func (p *Pipeline) reportUnmatched(key string, r *edigw.IngestResult) {
 	p.metrics.mu.Lock()
 	p.metrics.unmatched += int64(r.Unmatched)
 	p.metrics.mu.Unlock()
+	p.CountUnmatched(r.Unmatched)
 	p.log().Warn("answers matched no record, or several: nothing changed for them", zap.String("key", key),
 		zap.Int64("file", r.FileID), zap.Int("unmatched", r.Unmatched))
 }

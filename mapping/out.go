@@ -21,6 +21,8 @@ type Envelope struct {
 	ReceiverQualifier string // ISA07 (default ZZ)
 	ReceiverID        string // ISA08; GS03 too
 	Usage             string // ISA15: P production (default), T test
+	GroupSenderID     string // GS02 (default SenderID)
+	GroupReceiverID   string // GS03 (default ReceiverID)
 	// Numbers allocates ISA13, GS06 and ST02 per sender and receiver
 	// (storage backs it with its ledger). Required.
 	Numbers    ack.ControlNumbers
@@ -75,7 +77,7 @@ func (e *Envelope) begin(w io.Writer, functionalID, version string) (*out, error
 		return nil, fmt.Errorf("mapping: allocating GS06: %w", err)
 	}
 	o.version, o.group = version, true
-	err = o.ew.BeginGroup(edi.GroupHeader{FunctionalID: functionalID, Sender: e.SenderID, Receiver: e.ReceiverID,
+	err = o.ew.BeginGroup(edi.GroupHeader{FunctionalID: functionalID, Sender: or(e.GroupSenderID, e.SenderID), Receiver: or(e.GroupReceiverID, e.ReceiverID),
 		Date: o.now.Format("20060102"), Time: o.now.Format("1504"), ControlNumber: strconv.FormatInt(gs, 10), Version: version})
 	if err != nil {
 		return nil, err

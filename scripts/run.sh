@@ -79,7 +79,7 @@ ls "$store/$partner"/archive/*/*/*/*/while-serving.edi "$store/$partner/outbound
 
 echo
 echo "== metrics (excerpt)"
-curl -fs "$base/metrics" | grep -E '^edigw_(inbound_files|outbound_files|http_requests)_total' | head -8 || true
+curl -fs "$base/metrics" | grep -E '^edigw_(files|claims|http_requests)_total' | head -8 || true
 
 echo
 echo "== the billing-system API: a token for the story's provider (TIN 061234567)"

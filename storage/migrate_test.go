@@ -53,7 +53,7 @@ func TestMigrateIsIdempotentAndSafeTogether(t *testing.T) {
 	}
 	var partners int
 	var prefix, qual, id string
-	if err := conn.QueryRow(ctx, `SELECT count(*) OVER (), object_prefix, isa_qualifier, isa_id
+	if err := conn.QueryRow(ctx, `SELECT count(*) OVER (), object_prefix, their_isa_qualifier, their_isa_id
 		FROM trading_partners WHERE payer_id = '62308'`).Scan(&partners, &prefix, &qual, &id); err != nil {
 		t.Fatalf("trading partner: %v", err)
 	}

@@ -21,7 +21,7 @@ func newAckCmd() *cobra.Command {
 clearinghouse front end would send back: a TA1 for an interchange with envelope
 errors (or ISA14=1), a 999 (005010X231A1) for every functional group, and a 277CA
 (005010X214) for every 837 transaction set the 999 accepted, with each claim
-accepted or rejected. Files are named BASE.ISA13[-GS06[-ST02]].KIND.edi.
+accepted or rejected. Files are named BASE.ISA13[-GS06[-ST02]].KIND.x12, as serve names them.
 Control numbers count up from --start (the gateway's ledger assigns them when
 it runs as a service).
 
@@ -43,7 +43,7 @@ written), 2 unreadable or bad usage.`,
 			}
 			var written []string
 			sink := func(kind, ref string) (io.WriteCloser, error) {
-				p := filepath.Join(outDir, fmt.Sprintf("%s.%s.%s.edi", base, ref, kind))
+				p := filepath.Join(outDir, fmt.Sprintf("%s.%s.%s.x12", base, ref, kind))
 				written = append(written, p)
 				return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o640) // acknowledgments name patients
 			}

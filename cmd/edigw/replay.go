@@ -16,6 +16,7 @@ import (
 
 func newReplayCmd() *cobra.Command {
 	var sf storeFlags
+	var payer string
 	c := &cobra.Command{
 		Use:   "replay FILE|DIR...",
 		Short: "Run files through the pipeline: inbound, validate, acknowledge, store, archive",
@@ -38,7 +39,10 @@ Exit status: 0 every file was accepted, 1 some were rejected or duplicate, 2 an 
 				return err
 			}
 			defer closeDB()
-			pt := clearinghouse.Cigna
+			pt, err := replayPartner(p.Partners, payer)
+			if err != nil {
+				return err
+			}
 			bar := newProgress(c.ErrOrStderr(), len(files))
 			notAccepted := 0
 			for i, path := range files {
@@ -65,7 +69,22 @@ Exit status: 0 every file was accepted, 1 some were rejected or duplicate, 2 an 
 		},
 	}
 	sf.add(c)
+	c.Flags().StringVar(&payer, "payer", "", "payer ID of the partner whose inbound prefix the files go to (needed when there are several partners)")
 	return c
+}
+
+// replayPartner picks the partner the files come from: the one of the
+// payer, or the only one.
+func replayPartner(partners []clearinghouse.Partner, payer string) (clearinghouse.Partner, error) {
+	for _, pt := range partners {
+		if payer == "" && len(partners) == 1 || string(pt.PayerID) == payer {
+			return pt, nil
+		}
+	}
+	if payer == "" {
+		return clearinghouse.Partner{}, &exitError{code: exitUnusable, err: fmt.Errorf("%d trading partners: say which with --payer", len(partners))}
+	}
+	return clearinghouse.Partner{}, &exitError{code: exitUnusable, err: fmt.Errorf("--payer %s: no trading partner for that payer", payer)}
 }
 
 // replayOne puts a local file into the inbound prefix and processes it.

@@ -14,13 +14,12 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/spf13/cobra"
 	"go.uber.org/zap"
 
-	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/api"
 	"github.com/edigw/edigw/clearinghouse"
-	"github.com/edigw/edigw/internal/metrics"
 	"github.com/edigw/edigw/storage"
 )
 
@@ -37,6 +36,7 @@ type serveConfig struct {
 func newServeCmd() *cobra.Command {
 	var sf storeFlags
 	var cfg serveConfig
+	var lf logFlags
 	c := &cobra.Command{
 		Use:   "serve",
 		Short: "Run the gateway: the billing-system API, inbound polling, outbound files, health and metrics",
@@ -53,7 +53,7 @@ abandons that file: it stays in inbound/ for the next poll). --poll 0 serves
 the API without polling.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			log, err := zap.NewProduction()
+			log, err := newLogger(c.ErrOrStderr(), lf)
 			if err != nil {
 				return err
 			}
@@ -62,6 +62,7 @@ the API without polling.`,
 		},
 	}
 	sf.add(c)
+	lf.add(c.Flags())
 	c.Flags().StringVar(&cfg.listen, "listen", "127.0.0.1:8080", "address for the API, health and metrics")
 	c.Flags().DurationVar(&cfg.poll, "poll", 5*time.Second, "how often to look for inbound files and flush outbound ones (0: API only)")
 	c.Flags().Int64Var(&cfg.maxBody, "max-body", api.DefaultMaxBody, "largest request body in bytes; larger is 413")
@@ -103,9 +104,8 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 	defer closeDB()
 	db := p.Store.(*storage.DB)
 
-	reg := metrics.NewRegistry()
-	failures := reg.Counter("edigw_inbound_failures_total", "Inbound files that failed and stay for the next poll.").With()
-	registerPipelineMetrics(reg, p)
+	var failures atomic.Int64 // files the poll loop left for the next poll
+	reg := newMetrics(p, db, &failures, log)
 	var stopping atomic.Bool
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
@@ -121,17 +121,17 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 			fmt.Fprintln(w, "ready")
 		}
 	})
-	mux.Handle("GET /metrics", reg)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{ErrorLog: zap.NewStdLog(log.Named("metrics"))}))
 	if cfg.maxSubmissions < 1 {
 		return &exitError{code: exitUnusable, err: fmt.Errorf("--max-submissions %d: want 1 or more", cfg.maxSubmissions)}
 	}
 	// The API takes submissions only for the payers a partner sends to.
-	payers := make([]edigw.PayerID, len(p.Partners))
-	for i, pt := range p.Partners {
-		payers[i] = pt.PayerID
-	}
+	payers := payersOf(p.Partners)
 	apiServer := &api.Server{Store: db, Objects: p.Objects, Log: log.Named("api"), Metrics: reg, MaxBody: cfg.maxBody,
 		MaxSubmissions: cfg.maxSubmissions, SubmissionWait: cfg.submissionWait, Payers: payers}
+	if len(payers) == 1 {
+		apiServer.Payer = payers[0] // a record that names no payer goes to the only partner
+	}
 	mux.Handle("/", apiServer.Handler())
 
 	ln, err := net.Listen("tcp", cfg.listen)
@@ -151,7 +151,7 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 	go func() {
 		defer close(polled)
 		if cfg.poll > 0 {
-			pollLoop(work, stop, p, cfg.poll, failures, log)
+			pollLoop(work, stop, p, cfg.poll, &failures, log)
 		}
 	}()
 
@@ -179,7 +179,7 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 // stop ends it between files, while the file in hand runs on with work
 // (cancelled only by a second signal), so shutting down never cuts a file.
 func pollLoop(work context.Context, stop <-chan struct{}, p *clearinghouse.Pipeline, interval time.Duration,
-	failures metrics.Counter, log *zap.Logger) {
+	failures *atomic.Int64, log *zap.Logger) {
 	stopped := func() bool {
 		select {
 		case <-stop:
@@ -204,7 +204,7 @@ func pollLoop(work context.Context, stop <-chan struct{}, p *clearinghouse.Pipel
 					continue
 				}
 				if _, err := p.ProcessFile(work, pt, o.Key); err != nil {
-					failures.Inc()
+					failures.Add(1)
 					log.Error("inbound file failed; it stays for the next poll", zap.String("key", o.Key), zap.Error(err))
 				}
 			}
@@ -233,29 +233,5 @@ func pollLoop(work context.Context, stop <-chan struct{}, p *clearinghouse.Pipel
 			return
 		case <-time.After(interval):
 		}
-	}
-}
-
-// registerPipelineMetrics exposes the pipeline's counters, read at scrape
-// time.
-func registerPipelineMetrics(reg *metrics.Registry, p *clearinghouse.Pipeline) {
-	reg.Func("edigw_inbound_files_total", "Inbound files processed, by outcome.", metrics.CounterKind, []string{"status"},
-		func(emit func(float64, ...string)) {
-			for st, n := range p.Stats().Files {
-				emit(float64(n), string(st))
-			}
-		})
-	for _, m := range []struct {
-		name, help string
-		value      func(clearinghouse.Stats) int64
-	}{
-		{"edigw_retries_total", "Store and object-store calls retried.", func(s clearinghouse.Stats) int64 { return s.Retries }},
-		{"edigw_outbound_files_total", "Outbound 837 and 278 files written.", func(s clearinghouse.Stats) int64 { return s.Outbound }},
-		{"edigw_unmatched_answers_total", "Answers (277CA claims, 999s, TA1s, 835 claim payments, 278 responses) that matched no record, or several, and changed nothing.",
-			func(s clearinghouse.Stats) int64 { return s.Unmatched }},
-	} {
-		reg.Func(m.name, m.help, metrics.CounterKind, nil, func(emit func(float64, ...string)) {
-			emit(float64(m.value(p.Stats())))
-		})
 	}
 }

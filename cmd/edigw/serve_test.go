@@ -120,11 +120,18 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	}
 	_, metrics := get("/metrics", "")
 	for _, line := range []string{`edigw_http_requests_total{route="GET /v1/token",status="200"} 1`,
-		`edigw_inbound_files_total{status="archived"} 1`, "# TYPE edigw_http_request_duration_seconds histogram",
-		"edigw_outbound_files_total 0", "edigw_inbound_failures_total 0"} {
+		`edigw_http_requests_total{route="unmatched",status="404"} 1`,
+		`edigw_files_total{direction="inbound",kind="837",outcome="archived"} 1`, "# TYPE edigw_http_request_duration_seconds histogram",
+		`edigw_files_total{direction="outbound",kind="277CA",outcome="sent"} 1`, "edigw_inbound_failures_total 0",
+		`edigw_claims_total{decision="accepted",source="edigw"} 2`, `edigw_outbound_queue_depth{kind="professional",payer="62308"} 0`,
+		"edigw_webhook_deliveries_total{outcome=\"delivered\"} 0", "edigw_unmatched_acknowledgments_total 0", "edigw_backlog_scrape_error 0",
+		"# TYPE go_goroutines gauge", "# TYPE process_resident_memory_bytes gauge"} {
 		if !strings.Contains(metrics, line+"\n") {
 			t.Errorf("metrics lack %q:\n%s", line, metrics)
 		}
+	}
+	if !regexp.MustCompile(`(?m)^edigw_build_info\{build_date="[^"]+",goversion="go[^"]+",revision="[^"]+",version="[^"]+"\} 1$`).MatchString(metrics) {
+		t.Errorf("metrics lack edigw_build_info:\n%s", metrics)
 	}
 
 	// A submission in flight when SIGTERM comes still gets its answer.

@@ -17,33 +17,44 @@ import (
 	"github.com/edigw/edigw/storage"
 )
 
-// storeFlags are how commands find PostgreSQL and the object store.
+// storeFlags are how commands find PostgreSQL, the object store and the
+// trading partners.
 type storeFlags struct {
 	database string
 	objects  string
+	partners string
 }
 
+// add adds --database, --objects and --partners: what the pipeline needs.
 func (f *storeFlags) add(c *cobra.Command) {
-	c.Flags().StringVar(&f.database, "database", os.Getenv("EDIGW_DATABASE_URL"),
-		"PostgreSQL URL (default $EDIGW_DATABASE_URL)")
-	c.Flags().StringVar(&f.objects, "objects", envOr("EDIGW_OBJECTS", "var/objects"),
-		"object store: a directory, or s3://BUCKET[/PREFIX] (endpoint and credentials from the standard AWS settings; default $EDIGW_OBJECTS or var/objects)")
+	f.addDatabase(c)
+	c.Flags().StringVar(&f.objects, "objects", "var/objects",
+		"object store: a directory, or s3://BUCKET[/PREFIX] (endpoint and credentials from the standard AWS settings)")
+	c.Flags().StringVar(&f.partners, "partners", "",
+		"trading partners file (YAML or JSON, docs/operations.md); without it the partners are those in the database (edigw partner)")
 }
 
-func envOr(name, def string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
+// addDatabase adds only --database, for commands that need no object store.
+func (f *storeFlags) addDatabase(c *cobra.Command) {
+	c.Flags().StringVar(&f.database, "database", "", "PostgreSQL URL")
+	_ = c.Flags().SetAnnotation("database", envAnnotation, []string{"EDIGW_DATABASE_URL"})
+}
+
+// needDatabase refuses a command line without a database.
+func (f *storeFlags) needDatabase() error {
+	if f.database == "" {
+		return &exitError{code: exitUnusable, err: fmt.Errorf("no database: give --database or set EDIGW_DATABASE_URL")}
 	}
-	return def
+	return nil
 }
 
 // openDatabase migrates and opens the record store.
 func (f *storeFlags) openDatabase(ctx context.Context) (*storage.DB, error) {
-	if f.database == "" {
-		return nil, &exitError{code: exitUnusable, err: fmt.Errorf("no database: give --database or set EDIGW_DATABASE_URL")}
+	if err := f.needDatabase(); err != nil {
+		return nil, err
 	}
 	if err := storage.Migrate(ctx, f.database); err != nil {
-		return nil, fmt.Errorf("migrate: %w", err)
+		return nil, err // storage's errors say "storage: migrate: ..." already
 	}
 	return storage.Open(ctx, f.database)
 }
@@ -74,6 +85,11 @@ func (f *storeFlags) pipeline(ctx context.Context, log *zap.Logger) (*clearingho
 		db.Close()
 		return nil, nil, err
 	}
-	p := &clearinghouse.Pipeline{Store: db, Objects: objs, Partners: []clearinghouse.Partner{clearinghouse.Cigna}, Log: log, Newline: true}
+	partners, err := f.loadPartners(ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	p := &clearinghouse.Pipeline{Store: db, Objects: objs, Partners: clearinghouse.Partners(partners), Log: log, Newline: true}
 	return p, db.Close, nil
 }

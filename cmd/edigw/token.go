@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -231,10 +230,4 @@ func newTokenRevokeCmd() *cobra.Command {
 	}
 	sf.addDatabase(c)
 	return c
-}
-
-// addDatabase adds only --database, for commands that need no object store.
-func (f *storeFlags) addDatabase(c *cobra.Command) {
-	c.Flags().StringVar(&f.database, "database", os.Getenv("EDIGW_DATABASE_URL"),
-		"PostgreSQL URL (default $EDIGW_DATABASE_URL)")
 }

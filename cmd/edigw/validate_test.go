@@ -42,9 +42,10 @@ func TestAckCommand(t *testing.T) {
 	if code != exitFileErrors || !strings.Contains(out, "claims 1 accepted, 1 rejected") {
 		t.Errorf("exit %d\n%s", code, out)
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.edi"))
-	if len(files) != 2 {
-		t.Fatalf("wrote %v, want a 999 and a 277CA", files)
+	// Named .x12, as serve names the acknowledgments it writes.
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(files) != 2 || !strings.HasSuffix(files[0], ".277ca.x12") || !strings.HasSuffix(files[1], ".999.x12") {
+		t.Fatalf("wrote %v, want a 999 and a 277CA named .x12", files)
 	}
 	for _, f := range files {
 		if code, out, _ := runCmd(t, "", "validate", f); code != exitOK {

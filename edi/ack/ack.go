@@ -60,6 +60,9 @@ type Options struct {
 	Now        func() time.Time
 	Delimiters edi.Delimiters // default * ^ : ~
 	Newline    bool           // a line feed after each segment
+	// Usage is ISA15 of the acknowledgments: the trading partner's P or
+	// T. Empty: the inbound interchange's (P when it is neither).
+	Usage string
 	// ClaimAt, when set, names the claim (its CLM01) at a set position, so
 	// a 999 can give the business unit of an error (CTX*CLM01:...).
 	ClaimAt func(s *ig.SetResult, setIndex int) string
@@ -91,6 +94,9 @@ func reply(ew *edi.EnvelopeWriter, in edi.InterchangeHeader, o *Options) (string
 	}
 	now := o.now()
 	usage := in.Usage
+	if o.Usage != "" {
+		usage = o.Usage
+	}
 	if usage != "P" && usage != "T" {
 		usage = "P"
 	}
