@@ -24,7 +24,7 @@ type Observations struct {
 	// by IK502-IK506 (or AK905-AK909) code; IK501 itself when no code
 	// was given.
 	Rejections999 map[string]int64
-	// Unmatched counts acknowledgments that answered nothing edigw sent.
+	// Unmatched counts answers that matched no record, or several.
 	Unmatched int64
 }
 

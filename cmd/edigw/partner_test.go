@@ -70,8 +70,8 @@ func TestPartnerCommandsAndThePipeline(t *testing.T) {
 	if code, out, errOut = runCmd(t, "", "replay", "--database", db, "--objects", objects, "--payer", "60054", story); code != exitOK {
 		t.Fatalf("replay: exit %d\n%s%s", code, out, errOut)
 	}
-	if _, err := os.Stat(filepath.Join(objects, "aetna-60054", "archive", "03-837p-claims.edi")); err != nil {
-		t.Errorf("not archived under the partner's prefix: %v", err)
+	if got, err := filepath.Glob(filepath.Join(objects, "aetna-60054", "archive", "*", "*", "*", "*", "03-837p-claims.edi")); err != nil || len(got) != 1 { // archive/YYYY/MM/DD/ID/NAME
+		t.Errorf("not archived under the partner's prefix: %v %v", got, err)
 	}
 	acks, _ := filepath.Glob(filepath.Join(objects, "aetna-60054", "outbound", "*.999.x12"))
 	if len(acks) != 1 {
@@ -125,8 +125,8 @@ func TestPartnersFile(t *testing.T) {
 	if code, out, errOut = runCmd(t, "", "replay", "--database", db, "--objects", objects, storyFile(t, "03-837p-claims.edi")); code != exitOK {
 		t.Fatalf("replay: exit %d\n%s%s", code, out, errOut)
 	}
-	if _, err := os.Stat(filepath.Join(objects, "acme", "archive", "03-837p-claims.edi")); err != nil {
-		t.Errorf("not archived under the file's partner: %v", err)
+	if got, err := filepath.Glob(filepath.Join(objects, "acme", "archive", "*", "*", "*", "*", "03-837p-claims.edi")); err != nil || len(got) != 1 { // archive/YYYY/MM/DD/ID/NAME
+		t.Errorf("not archived under the file's partner: %v %v", got, err)
 	}
 	if _, err := os.Stat(filepath.Join(objects, "cigna-62308")); !os.IsNotExist(err) {
 		t.Errorf("the table's partner was used too: %v", err)
