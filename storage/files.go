@@ -167,5 +167,5 @@ func wrap(op string, err error) error {
 	case edigw.ErrNotFound, edigw.ErrDuplicateFile, edigw.ErrDuplicateInterchange, edigw.ErrIdempotencyConflict:
 		return err
 	}
-	return fmt.Errorf("storage: %s: %w", op, err)
+	return withoutValues(fmt.Errorf("storage: %s: %w", op, err))
 }
