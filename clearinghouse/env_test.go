@@ -123,13 +123,21 @@ func pipelineOn(db edigw.RecordStore, objs edigw.ObjectStore) *Pipeline {
 // pays the claims of an 837 of the same size.
 func synthFile(t testing.TB, kind synth.Kind, claims int, seed uint64) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), string(kind)+".x12")
+	return synthFileOf(t, synth.Options{Kind: kind, Claims: claims, Seed: seed})
+}
+
+// synthFileOf generates a file (with a line feed after each segment) into
+// the test's temporary directory and returns its path.
+func synthFileOf(t testing.TB, o synth.Options) string {
+	t.Helper()
+	o.Newline = true
+	path := filepath.Join(t.TempDir(), string(o.Kind)+".x12")
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := synth.Write(f, synth.Options{Kind: kind, Claims: claims, Seed: seed, Newline: true}); err != nil {
+	if _, err := synth.Write(f, o); err != nil {
 		t.Fatal(err)
 	}
 	return path
