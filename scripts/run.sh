@@ -33,7 +33,10 @@ export EDIGW_DATABASE_URL=$url EDIGW_OBJECTS=$store
 gen=var/generated
 mkdir -p "$gen"
 for kind in 837p 835 278; do
-	$edigw gen --kind "$kind" --claims 2000 --seed "$RANDOM" -o "$gen/generated-$kind.edi"
+	# One practice (the story's) bills the 837P and is paid by the 835:
+	# a payment matches its claim only inside its payee.
+	$edigw gen --kind "$kind" --claims 2000 --seed "$RANDOM" --npi 1234567893 --tin 061234567 \
+		--provider-name "HOMECARE MEDICAL SUPPLY" -o "$gen/generated-$kind.edi"
 done
 
 echo

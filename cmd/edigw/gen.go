@@ -18,6 +18,8 @@ func newGenCmd() *cobra.Command {
 		claims, perSet  int
 		seed            uint64
 		newline         bool
+		npi, tin        string
+		providerName    string
 	)
 	c := &cobra.Command{
 		Use:   "gen --kind 837p|835|278 (--claims N | --size 100MB) [-o FILE]",
@@ -48,7 +50,14 @@ func newGenCmd() *cobra.Command {
 				w = f
 			}
 			bw := bufio.NewWriterSize(w, 256<<10)
-			st, err := synth.Write(bw, synth.Options{Kind: k, Claims: claims, PerSet: perSet, Seed: seed, Newline: newline})
+			o := synth.Options{Kind: k, Claims: claims, PerSet: perSet, Seed: seed, Newline: newline}
+			if npi != "" || tin != "" {
+				if npi == "" || tin == "" {
+					return &exitError{code: exitUnusable, err: fmt.Errorf("give --npi and --tin together")}
+				}
+				o.Provider = &synth.Provider{Name: providerName, NPI: npi, TIN: tin}
+			}
+			st, err := synth.Write(bw, o)
 			if err == nil {
 				err = bw.Flush()
 			}
@@ -67,6 +76,9 @@ func newGenCmd() *cobra.Command {
 	f.Uint64Var(&seed, "seed", 1, "seed: the same seed gives the same file")
 	f.BoolVar(&newline, "newline", true, "write a line feed after each segment")
 	f.StringVarP(&out, "output", "o", "-", "output file (- for standard output)")
+	f.StringVar(&npi, "npi", "", "the billing provider (837P) and payee (835) of every set: its NPI, with --tin, so that an 835 pays an 837P generated for the same provider")
+	f.StringVar(&tin, "tin", "", "the billing provider's and payee's tax ID, with --npi")
+	f.StringVar(&providerName, "provider-name", "SYNTHETIC HOME MEDICAL", "the billing provider's and payee's name, with --npi")
 	return c
 }
 
