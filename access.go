@@ -1,7 +1,6 @@
 package edigw
 
 import (
-	"context"
 	"slices"
 	"time"
 )
@@ -48,26 +47,6 @@ func (s Scope) Covers(tin, npi string) bool {
 	return tin != "" && slices.Contains(s.TINs, tin) || npi != "" && slices.Contains(s.NPIs, npi)
 }
 
-// TokenStore keeps API tokens (storage implements it).
-type TokenStore interface {
-	// CreateToken stores a token under the SHA-256 of its secret.
-	CreateToken(ctx context.Context, t *Token, secretHash []byte) (int64, error)
-	// RevokeToken ends a token; ErrNotFound when there is none.
-	RevokeToken(ctx context.Context, id int64) error
-	// TokenByHash finds a live token; ErrNotFound when unknown, revoked or
-	// expired.
-	TokenByHash(ctx context.Context, secretHash []byte) (*Token, error)
-	// TouchToken records that the token was just used, unless that was
-	// recorded less than a minute ago (so a busy token costs one write a
-	// minute, not one a request).
-	TouchToken(ctx context.Context, id int64) error
-	// ProviderDeclared reports whether the operator has declared the NPI
-	// as billing under the TIN: a live token's scope holds that TIN as its
-	// only TIN, and that NPI. Submissions rely on it to let a token scoped
-	// by one of the two vouch for the other (see docs/api.md).
-	ProviderDeclared(ctx context.Context, tin, npi string) (bool, error)
-}
-
 // Audience is who may read a file: the kinds of records it carries, or for
 // an acknowledgment the records it answers ("claim", "authorization",
 // "remittance"), and the provider of each.
@@ -80,26 +59,4 @@ type Audience struct {
 // may be empty).
 type Provider struct {
 	TIN, NPI string
-}
-
-// AccessStore answers the questions a token's entitlements and scope ask
-// of the records (storage implements it, for the HTTP API).
-type AccessStore interface {
-	// EventsOf is RecordStore.Events limited to events about the given
-	// subjects ("claim", "authorization", "remittance").
-	EventsOf(ctx context.Context, after int64, limit int, scope *Scope, subjects []string) ([]Event, error)
-	// RemittancesOf is RecordStore.Remittances, planned for a scoped
-	// reader: a page costs what the scope's records cost, whatever the
-	// size of the table.
-	RemittancesOf(ctx context.Context, after int64, limit int, scope *Scope) ([]StoredRemittance, error)
-	// FileAudience is the audience of a ledger entry: the records it
-	// carries; for an acknowledgment edigw wrote (a file with a parent),
-	// those of the file it answers; for acknowledgments a partner sent,
-	// the records edigw sent that they answer. ErrNotFound when there is
-	// no such file.
-	FileAudience(ctx context.Context, id int64) (*Audience, error)
-	// ClaimFiles lists the files about a claim, oldest first: the file
-	// that carried it, the acknowledgments that answer it (TA1, 999,
-	// 277CA) and the remittances that pay it.
-	ClaimFiles(ctx context.Context, claimID int64) ([]File, error)
 }

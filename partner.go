@@ -1,7 +1,6 @@
 package edigw
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -160,14 +159,4 @@ func ValidatePartners(ps []TradingPartner) error {
 		same("interchange ID", p.TheirQualifier+":"+p.TheirID, ids)
 	}
 	return errors.Join(errs...)
-}
-
-// PartnerStore keeps trading partners (storage.DB is one).
-type PartnerStore interface {
-	// Partners lists the partners by payer ID.
-	Partners(ctx context.Context) ([]TradingPartner, error)
-	// AddPartner adds a partner, or replaces the one with its payer ID.
-	AddPartner(ctx context.Context, p TradingPartner) error
-	// RemovePartner removes the partner of a payer (ErrNotFound if none).
-	RemovePartner(ctx context.Context, payer PayerID) error
 }

@@ -109,7 +109,8 @@ type Scope struct {
 	NPIs []string
 }
 
-// Errors a RecordStore reports.
+// Errors the record store reports (storage.DB; the pipeline and the API
+// compare them with errors.Is).
 var (
 	ErrDuplicateFile        = errors.New("edigw: a file with the same content was already processed")
 	ErrDuplicateInterchange = errors.New("edigw: the interchange (sender, receiver, ISA13) was already processed")
@@ -118,88 +119,12 @@ var (
 	ErrIdempotencyConflict = errors.New("edigw: idempotency key already used for a different submission")
 )
 
-// RecordStore keeps the records, the file and control-number ledgers, the
-// outbound queue and the event feed. storage implements it on PostgreSQL;
-// clearinghouse and the HTTP API use it through this interface.
-type RecordStore interface {
-	// LockKey takes an exclusive lock on an object key, held until
-	// release is called or the holder's connection ends (so a crashed
-	// instance never keeps it). ok is false when another instance holds it.
-	LockKey(ctx context.Context, key string) (release func(), ok bool, err error)
-	// FileByKey returns the latest ledger entry for an object key in one
-	// direction, or ErrNotFound.
-	FileByKey(ctx context.Context, d Direction, key string) (*File, error)
-	// RecordFile adds a ledger entry outside an ingest: an inbound file
-	// rejected or found duplicate, an outbound file written. It returns
-	// the entry's ID.
-	RecordFile(ctx context.Context, f *File) (int64, error)
-	// SetFileStatus moves a file on (committed -> archived).
-	SetFileStatus(ctx context.Context, id int64, status FileStatus, reason string) error
-	// BeginIngest opens the single database transaction of one inbound
-	// file: everything added to it commits together or not at all.
-	BeginIngest(ctx context.Context, f *File) (Ingest, error)
-	// NextControlNumber allocates the next ISA13, GS06 or ST02 ("ISA",
-	// "GS", "ST") for an outbound sender and receiver; never the same
-	// number twice, also across instances.
-	NextControlNumber(ctx context.Context, kind, sender, receiver string) (int64, error)
-	// InterchangeFile returns the ID of the file whose ingest entered an
-	// interchange in the ledger, or ErrNotFound.
-	InterchangeFile(ctx context.Context, d Direction, ic Interchange) (int64, error)
-	// The failure ledger of inbound objects (attempts.go).
-	InboundAttempts
-
-	// Queue adds claims or authorization requests to send. The
-	// idempotency key makes a retried submission return the first one's
-	// IDs instead of queuing twice.
-	QueueClaims(ctx context.Context, idempotencyKey string, claims []*Claim) ([]int64, error)
-	QueueAuthorizations(ctx context.Context, idempotencyKey string, reqs []*AuthorizationRequest) ([]int64, error)
-	// TakeQueued hands out up to limit queued records of one kind
-	// ("claim" or "authorization"), locking them until MarkSent or the
-	// end of ctx's transaction; payer and kind let a batcher fill one file.
-	TakeQueuedClaims(ctx context.Context, payer PayerID, kind ClaimKind, limit int) ([]QueuedClaim, error)
-	TakeQueuedAuthorizations(ctx context.Context, payer PayerID, limit int) ([]QueuedAuthorization, error)
-	// MarkSent records the outbound file that carried the records and
-	// the control numbers they went out under. The batcher calls it with
-	// the file still FilePending, before writing the object: a crash in
-	// between leaves a pending file that is regenerated, identical, from
-	// FileClaims / FileAuthorizations and its stored control numbers.
-	MarkSent(ctx context.Context, subject string, ids []int64, fileID int64, ic Interchange, group, set string) error
-	// File returns a ledger entry; ErrNotFound.
-	File(ctx context.Context, id int64) (*File, error)
-	// FileProviders lists the provider TINs and NPIs whose records a file
-	// carries or answers, as matched when it was ingested (for an
-	// acknowledgment edigw wrote: its parent's), so a scoped caller may
-	// download a file only when every record in it is theirs.
-	FileProviders(ctx context.Context, id int64) (tins, npis []string, err error)
-	// OutboundFiles lists outbound ledger entries in a status, oldest
-	// first: the 837s and 278s edigw sends (an inbound file's
-	// acknowledgments are finished with it, not by the outbound flush).
-	OutboundFiles(ctx context.Context, status FileStatus) ([]File, error)
-	// FileClaims and FileAuthorizations return what an outbound file
-	// carries, in ID order, each with the GS06 and ST02 it went out under.
-	FileClaims(ctx context.Context, fileID int64) ([]SentClaim, error)
-	// FileAcknowledgments returns the acknowledgments an inbound file
-	// carried, in file order.
-	FileAcknowledgments(ctx context.Context, fileID int64) ([]*StoredAcknowledgment, error)
-	FileAuthorizations(ctx context.Context, fileID int64) ([]SentAuthorization, error)
-
-	// Reads, limited by scope (nil: everything).
-	Claim(ctx context.Context, id int64, scope *Scope) (*StoredClaim, error)
-	ClaimByControlNumber(ctx context.Context, payer PayerID, patientControlNumber string, scope *Scope) (*StoredClaim, error)
-	Authorization(ctx context.Context, id int64, scope *Scope) (*StoredAuthorization, error)
-	AuthorizationByCertification(ctx context.Context, payer PayerID, certificationNumber string) (*StoredAuthorization, error)
-	Remittance(ctx context.Context, id int64, scope *Scope) (*StoredRemittance, error)
-	// Remittances and Events are cursor feeds: records with ID > after,
-	// in ID order, at most limit.
-	Remittances(ctx context.Context, after int64, limit int, scope *Scope) ([]StoredRemittance, error)
-	Events(ctx context.Context, after int64, limit int, scope *Scope) ([]Event, error)
-	Counts(ctx context.Context) (map[string]int64, error) // rows per table, for make run and tests
-
-	RestingStore
-}
-
 // Ingest is one inbound file's transaction. Records are added in batches
 // as the file streams (bulk-loaded), so memory stays bounded by a batch.
+// It is the one record-store interface kept in the root (decision 0016):
+// storage returns it from BeginIngest and clearinghouse calls it, so both
+// must name the same type. The stores' other interfaces are declared where
+// they are used (clearinghouse.Store, api.Store).
 type Ingest interface {
 	// Interchange enters an ISA in the ledger; ErrDuplicateInterchange
 	// when it was seen before (the ingest must then roll back).

@@ -134,7 +134,7 @@ func TestAnswersAndFilesStayWithTheirProvider(t *testing.T) {
 	}
 
 	// The ambiguous payment: stored unlinked, reported to operators only.
-	all, err := e.db.Events(ctx, 0, 1000, nil)
+	all, err := e.db.Events(ctx, 0, 1000)
 	if err != nil {
 		t.Fatal(err)
 	}

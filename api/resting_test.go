@@ -87,7 +87,7 @@ func TestSameNameFilesDownloadTheirOwnBytes(t *testing.T) {
 				bytes.Contains(res.body, []byte("SAME-B-1")) {
 				t.Errorf("download of a replaced object: %d %s", res.status, res.body)
 			}
-			evs, err := e.db.Events(ctx, 0, 1000, nil)
+			evs, err := e.db.Events(ctx, 0, 1000)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -102,7 +102,8 @@ func TestSameNameFilesDownloadTheirOwnBytes(t *testing.T) {
 				t.Errorf("operator events: %+v", raised)
 			}
 			// A provider's feed does not show it.
-			mine, err := e.db.Events(ctx, 0, 1000, &edigw.Scope{TINs: []string{tinA}, NPIs: []string{npiA}})
+			mine, err := e.db.EventsOf(ctx, 0, 1000, &edigw.Scope{TINs: []string{tinA}, NPIs: []string{npiA}},
+				[]string{"claim", "authorization", "remittance"})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -52,7 +52,7 @@ func newWorld(t *testing.T) *world {
 		t.Fatal(err)
 	}
 	w.claimA, w.claimB = a.ID, b.ID
-	rms, err := w.db.Remittances(ctx, 0, 10, nil)
+	rms, err := w.db.Remittances(ctx, 0, 10)
 	if err != nil || len(rms) != 3 {
 		t.Fatalf("remittances %v %v", rms, err)
 	}
@@ -305,7 +305,7 @@ func TestFeedOfSeveralProviders(t *testing.T) {
 		}
 		seen[ev.ID] = true
 	}
-	all, err := w.db.Events(context.Background(), 0, 1000, nil)
+	all, err := w.db.Events(context.Background(), 0, 1000)
 	if err != nil {
 		t.Fatal(err)
 	}

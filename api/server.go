@@ -19,13 +19,6 @@ import (
 	"github.com/edigw/edigw/docs"
 )
 
-// Store is what the API needs of the records store (storage.DB is one).
-type Store interface {
-	edigw.RecordStore
-	edigw.TokenStore
-	edigw.AccessStore
-}
-
 // Server serves the API over a store and the object store the files live in.
 type Server struct {
 	Store   Store

@@ -13,18 +13,18 @@ import (
 // names goes to the payer under that provider's identity: every
 // identifier named must be in the token's scope, the TIN among its TINs
 // and the NPI among its NPIs. The one exception is a pair the operator
-// declared (edigw.TokenStore.ProviderDeclared: a token holding that TIN
+// declared (Store.ProviderDeclared: a token holding that TIN
 // alone and that NPI): a token may name an NPI declared under one of its
 // TINs, and a TIN one of its NPIs is declared under. So a TIN token
 // vouches for the NPIs declared under its TIN and for no other.
 // docs/decisions/0007-submission-scope.md says why.
 type providerCheck struct {
-	store    edigw.TokenStore
+	store    providerDeclarer
 	scope    edigw.Scope
 	declared map[[2]string]bool // answers of the store, per (TIN, NPI)
 }
 
-func newProviderCheck(store edigw.TokenStore, tok *edigw.Token) *providerCheck {
+func newProviderCheck(store providerDeclarer, tok *edigw.Token) *providerCheck {
 	return &providerCheck{store: store, scope: tok.Scope, declared: map[[2]string]bool{}}
 }
 

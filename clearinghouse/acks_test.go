@@ -34,7 +34,7 @@ func TestInboundAcknowledgmentsMoveSentClaims(t *testing.T) {
 			c.PatientControlNumber = pcn
 			batch = append(batch, &c)
 		}
-		if _, err := p.Store.QueueClaims(ctx, fmt.Sprintf("batch-%d", i), batch); err != nil {
+		if _, err := recordsOf(t, p).QueueClaims(ctx, fmt.Sprintf("batch-%d", i), batch); err != nil {
 			t.Fatal(err)
 		}
 		keys, err := p.FlushOutbound(ctx)
@@ -126,7 +126,7 @@ func TestInboundAcknowledgmentsMoveSentClaims(t *testing.T) {
 		"C-1": {edigw.ClaimRejected, "TA1 R 022"},
 	}
 	for pcn, w := range want {
-		c, err := p.Store.ClaimByControlNumber(ctx, edigw.Cigna, pcn, nil)
+		c, err := recordsOf(t, p).ClaimByControlNumber(ctx, edigw.Cigna, pcn, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -134,7 +134,7 @@ func TestInboundAcknowledgmentsMoveSentClaims(t *testing.T) {
 			t.Errorf("%s: %s %q, want %s %q", pcn, c.Claim.Status, c.StatusReason, w.status, w.reason)
 		}
 	}
-	evs, err := p.Store.Events(ctx, 0, 100, nil)
+	evs, err := recordsOf(t, p).Events(ctx, 0, 100)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func TestInboundAcknowledgmentsMoveSentClaims(t *testing.T) {
 	if kinds[edigw.EventClaimAccepted] != 1 || kinds[edigw.EventClaimRejected] != 3 {
 		t.Errorf("events %v", kinds)
 	}
-	stored, err := p.Store.FileAcknowledgments(ctx, outs[1].Result.FileID)
+	stored, err := recordsOf(t, p).FileAcknowledgments(ctx, outs[1].Result.FileID)
 	if err != nil || len(stored) != 1 || stored[0].Acknowledgment.Kind != edigw.Ack999 ||
 		stored[0].Acknowledgment.Group.Sets[0].SegmentErrors[0].Elements[0].Reference != "67" {
 		t.Errorf("stored 999: %+v %v", stored, err)

@@ -97,7 +97,7 @@ func TestCrashChild(t *testing.T) {
 	}
 	db := openStore(t, os.Getenv(crashDBEnv))
 	db.Lease = time.Second // claims taken by this process come back soon after it dies
-	records := &faults.Records{RecordStore: db}
+	records := &faults.Records{DB: db}
 	objs := &faults.Objects{ObjectStore: openObjects(t, objectsSpec(os.Getenv(crashObjsEnv)))}
 	acks := 0
 	switch point {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/clearinghouse/dirstore"
+	"github.com/edigw/edigw/clearinghouse/internal/faults"
 	"github.com/edigw/edigw/clearinghouse/s3store"
 	"github.com/edigw/edigw/fixtures/synth"
 	"github.com/edigw/edigw/internal/testenv"
@@ -112,7 +113,7 @@ func testNow() time.Time { return time.Date(2026, 3, 6, 8, 0, 0, 0, time.UTC) }
 
 // pipelineOn makes a pipeline for Cigna over a store and objects, with
 // retries quick enough for tests.
-func pipelineOn(db edigw.RecordStore, objs edigw.ObjectStore) *Pipeline {
+func pipelineOn(db Store, objs edigw.ObjectStore) *Pipeline {
 	return &Pipeline{Store: db, Objects: objs, Partners: []Partner{Cigna}, Newline: true, Now: testNow,
 		Retry: Retry{Attempts: 10, First: 5 * time.Millisecond, Ceil: 100 * time.Millisecond}}
 }
@@ -205,13 +206,29 @@ func readObject(t *testing.T, objs edigw.ObjectStore, key string) string {
 }
 
 // counts reads the records' table sizes.
-func counts(t testing.TB, db edigw.RecordStore) map[string]int64 {
+func counts(t testing.TB, db *storage.DB) map[string]int64 {
 	t.Helper()
 	c, err := db.Counts(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// recordsOf is the database behind a test pipeline, for what a test reads
+// beyond what the pipeline asks of it (counts, claims, events).
+func recordsOf(t testing.TB, p *Pipeline) *storage.DB {
+	t.Helper()
+	switch s := p.Store.(type) {
+	case *storage.DB:
+		return s
+	case *faults.Records:
+		return s.DB
+	case *poisonedRecords:
+		return recordsOf(t, &Pipeline{Store: s.Store})
+	}
+	t.Fatalf("no database behind %T", p.Store)
+	return nil
 }
 
 // queryInt runs a query that answers one number, on its own connection.

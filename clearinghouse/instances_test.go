@@ -30,7 +30,7 @@ func TestTwoInstances(t *testing.T) {
 		wrapped[i] = &faults.Objects{ObjectStore: openObjects(t, spec)}
 		instances[i] = pipelineOn(openStore(t, dbURL), wrapped[i])
 	}
-	queueSynthClaims(t, instances[0].Store, queuedClaims, 41)
+	queueSynthClaims(t, recordsOf(t, instances[0]), queuedClaims, 41)
 	for i := range files {
 		data := synthBytes(t, synth.Kind837P, perFile, uint64(31+i))
 		putBytes(t, wrapped[0], fmt.Sprintf("f%02d.x12", i), data)

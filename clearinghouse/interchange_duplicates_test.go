@@ -111,7 +111,7 @@ func TestDuplicateInterchangeRace(t *testing.T) {
 	spec := s3Objects(t)
 	x, w := storyWithISA13(t, 8101), storyWithISA13(t, 8102)
 	loaded := make(chan struct{})
-	first := &faults.Records{RecordStore: openStore(t, dbURL)}
+	first := &faults.Records{DB: openStore(t, dbURL)}
 	first.AfterLoad = func(int) error {
 		close(loaded)
 		// Hold the interchange until the other instance waits for it.

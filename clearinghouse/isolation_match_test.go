@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/storage"
 )
 
 // Provider B of the matching test: another practice than the story's
@@ -58,7 +59,7 @@ func TestAnswersMatchInsidePartnerAndProvider(t *testing.T) {
 	pcns := []string{"DME-2026-0101", "DME-2026-0102"}
 	for _, pcn := range pcns {
 		for _, s := range []*edigw.Scope{scopeA, scopeB} {
-			if _, err := p.Store.ClaimByControlNumber(ctx, edigw.Cigna, pcn, s); err != nil {
+			if _, err := recordsOf(t, p).ClaimByControlNumber(ctx, edigw.Cigna, pcn, s); err != nil {
 				t.Fatalf("claim %s of %v: %v", pcn, s.NPIs, err)
 			}
 		}
@@ -72,12 +73,12 @@ func TestAnswersMatchInsidePartnerAndProvider(t *testing.T) {
 		t.Errorf("277CA of another partner: %+v", o.Result)
 	}
 	for _, pcn := range pcns {
-		c, _ := p.Store.ClaimByControlNumber(ctx, edigw.Cigna, pcn, scopeA)
+		c, _ := recordsOf(t, p).ClaimByControlNumber(ctx, edigw.Cigna, pcn, scopeA)
 		if c.Claim.Status != edigw.ClaimSubmitted {
 			t.Errorf("another partner's 277CA moved %s to %s", pcn, c.Claim.Status)
 		}
 	}
-	if tins, npis, err := p.Store.FileProviders(ctx, o.Result.FileID); err != nil || len(tins)+len(npis) != 0 {
+	if tins, npis, err := audienceIDs(ctx, recordsOf(t, p), o.Result.FileID); err != nil || len(tins)+len(npis) != 0 {
 		t.Errorf("providers of a 277CA that matched nothing: %v %v %v", tins, npis, err)
 	}
 
@@ -90,8 +91,8 @@ func TestAnswersMatchInsidePartnerAndProvider(t *testing.T) {
 
 	want := map[string]edigw.ClaimStatus{"DME-2026-0101": edigw.ClaimPartiallyPaid, "DME-2026-0102": edigw.ClaimDenied}
 	for _, pcn := range pcns {
-		a, _ := p.Store.ClaimByControlNumber(ctx, edigw.Cigna, pcn, scopeA)
-		b, _ := p.Store.ClaimByControlNumber(ctx, edigw.Cigna, pcn, scopeB)
+		a, _ := recordsOf(t, p).ClaimByControlNumber(ctx, edigw.Cigna, pcn, scopeA)
+		b, _ := recordsOf(t, p).ClaimByControlNumber(ctx, edigw.Cigna, pcn, scopeB)
 		if a.Claim.Status != want[pcn] {
 			t.Errorf("A's %s: %s, want %s", pcn, a.Claim.Status, want[pcn])
 		}
@@ -99,17 +100,17 @@ func TestAnswersMatchInsidePartnerAndProvider(t *testing.T) {
 			t.Errorf("B's %s moved by A's answers: %s %q", pcn, b.Claim.Status, b.StatusReason)
 		}
 	}
-	rms, err := p.Store.Remittances(ctx, 0, 10, nil)
+	rms, err := recordsOf(t, p).Remittances(ctx, 0, 10)
 	if err != nil || len(rms) != 1 {
 		t.Fatalf("remittances %v %v", rms, err)
 	}
 	for i, id := range rms[0].ClaimIDs {
-		a, _ := p.Store.ClaimByControlNumber(ctx, edigw.Cigna, pcns[i], scopeA)
+		a, _ := recordsOf(t, p).ClaimByControlNumber(ctx, edigw.Cigna, pcns[i], scopeA)
 		if id != a.ID {
 			t.Errorf("the 835's payment %d links claim %d, want A's %d", i+1, id, a.ID)
 		}
 	}
-	auth, err := p.Store.AuthorizationByCertification(ctx, edigw.Cigna, "C26014A00123")
+	auth, err := recordsOf(t, p).AuthorizationByCertification(ctx, edigw.Cigna, "C26014A00123")
 	if err != nil || auth.Request.Requester.NPI() != storyNPI || auth.Request.Status != edigw.AuthApproved {
 		t.Fatalf("the approved authorization: %v %+v", err, auth)
 	}
@@ -121,7 +122,7 @@ func TestAnswersMatchInsidePartnerAndProvider(t *testing.T) {
 
 	// Each answer's file is A's: its providers are A's alone.
 	for _, o := range []*Outcome{ca, remit, resp} {
-		tins, npis, err := p.Store.FileProviders(ctx, o.Result.FileID)
+		tins, npis, err := audienceIDs(ctx, recordsOf(t, p), o.Result.FileID)
 		if err != nil || !slices.Equal(npis, []string{storyNPI}) || slices.Contains(tins, otherTIN) {
 			t.Errorf("providers of %s: %v %v %v", o.Key, tins, npis, err)
 		}
@@ -146,9 +147,37 @@ func TestAnswersMatchInsidePartnerAndProvider(t *testing.T) {
 	}
 }
 
+// audienceIDs lists the distinct TINs and NPIs of a file's audience,
+// sorted: who may download it, as scopes see it.
+func audienceIDs(ctx context.Context, db *storage.DB, id int64) (tins, npis []string, err error) {
+	a, err := db.FileAudience(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	tins, npis = []string{}, []string{}
+	for _, p := range a.Providers {
+		if p.TIN != "" && !slices.Contains(tins, p.TIN) {
+			tins = append(tins, p.TIN)
+		}
+		if p.NPI != "" && !slices.Contains(npis, p.NPI) {
+			npis = append(npis, p.NPI)
+		}
+	}
+	slices.Sort(tins)
+	slices.Sort(npis)
+	return tins, npis, nil
+}
+
 func allEvents(t *testing.T, p *Pipeline, scope *edigw.Scope) []edigw.Event {
 	t.Helper()
-	evs, err := p.Store.Events(context.Background(), 0, 1000, scope)
+	db := recordsOf(t, p)
+	var evs []edigw.Event
+	var err error
+	if scope == nil {
+		evs, err = db.Events(context.Background(), 0, 1000)
+	} else {
+		evs, err = db.EventsOf(context.Background(), 0, 1000, scope, []string{"claim", "authorization", "remittance"})
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -335,7 +335,7 @@ func TestDatabaseOutage(t *testing.T) {
 					time.AfterFunc(300*time.Millisecond, proxy.Restore)
 				})
 			}
-			records := &faults.Records{RecordStore: db}
+			records := &faults.Records{DB: db}
 			switch when {
 			case "before the poll":
 				outage()

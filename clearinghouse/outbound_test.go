@@ -12,11 +12,12 @@ import (
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/fixtures/synth"
 	"github.com/edigw/edigw/mapping"
+	"github.com/edigw/edigw/storage"
 )
 
 // queueSynthClaims queues n generated 837P claims (PCN000000001...) in
 // submissions of 2,000, as a billing system would.
-func queueSynthClaims(t *testing.T, db edigw.RecordStore, n int, seed uint64) {
+func queueSynthClaims(t *testing.T, db *storage.DB, n int, seed uint64) {
 	t.Helper()
 	var claims []*edigw.Claim
 	_, err := mapping.ReadClaims(bytes.NewReader(synthBytes(t, synth.Kind837P, n, seed)), "queue", func(c *edigw.Claim) error {
@@ -34,7 +35,7 @@ func queueSynthClaims(t *testing.T, db edigw.RecordStore, n int, seed uint64) {
 	}
 }
 
-func queueSynthAuthorizations(t *testing.T, db edigw.RecordStore, n int) {
+func queueSynthAuthorizations(t *testing.T, db *storage.DB, n int) {
 	t.Helper()
 	var reqs []*edigw.AuthorizationRequest
 	_, err := mapping.ReadAuthorizations(bytes.NewReader(synthBytes(t, synth.Kind278, n, 3)), "queue", func(r *edigw.AuthorizationRequest) error {

@@ -21,7 +21,7 @@ import (
 // is safe to run several Pipelines (in several processes) against the same
 // stores: files are locked one at a time in the record store.
 type Pipeline struct {
-	Store    edigw.RecordStore
+	Store    Store // store.go: what the pipeline asks of the record store
 	Objects  edigw.ObjectStore
 	Partners []Partner
 	Log      *zap.Logger
@@ -157,6 +157,15 @@ func (s storeNumbers) Next(kind ack.Kind, sender, receiver string) (int64, error
 // others are processed; after Failures.Limit such failures it goes to
 // error/.
 func (p *Pipeline) PollOnce(ctx context.Context) ([]*Outcome, error) {
+	return p.poll(ctx, nil)
+}
+
+// poll is PollOnce, ending early, between files, once stop is closed: a
+// file taken runs to its outcome under ctx, while the calls that hold no
+// file (listing a prefix, reading the failure ledger) end at stop too.
+func (p *Pipeline) poll(ctx context.Context, stop <-chan struct{}) ([]*Outcome, error) {
+	between, cancel := untilStop(ctx, stop)
+	defer cancel()
 	// Files a stopped run left unfinished first (resting.go).
 	outs, first := p.finishUnfinished(ctx)
 	for _, o := range outs {
@@ -165,21 +174,31 @@ func (p *Pipeline) PollOnce(ctx context.Context) ([]*Outcome, error) {
 		}
 	}
 	for _, pt := range p.Partners {
+		if stopped(stop) {
+			return outs, first
+		}
 		var objs []edigw.Object
-		err := p.retry(ctx, "list "+pt.Inbound(), func() error {
+		err := p.retry(between, "list "+pt.Inbound(), func() error {
 			var err error
-			objs, err = p.Objects.List(ctx, pt.Inbound())
+			objs, err = p.Objects.List(between, pt.Inbound())
 			return err
 		})
+		if stopped(stop) {
+			return outs, first
+		}
 		if err != nil {
+			p.log().Error("list inbound", zap.String("prefix", pt.Inbound()), zap.Error(err))
 			first = errors.Join(first, err)
 			continue
 		}
 		sort.Slice(objs, func(i, j int) bool { return objs[i].Key < objs[j].Key })
-		failing := p.failedInbound(ctx, pt)
+		failing := p.failedInbound(between, pt)
 		for _, o := range objs {
 			if ctx.Err() != nil {
 				return outs, errors.Join(first, ctx.Err())
+			}
+			if stopped(stop) {
+				return outs, first
 			}
 			if strings.HasSuffix(o.Key, "/") {
 				continue
@@ -214,22 +233,65 @@ func (p *Pipeline) PollOnce(ctx context.Context) ([]*Outcome, error) {
 	return outs, first
 }
 
-// Run polls every interval until ctx ends, and flushes the outbound queue
-// after each poll.
-func (p *Pipeline) Run(ctx context.Context, interval time.Duration) error {
-	for {
-		if _, err := p.PollOnce(ctx); err != nil && ctx.Err() == nil {
-			p.log().Error("poll", zap.Error(err))
+// Serve runs the pipeline: every interval it polls (PollOnce: the files
+// stopped runs left unfinished, then each partner's inbound prefix, with
+// retries, the failure ledger and the counters of Stats) and flushes the
+// outbound queue, until stop is closed or ctx ends. Failures are logged
+// and counted; the files they concern wait for the next poll.
+//
+// Closing stop is a graceful stop: no new file is taken, and an outbound
+// flush is cut short (its file stays pending and is written again, the
+// same bytes, by the next flush), but the inbound file in hand runs to
+// its outcome under ctx, and Serve returns once it has. Ending ctx stops
+// at once: the file in hand is abandoned (its transaction rolls back and
+// it stays in inbound/ for the next poll). serve closes stop at the first
+// SIGINT or SIGTERM and ends ctx at the second. A nil stop leaves ctx
+// alone to stop it.
+func (p *Pipeline) Serve(ctx context.Context, stop <-chan struct{}, interval time.Duration) {
+	for !stopped(stop) && ctx.Err() == nil {
+		if _, err := p.poll(ctx, stop); err != nil && ctx.Err() == nil {
+			p.log().Error("poll: what failed waits for the next poll", zap.Error(err))
 		}
-		if _, err := p.FlushOutbound(ctx); err != nil && ctx.Err() == nil {
+		if stopped(stop) || ctx.Err() != nil {
+			return
+		}
+		flush, cancel := untilStop(ctx, stop)
+		if _, err := p.FlushOutbound(flush); err != nil && flush.Err() == nil {
 			p.log().Error("outbound", zap.Error(err))
 		}
+		cancel()
 		select {
+		case <-stop:
 		case <-ctx.Done():
-			return nil
 		case <-time.After(interval):
 		}
 	}
+}
+
+// stopped reports whether stop is closed (never, for a nil stop).
+func stopped(stop <-chan struct{}) bool {
+	select {
+	case <-stop:
+		return true
+	default:
+		return false
+	}
+}
+
+// untilStop is ctx, ended by stop as well: for the work that holds no
+// file and may end at the first signal.
+func untilStop(ctx context.Context, stop <-chan struct{}) (context.Context, context.CancelFunc) {
+	c, cancel := context.WithCancel(ctx)
+	if stop != nil {
+		go func() {
+			select {
+			case <-stop:
+				cancel()
+			case <-c.Done():
+			}
+		}()
+	}
+	return c, cancel
 }
 
 // metrics counts what the pipeline did, for /metrics.

@@ -65,20 +65,20 @@ func TestInboundStory(t *testing.T) {
 	if r := outs[2].Result; r == nil || r.Claims != 2 || len(outs[2].Acks) != 2 {
 		t.Errorf("837: %s", outs[2])
 	}
-	counts, err := p.Store.Counts(ctx)
+	counts, err := recordsOf(t, p).Counts(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The response answers the request: one authorization, approved.
-	a, err := p.Store.AuthorizationByCertification(ctx, edigw.Cigna, "C26014A00123")
+	a, err := recordsOf(t, p).AuthorizationByCertification(ctx, edigw.Cigna, "C26014A00123")
 	if err != nil || a.Request.Status != edigw.AuthApproved {
 		t.Fatalf("authorization: %v %+v", err, a)
 	}
-	bed, err := p.Store.ClaimByControlNumber(ctx, edigw.Cigna, "DME-2026-0101", nil)
+	bed, err := recordsOf(t, p).ClaimByControlNumber(ctx, edigw.Cigna, "DME-2026-0101", nil)
 	if err != nil || bed.Claim.Status != edigw.ClaimPartiallyPaid || bed.AuthorizationID != a.ID {
 		t.Errorf("bed claim: %v status %s auth %d (want %d)", err, bed.Claim.Status, bed.AuthorizationID, a.ID)
 	}
-	other, err := p.Store.ClaimByControlNumber(ctx, edigw.Cigna, "DME-2026-0102", nil)
+	other, err := recordsOf(t, p).ClaimByControlNumber(ctx, edigw.Cigna, "DME-2026-0102", nil)
 	if err != nil || other.Claim.Status != edigw.ClaimDenied {
 		t.Errorf("other claim: %v %+v", err, other)
 	}
@@ -94,7 +94,7 @@ func TestInboundStory(t *testing.T) {
 	if err != nil || len(outs) != 1 || outs[0].Status != edigw.FileDuplicate {
 		t.Fatalf("second drop: %v %v", err, outs)
 	}
-	after, _ := p.Store.Counts(ctx)
+	after, _ := recordsOf(t, p).Counts(ctx)
 	for _, table := range []string{"claims", "remittances", "authorizations", "events"} {
 		if after[table] != counts[table] {
 			t.Errorf("%s: %d rows after the duplicate, %d before", table, after[table], counts[table])
@@ -120,7 +120,7 @@ func TestInboundStory(t *testing.T) {
 	if !strings.HasPrefix(string(reason[:n]), "rejected: ") {
 		t.Errorf("reason %q", reason[:n])
 	}
-	final, _ := p.Store.Counts(ctx)
+	final, _ := recordsOf(t, p).Counts(ctx)
 	if final["claims"] != counts["claims"] {
 		t.Errorf("the broken file stored claims")
 	}
@@ -136,7 +136,7 @@ func TestInvalidSetStoresNothing(t *testing.T) {
 	if err != nil || len(outs) != 1 || outs[0].Status != edigw.FileRejected || len(outs[0].Acks) != 2 {
 		t.Fatalf("%v %v", err, outs)
 	}
-	if c, _ := p.Store.Counts(ctx); c["claims"] != 0 {
+	if c, _ := recordsOf(t, p).Counts(ctx); c["claims"] != 0 {
 		t.Errorf("%d claims stored", c["claims"])
 	}
 	// One bad claim beside a good one: the file is kept, the bad claim rejected.

@@ -145,14 +145,14 @@ func TestFilesThatCannotSucceed(t *testing.T) {
 // validator lets through and the database does not take (text refuses
 // NUL). Every other file goes through untouched.
 type poisonedRecords struct {
-	edigw.RecordStore
+	Store
 	key    string
 	mu     sync.Mutex
 	begins int // ingests of the poisoned file begun
 }
 
 func (r *poisonedRecords) BeginIngest(ctx context.Context, f *edigw.File) (edigw.Ingest, error) {
-	ing, err := r.RecordStore.BeginIngest(ctx, f)
+	ing, err := r.Store.BeginIngest(ctx, f)
 	if err != nil || f.Key != r.key {
 		return ing, err
 	}
@@ -191,7 +191,7 @@ func TestPoisonFileGoesToErrorAfterLimit(t *testing.T) {
 	spec := s3Objects(t)
 	bad := Cigna.Inbound() + "a-refused.x12"
 	instance := func() (*Pipeline, *poisonedRecords) {
-		r := &poisonedRecords{RecordStore: openStore(t, dbURL), key: bad}
+		r := &poisonedRecords{Store: openStore(t, dbURL), key: bad}
 		p := pipelineOn(r, openObjects(t, spec))
 		p.Failures = FailurePolicy{Limit: limit, First: time.Microsecond, Ceil: time.Microsecond}
 		return p, r
@@ -261,7 +261,7 @@ func TestPoisonFileGoesToErrorAfterLimit(t *testing.T) {
 func TestPoisonFileWaits(t *testing.T) {
 	dbURL := testDatabase(t)
 	bad := Cigna.Inbound() + "a-refused.x12"
-	records := &poisonedRecords{RecordStore: openStore(t, dbURL), key: bad}
+	records := &poisonedRecords{Store: openStore(t, dbURL), key: bad}
 	p := pipelineOn(records, openObjects(t, s3Objects(t)))
 	p.Failures = FailurePolicy{Limit: 2, First: time.Hour}
 	putBytes(t, p.Objects, "a-refused.x12", storyWithISA13(t, 7101))

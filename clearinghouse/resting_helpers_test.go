@@ -9,7 +9,7 @@ import (
 
 // restingOf is where the ledger says the latest file that came under an
 // inbound name rests (its archive/ or error/ key).
-func restingOf(t testing.TB, db edigw.RecordStore, name string) string {
+func restingOf(t testing.TB, db Store, name string) string {
 	t.Helper()
 	f, err := db.FileByKey(context.Background(), edigw.Inbound, Cigna.Inbound()+name)
 	if err != nil {

@@ -94,7 +94,7 @@ func TestSameNameRestsApart(t *testing.T) {
 
 // ackObjects reads the acknowledgments the ledger records for an inbound
 // file: key -> bytes, each checked against its recorded digest.
-func ackObjects(t *testing.T, db edigw.RecordStore, objs edigw.ObjectStore, fileID int64) map[string]string {
+func ackObjects(t *testing.T, db Store, objs edigw.ObjectStore, fileID int64) map[string]string {
 	t.Helper()
 	outs, err := db.FileOutputs(context.Background(), fileID)
 	if err != nil {

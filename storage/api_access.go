@@ -8,10 +8,7 @@ import (
 	"github.com/edigw/edigw"
 )
 
-// What the HTTP API asks to apply a token's entitlements and scope
-// (edigw.AccessStore).
-
-var _ edigw.AccessStore = (*DB)(nil)
+// What the HTTP API asks to apply a token's entitlements and scope.
 
 // EventsOf returns the events about the subjects with ID > after, in ID
 // order, at most limit (as Events), those of scope only (nil: all), read

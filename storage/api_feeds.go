@@ -32,11 +32,12 @@ func scopedPage(table, tinColumn, npiColumn, cond string) string {
 		) u ORDER BY id LIMIT $2`, table, tinColumn, npiColumn, cond)
 }
 
-// RemittancesOf is Remittances for a scope (nil reads everything, as
-// Remittances does), read through the payee indexes.
+// RemittancesOf returns the remittances of a scope (by payee TIN or NPI)
+// with ID > after, in ID order, at most limit (as Remittances; nil reads
+// everything, as Remittances does), read through the payee indexes.
 func (db *DB) RemittancesOf(ctx context.Context, after int64, limit int, scope *edigw.Scope) ([]edigw.StoredRemittance, error) {
 	if scope == nil {
-		return db.Remittances(ctx, after, limit, nil)
+		return db.Remittances(ctx, after, limit)
 	}
 	f := newScopeFilter(scope)
 	rows, err := db.pool.Query(ctx, `WITH page AS (`+scopedPage("remittances", "payee_tin", "payee_npi", "TRUE")+`)

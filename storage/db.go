@@ -28,11 +28,6 @@ type DB struct {
 	locks map[*pgxpool.Conn]struct{} // connections holding LockKey locks
 }
 
-var (
-	_ edigw.RecordStore = (*DB)(nil)
-	_ edigw.TokenStore  = (*DB)(nil)
-)
-
 // DefaultLease is DB.Lease unless set.
 const DefaultLease = 2 * time.Minute
 

@@ -2,8 +2,9 @@
 // records store, the file and control-number ledgers, and the event feed.
 //
 // Migrate applies the embedded migrations (migrations/*.sql) under an
-// advisory lock; Open returns a *DB, which implements edigw.RecordStore and
-// edigw.TokenStore.
+// advisory lock; Open returns a *DB, which has what the pipeline
+// (clearinghouse.Store) and the HTTP API (api.Store) declare they need of
+// it, and returns the edigw.Ingest of an inbound file's transaction.
 //
 // How the store behaves where the interface leaves room:
 //

@@ -136,13 +136,13 @@ func pageSize(limit int) int {
 	return limit
 }
 
-// Events returns events with ID > after in ID order, at most limit
-// (DefaultPage when limit <= 0, at most MaxPage), those of scope only.
-func (db *DB) Events(ctx context.Context, after int64, limit int, scope *edigw.Scope) ([]edigw.Event, error) {
-	cond, args := newScopeFilter(scope).sql("tin", "npi", []any{after, pageSize(limit)})
+// Events returns every event with ID > after in ID order, at most limit
+// (DefaultPage when limit <= 0, at most MaxPage): the operators' feed,
+// operator events included. A scoped reader reads EventsOf.
+func (db *DB) Events(ctx context.Context, after int64, limit int) ([]edigw.Event, error) {
 	rows, err := db.pool.Query(ctx, `SELECT id, at, kind, payer_id, subject, subject_id, reference, status,
 		coalesce(tin, ''), coalesce(npi, '') FROM events
-		WHERE id > $1 AND `+cond+` ORDER BY id LIMIT $2`, args...)
+		WHERE id > $1 ORDER BY id LIMIT $2`, after, pageSize(limit))
 	if err != nil {
 		return nil, wrap("events", err)
 	}

@@ -42,7 +42,7 @@ func TestFeedsNeverSkip(t *testing.T) {
 	seenRemits := map[int64]bool{}
 	var evAfter, rmAfter int64
 	poll := func() {
-		evs, err := db.Events(ctx, evAfter, 7, nil)
+		evs, err := db.Events(ctx, evAfter, 7)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -50,7 +50,7 @@ func TestFeedsNeverSkip(t *testing.T) {
 			seenEvents[e.ID] = true
 			evAfter = e.ID
 		}
-		rms, err := db.Remittances(ctx, rmAfter, 3, nil)
+		rms, err := db.Remittances(ctx, rmAfter, 3)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -86,7 +86,7 @@ func TestFeedsNeverSkip(t *testing.T) {
 	if len(missed) > 0 || len(seenEvents) != len(all) {
 		t.Errorf("the reader missed %d of %d events: %v", len(missed), len(all), missed)
 	}
-	rms, err := db.Remittances(ctx, 0, MaxPage, nil)
+	rms, err := db.Remittances(ctx, 0, MaxPage)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -133,28 +132,6 @@ func (db *DB) SetFileStatus(ctx context.Context, id int64, status edigw.FileStat
 		return edigw.ErrNotFound
 	}
 	return nil
-}
-
-// FileProviders lists the provider TINs and NPIs of the records a file
-// carries or answers, as FileAudience decides them (an acknowledgment
-// edigw wrote answers for its parent's records).
-func (db *DB) FileProviders(ctx context.Context, id int64) ([]string, []string, error) {
-	a, err := db.FileAudience(ctx, id)
-	if err != nil {
-		return nil, nil, err
-	}
-	tins, npis := []string{}, []string{}
-	for _, p := range a.Providers {
-		if p.TIN != "" && !slices.Contains(tins, p.TIN) {
-			tins = append(tins, p.TIN)
-		}
-		if p.NPI != "" && !slices.Contains(npis, p.NPI) {
-			npis = append(npis, p.NPI)
-		}
-	}
-	slices.Sort(tins)
-	slices.Sort(npis)
-	return tins, npis, nil
 }
 
 // wrap names the operation in an error, keeping edigw's sentinel errors

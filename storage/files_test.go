@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"slices"
 	"testing"
@@ -24,7 +25,7 @@ func TestFileLedger(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tins, npis, err := db.FileProviders(ctx, ackID)
+	tins, npis, err := audienceIDs(ctx, db, ackID)
 	if err != nil || !slices.Equal(tins, []string{tinA}) || !slices.Equal(npis, []string{npiA}) {
 		t.Errorf("ack providers %v %v %v", tins, npis, err)
 	}
@@ -55,7 +56,7 @@ func TestFileLedger(t *testing.T) {
 	if err := db.SetFileStatus(ctx, 424242, edigw.FileArchived, ""); !isErr(err, edigw.ErrNotFound) {
 		t.Errorf("status of an unknown file: %v", err)
 	}
-	if _, _, err := db.FileProviders(ctx, 424242); !isErr(err, edigw.ErrNotFound) {
+	if _, _, err := audienceIDs(ctx, db, 424242); !isErr(err, edigw.ErrNotFound) {
 		t.Errorf("providers of an unknown file: %v", err)
 	}
 	// The same content recorded as committed outside an ingest is a duplicate.
@@ -91,4 +92,25 @@ func TestTokens(t *testing.T) {
 	if err := db.RevokeToken(ctx, id+100); !isErr(err, edigw.ErrNotFound) {
 		t.Errorf("revoke unknown: %v", err)
 	}
+}
+
+// audienceIDs lists the distinct TINs and NPIs of a file's audience,
+// sorted: who may download it, as scopes see it.
+func audienceIDs(ctx context.Context, db *DB, id int64) (tins, npis []string, err error) {
+	a, err := db.FileAudience(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	tins, npis = []string{}, []string{}
+	for _, p := range a.Providers {
+		if p.TIN != "" && !slices.Contains(tins, p.TIN) {
+			tins = append(tins, p.TIN)
+		}
+		if p.NPI != "" && !slices.Contains(npis, p.NPI) {
+			npis = append(npis, p.NPI)
+		}
+	}
+	slices.Sort(tins)
+	slices.Sort(npis)
+	return tins, npis, nil
 }

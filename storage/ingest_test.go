@@ -79,7 +79,7 @@ func TestIngestLinksClaimsAuthorizationsAndPayments(t *testing.T) {
 		t.Errorf("status reason %q", r.StatusReason)
 	}
 
-	rms, err := db.Remittances(ctx, 0, 10, nil)
+	rms, err := db.Remittances(ctx, 0, 10)
 	if err != nil || len(rms) != 1 {
 		t.Fatalf("remittances: %v %d", err, len(rms))
 	}
@@ -292,7 +292,7 @@ func TestAuthorizationResponseUpdatesRequest(t *testing.T) {
 		t.Errorf("%d decisions kept, want 3", c)
 	}
 	// The pended file's records are the request's provider's.
-	tins, npis, err := db.FileProviders(ctx, res.FileID)
+	tins, npis, err := audienceIDs(ctx, db, res.FileID)
 	if err != nil || !slices.Equal(tins, []string{tinA}) || !slices.Equal(npis, []string{npiA}) {
 		t.Errorf("file providers %v %v %v", tins, npis, err)
 	}

@@ -66,7 +66,7 @@ func TestEnvelopeAnswersStayWithTheirPartner(t *testing.T) {
 	if err != nil || res.StatusUpdates != 0 || res.Unmatched != 1 {
 		t.Fatalf("TA1 in another payer's file: %+v %v", res, err)
 	}
-	if tins, npis, _ := db.FileProviders(testCtx(t), res.FileID); len(tins)+len(npis) != 0 {
+	if tins, npis, _ := audienceIDs(testCtx(t), db, res.FileID); len(tins)+len(npis) != 0 {
 		t.Errorf("an envelope answer matching nothing has providers %v %v", tins, npis)
 	}
 
@@ -83,7 +83,7 @@ func TestEnvelopeAnswersStayWithTheirPartner(t *testing.T) {
 	if s, _ := statusOf(t, db, otherIDs[0]); s != edigw.ClaimSubmitted {
 		t.Errorf("the other partner's claim under the same numbers: %s", s)
 	}
-	if tins, npis, _ := db.FileProviders(testCtx(t), res.FileID); !slices.Equal(tins, []string{tinA}) || !slices.Equal(npis, []string{npiA}) {
+	if tins, npis, _ := audienceIDs(testCtx(t), db, res.FileID); !slices.Equal(tins, []string{tinA}) || !slices.Equal(npis, []string{npiA}) {
 		t.Errorf("providers of the TA1: %v %v", tins, npis)
 	}
 	// A 999 for group 0012 from a partner edigw never sent it to.
@@ -195,7 +195,7 @@ func TestSentAgainUnderOneNumber(t *testing.T) {
 
 	// B sends a claim under the same number: the 277CA's file stays A's.
 	sentClaims(t, db, "EDIGW", "CIGNA62308", "000000033", "33", 3, claim("AGAIN", tinB, npiB, 100, ""))
-	tins, npis, err := db.FileProviders(ctx, caFile)
+	tins, npis, err := audienceIDs(ctx, db, caFile)
 	if err != nil || !slices.Equal(tins, []string{tinA}) || !slices.Equal(npis, []string{npiA}) {
 		t.Errorf("the 277CA's providers after B's claim: %v %v %v", tins, npis, err)
 	}
@@ -224,7 +224,7 @@ func TestResponsesMatchTheirRequester(t *testing.T) {
 	if evs := allEvents(t, db, &edigw.Scope{NPIs: []string{npiB}}); len(evs) != 0 {
 		t.Errorf("B's events: %+v", evs)
 	}
-	tins, npis, err := db.FileProviders(ctx, res.FileID)
+	tins, npis, err := audienceIDs(ctx, db, res.FileID)
 	if err != nil || !slices.Equal(npis, []string{npiA}) || !slices.Equal(tins, []string{tinA}) {
 		t.Errorf("the response's providers: %v %v %v", tins, npis, err)
 	}

@@ -201,7 +201,7 @@ func TestSendAndAcknowledge(t *testing.T) {
 	if qs, _ := db.TakeQueuedClaims(ctx, edigw.Cigna, edigw.Professional, 10); len(qs) != 0 {
 		t.Errorf("sent claims still queued: %d", len(qs))
 	}
-	tins, npis, err := db.FileProviders(ctx, fileID)
+	tins, npis, err := audienceIDs(ctx, db, fileID)
 	if err != nil || !slices.Equal(tins, []string{tinA, tinB}) || !slices.Equal(npis, []string{npiA, npiB}) {
 		t.Errorf("file providers %v %v %v", tins, npis, err)
 	}

@@ -12,8 +12,6 @@ import (
 	"github.com/edigw/edigw"
 )
 
-var _ edigw.PartnerStore = (*DB)(nil)
-
 const partnerColumns = `name, payer_id, object_prefix, our_isa_qualifier, our_isa_id, our_gs_id,
 	their_isa_qualifier, their_isa_id, their_gs_id, usage,
 	(extract(epoch FROM ack_999_within) * 1000000)::bigint, (extract(epoch FROM ack_277ca_within) * 1000000)::bigint, contact`

@@ -116,13 +116,13 @@ func (db *DB) Remittance(ctx context.Context, id int64, scope *edigw.Scope) (*ed
 	return r, wrap("remittance", err)
 }
 
-// Remittances returns remittances with ID > after in ID order, at most
-// limit (DefaultPage when limit <= 0, at most MaxPage), those of scope
-// only. Like event IDs, remittance IDs become visible in order.
-func (db *DB) Remittances(ctx context.Context, after int64, limit int, scope *edigw.Scope) ([]edigw.StoredRemittance, error) {
-	cond, args := newScopeFilter(scope).sql("r.payee_tin", "r.payee_npi", []any{after, pageSize(limit)})
+// Remittances returns every remittance with ID > after in ID order, at
+// most limit (DefaultPage when limit <= 0, at most MaxPage): the operators'
+// feed. Like event IDs, remittance IDs become visible in order. A scoped
+// reader reads RemittancesOf.
+func (db *DB) Remittances(ctx context.Context, after int64, limit int) ([]edigw.StoredRemittance, error) {
 	rows, err := db.pool.Query(ctx, `SELECT `+storedRemittanceColumns+`
-		WHERE r.id > $1 AND `+cond+` ORDER BY r.id LIMIT $2`, args...)
+		WHERE r.id > $1 ORDER BY r.id LIMIT $2`, after, pageSize(limit))
 	if err != nil {
 		return nil, wrap("remittances", err)
 	}

@@ -154,12 +154,24 @@ func counts(t testing.TB, db *DB) map[string]int64 {
 	return c
 }
 
+// recordSubjects are the subjects of the events about records: those a
+// scoped reader may see.
+var recordSubjects = []string{"claim", "authorization", "remittance"}
+
+// allEvents reads the whole feed: every event (nil scope), or those about
+// the scope's records.
 func allEvents(t testing.TB, db *DB, scope *edigw.Scope) []edigw.Event {
 	t.Helper()
 	var out []edigw.Event
 	var after int64
 	for {
-		page, err := db.Events(testCtx(t), after, 1000, scope)
+		var page []edigw.Event
+		var err error
+		if scope == nil {
+			page, err = db.Events(testCtx(t), after, 1000)
+		} else {
+			page, err = db.EventsOf(testCtx(t), after, 1000, scope, recordSubjects)
+		}
 		if err != nil {
 			t.Fatalf("events: %v", err)
 		}

@@ -93,7 +93,7 @@ func TestRecordedOutputs(t *testing.T) {
 	if err := db.FileEvent(ctx, edigw.EventFileDigestMismatch, in, "digest_mismatch"); err != nil {
 		t.Fatal(err)
 	}
-	evs, err := db.Events(ctx, 0, 100, nil)
+	evs, err := db.Events(ctx, 0, 100)
 	if err != nil || len(evs) == 0 {
 		t.Fatal(evs, err)
 	}
@@ -101,7 +101,7 @@ func TestRecordedOutputs(t *testing.T) {
 	if last.Kind != edigw.EventFileDigestMismatch || last.SubjectID != in.ID || last.TIN != "" || last.NPI != "" || last.Reference != in.RestingKey {
 		t.Errorf("event %+v", last)
 	}
-	scoped, _ := db.Events(ctx, 0, 100, &edigw.Scope{TINs: []string{tinA}})
+	scoped, _ := db.EventsOf(ctx, 0, 100, &edigw.Scope{TINs: []string{tinA}}, recordSubjects)
 	for _, e := range scoped {
 		if e.Kind == edigw.EventFileDigestMismatch {
 			t.Errorf("a provider sees %+v", e)

@@ -34,7 +34,7 @@ func TestScopeHidesOtherProviders(t *testing.T) {
 		if got, err := db.Claim(ctx, a.ID, scope); err != nil || got.Claim.PatientControlNumber != "A-1" {
 			t.Errorf("scope %v cannot read A's claim: %v", scope, err)
 		}
-		rms, err := db.Remittances(ctx, 0, 100, scope)
+		rms, err := db.RemittancesOf(ctx, 0, 100, scope)
 		if err != nil || len(rms) != 1 || rms[0].Remittance.TraceNumber != "EFT-A" {
 			t.Errorf("scope %v remittances: %v %d", scope, err, len(rms))
 		}
@@ -59,7 +59,7 @@ func TestScopeHidesOtherProviders(t *testing.T) {
 	if n := len(allEvents(t, db, byTIN)); n == 0 || n*2 != len(all) {
 		t.Errorf("A sees %d of %d events, want half", n, len(all))
 	}
-	rmsAll, _ := db.Remittances(ctx, 0, 100, nil)
+	rmsAll, _ := db.Remittances(ctx, 0, 100)
 	for _, r := range rmsAll {
 		_, err := db.Remittance(ctx, r.ID, byTIN)
 		if mine := r.Remittance.Payee.TaxID == tinA; mine != (err == nil) {

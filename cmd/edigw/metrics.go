@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"sort"
-	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -20,7 +19,7 @@ import (
 // when scraped), and the webhook deliveries (none until webhooks exist).
 // The API registers its request metrics itself. docs/operations.md lists
 // every metric; docs/grafana-dashboard.json charts them.
-func newMetrics(p *clearinghouse.Pipeline, db *storage.DB, failures *atomic.Int64, log *zap.Logger) *prometheus.Registry {
+func newMetrics(p *clearinghouse.Pipeline, db *storage.DB, log *zap.Logger) *prometheus.Registry {
 	reg := prometheus.NewRegistry()
 	v := buildVersion()
 	build := prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "edigw_build_info",
@@ -32,7 +31,7 @@ func newMetrics(p *clearinghouse.Pipeline, db *storage.DB, failures *atomic.Int6
 	webhooks.WithLabelValues("delivered")
 	webhooks.WithLabelValues("failed")
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		build, webhooks, &pipelineCollector{p: p, failures: failures}, &backlogCollector{db: db, payers: payersOf(p.Partners), log: log})
+		build, webhooks, &pipelineCollector{p: p}, &backlogCollector{db: db, payers: payersOf(p.Partners), log: log})
 	return reg
 }
 
@@ -63,8 +62,7 @@ var (
 
 // pipelineCollector reads the pipeline's counters when scraped.
 type pipelineCollector struct {
-	p        *clearinghouse.Pipeline
-	failures *atomic.Int64 // failures of serve's own poll loop
+	p *clearinghouse.Pipeline
 }
 
 func (c *pipelineCollector) Describe(ch chan<- *prometheus.Desc) {
@@ -94,7 +92,7 @@ func (c *pipelineCollector) Collect(ch chan<- prometheus.Metric) {
 	}
 	counter(unmatchedDesc, o.Unmatched)
 	counter(retriesDesc, st.Retries)
-	counter(failuresDesc, st.Failures+c.failures.Load())
+	counter(failuresDesc, st.Failures)
 }
 
 // backlogCollector reads the outbound backlog from the database when

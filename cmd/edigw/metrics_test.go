@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -38,7 +37,7 @@ func TestGrafanaDashboardUsesServesMetrics(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := &clearinghouse.Pipeline{Store: db, Partners: clearinghouse.Partners(tps)}
-	reg := newMetrics(p, db, new(atomic.Int64), zap.NewNop())
+	reg := newMetrics(p, db, zap.NewNop())
 	srv := &api.Server{Store: db, Metrics: reg}
 	srv.Handler().ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/nothing", nil))
 
@@ -61,7 +60,7 @@ func TestGrafanaDashboardUsesServesMetrics(t *testing.T) {
 	// Families without a series yet (no 999 rejected so far) are
 	// described all the same.
 	descs := make(chan *prometheus.Desc, 64)
-	(&pipelineCollector{p: p, failures: new(atomic.Int64)}).Describe(descs)
+	(&pipelineCollector{p: p}).Describe(descs)
 	(&backlogCollector{db: db}).Describe(descs)
 	close(descs)
 	fqName := regexp.MustCompile(`fqName: "([a-z0-9_]+)"`)

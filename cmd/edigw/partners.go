@@ -82,10 +82,15 @@ func readPartnersFile(path string) ([]edigw.TradingPartner, error) {
 	return ps, nil
 }
 
+// partnerLister is what loadPartners asks of the database (storage.DB).
+type partnerLister interface {
+	Partners(ctx context.Context) ([]edigw.TradingPartner, error)
+}
+
 // loadPartners returns the trading partners: those of the partners file
 // when --partners names one, else those in the database. A gateway without
 // partners would take claims it can never send: it is refused.
-func (f *storeFlags) loadPartners(ctx context.Context, db edigw.PartnerStore) ([]edigw.TradingPartner, error) {
+func (f *storeFlags) loadPartners(ctx context.Context, db partnerLister) ([]edigw.TradingPartner, error) {
 	if f.partners != "" {
 		ps, err := readPartnersFile(f.partners)
 		if err != nil {

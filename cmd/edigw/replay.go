@@ -34,11 +34,11 @@ Exit status: 0 every file was accepted, 1 some were rejected or duplicate, 2 an 
 				return &exitError{code: exitUnusable, err: err}
 			}
 			ctx := c.Context()
-			p, closeDB, err := sf.pipeline(ctx, zap.NewNop())
+			p, db, err := sf.pipeline(ctx, zap.NewNop())
 			if err != nil {
 				return err
 			}
-			defer closeDB()
+			defer db.Close()
 			pt, err := replayPartner(p.Partners, payer)
 			if err != nil {
 				return err
@@ -59,7 +59,7 @@ Exit status: 0 every file was accepted, 1 some were rejected or duplicate, 2 an 
 				}
 			}
 			bar.done()
-			if counts, err := p.Store.Counts(ctx); err == nil {
+			if counts, err := db.Counts(ctx); err == nil {
 				fmt.Fprintln(c.OutOrStdout(), "records:", formatCounts(counts))
 			}
 			if notAccepted > 0 {

@@ -8,8 +8,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"sort"
-	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -19,8 +18,6 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/edigw/edigw/api"
-	"github.com/edigw/edigw/clearinghouse"
-	"github.com/edigw/edigw/storage"
 )
 
 // serveConfig are serve's flags.
@@ -75,11 +72,15 @@ the API without polling.`,
 }
 
 func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) error {
-	// First signal: stop. Second: abandon the file in hand.
+	// First signal: stop (close stop: the API stops taking connections,
+	// the pipeline stops taking files and finishes the one in hand).
+	// Second: abandon the file in hand (end work). Pipeline.Serve does the
+	// pipeline's part.
 	signals := make(chan os.Signal, 2)
 	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM)
 	defer signal.Stop(signals)
 	stop := make(chan struct{})
+	stopNow := sync.OnceFunc(func() { close(stop) }) // a signal, or the listener failing
 	work, abandon := context.WithCancel(context.WithoutCancel(c.Context()))
 	defer abandon()
 	go func() {
@@ -88,7 +89,7 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 		case <-c.Context().Done():
 		}
 		log.Info("shutting down")
-		close(stop)
+		stopNow()
 		select {
 		case <-signals:
 			log.Warn("second signal: abandoning the file in hand")
@@ -97,15 +98,13 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 		}
 	}()
 
-	p, closeDB, err := sf.pipeline(work, log)
+	p, db, err := sf.pipeline(work, log)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
-	db := p.Store.(*storage.DB)
+	defer db.Close()
 
-	var failures atomic.Int64 // files the poll loop left for the next poll
-	reg := newMetrics(p, db, &failures, log)
+	reg := newMetrics(p, db, log)
 	var stopping atomic.Bool
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
@@ -151,7 +150,7 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 	go func() {
 		defer close(polled)
 		if cfg.poll > 0 {
-			pollLoop(work, stop, p, cfg.poll, &failures, log)
+			p.Serve(work, stop, cfg.poll)
 		}
 	}()
 
@@ -159,7 +158,7 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 	select {
 	case <-stop:
 	case serveErr = <-served:
-		close(stop) // the listener failed: stop polling too
+		stopNow() // the listener failed: stop polling too
 	}
 	stopping.Store(true)
 	// Requests in flight finish while the poller finishes its file.
@@ -172,66 +171,4 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 		return serveErr
 	}
 	return shutdownErr
-}
-
-// pollLoop polls the inbound prefixes and flushes the outbound queue every
-// interval until stop closes. It is Pipeline.Run with one difference: a
-// stop ends it between files, while the file in hand runs on with work
-// (cancelled only by a second signal), so shutting down never cuts a file.
-func pollLoop(work context.Context, stop <-chan struct{}, p *clearinghouse.Pipeline, interval time.Duration,
-	failures *atomic.Int64, log *zap.Logger) {
-	stopped := func() bool {
-		select {
-		case <-stop:
-			return true
-		default:
-			return work.Err() != nil
-		}
-	}
-	for !stopped() {
-		for _, pt := range p.Partners {
-			objs, err := p.Objects.List(work, pt.Inbound())
-			if err != nil {
-				log.Error("list inbound", zap.String("prefix", pt.Inbound()), zap.Error(err))
-				continue
-			}
-			sort.Slice(objs, func(i, j int) bool { return objs[i].Key < objs[j].Key })
-			for _, o := range objs {
-				if stopped() {
-					return
-				}
-				if strings.HasSuffix(o.Key, "/") {
-					continue
-				}
-				if _, err := p.ProcessFile(work, pt, o.Key); err != nil {
-					failures.Add(1)
-					log.Error("inbound file failed; it stays for the next poll", zap.String("key", o.Key), zap.Error(err))
-				}
-			}
-		}
-		if stopped() {
-			return
-		}
-		// A flush cut short leaves its file pending, written again (the
-		// same bytes) by the next flush: it may stop at once.
-		flush, cancel := context.WithCancel(work)
-		go func() {
-			select {
-			case <-stop:
-				cancel()
-			case <-flush.Done():
-			}
-		}()
-		if _, err := p.FlushOutbound(flush); err != nil && flush.Err() == nil {
-			log.Error("outbound", zap.Error(err))
-		}
-		cancel()
-		select {
-		case <-stop:
-			return
-		case <-work.Done():
-			return
-		case <-time.After(interval):
-		}
-	}
 }

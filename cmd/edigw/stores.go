@@ -11,6 +11,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/api"
 	"github.com/edigw/edigw/clearinghouse"
 	"github.com/edigw/edigw/clearinghouse/dirstore"
 	"github.com/edigw/edigw/clearinghouse/s3store"
@@ -74,8 +75,17 @@ func (f *storeFlags) openObjects(ctx context.Context) (edigw.ObjectStore, error)
 	return dirstore.New(f.objects)
 }
 
-// pipeline opens both stores and builds the pipeline for the partners.
-func (f *storeFlags) pipeline(ctx context.Context, log *zap.Logger) (*clearinghouse.Pipeline, func(), error) {
+// The record store is storage.DB; the pipeline and the API each declare
+// what they ask of it (decision 0016), and here it is wired into both.
+var (
+	_ clearinghouse.Store = (*storage.DB)(nil)
+	_ api.Store           = (*storage.DB)(nil)
+)
+
+// pipeline opens both stores and builds the pipeline for the partners. It
+// returns the database too, for what else the command does with it (the
+// API, metrics, counts); the caller closes it.
+func (f *storeFlags) pipeline(ctx context.Context, log *zap.Logger) (*clearinghouse.Pipeline, *storage.DB, error) {
 	db, err := f.openDatabase(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -91,5 +101,5 @@ func (f *storeFlags) pipeline(ctx context.Context, log *zap.Logger) (*clearingho
 		return nil, nil, err
 	}
 	p := &clearinghouse.Pipeline{Store: db, Objects: objs, Partners: clearinghouse.Partners(partners), Log: log, Newline: true}
-	return p, db.Close, nil
+	return p, db, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/storage"
 )
 
 // Records wraps a record store so that a test can stop (or fail) an
@@ -11,7 +12,7 @@ import (
 // outbound file's records are assigned. Hooks that block hold the process
 // there, for a parent to kill.
 type Records struct {
-	edigw.RecordStore
+	*storage.DB
 	// AfterLoad runs after each bulk load of an ingest that succeeded
 	// (claims, remittances, authorizations, acknowledgments), with the
 	// number of loads so far in that ingest.
@@ -23,7 +24,7 @@ type Records struct {
 }
 
 func (r *Records) BeginIngest(ctx context.Context, f *edigw.File) (edigw.Ingest, error) {
-	ing, err := r.RecordStore.BeginIngest(ctx, f)
+	ing, err := r.DB.BeginIngest(ctx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -36,7 +37,7 @@ func (r *Records) MarkSent(ctx context.Context, subject string, ids []int64, fil
 			return err
 		}
 	}
-	return r.RecordStore.MarkSent(ctx, subject, ids, fileID, ic, group, set)
+	return r.DB.MarkSent(ctx, subject, ids, fileID, ic, group, set)
 }
 
 type ingest struct {

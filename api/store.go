@@ -1,0 +1,76 @@
+package api
+
+import (
+	"context"
+
+	"github.com/edigw/edigw"
+)
+
+// Store is what the API's handlers ask of the records store, and nothing
+// more: storage.DB is one; cmd wires it. It is declared here, where it is
+// used (decision 0016). Reads take the token's scope (nil reads
+// everything) and answer edigw.ErrNotFound for a record outside it.
+type Store interface {
+	// Tokens (auth.go, submit_scope.go).
+
+	// TokenByHash finds a live token; edigw.ErrNotFound when unknown,
+	// revoked or expired.
+	TokenByHash(ctx context.Context, secretHash []byte) (*edigw.Token, error)
+	// TouchToken records that the token was just used, unless that was
+	// recorded less than a minute ago (so a busy token costs one write a
+	// minute, not one a request).
+	TouchToken(ctx context.Context, id int64) error
+	// ProviderDeclared reports whether the operator has declared the NPI
+	// as billing under the TIN: a live token's scope holds that TIN as its
+	// only TIN, and that NPI. Submissions rely on it to let a token scoped
+	// by one of the two vouch for the other (see docs/api.md).
+	ProviderDeclared(ctx context.Context, tin, npi string) (bool, error)
+
+	// Claims (claims.go).
+
+	// QueueClaims adds claims to send. The idempotency key makes a
+	// retried submission return the first one's IDs instead of queuing
+	// twice (edigw.ErrIdempotencyConflict for other claims under the key).
+	QueueClaims(ctx context.Context, idempotencyKey string, claims []*edigw.Claim) ([]int64, error)
+	Claim(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredClaim, error)
+
+	// Authorizations (authorizations.go).
+
+	// QueueAuthorizations is QueueClaims for authorization requests.
+	QueueAuthorizations(ctx context.Context, idempotencyKey string, reqs []*edigw.AuthorizationRequest) ([]int64, error)
+	Authorization(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredAuthorization, error)
+
+	// Remittances and the event feed (feeds.go): cursor feeds of the
+	// records with ID > after, in ID order, at most limit, read through
+	// the per-provider indexes so that a page costs what the scope's
+	// records cost, whatever the size of the table.
+
+	Remittance(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredRemittance, error)
+	RemittancesOf(ctx context.Context, after int64, limit int, scope *edigw.Scope) ([]edigw.StoredRemittance, error)
+	// EventsOf reads the events about the given subjects ("claim",
+	// "authorization", "remittance").
+	EventsOf(ctx context.Context, after int64, limit int, scope *edigw.Scope, subjects []string) ([]edigw.Event, error)
+
+	// Files (files.go).
+
+	// File returns a ledger entry.
+	File(ctx context.Context, id int64) (*edigw.File, error)
+	// FileAudience is who may read a ledger entry: the records it
+	// carries; for an acknowledgment edigw wrote (a file with a parent),
+	// those of the file it answers; for acknowledgments a partner sent,
+	// the records edigw sent that they answer, as matched at ingest.
+	FileAudience(ctx context.Context, id int64) (*edigw.Audience, error)
+	// ClaimFiles lists the files about a claim, oldest first: the file
+	// that carried it, the acknowledgments that answer it (TA1, 999,
+	// 277CA) and the remittances that pay it.
+	ClaimFiles(ctx context.Context, claimID int64) ([]edigw.File, error)
+	// FileEvent adds an operator event about a file to the feed (a
+	// download whose bytes do not have the recorded digest).
+	FileEvent(ctx context.Context, kind edigw.EventKind, f *edigw.File, status string) error
+}
+
+// providerDeclarer is what a submission's provider check asks of the
+// store (submit_scope.go).
+type providerDeclarer interface {
+	ProviderDeclared(ctx context.Context, tin, npi string) (bool, error)
+}
