@@ -570,11 +570,20 @@ func (r perRule) problems(what string, c *edigw.Contact) []string {
 	if _, ok := r.arrange(c); c == nil || ok {
 		return nil
 	}
-	s := fmt.Sprintf("%s: PER*%s takes %v first, then %v, then %v", what, r.function, r.slots[0], r.slots[1], r.slots[2])
+	s := fmt.Sprintf("%s: PER*%s takes %s first, then %s, then %s", what, r.function,
+		orList(r.slots[0]), orList(r.slots[1]), orList(r.slots[2]))
 	if r.needNumber {
 		s += ", and at least one number"
 	}
 	return []string{s}
+}
+
+// orList writes qualifiers as text: "EM, TE or UR".
+func orList(qs []string) string {
+	if len(qs) < 2 {
+		return strings.Join(qs, "")
+	}
+	return strings.Join(qs[:len(qs)-1], ", ") + " or " + qs[len(qs)-1]
 }
 
 // arrange orders a contact's numbers (phone, e-mail, fax, URL first by
