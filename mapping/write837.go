@@ -25,8 +25,8 @@ var claimGuides = map[edigw.ClaimKind]string{
 // of one dependent patient a 2000C. All claims must be of one kind.
 //
 // Claims are checked before anything is written: a claim that lacks what
-// the guide requires is an error naming its patient control number, and no
-// file is written.
+// the guide requires is a *RecordError naming its place in the batch and
+// the fields, and no file is written.
 func Write837(w io.Writer, env Envelope, claims []*edigw.Claim) error {
 	if len(claims) == 0 {
 		return errors.New("mapping: no claims to write")
