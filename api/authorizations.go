@@ -25,7 +25,7 @@ func (s *Server) submitAuthorizations(w http.ResponseWriter, r *http.Request, to
 		return
 	}
 	check := newProviderCheck(s.Store, tok)
-	var outside, invalid []Problem
+	var outside, invalid []mapping.Problem
 	for i, a := range reqs {
 		if a.PayerID == "" {
 			a.PayerID = s.payer()
@@ -47,7 +47,7 @@ func (s *Server) submitAuthorizations(w http.ResponseWriter, r *http.Request, to
 		writeProblems(w, http.StatusForbidden, "out_of_scope", "records name providers outside the token's scope; nothing was queued", outside)
 		return
 	}
-	if problems := byRecord(append(invalid, fromMapping(mapping.CheckAuthorizations(reqs))...)); len(problems) > 0 {
+	if problems := byRecord(append(invalid, mapping.CheckAuthorizations(reqs)...)); len(problems) > 0 {
 		writeProblems(w, http.StatusUnprocessableEntity, "invalid_records", "the records do not pass validation; nothing was queued", problems)
 		return
 	}

@@ -28,7 +28,7 @@ func (s *Server) submitClaims(w http.ResponseWriter, r *http.Request, tok *edigw
 		return
 	}
 	check := newProviderCheck(s.Store, tok)
-	var outside, invalid []Problem
+	var outside, invalid []mapping.Problem
 	for i, c := range claims {
 		if c.PayerID == "" {
 			c.PayerID = s.payer()
@@ -56,7 +56,7 @@ func (s *Server) submitClaims(w http.ResponseWriter, r *http.Request, tok *edigw
 		writeProblems(w, http.StatusForbidden, "out_of_scope", "records name providers outside the token's scope; nothing was queued", outside)
 		return
 	}
-	if problems := byRecord(append(invalid, fromMapping(mapping.CheckClaims(claims))...)); len(problems) > 0 {
+	if problems := byRecord(append(invalid, mapping.CheckClaims(claims)...)); len(problems) > 0 {
 		writeProblems(w, http.StatusUnprocessableEntity, "invalid_records", "the records do not pass validation; nothing was queued", problems)
 		return
 	}
@@ -85,21 +85,9 @@ type submittedItem struct {
 }
 
 // byRecord orders problems by record, keeping each record's in order.
-func byRecord(ps []Problem) []Problem {
-	slices.SortStableFunc(ps, func(a, b Problem) int { return a.Record - b.Record })
+func byRecord(ps []mapping.Problem) []mapping.Problem {
+	slices.SortStableFunc(ps, func(a, b mapping.Problem) int { return a.Record - b.Record })
 	return ps
-}
-
-// fromMapping turns the validation problems into the 422 body's. The
-// record is named by its index, not by its patientControlNumber or
-// traceNumber: no value of a record appears in an error body
-// (docs/decisions/0009-no-values-in-messages.md).
-func fromMapping(ps []mapping.Problem) []Problem {
-	out := make([]Problem, len(ps))
-	for i, p := range ps {
-		out[i] = Problem{Record: p.Record, Field: p.Field, Message: p.Message}
-	}
-	return out
 }
 
 // maxIdempotencyKey bounds an Idempotency-Key header.

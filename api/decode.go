@@ -62,11 +62,11 @@ func decodeRecords[T any](w http.ResponseWriter, r *http.Request, maxBody int64,
 		return nil, false
 	}
 	out := make([]*T, len(items))
-	var problems []Problem
+	var problems []mapping.Problem
 	for i, it := range items {
 		v := new(T)
 		if it[0] != '{' {
-			problems = append(problems, Problem{Record: i, Message: "a record must be a JSON object"})
+			problems = append(problems, mapping.Problem{Record: i, Message: "a record must be a JSON object"})
 			continue
 		}
 		dec := json.NewDecoder(bytes.NewReader(it))
@@ -76,7 +76,7 @@ func decodeRecords[T any](w http.ResponseWriter, r *http.Request, maxBody int64,
 			if msg == "" {
 				msg = "the record does not decode"
 			}
-			problems = append(problems, Problem{Record: i, Field: field, Message: msg})
+			problems = append(problems, mapping.Problem{Record: i, Field: field, Message: msg})
 			continue
 		}
 		out[i] = v

@@ -26,6 +26,7 @@ import (
 	"github.com/edigw/edigw/clearinghouse/dirstore"
 	"github.com/edigw/edigw/clearinghouse/s3store"
 	"github.com/edigw/edigw/internal/testenv"
+	"github.com/edigw/edigw/mapping"
 	"github.com/edigw/edigw/storage"
 )
 
@@ -152,9 +153,9 @@ func (r response) json(t testing.TB, v any) {
 // apiError is the error body every 4xx and 5xx carries.
 type apiError struct {
 	Error struct {
-		Code     string        `json:"code"`
-		Message  string        `json:"message"`
-		Problems []api.Problem `json:"problems"`
+		Code     string            `json:"code"`
+		Message  string            `json:"message"`
+		Problems []mapping.Problem `json:"problems"`
 	} `json:"error"`
 }
 

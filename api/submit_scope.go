@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/mapping"
 )
 
 // providerCheck decides whether a token may name a provider in a
@@ -31,9 +32,9 @@ func newProviderCheck(store providerDeclarer, tok *edigw.Token) *providerCheck {
 // outside returns the problems of a provider the token may not name:
 // none when it may. role is the party's JSON field ("billingProvider",
 // "requester") and who its name in messages ("billing provider").
-func (c *providerCheck) outside(ctx context.Context, record int, role, who string, tin, npi string) ([]Problem, error) {
+func (c *providerCheck) outside(ctx context.Context, record int, role, who string, tin, npi string) ([]mapping.Problem, error) {
 	if tin == "" && npi == "" {
-		return []Problem{{Record: record, Field: role,
+		return []mapping.Problem{{Record: record, Field: role,
 			Message: "the " + who + " has neither a TIN nor an NPI, so no token's scope covers it"}}, nil
 	}
 	tinOK := tin == "" || slices.Contains(c.scope.TINs, tin)
@@ -58,13 +59,13 @@ func (c *providerCheck) outside(ctx context.Context, record int, role, who strin
 	if err != nil {
 		return nil, err
 	}
-	var out []Problem
+	var out []mapping.Problem
 	if !tinOK {
-		out = append(out, Problem{Record: record, Field: role + ".taxId",
+		out = append(out, mapping.Problem{Record: record, Field: role + ".taxId",
 			Message: "the " + who + "'s TIN is outside this token's scope, and not declared for its NPI"})
 	}
 	if !npiOK {
-		out = append(out, Problem{Record: record, Field: role + ".id",
+		out = append(out, mapping.Problem{Record: record, Field: role + ".id",
 			Message: "the " + who + "'s NPI is outside this token's scope, and not declared under its TIN"})
 	}
 	return out, nil
@@ -94,7 +95,7 @@ func (c *providerCheck) anyDeclared(ctx context.Context, tins, npis []string) (b
 
 // payerProblem refuses a record for a payer no trading partner is
 // configured for: it would wait in the queue for good.
-func (s *Server) payerProblem(record int, payer edigw.PayerID) []Problem {
+func (s *Server) payerProblem(record int, payer edigw.PayerID) []mapping.Problem {
 	known := slices.Contains(s.Payers, payer)
 	if len(s.Payers) == 0 {
 		known = payer == s.payer()
@@ -102,6 +103,6 @@ func (s *Server) payerProblem(record int, payer edigw.PayerID) []Problem {
 	if known {
 		return nil
 	}
-	return []Problem{{Record: record, Field: "payerId",
+	return []mapping.Problem{{Record: record, Field: "payerId",
 		Message: "no trading partner is configured for this payer, so nothing would ever send the record"}}
 }

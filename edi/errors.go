@@ -20,6 +20,11 @@ type Error struct {
 	Component int      // 1-based component position; 0 when the whole element is meant
 	Code      Code     // the TA1/999 code for this error
 	Msg       string   // what is wrong, without position
+	// Err is what the error is an instance of, for errors.Is: one of the
+	// Reader's sentinels (ErrNoInterchange, ErrSegmentTooLong ...), or nil
+	// for envelope and guide errors, which Code classifies. Msg already says
+	// it in words, so Error() does not repeat it.
+	Err error
 	// For implementation-guide errors, what a 999 IK3/IK4 reports besides
 	// the code: the loop the segment is in (IK303), the data element
 	// reference number (IK402), the repetition (IK401-3) and a copy of the
@@ -33,6 +38,10 @@ type Error struct {
 	// interchange header, an unreadable ISA, an I/O error).
 	Fatal bool
 }
+
+// Unwrap returns Err, so errors.Is(err, edi.ErrSegmentTooLong) holds for
+// what the Reader returns.
+func (e *Error) Unwrap() error { return e.Err }
 
 func (e *Error) Error() string {
 	var b strings.Builder
@@ -91,9 +100,28 @@ func elementRef(i int) string {
 	return strconv.Itoa(i)
 }
 
-// ErrSegmentTooLong is wrapped by the Reader's error when one segment exceeds
-// Reader.MaxSegmentSize; it bounds memory on garbage input.
-var ErrSegmentTooLong = errors.New("segment exceeds the maximum segment size")
+// The Reader's errors are *Error values wrapping one of these, so a caller
+// tells them apart with errors.Is rather than by their text. I/O errors
+// from the underlying reader are returned wrapped as they are (they are
+// not the file's fault, and a retry may help).
+var (
+	// ErrNoInterchange: the input holds no ISA interchange header at all
+	// (it is empty, blank, or text without one). Fatal.
+	ErrNoInterchange = errors.New("no ISA interchange header")
+	// ErrTextBeforeInterchange: text before the first ISA was skipped.
+	// Not fatal: the interchange after it is read.
+	ErrTextBeforeInterchange = errors.New("text before the ISA interchange header")
+	// ErrInterchangeHeader: an ISA whose delimiters cannot be read (cut
+	// short, fewer than 16 elements, a letter or a used byte as a
+	// delimiter). Fatal: nothing after it can be split into segments.
+	ErrInterchangeHeader = errors.New("unreadable ISA interchange header")
+	// ErrUnterminatedSegment: the input ends inside the last segment. Not
+	// fatal: the segment is returned.
+	ErrUnterminatedSegment = errors.New("the last segment has no terminator")
+	// ErrSegmentTooLong: one segment exceeds Reader.MaxSegmentSize, which
+	// bounds memory on garbage input. Fatal.
+	ErrSegmentTooLong = errors.New("segment exceeds the maximum segment size")
+)
 
 // IsFatal reports whether err stops a Reader: any error other than a
 // non-fatal *Error.

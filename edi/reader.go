@@ -105,11 +105,7 @@ func (x *Reader) Next() (*Segment, error) {
 			return nil, x.fail(fmt.Errorf("%s: reading at byte %d: %w", x.nameOr(), x.Offset(), x.ioEr))
 		}
 		if !x.haveISA {
-			msg := "no ISA interchange header found"
-			if x.Offset() == 0 {
-				msg = "empty input: no ISA interchange header"
-			}
-			return nil, x.fail(x.errAt(TA1InvalidControlStructure, msg, true))
+			return nil, x.fail(x.noInterchange(x.Offset() == 0))
 		}
 		return nil, io.EOF
 	}
@@ -137,11 +133,22 @@ func (x *Reader) fail(err error) error {
 	return err
 }
 
-// errAt builds an error at the current read position.
-func (x *Reader) errAt(code Code, msg string, fatal bool) *Error {
+// errAt builds an error at the current read position: an instance of
+// sentinel, described by msg.
+func (x *Reader) errAt(sentinel error, code Code, msg string, fatal bool) *Error {
 	p := x.position
 	p.Offset, p.Line, p.Index = x.Offset(), x.line, x.index+1
-	return &Error{File: x.Name, Pos: p, Code: code, Msg: msg, Fatal: fatal}
+	return &Error{File: x.Name, Pos: p, Code: code, Msg: msg, Err: sentinel, Fatal: fatal}
+}
+
+// noInterchange is the one error for input without an ISA; an empty input
+// says so after it.
+func (x *Reader) noInterchange(empty bool) *Error {
+	msg := ErrNoInterchange.Error()
+	if empty {
+		msg += ": empty input"
+	}
+	return x.errAt(ErrNoInterchange, TA1InvalidControlStructure, msg, true)
 }
 
 // clearClosed drops the control number of an envelope whose trailer was the
@@ -305,7 +312,7 @@ func parseISA(b []byte) (n int, d Delimiters, code Code, msg string) {
 // not an interchange when no ISA has been seen yet.
 func (x *Reader) readISA() error {
 	if !x.atISA() {
-		start := x.errAt(TA1InvalidControlStructure, "no ISA interchange header found", true)
+		start := x.noInterchange(false)
 		if !x.seekISA() {
 			return x.fail(start)
 		}
@@ -316,7 +323,7 @@ func (x *Reader) readISA() error {
 	x.ensure(isaWindow)
 	n, d, code, msg := parseISA(x.buf[x.r:x.w])
 	if msg != "" {
-		e := x.errAt(code, msg, true)
+		e := x.errAt(ErrInterchangeHeader, code, msg, true)
 		e.SegmentID = "ISA"
 		return x.fail(e)
 	}
@@ -330,7 +337,7 @@ func (x *Reader) readISA() error {
 // or of a line, followed by a well-formed header) and queues a non-fatal
 // error describing what was skipped.
 func (x *Reader) seekISA() bool {
-	start := x.errAt(TA1InvalidControlStructure, "", false)
+	start := x.errAt(ErrTextBeforeInterchange, TA1InvalidControlStructure, "", false)
 	skipped := int64(0)
 	for {
 		b := x.buf[x.r:x.w]
@@ -384,7 +391,7 @@ func (x *Reader) readSegment() (*Segment, error) {
 			if x.ioEr != nil {
 				return nil, x.fail(fmt.Errorf("%s: reading at byte %d: %w", x.nameOr(), x.Offset(), x.ioEr))
 			}
-			e := x.errAt(TA1PrematureEndOfFile, fmt.Sprintf("the last segment has no terminator %q before the end of the input", term), false)
+			e := x.errAt(ErrUnterminatedSegment, TA1PrematureEndOfFile, fmt.Sprintf("%v %q before the end of the input", ErrUnterminatedSegment, term), false)
 			x.emit(b, len(b))
 			e.Pos = x.seg.Pos
 			e.SegmentID = x.seg.id
@@ -392,15 +399,18 @@ func (x *Reader) readSegment() (*Segment, error) {
 			return &x.seg, nil
 		}
 		if len(b) > x.maxSegment() {
-			e := x.errAt(TA1InvalidSegmentTerminator, fmt.Sprintf("no segment terminator %q within %d bytes: %v", term, x.maxSegment(), ErrSegmentTooLong), true)
-			return nil, x.fail(e)
+			return nil, x.fail(x.tooLong(term))
 		}
 		scanned = len(b)
 		if !x.fill() && !x.eof {
-			e := x.errAt(TA1InvalidSegmentTerminator, fmt.Sprintf("no segment terminator %q within %d bytes: %v", term, x.maxSegment(), ErrSegmentTooLong), true)
-			return nil, x.fail(e)
+			return nil, x.fail(x.tooLong(term))
 		}
 	}
+}
+
+func (x *Reader) tooLong(term byte) *Error {
+	msg := fmt.Sprintf("no segment terminator %q within %d bytes: %v", term, x.maxSegment(), ErrSegmentTooLong)
+	return x.errAt(ErrSegmentTooLong, TA1InvalidSegmentTerminator, msg, true)
 }
 
 // emit makes raw the current segment and consumes n bytes.

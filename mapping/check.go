@@ -10,18 +10,6 @@ import (
 	"github.com/edigw/edigw/edi/ack"
 )
 
-// Problem is one thing wrong with a record submitted as JSON: which record
-// (its index and business reference), which field when it is known, and
-// what. Message repeats no value of the record; Reference is the record's
-// own CLM01 or TRN02, for a caller that holds the records, and is left out
-// of anything shown further (the API's 422 names the record by index).
-type Problem struct {
-	Record    int
-	Reference string
-	Field     string
-	Message   string
-}
-
 // checkEnvelope is the envelope records are test-written in.
 func checkEnvelope() Envelope {
 	return Envelope{SenderID: "EDIGWCHECK", ReceiverID: "EDIGWCHECK", Numbers: &ack.Sequence{}}
@@ -34,35 +22,34 @@ func checkEnvelope() Envelope {
 func CheckClaims(claims []*edigw.Claim) []Problem {
 	var out []Problem
 	for i, c := range claims {
-		ref := c.PatientControlNumber
-		var ce *ClaimError
-		if err := CheckClaimForWriting(c); errors.As(err, &ce) {
-			for _, m := range ce.Missing {
+		var re *RecordError
+		if err := CheckClaimForWriting(c); errors.As(err, &re) {
+			for _, m := range re.Missing() {
 				field, _, _ := strings.Cut(m, " ")
-				out = append(out, Problem{Record: i, Reference: ref, Field: field, Message: "missing " + m})
+				out = append(out, Problem{Record: i, Field: field, Message: "missing " + m})
 			}
 			continue
 		}
 		var buf bytes.Buffer
 		if err := Write837(&buf, checkEnvelope(), []*edigw.Claim{c}); err != nil {
-			out = append(out, Problem{Record: i, Reference: ref, Message: writeProblem(err)})
+			out = append(out, Problem{Record: i, Message: writeProblem(err)})
 			continue
 		}
 		res, err := Read(&buf, "claim", Handlers{})
 		if err != nil {
-			out = append(out, Problem{Record: i, Reference: ref, Message: err.Error()})
+			out = append(out, Problem{Record: i, Message: err.Error()})
 			continue
 		}
 		seen := map[string]bool{}
 		for _, is := range res.Issues {
 			if !is.Warning {
-				out = append(out, Problem{Record: i, Reference: ref, Field: is.Field, Message: is.Err.Msg})
+				out = append(out, Problem{Record: i, Field: is.Field, Message: is.Err.Msg})
 				seen[is.Err.Msg] = true
 			}
 		}
 		for _, e := range res.Report.Errors {
 			if !seen[e.Msg] {
-				out = append(out, Problem{Record: i, Reference: ref, Message: guideProblem(e.SegmentID, e.Element, e.Loop, e.Msg)})
+				out = append(out, Problem{Record: i, Message: guideProblem(e.SegmentID, e.Element, e.Loop, e.Msg)})
 			}
 		}
 	}
@@ -73,22 +60,21 @@ func CheckClaims(claims []*edigw.Claim) []Problem {
 func CheckAuthorizations(reqs []*edigw.AuthorizationRequest) []Problem {
 	var out []Problem
 	for i, a := range reqs {
-		ref := a.TraceNumber
 		var buf bytes.Buffer
 		if err := Write278(&buf, checkEnvelope(), []*edigw.AuthorizationRequest{a}); err != nil {
-			out = append(out, Problem{Record: i, Reference: ref, Message: writeProblem(err)})
+			out = append(out, Problem{Record: i, Message: writeProblem(err)})
 			continue
 		}
 		res, err := Read(&buf, "authorization", Handlers{})
 		if err != nil {
-			out = append(out, Problem{Record: i, Reference: ref, Message: err.Error()})
+			out = append(out, Problem{Record: i, Message: err.Error()})
 			continue
 		}
 		for _, is := range res.Issues {
-			out = append(out, Problem{Record: i, Reference: ref, Field: is.Field, Message: is.Err.Msg})
+			out = append(out, Problem{Record: i, Field: is.Field, Message: is.Err.Msg})
 		}
 		for _, e := range res.Report.Errors {
-			out = append(out, Problem{Record: i, Reference: ref, Message: guideProblem(e.SegmentID, e.Element, e.Loop, e.Msg)})
+			out = append(out, Problem{Record: i, Message: guideProblem(e.SegmentID, e.Element, e.Loop, e.Msg)})
 		}
 	}
 	return out
@@ -107,6 +93,18 @@ func guideProblem(seg string, elem int, loop, msg string) string {
 	return where + ": " + msg
 }
 
+// writeProblem is why a writer refused the record, without "mapping:
+// claim #1" before it: the record is checked alone, so the writer's number
+// is not the record's; the problem names it by its index.
 func writeProblem(err error) string {
+	var re *RecordError
+	if errors.As(err, &re) {
+		if len(re.Reasons) > 0 {
+			return "cannot be written: " + joinReasons(re.Reasons)
+		}
+		if re.Err != nil {
+			return re.Err.Error()
+		}
+	}
 	return strings.TrimPrefix(err.Error(), "mapping: ")
 }

@@ -16,16 +16,16 @@ func TestCheckClaimsNamesRecordsAndFields(t *testing.T) {
 	unbalanced.TotalCharge = 1
 	problems := CheckClaims([]*edigw.Claim{good, missing, badNPI, unbalanced})
 	want := []Problem{
-		{Record: 1, Reference: "MISSING", Field: "billingProvider.taxId"},
-		{Record: 2, Reference: "BADNPI", Field: "billingProvider.id"},
-		{Record: 3, Reference: "UNBALANCED", Field: "totalCharge"},
+		{Record: 1, Field: "billingProvider.taxId"},
+		{Record: 2, Field: "billingProvider.id"},
+		{Record: 3, Field: "totalCharge"},
 	}
 	if len(problems) != len(want) {
 		t.Fatalf("problems %+v", problems)
 	}
 	for i, w := range want {
 		p := problems[i]
-		if p.Record != w.Record || p.Reference != w.Reference || p.Field != w.Field || p.Message == "" {
+		if p.Record != w.Record || p.Field != w.Field || p.Message == "" {
 			t.Errorf("problem %d: %+v, want %+v", i, p, w)
 		}
 	}
@@ -35,7 +35,7 @@ func TestCheckClaimsReportsGuideErrors(t *testing.T) {
 	c := dmeClaim("LONG")
 	c.FrequencyCode = "12" // CLM05-3 is one character
 	problems := CheckClaims([]*edigw.Claim{c})
-	if len(problems) == 0 || problems[0].Reference != "LONG" || problems[0].Message[:3] != "CLM" {
+	if len(problems) == 0 || problems[0].Record != 0 || problems[0].Message[:3] != "CLM" {
 		t.Errorf("problems %+v", problems)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/edi"
@@ -43,9 +42,9 @@ func Write278(w io.Writer, env Envelope, requests []*edigw.AuthorizationRequest)
 	}
 	for i, a := range requests {
 		if a == nil {
-			return fmt.Errorf("mapping: authorization request #%d is nil", i+1)
+			return &RecordError{Kind: AuthorizationRecord, Index: i + 1, Err: errNilRecord}
 		}
-		if err := checkAuthorization(a, i); err != nil {
+		if err := checkAuthorization(a, i+1); err != nil {
 			return err
 		}
 	}
@@ -58,7 +57,11 @@ func Write278(w io.Writer, env Envelope, requests []*edigw.AuthorizationRequest)
 	for i, a := range requests {
 		bySet[o.authorizationSet(a)] = i
 		if o.err != nil {
-			return fmt.Errorf("mapping: %s: %w", authName(i), o.err)
+			var de *edi.DataError
+			if errors.As(o.err, &de) { // the record's data, not the envelope
+				return &RecordError{Kind: AuthorizationRecord, Index: i + 1, Err: fmt.Errorf("cannot be written: %w", o.err)}
+			}
+			return o.err
 		}
 	}
 	if err := o.finish(); err != nil {
@@ -71,46 +74,24 @@ func Write278(w io.Writer, env Envelope, requests []*edigw.AuthorizationRequest)
 	}
 	if !rep.OK() {
 		e := rep.Errors[0]
-		name := "the interchange"
 		if i, ok := bySet[e.Pos.Set]; ok {
-			name = authName(i)
+			return &RecordError{Kind: AuthorizationRecord, Index: i + 1, Err: fmt.Errorf("would not validate as a 278: %w", e)}
 		}
-		return fmt.Errorf("mapping: %s would not validate as a 278: %v", name, e)
+		return fmt.Errorf("mapping: the interchange would not validate as a 278: %w", e)
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
 }
 
-// AuthorizationError names an authorization request that cannot be
-// written and what it lacks.
-type AuthorizationError struct {
-	TraceNumber string // empty when the request has none
-	Index       int    // 1-based position in the batch
-	Missing     []string
-}
-
-func (e *AuthorizationError) Error() string {
-	return fmt.Sprintf("mapping: %s cannot be written: %s", authLabel(e.Index), strings.Join(e.Missing, "; "))
-}
-
-func authName(i int) string { return authLabel(i + 1) }
-
-// authLabel names a request by its place in the batch, never by its trace
-// number or member data: values of the set stay out of messages.
-func authLabel(index int) string {
-	if index <= 0 {
-		return "the authorization request"
-	}
-	return fmt.Sprintf("authorization request #%d", index)
-}
-
 // CheckAuthorizationForWriting reports what a request lacks that every 278
-// requires, naming the request (by trace number) and the fields.
+// requires: a *RecordError naming the fields.
 func CheckAuthorizationForWriting(a *edigw.AuthorizationRequest) error {
 	return checkAuthorization(a, 0)
 }
 
-func checkAuthorization(a *edigw.AuthorizationRequest, i int) error {
+// checkAuthorization checks the index-th request of a batch (0: a request
+// alone).
+func checkAuthorization(a *edigw.AuthorizationRequest, index int) error {
 	var missing []string
 	need := func(ok bool, what string, args ...any) {
 		if !ok {
@@ -173,7 +154,7 @@ func checkAuthorization(a *edigw.AuthorizationRequest, i int) error {
 		}
 	}
 	if len(missing) > 0 {
-		return &AuthorizationError{TraceNumber: a.TraceNumber, Index: i + 1, Missing: missing}
+		return &RecordError{Kind: AuthorizationRecord, Index: index, Reasons: missing, Err: ErrIncomplete}
 	}
 	return nil
 }

@@ -377,8 +377,8 @@ func TestWrite278Errors(t *testing.T) {
 			t.Errorf("%s: %d bytes written despite the error", tc.name, buf.Len())
 		}
 	}
-	var ae *AuthorizationError
-	if err := CheckAuthorizationForWriting(noPayer); !errors.As(err, &ae) || ae.TraceNumber != "TRK-NOPAYER" || len(ae.Missing) != 1 {
+	var ae *RecordError
+	if err := CheckAuthorizationForWriting(noPayer); !errors.As(err, &ae) || ae.Kind != AuthorizationRecord || ae.Index != 0 || len(ae.Reasons) != 1 {
 		t.Errorf("CheckAuthorizationForWriting: %v", err)
 	}
 	if err := Write278(&bytes.Buffer{}, testEnvelope(), nil); err == nil {

@@ -31,8 +31,8 @@ const Version835 = "005010X221A1"
 //
 // Remittances are checked before anything is written: one that lacks what
 // the guide requires, or holds a delimiter in its data, is a
-// *RemittanceError naming its trace number (and the claim), and nothing is
-// written.
+// *RecordError naming its place in the batch (and the claim's), and nothing
+// is written.
 func Write835(w io.Writer, env Envelope, remittances []*edigw.Remittance) error {
 	if len(remittances) == 0 {
 		return errors.New("mapping: no remittances to write")
@@ -43,14 +43,14 @@ func Write835(w io.Writer, env Envelope, remittances []*edigw.Remittance) error 
 	}
 	for i, rm := range remittances {
 		if rm == nil {
-			return fmt.Errorf("mapping: remittance #%d is nil", i+1)
+			return &RecordError{Kind: RemittanceRecord, Index: i + 1, Err: errNilRecord}
 		}
 		problems := remittanceProblems(rm)
 		if path, c := delimiterIn(reflect.ValueOf(rm), d, "remittance"); path != "" {
 			problems = append(problems, fmt.Sprintf("%s holds the delimiter %q", path, c))
 		}
 		if len(problems) > 0 {
-			return &RemittanceError{Index: i + 1, TraceNumber: rm.TraceNumber, Problems: problems}
+			return &RecordError{Kind: RemittanceRecord, Index: i + 1, Reasons: problems, Err: ErrIncomplete}
 		}
 	}
 	o, err := env.begin(w, "HP", Version835)
@@ -63,27 +63,12 @@ func Write835(w io.Writer, env Envelope, remittances []*edigw.Remittance) error 
 	return o.finish()
 }
 
-// RemittanceError names a remittance that cannot be written and why.
-type RemittanceError struct {
-	Index       int    // 1-based place in the slice given to Write835 (0 from CheckRemittanceForWriting)
-	TraceNumber string // TRN02
-	Problems    []string
-}
-
-func (e *RemittanceError) Error() string {
-	// Named by its place, never by its trace number (a value of the set).
-	who := "a remittance"
-	if e.Index > 0 {
-		who = fmt.Sprintf("remittance #%d", e.Index)
-	}
-	return fmt.Sprintf("mapping: %s cannot be written: %s", who, strings.Join(e.Problems, "; "))
-}
-
 // CheckRemittanceForWriting reports what a remittance lacks that the 835
-// guide requires, naming each claim by its patient control number.
+// guide requires: a *RecordError naming the fields, and each claim by its
+// place (claims[1]).
 func CheckRemittanceForWriting(rm *edigw.Remittance) error {
 	if problems := remittanceProblems(rm); len(problems) > 0 {
-		return &RemittanceError{TraceNumber: rm.TraceNumber, Problems: problems}
+		return &RecordError{Kind: RemittanceRecord, Reasons: problems, Err: ErrIncomplete}
 	}
 	return nil
 }
@@ -585,11 +570,20 @@ func (r perRule) problems(what string, c *edigw.Contact) []string {
 	if _, ok := r.arrange(c); c == nil || ok {
 		return nil
 	}
-	s := fmt.Sprintf("%s: PER*%s takes %v first, then %v, then %v", what, r.function, r.slots[0], r.slots[1], r.slots[2])
+	s := fmt.Sprintf("%s: PER*%s takes %s first, then %s, then %s", what, r.function,
+		orList(r.slots[0]), orList(r.slots[1]), orList(r.slots[2]))
 	if r.needNumber {
 		s += ", and at least one number"
 	}
 	return []string{s}
+}
+
+// orList writes qualifiers as text: "EM, TE or UR".
+func orList(qs []string) string {
+	if len(qs) < 2 {
+		return strings.Join(qs, "")
+	}
+	return strings.Join(qs[:len(qs)-1], ", ") + " or " + qs[len(qs)-1]
 }
 
 // arrange orders a contact's numbers (phone, e-mail, fax, URL first by

@@ -377,8 +377,8 @@ func TestWrite835RefusesIncompleteRemittances(t *testing.T) {
 	bad.Claims[1].Contacts = []edigw.Contact{{URL: "CIGNA.EXAMPLE"}} // PER*CX takes no URL
 	var buf bytes.Buffer
 	err := Write835(&buf, testEnvelope(), []*edigw.Remittance{dmeRemittance(), bad})
-	var re *RemittanceError
-	if !errorsAs(err, &re) || re.TraceNumber != "EFT-BAD" || re.Index != 2 {
+	var re *RecordError
+	if !errorsAs(err, &re) || re.Kind != RemittanceRecord || re.Index != 2 {
 		t.Fatalf("err %v", err)
 	}
 	for _, want := range []string{
@@ -393,8 +393,8 @@ func TestWrite835RefusesIncompleteRemittances(t *testing.T) {
 			t.Errorf("error lacks %q: %v", want, err)
 		}
 	}
-	if len(re.Problems) != 5 || buf.Len() != 0 {
-		t.Errorf("%d problems (want 5), %d bytes written: %v", len(re.Problems), buf.Len(), err)
+	if len(re.Reasons) != 5 || buf.Len() != 0 {
+		t.Errorf("%d problems (want 5), %d bytes written: %v", len(re.Reasons), buf.Len(), err)
 	}
 	if err := CheckRemittanceForWriting(dmeRemittance()); err != nil {
 		t.Errorf("complete remittance: %v", err)

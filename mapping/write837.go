@@ -25,8 +25,8 @@ var claimGuides = map[edigw.ClaimKind]string{
 // of one dependent patient a 2000C. All claims must be of one kind.
 //
 // Claims are checked before anything is written: a claim that lacks what
-// the guide requires is an error naming its patient control number, and no
-// file is written.
+// the guide requires is a *RecordError naming its place in the batch and
+// the fields, and no file is written.
 func Write837(w io.Writer, env Envelope, claims []*edigw.Claim) error {
 	if len(claims) == 0 {
 		return errors.New("mapping: no claims to write")
@@ -34,13 +34,13 @@ func Write837(w io.Writer, env Envelope, claims []*edigw.Claim) error {
 	kind := claims[0].Kind
 	version, ok := claimGuides[kind]
 	if !ok {
-		return errors.New("mapping: claim #1: unknown claim kind (want professional, institutional or dental)")
+		return &RecordError{Kind: ClaimRecord, Index: 1, Err: errUnknownClaimKind}
 	}
 	for i, c := range claims {
 		if c.Kind != kind {
-			return fmt.Errorf("mapping: claim #%d is of another kind than claim #1: one kind per file", i+1)
+			return &RecordError{Kind: ClaimRecord, Index: i + 1, Err: errMixedClaimKinds}
 		}
-		if err := CheckClaimForWriting(c); err != nil {
+		if err := checkClaim(c, i+1); err != nil {
 			return err
 		}
 	}
@@ -70,13 +70,18 @@ func ClaimSets(claims []*edigw.Claim, perSet int) [][]*edigw.Claim {
 	return sets
 }
 
-// CheckClaimForWriting reports what a claim lacks that every 837 requires,
-// naming the claim and the field.
+// CheckClaimForWriting reports what a claim lacks that every 837 requires:
+// a *RecordError naming the fields.
 func CheckClaimForWriting(c *edigw.Claim) error {
+	return checkClaim(c, 0)
+}
+
+// checkClaim checks the index-th claim of a batch (0: a claim alone).
+func checkClaim(c *edigw.Claim, index int) error {
 	var missing []string
 	need := func(ok bool, what string) {
 		if !ok {
-			missing = append(missing, what)
+			missing = append(missing, "missing "+what)
 		}
 	}
 	need(c.PatientControlNumber != "", "patientControlNumber (CLM01)")
@@ -104,21 +109,9 @@ func CheckClaimForWriting(c *edigw.Claim) error {
 		need(l.ProcedureCode != "" || l.RevenueCode != "", fmt.Sprintf("line %d procedureCode or revenueCode", l.Number))
 	}
 	if len(missing) > 0 {
-		return &ClaimError{PatientControlNumber: c.PatientControlNumber, Missing: missing}
+		return &RecordError{Kind: ClaimRecord, Index: index, Reasons: missing, Err: ErrIncomplete}
 	}
 	return nil
-}
-
-// ClaimError names a claim that cannot be written and what it lacks.
-type ClaimError struct {
-	PatientControlNumber string
-	Missing              []string
-}
-
-func (e *ClaimError) Error() string {
-	// The claim is the caller's to find (PatientControlNumber): the message
-	// names fields, never values.
-	return fmt.Sprintf("mapping: a claim cannot be written: missing %v", e.Missing)
 }
 
 func sameSubmission(a, b *edigw.Claim) bool {

@@ -199,8 +199,8 @@ func TestWrite837RefusesIncompleteClaims(t *testing.T) {
 	bad.BillingProvider.TaxID = ""
 	var buf bytes.Buffer
 	err := Write837(&buf, testEnvelope(), []*edigw.Claim{dmeClaim("OK"), bad})
-	var ce *ClaimError
-	if !errorsAs(err, &ce) || ce.PatientControlNumber != "NO-LINES" || len(ce.Missing) != 2 {
+	var ce *RecordError
+	if !errorsAs(err, &ce) || ce.Index != 2 || len(ce.Missing()) != 2 {
 		t.Fatalf("err %v", err)
 	}
 	if !strings.Contains(err.Error(), "billingProvider.taxId") || buf.Len() != 0 {

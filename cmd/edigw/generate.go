@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 
 	"github.com/edigw/edigw"
@@ -132,7 +133,7 @@ func generate(w io.Writer, in io.Reader, kind string, env mapping.Envelope) (int
 			c.Kind = generateKinds[kind]
 		}
 		if c.Kind != generateKinds[kind] {
-			return 0, fmt.Errorf("record %d (claim %q) is %s, not %s", i+1, c.PatientControlNumber, c.Kind, kind)
+			return 0, fmt.Errorf("record %d is a claim of kind %s, not %s", i+1, c.Kind, kind)
 		}
 	}
 	return len(claims), mapping.Write837(w, env, claims)
@@ -171,13 +172,13 @@ func decodeRecords(in io.Reader) ([]typedRecord, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("JSON value %d: %w", n, err)
+			return nil, fmt.Errorf("JSON value %d: %s", n, jsonProblem(err, "the record"))
 		}
 		t := bytes.TrimSpace(raw)
 		if len(t) > 0 && t[0] == '[' {
 			var items []json.RawMessage
 			if err := json.Unmarshal(t, &items); err != nil {
-				return nil, fmt.Errorf("JSON value %d: %w", n, err)
+				return nil, fmt.Errorf("JSON value %d: %s", n, jsonProblem(err, "the array"))
 			}
 			for _, it := range items {
 				out = append(out, unwrap(it))
@@ -208,9 +209,53 @@ func decodeAll[T any](raws []typedRecord, typ string) ([]*T, error) {
 		dec := json.NewDecoder(bytes.NewReader(r.Record))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(v); err != nil {
-			return nil, fmt.Errorf("record %d: %s", i+1, strings.TrimPrefix(err.Error(), "json: "))
+			return nil, fmt.Errorf("record %d: %s", i+1, jsonProblem(err, "a "+typ))
 		}
 		out = append(out, v)
 	}
 	return out, nil
+}
+
+// jsonProblem says why JSON does not decode as what, without the value at
+// fault: encoding/json's syntax errors quote the offending character and a
+// type's own errors (an amount's) quote the value, which may be PHI, and
+// the latter carry their package's "edigw:" prefix, which would follow
+// this command's own.
+func jsonProblem(err error, what string) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Sprintf("malformed JSON at byte %d", se.Offset)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "the JSON ends early"
+	case errors.As(err, &te) && te.Field != "":
+		kind, _, _ := strings.Cut(te.Value, " ") // "number 1e99": the JSON type, not the value
+		return fmt.Sprintf("%s: expected %s, got a JSON %s", te.Field, expected(te.Type), kind)
+	case errors.As(err, &te):
+		kind, _, _ := strings.Cut(te.Value, " ")
+		return fmt.Sprintf("a JSON %s cannot be %s", kind, what)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		return strings.TrimPrefix(err.Error(), "json: ") // names a key, not a value
+	}
+	return "a value does not decode (amounts are decimal strings with at most two decimals, such as \"125.50\")"
+}
+
+// expected names what a field of type t holds, as the API's problems do.
+func expected(t reflect.Type) string {
+	switch {
+	case t == reflect.TypeFor[edigw.Amount]():
+		return "an amount as a decimal string"
+	case t.Kind() == reflect.String:
+		return "a string"
+	case t.Kind() >= reflect.Int && t.Kind() <= reflect.Uint64:
+		return "an integer"
+	case t.Kind() == reflect.Bool:
+		return "true or false"
+	case t.Kind() == reflect.Slice || t.Kind() == reflect.Array:
+		return "an array"
+	case t.Kind() == reflect.Struct || t.Kind() == reflect.Map || t.Kind() == reflect.Pointer:
+		return "an object"
+	}
+	return "a " + t.Kind().String()
 }

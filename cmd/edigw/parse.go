@@ -52,7 +52,11 @@ func printSummary(w io.Writer, name string, r *edi.CheckResult) {
 	s := r.Summary
 	fmt.Fprintf(w, "%s: %d bytes, %d segments, %d interchanges, %d groups, %d transaction sets\n",
 		name, r.Bytes, s.Segments, s.Interchanges, s.Groups, s.Sets)
-	fmt.Fprintf(w, "delimiters: %v\n", r.Delimiters)
+	if r.Delimiters == (edi.Delimiters{}) {
+		fmt.Fprintln(w, "delimiters: none")
+	} else {
+		fmt.Fprintf(w, "delimiters: %v\n", r.Delimiters)
+	}
 	for _, t := range s.SetTypes {
 		fmt.Fprintf(w, "  %s %-14s %d\n", t.ID, t.Version, t.Count)
 	}

@@ -53,6 +53,14 @@ Exit status: 0 the file was valid, 1 it had errors, 2 unreadable or bad usage.`,
 			}
 			fmt.Fprintf(c.ErrOrStderr(), "edigw translate: %d claims, %d remittances, %d authorizations, %d held back; %d errors\n",
 				res.Claims, res.Remittances, res.Authorizations, res.Rejected, res.Report.ErrorCount)
+			// The errors say why records were held back; like validate's, they
+			// name places and codes, never values.
+			for _, e := range res.Report.Errors {
+				fmt.Fprintf(c.ErrOrStderr(), "  %v\n", e)
+			}
+			if n := res.Report.ErrorCount - len(res.Report.Errors); n > 0 {
+				fmt.Fprintf(c.ErrOrStderr(), "  ... and %d more\n", n)
+			}
 			if !res.Report.OK() {
 				return fileErrors
 			}
