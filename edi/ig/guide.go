@@ -3,6 +3,7 @@ package ig
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Usage is what a guide says of a loop, segment or element.
@@ -141,6 +142,11 @@ type Guide struct {
 	// "13" and response "11"); empty when the version alone decides.
 	BHT02 []string
 	Root  *Loop
+
+	// once prepares the guide (checks it, computes its recognition keys)
+	// the first time a registry takes it; err is what that found.
+	once sync.Once
+	err  error
 }
 
 // Key returns the position of the element that distinguishes the segment

@@ -88,11 +88,9 @@ func toyGuide(version string, bht02 ...string) *Guide {
 
 var toy = toyGuide("005010T99")
 
-func init() {
-	register(toy)
-	register(toyGuide("005010T98", "13")) // two guides for one version: BHT02 decides
-	register(toyGuide("005010T98", "11"))
-}
+// toys is the standard registry and the toy guides: two of them share a
+// version, so that BHT02 decides between them.
+var toys = mustRegistry(append(Standard().Guides(), toy, toyGuide("005010T98", "13"), toyGuide("005010T98", "11"))...)
 
 const toyISA = "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *260115*1030*^*00501*000000001*0*T*:~\n"
 
@@ -139,7 +137,7 @@ type walked struct {
 func walk(t *testing.T, in string) walked {
 	t.Helper()
 	var out walked
-	v := &Validator{File: "toy.edi", OnSegment: func(ev *Event) {
+	v := &Validator{File: "toy.edi", Guides: toys, OnSegment: func(ev *Event) {
 		if ev.Walker != nil {
 			out.paths = append(out.paths, ev.Seg.ID()+"@"+ev.Walker.Path())
 		}
@@ -290,7 +288,7 @@ func TestWalkerBHT02ChoosesAmongGuides(t *testing.T) {
 		body := append([]string(nil), toyBody...)
 		body[0] = "BHT*0019*" + purpose + "*REF1*20260115*1030*CH"
 		var chosen []string
-		v := &Validator{OnSet: func(s *SetResult) {
+		v := &Validator{Guides: toys, OnSet: func(s *SetResult) {
 			chosen = append(chosen, s.Guide.BHT02[0])
 		}}
 		rep, err := v.Run(strings.NewReader(toyFile("005010T98", body...)))
@@ -306,7 +304,7 @@ func TestWalkerBHT02ChoosesAmongGuides(t *testing.T) {
 func TestWalkerEnvelopeErrorsGoToTheirSet(t *testing.T) {
 	in := strings.Replace(toyFile("005010T99", toyBody...), "SE*26*0001", "SE*27*0001", 1)
 	var sets []*SetResult
-	v := &Validator{OnSet: func(s *SetResult) { sets = append(sets, s) }}
+	v := &Validator{Guides: toys, OnSet: func(s *SetResult) { sets = append(sets, s) }}
 	rep, _ := v.Run(strings.NewReader(in))
 	if len(sets) != 1 || sets[0].ErrorCount != 1 || sets[0].Errors[0].Code != edi.SetSegmentCountMismatch {
 		t.Fatalf("set errors: %+v / %v", sets, rep.Errors)
@@ -326,7 +324,7 @@ func TestWalkerMemoryDoesNotGrowWithTheSet(t *testing.T) {
 		t.Fatal(w.errs[:1])
 	}
 	allocs := testing.AllocsPerRun(3, func() {
-		v := &Validator{}
+		v := &Validator{Guides: toys}
 		if _, err := v.Run(strings.NewReader(in)); err != nil {
 			t.Fatal(err)
 		}
@@ -379,7 +377,7 @@ func replace(from, to string) func([]string) []string {
 func TestWalkerLoopEvents(t *testing.T) {
 	var opened []string
 	closed := 0
-	v := &Validator{OnSegment: func(ev *Event) {
+	v := &Validator{Guides: toys, OnSegment: func(ev *Event) {
 		if ev.Match.Opened {
 			opened = append(opened, ev.Match.Loop.ID)
 		}

@@ -119,8 +119,6 @@ var X214 = &Guide{
 	),
 }
 
-func init() { register(X214) }
-
 // STC01-3 codes at the claim and service line levels (2200D, 2220D).
 var x214ClaimEntities = []string{"03", "1P", "1Z", "40", "41", "71", "72", "73", "77", "82", "85", "87",
 	"DK", "DN", "DQ", "FA", "GB", "HK", "IL", "LI", "MSC", "PR", "PRP", "QB", "QC", "QD", "SEP", "TL", "TTP", "TU"}

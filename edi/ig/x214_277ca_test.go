@@ -42,8 +42,8 @@ func x214Keys(l *Loop) []string {
 }
 
 func TestX214Registered(t *testing.T) {
-	if got := Candidates("277", "005010X214"); !slices.Contains(got, X214) {
-		t.Fatalf("Candidates(277, 005010X214) = %v", got)
+	if got := Standard().Candidates("277", "005010X214"); !slices.Contains(got, X214) {
+		t.Fatalf("Standard().Candidates(277, 005010X214) = %v", got)
 	}
 	if X214.FunctionalID != "HN" {
 		t.Errorf("FunctionalID %q", X214.FunctionalID)

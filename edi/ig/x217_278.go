@@ -121,11 +121,6 @@ var X217Response = &Guide{
 	),
 }
 
-func init() {
-	register(X217Request)
-	register(X217Response)
-}
-
 // Qualifier lists that several loops share.
 var (
 	x217RequesterREF  = []string{"1G", "1J", "EI", "G5", "N5", "N7", "SY", "ZH"}

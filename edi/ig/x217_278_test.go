@@ -44,9 +44,9 @@ func x217Seg(t *testing.T, l *Loop, id, code string) *Segment {
 }
 
 func TestX217Registered(t *testing.T) {
-	got := Candidates("278", "005010X217")
+	got := Standard().Candidates("278", "005010X217")
 	if len(got) != 2 || got[0] != X217Request || got[1] != X217Response {
-		t.Fatalf("Candidates(278, 005010X217) = %v, want [X217Request X217Response]", got)
+		t.Fatalf("Standard().Candidates(278, 005010X217) = %v, want [X217Request X217Response]", got)
 	}
 	if !slices.Equal(X217Request.BHT02, []string{"13"}) || !slices.Equal(X217Response.BHT02, []string{"11"}) {
 		t.Errorf("BHT02: request %v, response %v", X217Request.BHT02, X217Response.BHT02)

@@ -179,8 +179,6 @@ var X221A1 = &Guide{
 	),
 }
 
-func init() { register(X221A1) }
-
 // x221Claim is loop 2100, one claim paid (or denied) and its service lines.
 var x221Claim = Lp("2100", "Claim Payment Information", R, Many,
 	Seg("CLP", "Claim Payment Information", R, 1,

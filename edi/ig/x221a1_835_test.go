@@ -38,8 +38,8 @@ func x221Segs(l *Loop, id string) []*Segment {
 }
 
 func TestX221A1Registered(t *testing.T) {
-	if got := Candidates("835", "005010X221A1"); !slices.Contains(got, X221A1) {
-		t.Fatalf("Candidates(835, 005010X221A1) = %v, want X221A1", got)
+	if got := Standard().Candidates("835", "005010X221A1"); !slices.Contains(got, X221A1) {
+		t.Fatalf("Standard().Candidates(835, 005010X221A1) = %v, want X221A1", got)
 	}
 	if X221A1.FunctionalID != "HP" {
 		t.Errorf("FunctionalID %q, want HP", X221A1.FunctionalID)

@@ -130,8 +130,6 @@ var X222A1 = &Guide{
 	),
 }
 
-func init() { register(X222A1) }
-
 var (
 	x222PayerSequence = []string{"A", "B", "C", "D", "E", "F", "G", "H", "P", "S", "T", "U"}
 	x222InsuranceType = []string{"12", "13", "14", "15", "16", "41", "42", "43", "47"}

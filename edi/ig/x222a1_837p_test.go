@@ -48,8 +48,8 @@ func x222SubLoops(l *Loop) []string {
 }
 
 func TestX222A1Registered(t *testing.T) {
-	if got := Candidates("837", "005010X222A1"); !slices.Contains(got, X222A1) {
-		t.Fatalf("Candidates(837, 005010X222A1) = %v, want X222A1", got)
+	if got := Standard().Candidates("837", "005010X222A1"); !slices.Contains(got, X222A1) {
+		t.Fatalf("Standard().Candidates(837, 005010X222A1) = %v, want X222A1", got)
 	}
 	if X222A1.FunctionalID != "HC" || X222A1.Name != "Health Care Claim: Professional" || X222A1.Root.Trigger().ID != "ST" {
 		t.Fatalf("guide header: %+v", X222A1)

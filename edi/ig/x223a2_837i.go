@@ -135,8 +135,6 @@ var X223A2 = &Guide{
 	),
 }
 
-func init() { register(X223A2) }
-
 var (
 	x223PayerSequence = []string{"A", "B", "C", "D", "E", "F", "G", "H", "P", "S", "T", "U"}
 	x223ClaimFiling   = []string{"11", "12", "13", "14", "15", "16", "17", "AM", "BL", "CH", "CI", "DS",

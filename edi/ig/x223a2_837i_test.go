@@ -38,8 +38,8 @@ func x223Segs(l *Loop, id string) []*Segment {
 }
 
 func TestX223A2Registered(t *testing.T) {
-	if got := Candidates("837", "005010X223A2"); !slices.Contains(got, X223A2) {
-		t.Fatalf("Candidates(837, 005010X223A2) = %v, want X223A2", got)
+	if got := Standard().Candidates("837", "005010X223A2"); !slices.Contains(got, X223A2) {
+		t.Fatalf("Standard().Candidates(837, 005010X223A2) = %v, want X223A2", got)
 	}
 	if X223A2.FunctionalID != "HC" || X223A2.Root.Trigger().ID != "ST" {
 		t.Fatalf("guide header: %+v", X223A2)

@@ -139,8 +139,6 @@ var X224A2 = &Guide{
 	),
 }
 
-func init() { register(X224A2) }
-
 var (
 	x224PayerSequence = []string{"A", "B", "C", "D", "E", "F", "G", "H", "P", "S", "T", "U"}
 	x224ClaimFiling   = []string{"11", "12", "13", "14", "15", "16", "17", "AM", "BL", "CH", "CI", "DS",

@@ -39,8 +39,8 @@ func x224Seg(t *testing.T, l *Loop, id, name string) *Segment {
 }
 
 func TestX224A2Registered(t *testing.T) {
-	if got := Candidates("837", "005010X224A2"); !slices.Contains(got, X224A2) {
-		t.Fatalf("Candidates(837, 005010X224A2) = %v, want X224A2", got)
+	if got := Standard().Candidates("837", "005010X224A2"); !slices.Contains(got, X224A2) {
+		t.Fatalf("Standard().Candidates(837, 005010X224A2) = %v, want X224A2", got)
 	}
 	if X224A2.FunctionalID != "HC" || X224A2.Name != "Health Care Claim: Dental" {
 		t.Fatalf("guide header: %+v", X224A2)

@@ -81,8 +81,6 @@ var X231A1 = &Guide{
 	),
 }
 
-func init() { register(X231A1) }
-
 // IK304 (620): segment syntax error codes.
 var x231SegmentErrors = []string{"1", "2", "3", "4", "5", "6", "7", "8", "I4", "I6", "I7", "I8", "I9"}
 

@@ -38,8 +38,8 @@ func x231Seg(t *testing.T, l *Loop, id, name string) *Segment {
 }
 
 func TestX231A1Registered(t *testing.T) {
-	if got := Candidates("999", "005010X231A1"); !slices.Contains(got, X231A1) {
-		t.Fatalf("Candidates(999, 005010X231A1) = %v", got)
+	if got := Standard().Candidates("999", "005010X231A1"); !slices.Contains(got, X231A1) {
+		t.Fatalf("Standard().Candidates(999, 005010X231A1) = %v", got)
 	}
 	if X231A1.FunctionalID != "FA" {
 		t.Errorf("FunctionalID %q", X231A1.FunctionalID)
