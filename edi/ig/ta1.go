@@ -3,7 +3,7 @@ package ig
 // TA1Segment is the interchange acknowledgment. It lives directly in an
 // interchange, between ISA and IEA, outside any functional group or set, so
 // it is no guide: check it with CheckSegment.
-var TA1Segment = withCodeSets(Seg("TA1", "Interchange Acknowledgment", R, 1,
+var TA1Segment = withCodeSets(seg("TA1", "Interchange Acknowledgment", R, 1,
 	ta1E("I12", "Interchange Control Number", N0, 9, 9),
 	ta1E("I08", "Interchange Date", DT, 6, 6),
 	ta1E("I09", "Interchange Time", TM, 4, 4),
@@ -16,7 +16,7 @@ var TA1Segment = withCodeSets(Seg("TA1", "Interchange Acknowledgment", R, 1,
 ))
 
 // ta1E is a required interchange control element; their reference numbers
-// (I12 ...) are not numbers, so E cannot make them.
+// (I12 ...) are not numbers, so elem cannot make them.
 func ta1E(ref, name string, typ Type, min, max int, codes ...string) Element {
 	return Element{Ref: ref, Name: name, Usage: R, Type: typ, Min: min, Max: max, Codes: codes}
 }
