@@ -50,7 +50,7 @@ func TestConformance(t *testing.T) {
 		name := strings.TrimPrefix(m.version, "005010")
 		t.Run(name, func(t *testing.T) {
 			var g *Guide
-			for _, c := range Guides() {
+			for _, c := range Standard().Guides() {
 				if c.Version == m.version {
 					g = c
 				}

@@ -3,6 +3,7 @@ package ig
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Usage is what a guide says of a loop, segment or element.
@@ -71,7 +72,7 @@ type Element struct {
 	// for DTP03.
 	DateFormat int
 
-	codeSet map[string]struct{} // Codes as a set, built by register
+	codeSet map[string]struct{} // Codes as a set, built by NewRegistry
 	packed  []uint64            // Codes packed, when every code has at most 4 bytes and there are at most 16
 }
 
@@ -87,7 +88,7 @@ type Segment struct {
 	// first then at least one other).
 	Rules []Rule
 	// key is the position of the element whose codes tell this segment
-	// from siblings with the same ID (computed by register: the first
+	// from siblings with the same ID (computed by NewRegistry: the first
 	// simple element with codes, else the first composite whose first
 	// component has codes, with keyComp = 1).
 	key     int
@@ -109,7 +110,7 @@ type Loop struct {
 	Children []Node
 
 	// byID lists, for each segment ID, the children it can match (the
-	// segment itself or a loop it starts), in order; built by register.
+	// segment itself or a loop it starts), in order; built by NewRegistry.
 	byID []idChildren
 	// required lists the indexes of required children, for the check of
 	// what a loop lacks when the walk moves past it.
@@ -141,6 +142,11 @@ type Guide struct {
 	// "13" and response "11"); empty when the version alone decides.
 	BHT02 []string
 	Root  *Loop
+
+	// once prepares the guide (checks it, computes its recognition keys)
+	// the first time a registry takes it; err is what that found.
+	once sync.Once
+	err  error
 }
 
 // Key returns the position of the element that distinguishes the segment

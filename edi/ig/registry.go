@@ -5,40 +5,86 @@ import (
 	"sort"
 )
 
-var registry = map[string][]*Guide{} // by ST01 + " " + version
-
-// register adds a guide (from its file's init) after checking that it is
-// well formed and computing its recognition keys.
-func register(g *Guide) {
-	if err := prepare(g); err != nil {
-		panic(err)
-	}
-	k := g.SetID + " " + g.Version
-	registry[k] = append(registry[k], g)
+// Registry holds implementation guides by transaction set and version. A
+// Validator or Walker reads sets with the guides of its registry; the
+// standard one (Standard) holds the HIPAA 5010 guides of this package. A
+// registry does not change once made, so one may serve any number of
+// validators at once.
+type Registry struct {
+	bySet map[string][]*Guide // by ST01 + " " + version
+	all   []*Guide            // ordered by set, version and BHT02
 }
 
-// Guides returns every registered guide, ordered by set and version.
-func Guides() []*Guide {
-	var out []*Guide
-	for _, gs := range registry {
-		out = append(out, gs...)
+// NewRegistry returns a registry of the guides, after checking that each is
+// well formed and computing its recognition keys (which the guide keeps: a
+// guide is prepared once, whatever registries hold it). Two guides may share
+// a set and version only when BHT02 tells them apart.
+func NewRegistry(guides ...*Guide) (*Registry, error) {
+	r := &Registry{bySet: map[string][]*Guide{}}
+	for _, g := range guides {
+		g.once.Do(func() { g.err = prepare(g) })
+		if g.err != nil {
+			return nil, g.err
+		}
+		k := g.SetID + " " + g.Version
+		for _, o := range r.bySet[k] {
+			if len(g.BHT02) == 0 || len(o.BHT02) == 0 || overlap(g.BHT02, o.BHT02) {
+				return nil, fmt.Errorf("ig: guides %q and %q both read %s %s: BHT02 does not tell them apart", o.Name, g.Name, g.SetID, g.Version)
+			}
+		}
+		r.bySet[k] = append(r.bySet[k], g)
+		r.all = append(r.all, g)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].SetID != out[j].SetID {
-			return out[i].SetID < out[j].SetID
+	sort.SliceStable(r.all, func(i, j int) bool {
+		a, b := r.all[i], r.all[j]
+		if a.SetID != b.SetID {
+			return a.SetID < b.SetID
 		}
-		if out[i].Version != out[j].Version {
-			return out[i].Version < out[j].Version
+		if a.Version != b.Version {
+			return a.Version < b.Version
 		}
-		return fmt.Sprint(out[i].BHT02) < fmt.Sprint(out[j].BHT02)
+		return fmt.Sprint(a.BHT02) < fmt.Sprint(b.BHT02)
 	})
-	return out
+	return r, nil
+}
+
+// standard is built when the package is initialized, from the guide
+// values of this package: a guide that is not well formed fails every
+// test at once, and no caller ever waits for the first preparation.
+var standard = mustRegistry(X214, X217Request, X217Response, X221A1, X222A1, X223A2, X224A2, X231A1)
+
+func mustRegistry(guides ...*Guide) *Registry {
+	r, err := NewRegistry(guides...)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+// Standard returns the registry of the HIPAA 5010 guides edigw supports:
+// 277CA (X214), 278 request and response (X217), 835 (X221A1), 837P
+// (X222A1), 837I (X223A2), 837D (X224A2) and 999 (X231A1).
+func Standard() *Registry { return standard }
+
+// orStandard is r, or the standard registry when r is nil: a Validator
+// or Walker made without a registry reads the 5010 guides.
+func (r *Registry) orStandard() *Registry {
+	if r == nil {
+		return standard
+	}
+	return r
+}
+
+// Guides returns the registry's guides, ordered by set, version and BHT02.
+// The slice is the caller's; the guides are shared and must not change.
+func (r *Registry) Guides() []*Guide {
+	return append([]*Guide(nil), r.all...)
 }
 
 // Candidates returns the guides for a transaction set ID and version (ST03,
 // or GS08 when ST03 is empty). More than one means BHT02 decides.
-func Candidates(setID, version string) []*Guide {
-	return registry[setID+" "+version]
+func (r *Registry) Candidates(setID, version string) []*Guide {
+	return r.bySet[setID+" "+version]
 }
 
 // prepare checks a guide's tree and sets each segment's recognition key.
@@ -48,10 +94,12 @@ func prepare(g *Guide) error {
 	}
 	var walk func(l *Loop, path string) error
 	walk = func(l *Loop, path string) error {
-		if l.Trigger() == nil {
-			return fmt.Errorf("ig: %s %s: loop %s does not start with a segment", g.Version, path, l.ID)
+		for _, c := range append([]Node{l}, l.Children...) {
+			if c, ok := c.(*Loop); ok && c.Trigger() == nil {
+				return fmt.Errorf("ig: %s %s: loop %s does not start with a segment", g.Version, path, c.ID)
+			}
 		}
-		indexChildren(l)
+		indexChildren(l) // reads the children's triggers
 		for _, c := range l.Children {
 			switch c := c.(type) {
 			case *Segment:

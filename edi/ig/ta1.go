@@ -3,7 +3,7 @@ package ig
 // TA1Segment is the interchange acknowledgment. It lives directly in an
 // interchange, between ISA and IEA, outside any functional group or set, so
 // it is no guide: check it with CheckSegment.
-var TA1Segment = Seg("TA1", "Interchange Acknowledgment", R, 1,
+var TA1Segment = withCodeSets(seg("TA1", "Interchange Acknowledgment", R, 1,
 	ta1E("I12", "Interchange Control Number", N0, 9, 9),
 	ta1E("I08", "Interchange Date", DT, 6, 6),
 	ta1E("I09", "Interchange Time", TM, 4, 4),
@@ -13,17 +13,19 @@ var TA1Segment = Seg("TA1", "Interchange Acknowledgment", R, 1,
 		"010", "011", "012", "013", "014", "015", "016", "017", "018", "019",
 		"020", "021", "022", "023", "024", "025", "026", "027", "028", "029",
 		"030", "031"),
-)
+))
 
 // ta1E is a required interchange control element; their reference numbers
-// (I12 ...) are not numbers, so E cannot make them.
+// (I12 ...) are not numbers, so elem cannot make them.
 func ta1E(ref, name string, typ Type, min, max int, codes ...string) Element {
 	return Element{Ref: ref, Name: name, Usage: R, Type: typ, Min: min, Max: max, Codes: codes}
 }
 
-// register never sees TA1Segment, so its code sets are built here.
-func init() {
-	for i := range TA1Segment.Elements {
-		indexCodes(&TA1Segment.Elements[i])
+// withCodeSets builds the code sets of a segment no guide holds (a
+// registry builds those of its guides' segments).
+func withCodeSets(s *Segment) *Segment {
+	for i := range s.Elements {
+		indexCodes(&s.Elements[i])
 	}
+	return s
 }

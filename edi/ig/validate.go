@@ -85,6 +85,9 @@ type Validator struct {
 	// ForgetSets leaves GroupResult.Sets empty, so that memory does not
 	// grow with the sets of a functional group.
 	ForgetSets bool
+	// Guides are the implementation guides sets are read with; nil means
+	// Standard(), the HIPAA 5010 guides.
+	Guides *Registry
 
 	OnSegment func(*Event)
 	OnError   func(*edi.Error) // every error, as it is found
@@ -123,7 +126,7 @@ func (v *Validator) Run(r io.Reader) (*Report, error) {
 	}
 	v.rep = &Report{File: v.File}
 	v.ic, v.gr, v.st = nil, nil, nil
-	v.w = Walker{File: v.File, Report: v.setError}
+	v.w = Walker{File: v.File, Report: v.setError, Guides: v.Guides}
 	rd := edi.NewReader(r)
 	rd.Name = v.File
 	ck := &edi.EnvelopeChecker{File: v.File, Report: v.route}

@@ -19,6 +19,8 @@ type Walker struct {
 	File string
 	// Report receives every error. It must not keep the *edi.Segment.
 	Report func(*edi.Error)
+	// Guides are the guides the walker knows; nil means Standard().
+	Guides *Registry
 
 	guide      *Guide
 	candidates []*Guide
@@ -108,13 +110,14 @@ func (w *Walker) Begin(st *edi.Segment, groupVersion string) Match {
 	if v, ok := versionAliases[version]; ok {
 		version = v
 	}
-	w.candidates = Candidates(setID, version)
+	reg := w.Guides.orStandard()
+	w.candidates = reg.Candidates(setID, version)
 	if len(w.candidates) == 0 {
 		code, elem, what := edi.SetConventionUnsupported, 3, fmt.Sprintf("implementation guide %q is not supported for transaction set %s", version, setID)
-		if !setSupported(setID) {
+		if !reg.setSupported(setID) {
 			code, elem, what = edi.SetNotSupported, 1, fmt.Sprintf("transaction set %s is not supported", setID)
 		}
-		w.report(&edi.Error{Pos: st.Pos, SegmentID: "ST", Element: elem, Code: code, Msg: what + supportedHint(setID)})
+		w.report(&edi.Error{Pos: st.Pos, SegmentID: "ST", Element: elem, Code: code, Msg: what + reg.supportedHint(setID)})
 		w.active = false
 		return Match{}
 	}
@@ -126,9 +129,9 @@ func (w *Walker) Begin(st *edi.Segment, groupVersion string) Match {
 	return w.start(w.candidates[0], st)
 }
 
-// Supported reports whether a transaction set ID has any guide.
-func setSupported(id string) bool {
-	for _, g := range Guides() {
+// setSupported reports whether a transaction set ID has any guide.
+func (r *Registry) setSupported(id string) bool {
+	for _, g := range r.all {
 		if g.SetID == id {
 			return true
 		}
@@ -136,16 +139,16 @@ func setSupported(id string) bool {
 	return false
 }
 
-func supportedHint(setID string) string {
+func (r *Registry) supportedHint(setID string) string {
 	var vs []string
-	for _, g := range Guides() {
+	for _, g := range r.all {
 		if g.SetID == setID && (len(vs) == 0 || vs[len(vs)-1] != g.Version) {
 			vs = append(vs, g.Version)
 		}
 	}
 	if len(vs) == 0 {
 		var ids []string
-		for _, g := range Guides() {
+		for _, g := range r.all {
 			if len(ids) == 0 || ids[len(ids)-1] != g.SetID {
 				ids = append(ids, g.SetID)
 			}

@@ -12,72 +12,72 @@ import (
 // A toy guide for set 990 (never a HIPAA set) exercises the walker without
 // depending on the real guides' size.
 func toyGuide(version string, bht02 ...string) *Guide {
-	claim := Lp("2300", "Claim", S, 100,
-		Seg("CLM", "Claim Information", R, 1,
-			E(1028, "Claim Submitter's Identifier", R, AN, 1, 38),
-			E(782, "Monetary Amount", R, R_, 1, 18),
-			X(1032, "Claim Filing Indicator Code"),
-			X(1343, "Non-Institutional Claim Type Code"),
-			C("C023", "Health Care Service Location Information", R,
-				E(1331, "Facility Code Value", R, AN, 1, 2),
-				E(1332, "Facility Code Qualifier", R, ID, 1, 2, "A", "B"),
-				E(1325, "Claim Frequency Type Code", R, ID, 1, 1),
+	claim := loop("2300", "Claim", S, 100,
+		seg("CLM", "Claim Information", R, 1,
+			elem(1028, "Claim Submitter's Identifier", R, AN, 1, 38),
+			elem(782, "Monetary Amount", R, R_, 1, 18),
+			unused(1032, "Claim Filing Indicator Code"),
+			unused(1343, "Non-Institutional Claim Type Code"),
+			composite("C023", "Health Care Service Location Information", R,
+				elem(1331, "Facility Code Value", R, AN, 1, 2),
+				elem(1332, "Facility Code Qualifier", R, ID, 1, 2, "A", "B"),
+				elem(1325, "Claim Frequency Type Code", R, ID, 1, 1),
 			),
 		),
 		dtpSeg("Onset of Current Illness", S, 1, []string{"431"}, "D8"),
 		dtpSeg("Service Date", S, 1, []string{"472"}, "D8", "RD8"),
-		Seg("HI", "Health Care Diagnosis Code", R, 1,
-			C("C022", "Health Care Code Information", R,
-				E(1270, "Code List Qualifier Code", R, ID, 1, 3, "ABK", "BK"),
-				E(1271, "Industry Code", R, AN, 1, 30),
+		seg("HI", "Health Care Diagnosis Code", R, 1,
+			composite("C022", "Health Care Code Information", R,
+				elem(1270, "Code List Qualifier Code", R, ID, 1, 3, "ABK", "BK"),
+				elem(1271, "Industry Code", R, AN, 1, 30),
 			),
-			C("C022", "Health Care Code Information", S,
-				E(1270, "Code List Qualifier Code", R, ID, 1, 3, "ABF", "BF"),
-				E(1271, "Industry Code", R, AN, 1, 30),
+			composite("C022", "Health Care Code Information", S,
+				elem(1270, "Code List Qualifier Code", R, ID, 1, 3, "ABF", "BF"),
+				elem(1271, "Industry Code", R, AN, 1, 30),
 			),
 		),
-		Lp("2400", "Service Line", R, 2,
-			Seg("LX", "Service Line Number", R, 1, E(554, "Assigned Number", R, N0, 1, 6)),
-			Seg("SV1", "Professional Service", R, 1,
-				C("C003", "Composite Medical Procedure Identifier", R,
-					E(235, "Product/Service ID Qualifier", R, ID, 2, 2, "HC"),
-					E(234, "Product/Service ID", R, AN, 1, 48),
+		loop("2400", "Service Line", R, 2,
+			seg("LX", "Service Line Number", R, 1, elem(554, "Assigned Number", R, N0, 1, 6)),
+			seg("SV1", "Professional Service", R, 1,
+				composite("C003", "Composite Medical Procedure Identifier", R,
+					elem(235, "Product/Service ID Qualifier", R, ID, 2, 2, "HC"),
+					elem(234, "Product/Service ID", R, AN, 1, 48),
 				),
-				E(782, "Line Item Charge Amount", R, R_, 1, 18),
-				E(355, "Unit or Basis for Measurement Code", R, ID, 2, 2, "MJ", "UN"),
-				E(380, "Service Unit Count", R, R_, 1, 15),
+				elem(782, "Line Item Charge Amount", R, R_, 1, 18),
+				elem(355, "Unit or Basis for Measurement Code", R, ID, 2, 2, "MJ", "UN"),
+				elem(380, "Service Unit Count", R, R_, 1, 15),
 			),
 			dtpSeg("Date - Service Date", R, 1, []string{"472"}, "D8", "RD8"),
 		),
 	)
 	return &Guide{Version: version, SetID: "990", FunctionalID: "HC", Name: "Toy Claim", BHT02: bht02,
-		Root: Lp("ST", "Toy Claim", R, 1,
+		Root: loop("ST", "Toy Claim", R, 1,
 			stSeg("990", version),
-			Seg("BHT", "Beginning of Hierarchical Transaction", R, 1,
-				E(1005, "Hierarchical Structure Code", R, ID, 4, 4, "0019"),
-				E(353, "Transaction Set Purpose Code", R, ID, 2, 2, "00", "18", "13", "11"),
-				E(127, "Originator Application Transaction Identifier", R, AN, 1, 50),
-				E(373, "Transaction Set Creation Date", R, DT, 8, 8),
-				E(337, "Transaction Set Creation Time", R, TM, 4, 8),
-				E(640, "Transaction Type Code", S, ID, 2, 2, "CH", "RP"),
+			seg("BHT", "Beginning of Hierarchical Transaction", R, 1,
+				elem(1005, "Hierarchical Structure Code", R, ID, 4, 4, "0019"),
+				elem(353, "Transaction Set Purpose Code", R, ID, 2, 2, "00", "18", "13", "11"),
+				elem(127, "Originator Application Transaction Identifier", R, AN, 1, 50),
+				elem(373, "Transaction Set Creation Date", R, DT, 8, 8),
+				elem(337, "Transaction Set Creation Time", R, TM, 4, 8),
+				elem(640, "Transaction Type Code", S, ID, 2, 2, "CH", "RP"),
 			),
-			Lp("1000A", "Submitter Name", R, 1,
-				nm1Seg("Submitter Name", R, 1, []string{"41"}, []string{"1", "2"}, NameParts{Last: R, First: S, IDQualifiers: []string{"46"}, ID: R}),
+			loop("1000A", "Submitter Name", R, 1,
+				nm1Seg("Submitter Name", R, 1, []string{"41"}, []string{"1", "2"}, nameParts{Last: R, First: S, IDQualifiers: []string{"46"}, ID: R}),
 				perSeg("Submitter EDI Contact Information", R, 2, []string{"IC"}, S),
 			),
-			Lp("2000A", "Billing Provider Hierarchical Level", R, Many,
+			loop("2000A", "Billing Provider Hierarchical Level", R, Many,
 				hlSeg("Billing Provider Hierarchical Level", "20", N, R, "1"),
-				Lp("2010AA", "Billing Provider Name", R, 1,
-					nm1Seg("Billing Provider Name", R, 1, []string{"85"}, []string{"1", "2"}, NameParts{Last: R, First: S, IDQualifiers: []string{"XX"}, ID: R}),
+				loop("2010AA", "Billing Provider Name", R, 1,
+					nm1Seg("Billing Provider Name", R, 1, []string{"85"}, []string{"1", "2"}, nameParts{Last: R, First: S, IDQualifiers: []string{"XX"}, ID: R}),
 					n3Seg("Billing Provider Address", R),
 					n4Seg("Billing Provider City, State, ZIP Code", R),
 					refSeg("Billing Provider Tax Identification", R, 1, "EI", "SY"),
 				),
-				Lp("2000B", "Subscriber Hierarchical Level", R, Many,
+				loop("2000B", "Subscriber Hierarchical Level", R, Many,
 					hlSeg("Subscriber Hierarchical Level", "22", R, R, "0", "1"),
-					Seg("SBR", "Subscriber Information", R, 1,
-						E(1138, "Payer Responsibility Sequence Number Code", R, ID, 1, 1, "P", "S", "T"),
-						E(1069, "Individual Relationship Code", S, ID, 2, 2, "18"),
+					seg("SBR", "Subscriber Information", R, 1,
+						elem(1138, "Payer Responsibility Sequence Number Code", R, ID, 1, 1, "P", "S", "T"),
+						elem(1069, "Individual Relationship Code", S, ID, 2, 2, "18"),
 					),
 					claim,
 				),
@@ -88,11 +88,9 @@ func toyGuide(version string, bht02 ...string) *Guide {
 
 var toy = toyGuide("005010T99")
 
-func init() {
-	register(toy)
-	register(toyGuide("005010T98", "13")) // two guides for one version: BHT02 decides
-	register(toyGuide("005010T98", "11"))
-}
+// toys is the standard registry and the toy guides: two of them share a
+// version, so that BHT02 decides between them.
+var toys = mustRegistry(append(Standard().Guides(), toy, toyGuide("005010T98", "13"), toyGuide("005010T98", "11"))...)
 
 const toyISA = "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *260115*1030*^*00501*000000001*0*T*:~\n"
 
@@ -139,7 +137,7 @@ type walked struct {
 func walk(t *testing.T, in string) walked {
 	t.Helper()
 	var out walked
-	v := &Validator{File: "toy.edi", OnSegment: func(ev *Event) {
+	v := &Validator{File: "toy.edi", Guides: toys, OnSegment: func(ev *Event) {
 		if ev.Walker != nil {
 			out.paths = append(out.paths, ev.Seg.ID()+"@"+ev.Walker.Path())
 		}
@@ -290,7 +288,7 @@ func TestWalkerBHT02ChoosesAmongGuides(t *testing.T) {
 		body := append([]string(nil), toyBody...)
 		body[0] = "BHT*0019*" + purpose + "*REF1*20260115*1030*CH"
 		var chosen []string
-		v := &Validator{OnSet: func(s *SetResult) {
+		v := &Validator{Guides: toys, OnSet: func(s *SetResult) {
 			chosen = append(chosen, s.Guide.BHT02[0])
 		}}
 		rep, err := v.Run(strings.NewReader(toyFile("005010T98", body...)))
@@ -306,7 +304,7 @@ func TestWalkerBHT02ChoosesAmongGuides(t *testing.T) {
 func TestWalkerEnvelopeErrorsGoToTheirSet(t *testing.T) {
 	in := strings.Replace(toyFile("005010T99", toyBody...), "SE*26*0001", "SE*27*0001", 1)
 	var sets []*SetResult
-	v := &Validator{OnSet: func(s *SetResult) { sets = append(sets, s) }}
+	v := &Validator{Guides: toys, OnSet: func(s *SetResult) { sets = append(sets, s) }}
 	rep, _ := v.Run(strings.NewReader(in))
 	if len(sets) != 1 || sets[0].ErrorCount != 1 || sets[0].Errors[0].Code != edi.SetSegmentCountMismatch {
 		t.Fatalf("set errors: %+v / %v", sets, rep.Errors)
@@ -326,7 +324,7 @@ func TestWalkerMemoryDoesNotGrowWithTheSet(t *testing.T) {
 		t.Fatal(w.errs[:1])
 	}
 	allocs := testing.AllocsPerRun(3, func() {
-		v := &Validator{}
+		v := &Validator{Guides: toys}
 		if _, err := v.Run(strings.NewReader(in)); err != nil {
 			t.Fatal(err)
 		}
@@ -379,7 +377,7 @@ func replace(from, to string) func([]string) []string {
 func TestWalkerLoopEvents(t *testing.T) {
 	var opened []string
 	closed := 0
-	v := &Validator{OnSegment: func(ev *Event) {
+	v := &Validator{Guides: toys, OnSegment: func(ev *Event) {
 		if ev.Match.Opened {
 			opened = append(opened, ev.Match.Loop.ID)
 		}

@@ -6,25 +6,6 @@ import (
 	"testing"
 )
 
-// x214Loop follows a path of loop IDs ("2000A/2000B") from the root.
-func x214Loop(t *testing.T, path string) *Loop {
-	t.Helper()
-	l := X214.Root
-	for _, id := range strings.Split(path, "/") {
-		var next *Loop
-		for _, c := range l.Children {
-			if c, ok := c.(*Loop); ok && c.ID == id {
-				next = c
-			}
-		}
-		if next == nil {
-			t.Fatalf("no loop %s under %s", id, l.ID)
-		}
-		l = next
-	}
-	return l
-}
-
 // x214Keys lists "ID:codes" of the loop's own segments, codes being those
 // of the segment's recognition key.
 func x214Keys(l *Loop) []string {
@@ -42,8 +23,8 @@ func x214Keys(l *Loop) []string {
 }
 
 func TestX214Registered(t *testing.T) {
-	if got := Candidates("277", "005010X214"); !slices.Contains(got, X214) {
-		t.Fatalf("Candidates(277, 005010X214) = %v", got)
+	if got := Standard().Candidates("277", "005010X214"); !slices.Contains(got, X214) {
+		t.Fatalf("Standard().Candidates(277, 005010X214) = %v", got)
 	}
 	if X214.FunctionalID != "HN" {
 		t.Errorf("FunctionalID %q", X214.FunctionalID)
@@ -70,13 +51,13 @@ func TestX214Hierarchy(t *testing.T) {
 		"2000A/2000B/2000C/2000D/2200D":       "R TRN:2",
 		"2000A/2000B/2000C/2000D/2200D/2220D": "S SVC:AD,ER,HC,HP,IV,NU,WK",
 	} {
-		l := x214Loop(t, path)
+		l := loopAt(t, X214, path)
 		if got := l.Usage.String() + " " + x214Keys(&Loop{Children: l.Children[:1]})[0]; got != want {
 			t.Errorf("loop %s: %q, want %q", path, got, want)
 		}
 	}
 	// The patient level has no children: HL04 is not used.
-	if hl := x214Loop(t, "2000A/2000B/2000C/2000D").Trigger(); hl.Elements[3].Usage != N {
+	if hl := loopAt(t, X214, "2000A/2000B/2000C/2000D").Trigger(); hl.Elements[3].Usage != N {
 		t.Errorf("2000D HL04 usage %v", hl.Elements[3].Usage)
 	}
 }
@@ -89,7 +70,7 @@ func TestX214Qualifiers(t *testing.T) {
 		"2000A/2000B/2000C/2000D/2200D":       "TRN:2 STC:U,WQ REF:1K REF:D9 REF:BLT DTP:472",
 		"2000A/2000B/2000C/2000D/2200D/2220D": "SVC:AD,ER,HC,HP,IV,NU,WK STC:U REF:FJ REF:XZ DTP:472",
 	} {
-		got := x214Keys(x214Loop(t, path))
+		got := x214Keys(loopAt(t, X214, path))
 		w := strings.Fields(want)
 		slices.Sort(got)
 		slices.Sort(w)
@@ -98,7 +79,7 @@ func TestX214Qualifiers(t *testing.T) {
 		}
 	}
 	// STC03 and the claim status composite of the claim level.
-	claim := x214Loop(t, "2000A/2000B/2000C/2000D/2200D").Children[1].(*Segment)
+	claim := loopAt(t, X214, "2000A/2000B/2000C/2000D/2200D").Children[1].(*Segment)
 	if claim.ID != "STC" || claim.Max != Many || strings.Join(claim.Elements[2].Codes, ",") != "U,WQ" ||
 		len(claim.Elements) != 12 || claim.Elements[11].Usage != S || claim.Elements[4].Usage != N {
 		t.Errorf("2200D STC %+v", claim)
@@ -106,7 +87,7 @@ func TestX214Qualifiers(t *testing.T) {
 	if parts := claim.Elements[0].Parts; len(parts) != 4 || parts[0].Codes != nil || !slices.Contains(parts[2].Codes, "QC") || parts[3].Usage != N {
 		t.Errorf("STC01 %+v", parts)
 	}
-	line := x214Loop(t, "2000A/2000B/2000C/2000D/2200D/2220D").Children[1].(*Segment)
+	line := loopAt(t, X214, "2000A/2000B/2000C/2000D/2200D/2220D").Children[1].(*Segment)
 	if strings.Join(line.Elements[2].Codes, ",") != "U" || line.Elements[3].Usage != N {
 		t.Errorf("2220D STC %+v", line)
 	}

@@ -14,17 +14,17 @@ var X217Request = &Guide{
 	FunctionalID: "HI",
 	Name:         "Health Care Services Review: Request for Review",
 	BHT02:        []string{"13"},
-	Root: Lp("ST", "Health Care Services Review: Request for Review", R, 1,
+	Root: loop("ST", "Health Care Services Review: Request for Review", R, 1,
 		stSeg("278", "005010X217"),
 		x217BHT([]string{"01", "13", "36"}, "RU"),
-		Lp("2000A", "Utilization Management Organization (UMO) Level", R, 1,
+		loop("2000A", "Utilization Management Organization (UMO) Level", R, 1,
 			hlSeg("Utilization Management Organization (UMO) Level", "20", N, R, "1"),
-			Lp("2010A", "Utilization Management Organization (UMO) Name", R, 1,
+			loop("2010A", "Utilization Management Organization (UMO) Name", R, 1,
 				x217UMONM1(),
 			),
-			Lp("2000B", "Requester Level", R, 1,
+			loop("2000B", "Requester Level", R, 1,
 				hlSeg("Requester Level", "21", R, R, "1"),
-				Lp("2010B", "Requester Name", R, 1,
+				loop("2010B", "Requester Name", R, 1,
 					x217RequesterNM1([]string{"1P", "2B", "36", "FA", "PR"}),
 					refSeg("Requester Supplemental Identification", S, 9, x217RequesterREF...),
 					n3Seg("Requester Address", S),
@@ -32,9 +32,9 @@ var X217Request = &Guide{
 					perSeg("Requester Contact Information", S, 1, []string{"IC"}, S),
 					x217PRV("Requester Provider Information", x217RequesterPRV...),
 				),
-				Lp("2000C", "Subscriber Level", R, 1,
+				loop("2000C", "Subscriber Level", R, 1,
 					hlSeg("Subscriber Level", "22", R, R, "1"),
-					Lp("2010C", "Subscriber Name", R, 1,
+					loop("2010C", "Subscriber Name", R, 1,
 						x217SubscriberNM1(),
 						refSeg("Subscriber Supplemental Identification", S, 9, x217SubscriberREF...),
 						n3Seg("Subscriber Address", S),
@@ -42,9 +42,9 @@ var X217Request = &Guide{
 						x217DMG("Subscriber Demographic Information"),
 						x217SubscriberINS(),
 					),
-					Lp("2000D", "Dependent Level", S, 1,
+					loop("2000D", "Dependent Level", S, 1,
 						hlSeg("Dependent Level", "23", R, R, "1"),
-						Lp("2010D", "Dependent Name", R, 1,
+						loop("2010D", "Dependent Name", R, 1,
 							x217DependentNM1(),
 							refSeg("Dependent Supplemental Identification", S, 3, "EJ", "SY"),
 							n3Seg("Dependent Address", S),
@@ -70,28 +70,28 @@ var X217Response = &Guide{
 	FunctionalID: "HI",
 	Name:         "Health Care Services Review: Response",
 	BHT02:        []string{"11"},
-	Root: Lp("ST", "Health Care Services Review: Response", R, 1,
+	Root: loop("ST", "Health Care Services Review: Response", R, 1,
 		stSeg("278", "005010X217"),
 		x217BHT([]string{"11"}, "18", "19", "RU"),
-		Lp("2000A", "Utilization Management Organization (UMO) Level", R, 1,
+		loop("2000A", "Utilization Management Organization (UMO) Level", R, 1,
 			hlSeg("Utilization Management Organization (UMO) Level", "20", N, R, "1"),
 			x217AAA("Request Validation", "N", "Y"),
-			Lp("2010A", "Utilization Management Organization (UMO) Name", R, 1,
+			loop("2010A", "Utilization Management Organization (UMO) Name", R, 1,
 				x217UMONM1(),
 				perSeg("Utilization Management Organization (UMO) Contact Information", S, 1, []string{"IC"}, S),
 				x217AAA("Utilization Management Organization (UMO) Request Validation", "N"),
 			),
-			Lp("2000B", "Requester Level", R, 1,
+			loop("2000B", "Requester Level", R, 1,
 				hlSeg("Requester Level", "21", R, R, "1"),
-				Lp("2010B", "Requester Name", R, 1,
+				loop("2010B", "Requester Name", R, 1,
 					x217RequesterNM1([]string{"1P", "FA"}),
 					refSeg("Requester Supplemental Identification", S, 9, x217RequesterREF...),
 					x217AAA("Requester Request Validation", "N"),
 					x217PRV("Requester Provider Information", x217RequesterPRV...),
 				),
-				Lp("2000C", "Subscriber Level", R, 1,
+				loop("2000C", "Subscriber Level", R, 1,
 					hlSeg("Subscriber Level", "22", R, R, "1"),
-					Lp("2010C", "Subscriber Name", R, 1,
+					loop("2010C", "Subscriber Name", R, 1,
 						x217SubscriberNM1(),
 						refSeg("Subscriber Supplemental Identification", S, 9, x217SubscriberREF...),
 						n3Seg("Subscriber Mailing Address", S),
@@ -100,9 +100,9 @@ var X217Response = &Guide{
 						x217DMG("Subscriber Demographic Information"),
 						x217SubscriberINS(),
 					),
-					Lp("2000D", "Dependent Level", S, 1,
+					loop("2000D", "Dependent Level", S, 1,
 						hlSeg("Dependent Level", "23", R, R, "1"),
-						Lp("2010D", "Dependent Name", R, 1,
+						loop("2010D", "Dependent Name", R, 1,
 							x217DependentNM1(),
 							refSeg("Dependent Supplemental Identification", S, 3, "EJ", "SY"),
 							n3Seg("Dependent Address", S),
@@ -119,11 +119,6 @@ var X217Response = &Guide{
 		),
 		seSeg(),
 	),
-}
-
-func init() {
-	register(X217Request)
-	register(X217Response)
 }
 
 // Qualifier lists that several loops share.
@@ -150,7 +145,7 @@ var (
 // patient is the subscriber (there situational: absent when the patient is
 // a dependent) and under 2000D when a dependent.
 func x217RequestEvent(usage Usage) *Loop {
-	return Lp("2000E", "Patient Event Level", usage, 1,
+	return loop("2000E", "Patient Event Level", usage, 1,
 		hlSeg("Patient Event Level", "EV", R, R, "0", "1"),
 		x217TRN("Patient Event Tracking Number", 2, "1"),
 		x217UM(R, []string{"AR", "HS", "IN", "SC"}, true),
@@ -179,7 +174,7 @@ func x217RequestEvent(usage Usage) *Loop {
 		x217CR6(),
 		x217PWK("Additional Patient Information", "AA", "BM", "EL", "EM", "FX", "VO"),
 		x217MSG(),
-		Lp("2010EA", "Patient Event Provider Name", S, 12,
+		loop("2010EA", "Patient Event Provider Name", S, 12,
 			x217ProviderNM1("Patient Event Provider Name", x217EventProvider),
 			x217ProviderREFSeg("Patient Event Provider Supplemental Information"),
 			n3Seg("Patient Event Provider Address", S),
@@ -187,29 +182,29 @@ func x217RequestEvent(usage Usage) *Loop {
 			perSeg("Patient Event Provider Contact Information", S, 1, []string{"IC"}, S),
 			x217PRV("Patient Event Provider Information", x217EventPRV...),
 		),
-		Lp("2010EB", "Patient Event Transport Information", S, 5,
+		loop("2010EB", "Patient Event Transport Information", S, 5,
 			x217TransportNM1(),
 			n3Seg("Patient Event Transport Location Address", R),
 			x217TransportN4(),
 		),
-		Lp("2010EC", "Patient Event Other UMO Name", S, 3,
-			nm1Seg("Patient Event Other UMO Name", R, 1, []string{"00", "CA", "GG"}, []string{"2"}, NameParts{Last: S}),
-			Seg("REF", "Other UMO Denial Reason", S, 1,
-				E(128, "Reference Identification Qualifier", R, ID, 2, 3, "ZZ"),
-				E(127, "Other UMO Denial Reason", R, AN, 1, 50),
-				X(352, "Description"),
-				C("C040", "Reference Identifier", S,
-					E(128, "Reference Identification Qualifier", R, ID, 2, 3, "ZZ"),
-					E(127, "Other UMO Denial Reason", R, AN, 1, 50),
-					E(128, "Reference Identification Qualifier", S, ID, 2, 3, "ZZ"),
-					E(127, "Other UMO Denial Reason", S, AN, 1, 50),
-					E(128, "Reference Identification Qualifier", S, ID, 2, 3, "ZZ"),
-					E(127, "Other UMO Denial Reason", S, AN, 1, 50),
+		loop("2010EC", "Patient Event Other UMO Name", S, 3,
+			nm1Seg("Patient Event Other UMO Name", R, 1, []string{"00", "CA", "GG"}, []string{"2"}, nameParts{Last: S}),
+			seg("REF", "Other UMO Denial Reason", S, 1,
+				elem(128, "Reference Identification Qualifier", R, ID, 2, 3, "ZZ"),
+				elem(127, "Other UMO Denial Reason", R, AN, 1, 50),
+				unused(352, "Description"),
+				composite("C040", "Reference Identifier", S,
+					elem(128, "Reference Identification Qualifier", R, ID, 2, 3, "ZZ"),
+					elem(127, "Other UMO Denial Reason", R, AN, 1, 50),
+					elem(128, "Reference Identification Qualifier", S, ID, 2, 3, "ZZ"),
+					elem(127, "Other UMO Denial Reason", S, AN, 1, 50),
+					elem(128, "Reference Identification Qualifier", S, ID, 2, 3, "ZZ"),
+					elem(127, "Other UMO Denial Reason", S, AN, 1, 50),
 				),
-			).Syntax("R0203"),
+			).syntax("R0203"),
 			dtpSeg("Other UMO Denial Date", S, 1, []string{"598"}, "D8"),
 		),
-		Lp("2000F", "Service Level", S, Many,
+		loop("2000F", "Service Level", S, Many,
 			hlSeg("Service Level", "SS", R, R, "0"),
 			x217TRN("Service Trace Number", 2, "1"),
 			x217UM(S, []string{"HS", "SC"}, false),
@@ -223,7 +218,7 @@ func x217RequestEvent(usage Usage) *Loop {
 			x217HSD(),
 			x217PWK("Additional Service Information", "AA", "BM", "EL", "EM", "FX", "VO"),
 			x217MSG(),
-			Lp("2010F", "Service Provider Name", S, 12,
+			loop("2010F", "Service Provider Name", S, 12,
 				x217ProviderNM1("Service Provider Name",
 					[]string{"1T", "72", "73", "77", "DD", "DK", "DQ", "FA", "G3", "P3", "QB", "QV", "SJ"}),
 				x217ProviderREFSeg("Service Provider Supplemental Identification"),
@@ -244,7 +239,7 @@ func x217ResponseEvent(usage Usage) *Loop {
 	// additional information the UMO needs.
 	resultDiagnosis := append(slices.Clone(x217Diagnosis), "LOI")
 	resultPrincipal := append(slices.Clone(x217Principal), "LOI")
-	return Lp("2000E", "Patient Event Level", usage, Many,
+	return loop("2000E", "Patient Event Level", usage, Many,
 		hlSeg("Patient Event Level", "EV", R, R, "0", "1"),
 		x217TRN("Patient Event Tracking Number", 3, "1", "2"),
 		x217AAA("Patient Event Request Validation", "N"),
@@ -271,7 +266,7 @@ func x217ResponseEvent(usage Usage) *Loop {
 		x217CR6(),
 		x217PWK("Additional Patient Information", "BM", "EL", "EM", "FX", "VO"),
 		x217MSG(),
-		Lp("2010EA", "Patient Event Provider Name", S, 12,
+		loop("2010EA", "Patient Event Provider Name", S, 12,
 			x217ProviderNM1("Patient Event Provider Name", x217EventProvider),
 			x217ProviderREFSeg("Patient Event Provider Supplemental Identification"),
 			n3Seg("Patient Event Provider Address", S),
@@ -280,19 +275,19 @@ func x217ResponseEvent(usage Usage) *Loop {
 			x217AAA("Patient Event Provider Request Validation", "N"),
 			x217PRV("Patient Event Provider Information", x217EventPRV...),
 		),
-		Lp("2010EB", "Additional Patient Information Contact Name", S, 1,
+		loop("2010EB", "Additional Patient Information Contact Name", S, 1,
 			x217ContactNM1("Additional Patient Information Contact Name"),
 			n3Seg("Additional Patient Information Contact Address", S),
 			n4Seg("Additional Patient Information Contact City, State, ZIP Code", S),
 			perSeg("Additional Patient Information Contact Information", S, 1, []string{"IC"}, S),
 		),
-		Lp("2010EC", "Patient Event Transport Information", S, 5,
+		loop("2010EC", "Patient Event Transport Information", S, 5,
 			x217TransportNM1(),
 			n3Seg("Patient Event Transport Location Address", R),
 			x217TransportN4(),
 			x217AAA("Patient Event Transport Location Request Validation", "N"),
 		),
-		Lp("2000F", "Service Level", S, Many,
+		loop("2000F", "Service Level", S, Many,
 			hlSeg("Service Level", "SS", R, R, "0"),
 			x217TRN("Service Trace Number", 3, "1", "2"),
 			x217AAA("Service Request Validation", "N"),
@@ -312,7 +307,7 @@ func x217ResponseEvent(usage Usage) *Loop {
 			x217HSD(),
 			x217PWK("Additional Service Information", "BM", "EL", "EM", "FX", "VO"),
 			x217MSG(),
-			Lp("2010FA", "Service Provider Name", S, 12,
+			loop("2010FA", "Service Provider Name", S, 12,
 				x217ProviderNM1("Service Provider Name",
 					[]string{"72", "73", "77", "DD", "DK", "DQ", "FA", "G3", "P3", "QB", "QV", "SJ"}),
 				x217ProviderREFSeg("Service Provider Supplemental Identification"),
@@ -322,7 +317,7 @@ func x217ResponseEvent(usage Usage) *Loop {
 				x217AAA("Service Provider Request Validation", "N"),
 				x217PRV("Service Provider Information", x217ServicePRV...),
 			),
-			Lp("2010FB", "Additional Service Information Contact Name", S, 1,
+			loop("2010FB", "Additional Service Information Contact Name", S, 1,
 				x217ContactNM1("Additional Service Information Contact Name"),
 				n3Seg("Additional Service Information Contact Address", S),
 				n4Seg("Additional Service Information Contact City, State, ZIP Code", S),
@@ -335,135 +330,135 @@ func x217ResponseEvent(usage Usage) *Loop {
 // x217BHT is the BHT with the purposes (BHT02) and transaction types
 // (BHT06) of the request or the response.
 func x217BHT(purposes []string, types ...string) *Segment {
-	return Seg("BHT", "Beginning of Hierarchical Transaction", R, 1,
-		E(1005, "Hierarchical Structure Code", R, ID, 4, 4, "0007"),
-		E(353, "Transaction Set Purpose Code", R, ID, 2, 2, purposes...),
-		E(127, "Submitter Transaction Identifier", R, AN, 1, 50),
-		E(373, "Transaction Set Creation Date", R, DT, 8, 8),
-		E(337, "Transaction Set Creation Time", R, TM, 4, 8),
-		E(640, "Transaction Type Code", S, ID, 2, 2, types...),
+	return seg("BHT", "Beginning of Hierarchical Transaction", R, 1,
+		elem(1005, "Hierarchical Structure Code", R, ID, 4, 4, "0007"),
+		elem(353, "Transaction Set Purpose Code", R, ID, 2, 2, purposes...),
+		elem(127, "Submitter Transaction Identifier", R, AN, 1, 50),
+		elem(373, "Transaction Set Creation Date", R, DT, 8, 8),
+		elem(337, "Transaction Set Creation Time", R, TM, 4, 8),
+		elem(640, "Transaction Type Code", S, ID, 2, 2, types...),
 	)
 }
 
 func x217UMONM1() *Segment {
 	return nm1Seg("Utilization Management Organization (UMO) Name", R, 1,
 		[]string{"2B", "36", "PR", "X3"}, []string{"1", "2"},
-		NameParts{Last: S, First: S, Middle: S, Suffix: S, IDQualifiers: []string{"24", "46", "PI", "XV", "XX"}, ID: R})
+		nameParts{Last: S, First: S, Middle: S, Suffix: S, IDQualifiers: []string{"24", "46", "PI", "XV", "XX"}, ID: R})
 }
 
 func x217RequesterNM1(entities []string) *Segment {
 	return nm1Seg("Requester Name", R, 1, entities, []string{"1", "2"},
-		NameParts{Last: S, First: S, Middle: S, Suffix: S, IDQualifiers: x217ProviderIDs, ID: R})
+		nameParts{Last: S, First: S, Middle: S, Suffix: S, IDQualifiers: x217ProviderIDs, ID: R})
 }
 
 func x217SubscriberNM1() *Segment {
 	return nm1Seg("Subscriber Name", R, 1, []string{"IL"}, []string{"1"},
-		NameParts{Last: S, First: S, Middle: S, Prefix: S, Suffix: S, IDQualifiers: []string{"MI"}, ID: R})
+		nameParts{Last: S, First: S, Middle: S, Prefix: S, Suffix: S, IDQualifiers: []string{"MI"}, ID: R})
 }
 
 // x217DependentNM1 has no identifier: a dependent is known by the
 // subscriber's member ID and the dependent's name and demographics.
 func x217DependentNM1() *Segment {
 	return nm1Seg("Dependent Name", R, 1, []string{"QC"}, []string{"1"},
-		NameParts{Last: S, First: S, Middle: S, Suffix: S})
+		nameParts{Last: S, First: S, Middle: S, Suffix: S})
 }
 
 func x217ProviderNM1(name string, entities []string) *Segment {
 	return nm1Seg(name, R, 1, entities, []string{"1", "2"},
-		NameParts{Last: S, First: S, Middle: S, Prefix: S, Suffix: S, IDQualifiers: x217ProviderIDs, ID: S})
+		nameParts{Last: S, First: S, Middle: S, Prefix: S, Suffix: S, IDQualifiers: x217ProviderIDs, ID: S})
 }
 
 func x217ContactNM1(name string) *Segment {
 	return nm1Seg(name, R, 1, []string{"L5"}, []string{"1", "2"},
-		NameParts{Last: S, First: S, Middle: S, Suffix: S, IDQualifiers: []string{"24", "46", "PI", "XV", "XX"}, ID: S})
+		nameParts{Last: S, First: S, Middle: S, Suffix: S, IDQualifiers: []string{"24", "46", "PI", "XV", "XX"}, ID: S})
 }
 
 func x217TransportNM1() *Segment {
-	return nm1Seg("Patient Event Transport Information", R, 1, x217Transport, []string{"2"}, NameParts{Last: S})
+	return nm1Seg("Patient Event Transport Information", R, 1, x217Transport, []string{"2"}, nameParts{Last: S})
 }
 
 // x217TransportN4 is a transport location's city, state and ZIP code: no
 // country or subdivision.
 func x217TransportN4() *Segment {
-	return Seg("N4", "Patient Event Transport Location City, State, ZIP Code", R, 1,
-		E(19, "Patient Event Transport Location City Name", S, AN, 2, 30),
-		E(156, "Patient Event Transport Location State or Province Code", S, ID, 2, 2),
-		E(116, "Patient Event Transport Location Postal Zone or ZIP Code", S, ID, 3, 15),
-		X(26, "Country Code"),
-		X(309, "Location Qualifier"),
-		X(310, "Location Identifier"),
-		X(1715, "Country Subdivision Code"),
+	return seg("N4", "Patient Event Transport Location City, State, ZIP Code", R, 1,
+		elem(19, "Patient Event Transport Location City Name", S, AN, 2, 30),
+		elem(156, "Patient Event Transport Location State or Province Code", S, ID, 2, 2),
+		elem(116, "Patient Event Transport Location Postal Zone or ZIP Code", S, ID, 3, 15),
+		unused(26, "Country Code"),
+		unused(309, "Location Qualifier"),
+		unused(310, "Location Identifier"),
+		unused(1715, "Country Subdivision Code"),
 	)
 }
 
 // x217ProviderREFSeg carries a provider's other identifiers; REF03 holds
 // the licensing state when REF01 is 0B.
 func x217ProviderREFSeg(name string) *Segment {
-	return Seg("REF", name, S, 9,
-		E(128, "Reference Identification Qualifier", R, ID, 2, 3, x217ProviderREF...),
-		E(127, "Reference Identification", R, AN, 1, 50),
-		E(352, "License Number State Code", S, AN, 1, 80),
-		XC("C040", "Reference Identifier"),
-	).Syntax("R0203")
+	return seg("REF", name, S, 9,
+		elem(128, "Reference Identification Qualifier", R, ID, 2, 3, x217ProviderREF...),
+		elem(127, "Reference Identification", R, AN, 1, 50),
+		elem(352, "License Number State Code", S, AN, 1, 80),
+		unusedComposite("C040", "Reference Identifier"),
+	).syntax("R0203")
 }
 
 func x217PRV(name string, codes ...string) *Segment {
-	return Seg("PRV", name, S, 1,
-		E(1221, "Provider Code", R, ID, 1, 3, codes...),
-		E(128, "Reference Identification Qualifier", R, ID, 2, 3, "PXC"),
-		E(127, "Provider Taxonomy Code", R, AN, 1, 50),
-		X(156, "State or Province Code"),
-		XC("C035", "Provider Specialty Information"),
-		X(1223, "Provider Organization Code"),
-	).Syntax("P0203")
+	return seg("PRV", name, S, 1,
+		elem(1221, "Provider Code", R, ID, 1, 3, codes...),
+		elem(128, "Reference Identification Qualifier", R, ID, 2, 3, "PXC"),
+		elem(127, "Provider Taxonomy Code", R, AN, 1, 50),
+		unused(156, "State or Province Code"),
+		unusedComposite("C035", "Provider Specialty Information"),
+		unused(1223, "Provider Organization Code"),
+	).syntax("P0203")
 }
 
 // x217DMG is a birth date with an optional gender.
 func x217DMG(name string) *Segment {
-	return Seg("DMG", name, S, 1,
-		E(1250, "Date Time Period Format Qualifier", R, ID, 2, 3, "D8"),
-		E(1251, "Birth Date", R, AN, 1, 35).Date(1),
-		E(1068, "Gender Code", S, ID, 1, 1, "F", "M", "U"),
-		X(1067, "Marital Status Code"),
-		XC("C056", "Composite Race or Ethnicity Information"),
-		X(1066, "Citizenship Status Code"),
-		X(26, "Country Code"),
-		X(659, "Basis of Verification Code"),
-		X(380, "Quantity"),
-		X(1270, "Code List Qualifier Code"),
-		X(1271, "Industry Code"),
-	).Syntax("P0102", "P1011", "C1105")
+	return seg("DMG", name, S, 1,
+		elem(1250, "Date Time Period Format Qualifier", R, ID, 2, 3, "D8"),
+		elem(1251, "Birth Date", R, AN, 1, 35).date(1),
+		elem(1068, "Gender Code", S, ID, 1, 1, "F", "M", "U"),
+		unused(1067, "Marital Status Code"),
+		unusedComposite("C056", "Composite Race or Ethnicity Information"),
+		unused(1066, "Citizenship Status Code"),
+		unused(26, "Country Code"),
+		unused(659, "Basis of Verification Code"),
+		unused(380, "Quantity"),
+		unused(1270, "Code List Qualifier Code"),
+		unused(1271, "Industry Code"),
+	).syntax("P0102", "P1011", "C1105")
 }
 
 // x217INS is the relationship to the insured: the subscriber's carries the
 // employment status (INS08), the dependent's the birth sequence (INS17).
 func x217INS(name, insured string, relationships []string, employment, birth Usage) *Segment {
-	emp, seq := X(584, "Employment Status Code"), X(1470, "Birth Sequence Number")
+	emp, seq := unused(584, "Employment Status Code"), unused(1470, "Birth Sequence Number")
 	if employment != N {
-		emp = E(584, "Employment Status Code", employment, ID, 2, 2)
+		emp = elem(584, "Employment Status Code", employment, ID, 2, 2)
 	}
 	if birth != N {
-		seq = E(1470, "Birth Sequence Number", birth, N0, 1, 9)
+		seq = elem(1470, "Birth Sequence Number", birth, N0, 1, 9)
 	}
-	return Seg("INS", name, S, 1,
-		E(1073, "Insured Indicator", R, ID, 1, 1, insured),
-		E(1069, "Individual Relationship Code", R, ID, 2, 2, relationships...),
-		X(875, "Maintenance Type Code"),
-		X(1203, "Maintenance Reason Code"),
-		X(1216, "Benefit Status Code"),
-		XC("C052", "Medicare Status Code"),
-		X(1219, "Consolidated Omnibus Budget Reconciliation Act (COBRA) Qualifying Event Code"),
+	return seg("INS", name, S, 1,
+		elem(1073, "Insured Indicator", R, ID, 1, 1, insured),
+		elem(1069, "Individual Relationship Code", R, ID, 2, 2, relationships...),
+		unused(875, "Maintenance Type Code"),
+		unused(1203, "Maintenance Reason Code"),
+		unused(1216, "Benefit Status Code"),
+		unusedComposite("C052", "Medicare Status Code"),
+		unused(1219, "Consolidated Omnibus Budget Reconciliation Act (COBRA) Qualifying Event Code"),
 		emp,
-		X(1220, "Student Status Code"),
-		X(1073, "Yes/No Condition or Response Code"),
-		X(1250, "Date Time Period Format Qualifier"),
-		X(1251, "Date Time Period"),
-		X(1165, "Confidentiality Code"),
-		X(19, "City Name"),
-		X(156, "State or Province Code"),
-		X(26, "Country Code"),
+		unused(1220, "Student Status Code"),
+		unused(1073, "Yes/No Condition or Response Code"),
+		unused(1250, "Date Time Period Format Qualifier"),
+		unused(1251, "Date Time Period"),
+		unused(1165, "Confidentiality Code"),
+		unused(19, "City Name"),
+		unused(156, "State or Province Code"),
+		unused(26, "Country Code"),
 		seq,
-	).Syntax("P1112")
+	).syntax("P1112")
 }
 
 func x217SubscriberINS() *Segment {
@@ -476,22 +471,22 @@ func x217DependentINS() *Segment {
 
 // x217TRN is a trace number; TRN03 names who assigned it.
 func x217TRN(name string, max int, types ...string) *Segment {
-	return Seg("TRN", name, S, max,
-		E(481, "Trace Type Code", R, ID, 1, 2, types...),
-		E(127, "Reference Identification", R, AN, 1, 50),
-		E(509, "Trace Assigning Entity Identifier", R, AN, 10, 10),
-		E(127, "Trace Assigning Entity Additional Identification", S, AN, 1, 50),
+	return seg("TRN", name, S, max,
+		elem(481, "Trace Type Code", R, ID, 1, 2, types...),
+		elem(127, "Reference Identification", R, AN, 1, 50),
+		elem(509, "Trace Assigning Entity Identifier", R, AN, 10, 10),
+		elem(127, "Trace Assigning Entity Additional Identification", S, AN, 1, 50),
 	)
 }
 
 // x217AAA reports a request the UMO could not process at this level.
 func x217AAA(name string, valid ...string) *Segment {
-	return Seg("AAA", name, S, 9,
-		E(1073, "Valid Request Indicator", R, ID, 1, 1, valid...),
-		X(559, "Agency Qualifier Code"),
+	return seg("AAA", name, S, 9,
+		elem(1073, "Valid Request Indicator", R, ID, 1, 1, valid...),
+		unused(559, "Agency Qualifier Code"),
 		// AAA03 lists differ by level in the TR3; not enumerated here.
-		E(901, "Reject Reason Code", R, ID, 2, 2),
-		E(889, "Follow-up Action Code", R, ID, 1, 1, "C", "N", "P", "R", "S", "W", "X", "Y"),
+		elem(901, "Reject Reason Code", R, ID, 2, 2),
+		elem(889, "Follow-up Action Code", R, ID, 1, 1, "C", "N", "P", "R", "S", "W", "X", "Y"),
 	)
 }
 
@@ -502,43 +497,43 @@ func x217UM(usage Usage, categories []string, event bool) *Segment {
 		if event {
 			return e
 		}
-		return X(ref, e.Name)
+		return unused(ref, e.Name)
 	}
-	related := XC("C024", "Related Causes Information")
+	related := unusedComposite("C024", "Related Causes Information")
 	if event {
-		related = C("C024", "Related Causes Information", S,
-			E(1362, "Related-Causes Code", R, ID, 2, 3, "AA", "AP", "EM", "OA"),
-			E(1362, "Related-Causes Code", S, ID, 2, 3, "AA", "AP", "EM", "OA"),
-			E(1362, "Related-Causes Code", S, ID, 2, 3, "AA", "AP", "EM", "OA"),
-			E(156, "State or Province Code", S, ID, 2, 2),
-			E(26, "Country Code", S, ID, 2, 3),
+		related = composite("C024", "Related Causes Information", S,
+			elem(1362, "Related-Causes Code", R, ID, 2, 3, "AA", "AP", "EM", "OA"),
+			elem(1362, "Related-Causes Code", S, ID, 2, 3, "AA", "AP", "EM", "OA"),
+			elem(1362, "Related-Causes Code", S, ID, 2, 3, "AA", "AP", "EM", "OA"),
+			elem(156, "State or Province Code", S, ID, 2, 2),
+			elem(26, "Country Code", S, ID, 2, 3),
 		)
 	}
-	return Seg("UM", "Health Care Services Review Information", usage, 1,
-		E(1525, "Request Category Code", R, ID, 1, 2, categories...),
-		E(1322, "Certification Type Code", R, ID, 1, 1, x217Certification...),
-		E(1365, "Service Type Code", S, ID, 1, 2),
-		C("C023", "Health Care Service Location Information", S,
-			E(1331, "Facility Type Code", R, AN, 1, 2),
-			E(1332, "Facility Code Qualifier", R, ID, 1, 2, "A", "B"),
-			X(1325, "Claim Frequency Type Code"),
+	return seg("UM", "Health Care Services Review Information", usage, 1,
+		elem(1525, "Request Category Code", R, ID, 1, 2, categories...),
+		elem(1322, "Certification Type Code", R, ID, 1, 1, x217Certification...),
+		elem(1365, "Service Type Code", S, ID, 1, 2),
+		composite("C023", "Health Care Service Location Information", S,
+			elem(1331, "Facility Type Code", R, AN, 1, 2),
+			elem(1332, "Facility Code Qualifier", R, ID, 1, 2, "A", "B"),
+			unused(1325, "Claim Frequency Type Code"),
 		),
 		related,
-		E(1338, "Level of Service Code", S, ID, 1, 3, "03", "E", "U"),
-		eventOnly(E(1213, "Current Health Condition Code", S, ID, 1, 1, "1", "2", "3", "4", "5"), 1213),
-		eventOnly(E(923, "Prognosis Code", S, ID, 1, 1, "1", "2", "3", "4", "5", "6", "7", "8"), 923),
-		eventOnly(E(1363, "Release of Information Code", S, ID, 1, 1), 1363),
-		eventOnly(E(1514, "Delay Reason Code", S, ID, 1, 2), 1514),
+		elem(1338, "Level of Service Code", S, ID, 1, 3, "03", "E", "U"),
+		eventOnly(elem(1213, "Current Health Condition Code", S, ID, 1, 1, "1", "2", "3", "4", "5"), 1213),
+		eventOnly(elem(923, "Prognosis Code", S, ID, 1, 1, "1", "2", "3", "4", "5", "6", "7", "8"), 923),
+		eventOnly(elem(1363, "Release of Information Code", S, ID, 1, 1), 1363),
+		eventOnly(elem(1514, "Delay Reason Code", S, ID, 1, 2), 1514),
 	)
 }
 
 // x217HCR is the outcome of the review.
 func x217HCR(actions ...string) *Segment {
-	return Seg("HCR", "Health Care Services Review", S, 1,
-		E(306, "Action Code", R, ID, 1, 2, actions...),
-		E(127, "Review Identification Number", S, AN, 1, 50),
-		E(1271, "Review Decision Reason Code", S, AN, 1, 30).Rep(5),
-		E(1073, "Second Surgical Opinion Indicator", S, ID, 1, 1, "N", "Y"),
+	return seg("HCR", "Health Care Services Review", S, 1,
+		elem(306, "Action Code", R, ID, 1, 2, actions...),
+		elem(127, "Review Identification Number", S, AN, 1, 50),
+		elem(1271, "Review Decision Reason Code", S, AN, 1, 30).rep(5),
+		elem(1073, "Second Surgical Opinion Indicator", S, ID, 1, 1, "N", "Y"),
 	)
 }
 
@@ -547,269 +542,269 @@ func x217HCR(actions ...string) *Segment {
 // date of the diagnosis.
 func x217HI(name string, first, others []string, dated bool) *Segment {
 	code := func(usage Usage, qualifiers []string) Element {
-		q, d := X(1250, "Date Time Period Format Qualifier"), X(1251, "Date Time Period")
+		q, d := unused(1250, "Date Time Period Format Qualifier"), unused(1251, "Date Time Period")
 		if dated {
-			q = E(1250, "Date Time Period Format Qualifier", S, ID, 2, 3, "D8")
-			d = E(1251, "Diagnosis Date", S, AN, 1, 35)
+			q = elem(1250, "Date Time Period Format Qualifier", S, ID, 2, 3, "D8")
+			d = elem(1251, "Diagnosis Date", S, AN, 1, 35)
 		}
-		return C("C022", "Health Care Code Information", usage,
-			E(1270, "Code List Qualifier Code", R, ID, 1, 3, qualifiers...),
-			E(1271, "Industry Code", R, AN, 1, 30),
+		return composite("C022", "Health Care Code Information", usage,
+			elem(1270, "Code List Qualifier Code", R, ID, 1, 3, qualifiers...),
+			elem(1271, "Industry Code", R, AN, 1, 30),
 			q,
 			d,
-			X(782, "Monetary Amount"),
-			X(380, "Quantity"),
-			X(799, "Version Identifier"),
-			X(1271, "Industry Code"),
-			X(1073, "Yes/No Condition or Response Code"),
+			unused(782, "Monetary Amount"),
+			unused(380, "Quantity"),
+			unused(799, "Version Identifier"),
+			unused(1271, "Industry Code"),
+			unused(1073, "Yes/No Condition or Response Code"),
 		)
 	}
 	elems := []Element{code(R, first)}
 	for range 11 {
 		elems = append(elems, code(S, others))
 	}
-	return Seg("HI", name, S, 1, elems...)
+	return seg("HI", name, S, 1, elems...)
 }
 
 func x217HSD() *Segment {
-	return Seg("HSD", "Health Care Services Delivery", S, 1,
-		E(673, "Quantity Qualifier", S, ID, 2, 2, "DY", "FL", "HS", "MN", "VS"),
-		E(380, "Service Unit Count", S, R_, 1, 15),
-		E(355, "Unit or Basis for Measurement Code", S, ID, 2, 2, "DA", "MO", "VS", "WK", "YR"),
-		E(1167, "Sample Selection Modulus", S, R_, 1, 6),
-		E(615, "Time Period Qualifier", S, ID, 1, 2,
+	return seg("HSD", "Health Care Services Delivery", S, 1,
+		elem(673, "Quantity Qualifier", S, ID, 2, 2, "DY", "FL", "HS", "MN", "VS"),
+		elem(380, "Service Unit Count", S, R_, 1, 15),
+		elem(355, "Unit or Basis for Measurement Code", S, ID, 2, 2, "DA", "MO", "VS", "WK", "YR"),
+		elem(1167, "Sample Selection Modulus", S, R_, 1, 6),
+		elem(615, "Time Period Qualifier", S, ID, 1, 2,
 			"6", "7", "13", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36"),
-		E(616, "Period Count", S, N0, 1, 3),
-		E(678, "Delivery Frequency Code", S, ID, 1, 2),
-		E(679, "Delivery Pattern Time Code", S, ID, 1, 1),
-	).Syntax("P0102", "C0605")
+		elem(616, "Period Count", S, N0, 1, 3),
+		elem(678, "Delivery Frequency Code", S, ID, 1, 2),
+		elem(679, "Delivery Pattern Time Code", S, ID, 1, 1),
+	).syntax("P0102", "C0605")
 }
 
 // x217CRC is a certification condition of category code (CRC01) with the
 // condition codes (CRC03-CRC07) the guide lists for it.
 func x217CRC(name, category string, conditions ...string) *Segment {
-	return Seg("CRC", name, S, 1,
-		E(1136, "Code Category", R, ID, 2, 2, category),
-		E(1073, "Certification Condition Indicator", R, ID, 1, 1, "N", "Y"),
-		E(1321, "Condition Code", R, ID, 2, 3, conditions...),
-		E(1321, "Condition Code", S, ID, 2, 3, conditions...),
-		E(1321, "Condition Code", S, ID, 2, 3, conditions...),
-		E(1321, "Condition Code", S, ID, 2, 3, conditions...),
-		E(1321, "Condition Code", S, ID, 2, 3, conditions...),
+	return seg("CRC", name, S, 1,
+		elem(1136, "Code Category", R, ID, 2, 2, category),
+		elem(1073, "Certification Condition Indicator", R, ID, 1, 1, "N", "Y"),
+		elem(1321, "Condition Code", R, ID, 2, 3, conditions...),
+		elem(1321, "Condition Code", S, ID, 2, 3, conditions...),
+		elem(1321, "Condition Code", S, ID, 2, 3, conditions...),
+		elem(1321, "Condition Code", S, ID, 2, 3, conditions...),
+		elem(1321, "Condition Code", S, ID, 2, 3, conditions...),
 	)
 }
 
 func x217CL1() *Segment {
-	return Seg("CL1", "Institutional Claim Code", S, 1,
-		E(1315, "Admission Type Code", S, ID, 1, 1),
-		E(1314, "Admission Source Code", S, ID, 1, 1),
-		E(1352, "Patient Status Code", S, ID, 1, 2),
-		E(1345, "Nursing Home Residential Status Code", S, ID, 1, 1),
+	return seg("CL1", "Institutional Claim Code", S, 1,
+		elem(1315, "Admission Type Code", S, ID, 1, 1),
+		elem(1314, "Admission Source Code", S, ID, 1, 1),
+		elem(1352, "Patient Status Code", S, ID, 1, 2),
+		elem(1345, "Nursing Home Residential Status Code", S, ID, 1, 1),
 	)
 }
 
 func x217CR1() *Segment {
-	return Seg("CR1", "Ambulance Transport Information", S, 1,
-		E(355, "Unit or Basis for Measurement Code", S, ID, 2, 2, "KG", "LB"),
-		E(81, "Patient Weight", S, R_, 1, 10),
-		E(1316, "Ambulance Transport Code", R, ID, 1, 1, "I", "R", "T", "X"),
-		E(1317, "Ambulance Transport Reason Code", S, ID, 1, 1, "A", "B", "C", "D", "E"),
-		E(355, "Unit or Basis for Measurement Code", S, ID, 2, 2, "DH"),
-		E(380, "Transport Distance", S, R_, 1, 15),
-		X(166, "Address Information"),
-		X(166, "Address Information"),
-		E(352, "Round Trip Purpose Description", S, AN, 1, 80),
-		E(352, "Stretcher Purpose Description", S, AN, 1, 80),
-	).Syntax("P0102", "P0506")
+	return seg("CR1", "Ambulance Transport Information", S, 1,
+		elem(355, "Unit or Basis for Measurement Code", S, ID, 2, 2, "KG", "LB"),
+		elem(81, "Patient Weight", S, R_, 1, 10),
+		elem(1316, "Ambulance Transport Code", R, ID, 1, 1, "I", "R", "T", "X"),
+		elem(1317, "Ambulance Transport Reason Code", S, ID, 1, 1, "A", "B", "C", "D", "E"),
+		elem(355, "Unit or Basis for Measurement Code", S, ID, 2, 2, "DH"),
+		elem(380, "Transport Distance", S, R_, 1, 15),
+		unused(166, "Address Information"),
+		unused(166, "Address Information"),
+		elem(352, "Round Trip Purpose Description", S, AN, 1, 80),
+		elem(352, "Stretcher Purpose Description", S, AN, 1, 80),
+	).syntax("P0102", "P0506")
 }
 
 func x217CR2() *Segment {
 	subluxation := []string{"C1", "C2", "C3", "C4", "C5", "C6", "C7", "CO", "IL", "L1", "L2", "L3", "L4", "L5", "OC", "SA",
 		"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12"}
-	return Seg("CR2", "Spinal Manipulation Service Information", S, 1,
-		E(609, "Treatment Series Number", S, N0, 1, 9),
-		E(380, "Treatment Count", S, R_, 1, 15),
-		E(1367, "Subluxation Level Code", S, ID, 2, 3, subluxation...),
-		E(1367, "Subluxation Level Code", S, ID, 2, 3, subluxation...),
-		X(355, "Unit or Basis for Measurement Code"),
-		X(380, "Quantity"),
-		X(380, "Quantity"),
-		E(1342, "Patient Condition Code", R, ID, 1, 1, "A", "C", "D", "E", "F", "G", "M"),
-		E(1073, "Complication Indicator", R, ID, 1, 1, "N", "Y"),
-		E(352, "Patient Condition Description", S, AN, 1, 80),
-		E(352, "Patient Condition Description", S, AN, 1, 80),
-		E(1073, "X-ray Availability Indicator", S, ID, 1, 1, "N", "Y"),
-	).Syntax("P0102", "C0403", "P0506")
+	return seg("CR2", "Spinal Manipulation Service Information", S, 1,
+		elem(609, "Treatment Series Number", S, N0, 1, 9),
+		elem(380, "Treatment Count", S, R_, 1, 15),
+		elem(1367, "Subluxation Level Code", S, ID, 2, 3, subluxation...),
+		elem(1367, "Subluxation Level Code", S, ID, 2, 3, subluxation...),
+		unused(355, "Unit or Basis for Measurement Code"),
+		unused(380, "Quantity"),
+		unused(380, "Quantity"),
+		elem(1342, "Patient Condition Code", R, ID, 1, 1, "A", "C", "D", "E", "F", "G", "M"),
+		elem(1073, "Complication Indicator", R, ID, 1, 1, "N", "Y"),
+		elem(352, "Patient Condition Description", S, AN, 1, 80),
+		elem(352, "Patient Condition Description", S, AN, 1, 80),
+		elem(1073, "X-ray Availability Indicator", S, ID, 1, 1, "N", "Y"),
+	).syntax("P0102", "C0403", "P0506")
 }
 
 func x217CR5() *Segment {
-	return Seg("CR5", "Home Oxygen Therapy Information", S, 1,
-		X(1322, "Certification Type Code"),
-		X(380, "Quantity"),
-		E(1348, "Oxygen Equipment Type Code", R, ID, 1, 1),
-		E(1348, "Oxygen Equipment Type Code", S, ID, 1, 1),
-		E(352, "Equipment Reason Description", S, AN, 1, 80),
-		E(380, "Oxygen Flow Rate", R, R_, 1, 15),
-		E(380, "Daily Oxygen Use Count", S, R_, 1, 15),
-		E(380, "Oxygen Use Period Hour Count", S, R_, 1, 15),
-		E(352, "Respiratory Therapist Order Text", S, AN, 1, 80),
-		E(380, "Arterial Blood Gas Quantity", S, R_, 1, 15),
-		E(380, "Oxygen Saturation Quantity", S, R_, 1, 15),
-		E(1349, "Oxygen Test Condition Code", S, ID, 1, 1),
-		E(1350, "Oxygen Test Findings Code", S, ID, 1, 1),
-		E(1350, "Oxygen Test Findings Code", S, ID, 1, 1),
-		E(1350, "Oxygen Test Findings Code", S, ID, 1, 1),
-		E(380, "Portable Oxygen System Flow Rate", S, R_, 1, 15),
-		E(1382, "Oxygen Delivery System Code", R, ID, 1, 1),
-		E(1348, "Oxygen Equipment Type Code", S, ID, 1, 1),
+	return seg("CR5", "Home Oxygen Therapy Information", S, 1,
+		unused(1322, "Certification Type Code"),
+		unused(380, "Quantity"),
+		elem(1348, "Oxygen Equipment Type Code", R, ID, 1, 1),
+		elem(1348, "Oxygen Equipment Type Code", S, ID, 1, 1),
+		elem(352, "Equipment Reason Description", S, AN, 1, 80),
+		elem(380, "Oxygen Flow Rate", R, R_, 1, 15),
+		elem(380, "Daily Oxygen Use Count", S, R_, 1, 15),
+		elem(380, "Oxygen Use Period Hour Count", S, R_, 1, 15),
+		elem(352, "Respiratory Therapist Order Text", S, AN, 1, 80),
+		elem(380, "Arterial Blood Gas Quantity", S, R_, 1, 15),
+		elem(380, "Oxygen Saturation Quantity", S, R_, 1, 15),
+		elem(1349, "Oxygen Test Condition Code", S, ID, 1, 1),
+		elem(1350, "Oxygen Test Findings Code", S, ID, 1, 1),
+		elem(1350, "Oxygen Test Findings Code", S, ID, 1, 1),
+		elem(1350, "Oxygen Test Findings Code", S, ID, 1, 1),
+		elem(380, "Portable Oxygen System Flow Rate", S, R_, 1, 15),
+		elem(1382, "Oxygen Delivery System Code", R, ID, 1, 1),
+		elem(1348, "Oxygen Equipment Type Code", S, ID, 1, 1),
 	)
 }
 
 func x217CR6() *Segment {
-	return Seg("CR6", "Home Health Care Information", S, 1,
-		E(923, "Prognosis Code", R, ID, 1, 1, "1", "2", "3", "4", "5", "6", "7", "8"),
-		E(373, "Home Health Start Date", R, DT, 8, 8),
-		E(1250, "Date Time Period Format Qualifier", S, ID, 2, 3, "RD8"),
-		E(1251, "Home Health Certification Period", S, AN, 1, 35).Date(3),
-		X(373, "Date"),
-		X(1073, "Yes/No Condition or Response Code"),
-		E(1073, "Medicare Coverage Indicator", R, ID, 1, 1, "N", "U", "W", "Y"),
-		E(1322, "Certification Type Code", R, ID, 1, 1, "I", "R", "S"),
-		E(373, "Surgery Date", S, DT, 8, 8),
-		E(235, "Product or Service ID Qualifier", S, ID, 2, 2),
-		E(1137, "Surgical Procedure Code", S, AN, 1, 15),
-		E(373, "Physician Order Date", S, DT, 8, 8),
-		E(373, "Last Visit Date", S, DT, 8, 8),
-		E(373, "Physician Contact Date", S, DT, 8, 8),
-		E(1250, "Date Time Period Format Qualifier", S, ID, 2, 3, "RD8"),
-		E(1251, "Last Admission Period", S, AN, 1, 35).Date(15),
-		E(1384, "Patient Location Code", S, ID, 1, 1),
-		X(373, "Date"),
-		X(373, "Date"),
-		X(373, "Date"),
-		X(373, "Date"),
-	).Syntax("P0304", "P1011", "P1516")
+	return seg("CR6", "Home Health Care Information", S, 1,
+		elem(923, "Prognosis Code", R, ID, 1, 1, "1", "2", "3", "4", "5", "6", "7", "8"),
+		elem(373, "Home Health Start Date", R, DT, 8, 8),
+		elem(1250, "Date Time Period Format Qualifier", S, ID, 2, 3, "RD8"),
+		elem(1251, "Home Health Certification Period", S, AN, 1, 35).date(3),
+		unused(373, "Date"),
+		unused(1073, "Yes/No Condition or Response Code"),
+		elem(1073, "Medicare Coverage Indicator", R, ID, 1, 1, "N", "U", "W", "Y"),
+		elem(1322, "Certification Type Code", R, ID, 1, 1, "I", "R", "S"),
+		elem(373, "Surgery Date", S, DT, 8, 8),
+		elem(235, "Product or Service ID Qualifier", S, ID, 2, 2),
+		elem(1137, "Surgical Procedure Code", S, AN, 1, 15),
+		elem(373, "Physician Order Date", S, DT, 8, 8),
+		elem(373, "Last Visit Date", S, DT, 8, 8),
+		elem(373, "Physician Contact Date", S, DT, 8, 8),
+		elem(1250, "Date Time Period Format Qualifier", S, ID, 2, 3, "RD8"),
+		elem(1251, "Last Admission Period", S, AN, 1, 35).date(15),
+		elem(1384, "Patient Location Code", S, ID, 1, 1),
+		unused(373, "Date"),
+		unused(373, "Date"),
+		unused(373, "Date"),
+		unused(373, "Date"),
+	).syntax("P0304", "P1011", "P1516")
 }
 
 func x217PWK(name string, transmissions ...string) *Segment {
-	return Seg("PWK", name, S, 10,
-		E(755, "Attachment Report Type Code", R, ID, 2, 2, x217AttachmentRpt...),
-		E(756, "Attachment Transmission Code", R, ID, 1, 2, transmissions...),
-		X(757, "Report Copies Needed"),
-		X(98, "Entity Identifier Code"),
-		E(66, "Identification Code Qualifier", S, ID, 1, 2, "AC"),
-		E(67, "Attachment Control Number", S, AN, 2, 80),
-		E(352, "Attachment Description", S, AN, 1, 80),
-		XC("C002", "Actions Indicated"),
-		X(1525, "Request Category Code"),
-	).Syntax("P0506")
+	return seg("PWK", name, S, 10,
+		elem(755, "Attachment Report Type Code", R, ID, 2, 2, x217AttachmentRpt...),
+		elem(756, "Attachment Transmission Code", R, ID, 1, 2, transmissions...),
+		unused(757, "Report Copies Needed"),
+		unused(98, "Entity Identifier Code"),
+		elem(66, "Identification Code Qualifier", S, ID, 1, 2, "AC"),
+		elem(67, "Attachment Control Number", S, AN, 2, 80),
+		elem(352, "Attachment Description", S, AN, 1, 80),
+		unusedComposite("C002", "Actions Indicated"),
+		unused(1525, "Request Category Code"),
+	).syntax("P0506")
 }
 
 func x217MSG() *Segment {
-	return Seg("MSG", "Message Text", S, 1,
-		E(933, "Free-Form Message Text", R, AN, 1, 264),
-		X(934, "Printer Carriage Control Code"),
-		X(1470, "Number"),
-	).Syntax("C0302")
+	return seg("MSG", "Message Text", S, 1,
+		elem(933, "Free-Form Message Text", R, AN, 1, 264),
+		unused(934, "Printer Carriage Control Code"),
+		unused(1470, "Number"),
+	).syntax("C0302")
 }
 
 // x217Procedure is a C003 procedure with the qualifiers this service
 // segment allows.
 func x217Procedure(qualifiers ...string) Element {
-	return C("C003", "Composite Medical Procedure Identifier", R,
-		E(235, "Product or Service ID Qualifier", R, ID, 2, 2, qualifiers...),
-		E(234, "Procedure Code", R, AN, 1, 48),
-		E(1339, "Procedure Modifier", S, AN, 2, 2),
-		E(1339, "Procedure Modifier", S, AN, 2, 2),
-		E(1339, "Procedure Modifier", S, AN, 2, 2),
-		E(1339, "Procedure Modifier", S, AN, 2, 2),
-		E(352, "Procedure Code Description", S, AN, 1, 80),
-		E(234, "Procedure Code", S, AN, 1, 48),
+	return composite("C003", "Composite Medical Procedure Identifier", R,
+		elem(235, "Product or Service ID Qualifier", R, ID, 2, 2, qualifiers...),
+		elem(234, "Procedure Code", R, AN, 1, 48),
+		elem(1339, "Procedure Modifier", S, AN, 2, 2),
+		elem(1339, "Procedure Modifier", S, AN, 2, 2),
+		elem(1339, "Procedure Modifier", S, AN, 2, 2),
+		elem(1339, "Procedure Modifier", S, AN, 2, 2),
+		elem(352, "Procedure Code Description", S, AN, 1, 80),
+		elem(234, "Procedure Code", S, AN, 1, 48),
 	)
 }
 
 func x217SV1() *Segment {
-	return Seg("SV1", "Professional Service", S, 1,
+	return seg("SV1", "Professional Service", S, 1,
 		x217Procedure("HC", "IV", "N4", "WK"),
-		E(782, "Service Line Amount", S, R_, 1, 18),
-		E(355, "Unit or Basis for Measurement Code", S, ID, 2, 2, "MJ", "UN"),
-		E(380, "Service Unit Count", S, R_, 1, 15),
-		X(1331, "Facility Code Value"),
-		X(1365, "Service Type Code"),
-		C("C004", "Composite Diagnosis Code Pointer", S,
-			E(1328, "Diagnosis Code Pointer", R, N0, 1, 2),
-			E(1328, "Diagnosis Code Pointer", S, N0, 1, 2),
-			E(1328, "Diagnosis Code Pointer", S, N0, 1, 2),
-			E(1328, "Diagnosis Code Pointer", S, N0, 1, 2),
+		elem(782, "Service Line Amount", S, R_, 1, 18),
+		elem(355, "Unit or Basis for Measurement Code", S, ID, 2, 2, "MJ", "UN"),
+		elem(380, "Service Unit Count", S, R_, 1, 15),
+		unused(1331, "Facility Code Value"),
+		unused(1365, "Service Type Code"),
+		composite("C004", "Composite Diagnosis Code Pointer", S,
+			elem(1328, "Diagnosis Code Pointer", R, N0, 1, 2),
+			elem(1328, "Diagnosis Code Pointer", S, N0, 1, 2),
+			elem(1328, "Diagnosis Code Pointer", S, N0, 1, 2),
+			elem(1328, "Diagnosis Code Pointer", S, N0, 1, 2),
 		),
-		X(782, "Monetary Amount"),
-		X(1073, "Yes/No Condition or Response Code"),
-		X(1340, "Multiple Procedure Code"),
-		E(1073, "EPSDT Indicator", S, ID, 1, 1, "N", "Y"),
-		X(1073, "Yes/No Condition or Response Code"),
-		X(1364, "Review Code"),
-		X(1341, "National or Local Assigned Review Value"),
-		X(1327, "Copay Status Code"),
-		X(1334, "Health Care Professional Shortage Area Code"),
-		X(127, "Reference Identification"),
-		X(116, "Postal Code"),
-		X(782, "Monetary Amount"),
-		E(1337, "Nursing Home Level of Care", S, ID, 1, 1),
-		X(1360, "Provider Agreement Code"),
-	).Syntax("P0304")
+		unused(782, "Monetary Amount"),
+		unused(1073, "Yes/No Condition or Response Code"),
+		unused(1340, "Multiple Procedure Code"),
+		elem(1073, "EPSDT Indicator", S, ID, 1, 1, "N", "Y"),
+		unused(1073, "Yes/No Condition or Response Code"),
+		unused(1364, "Review Code"),
+		unused(1341, "National or Local Assigned Review Value"),
+		unused(1327, "Copay Status Code"),
+		unused(1334, "Health Care Professional Shortage Area Code"),
+		unused(127, "Reference Identification"),
+		unused(116, "Postal Code"),
+		unused(782, "Monetary Amount"),
+		elem(1337, "Nursing Home Level of Care", S, ID, 1, 1),
+		unused(1360, "Provider Agreement Code"),
+	).syntax("P0304")
 }
 
 func x217SV2() *Segment {
 	proc := x217Procedure("HC", "HP", "IV", "N4", "WK")
 	proc.Usage = S
-	return Seg("SV2", "Institutional Service Line", S, 1,
-		E(234, "Service Line Revenue Code", S, AN, 1, 48),
+	return seg("SV2", "Institutional Service Line", S, 1,
+		elem(234, "Service Line Revenue Code", S, AN, 1, 48),
 		proc,
-		E(782, "Service Line Amount", S, R_, 1, 18),
-		E(355, "Unit or Basis for Measurement Code", S, ID, 2, 2, "DA", "UN"),
-		E(380, "Service Unit Count", S, R_, 1, 15),
-		E(1371, "Service Line Rate", S, R_, 1, 10),
-		X(782, "Monetary Amount"),
-		X(1073, "Yes/No Condition or Response Code"),
-		E(1345, "Nursing Home Residential Status Code", S, ID, 1, 1),
-		E(1337, "Nursing Home Level of Care", S, ID, 1, 1),
-	).Syntax("R0102", "P0405")
+		elem(782, "Service Line Amount", S, R_, 1, 18),
+		elem(355, "Unit or Basis for Measurement Code", S, ID, 2, 2, "DA", "UN"),
+		elem(380, "Service Unit Count", S, R_, 1, 15),
+		elem(1371, "Service Line Rate", S, R_, 1, 10),
+		unused(782, "Monetary Amount"),
+		unused(1073, "Yes/No Condition or Response Code"),
+		elem(1345, "Nursing Home Residential Status Code", S, ID, 1, 1),
+		elem(1337, "Nursing Home Level of Care", S, ID, 1, 1),
+	).syntax("R0102", "P0405")
 }
 
 func x217SV3() *Segment {
 	cavity := []string{"00", "01", "02", "09", "10", "20", "30", "40", "L", "R"}
-	return Seg("SV3", "Dental Service", S, 1,
+	return seg("SV3", "Dental Service", S, 1,
 		x217Procedure("AD"),
-		E(782, "Service Line Amount", S, R_, 1, 18),
-		X(1331, "Facility Code Value"),
-		C("C006", "Oral Cavity Designation", S,
-			E(1361, "Oral Cavity Designation Code", R, ID, 1, 3, cavity...),
-			E(1361, "Oral Cavity Designation Code", S, ID, 1, 3, cavity...),
-			E(1361, "Oral Cavity Designation Code", S, ID, 1, 3, cavity...),
-			E(1361, "Oral Cavity Designation Code", S, ID, 1, 3, cavity...),
-			E(1361, "Oral Cavity Designation Code", S, ID, 1, 3, cavity...),
+		elem(782, "Service Line Amount", S, R_, 1, 18),
+		unused(1331, "Facility Code Value"),
+		composite("C006", "Oral Cavity Designation", S,
+			elem(1361, "Oral Cavity Designation Code", R, ID, 1, 3, cavity...),
+			elem(1361, "Oral Cavity Designation Code", S, ID, 1, 3, cavity...),
+			elem(1361, "Oral Cavity Designation Code", S, ID, 1, 3, cavity...),
+			elem(1361, "Oral Cavity Designation Code", S, ID, 1, 3, cavity...),
+			elem(1361, "Oral Cavity Designation Code", S, ID, 1, 3, cavity...),
 		),
-		E(1358, "Prosthesis, Crown or Inlay Code", S, ID, 1, 1, "I", "R"),
-		E(380, "Service Unit Count", R, R_, 1, 15),
-		E(352, "Description", S, AN, 1, 80),
-		X(1327, "Copay Status Code"),
-		X(1360, "Provider Agreement Code"),
-		X(1073, "Yes/No Condition or Response Code"),
-		XC("C004", "Composite Diagnosis Code Pointer"),
+		elem(1358, "Prosthesis, Crown or Inlay Code", S, ID, 1, 1, "I", "R"),
+		elem(380, "Service Unit Count", R, R_, 1, 15),
+		elem(352, "Description", S, AN, 1, 80),
+		unused(1327, "Copay Status Code"),
+		unused(1360, "Provider Agreement Code"),
+		unused(1073, "Yes/No Condition or Response Code"),
+		unusedComposite("C004", "Composite Diagnosis Code Pointer"),
 	)
 }
 
 func x217TOO() *Segment {
 	surfaces := []string{"B", "D", "F", "I", "L", "M", "O"}
-	return Seg("TOO", "Tooth Information", S, 32,
-		E(1270, "Code List Qualifier Code", R, ID, 1, 3, "JP"),
-		E(1271, "Tooth Code", R, AN, 1, 30),
-		C("C005", "Tooth Surface", S,
-			E(1369, "Tooth Surface Code", R, ID, 1, 2, surfaces...),
-			E(1369, "Tooth Surface Code", S, ID, 1, 2, surfaces...),
-			E(1369, "Tooth Surface Code", S, ID, 1, 2, surfaces...),
-			E(1369, "Tooth Surface Code", S, ID, 1, 2, surfaces...),
-			E(1369, "Tooth Surface Code", S, ID, 1, 2, surfaces...),
+	return seg("TOO", "Tooth Information", S, 32,
+		elem(1270, "Code List Qualifier Code", R, ID, 1, 3, "JP"),
+		elem(1271, "Tooth Code", R, AN, 1, 30),
+		composite("C005", "Tooth Surface", S,
+			elem(1369, "Tooth Surface Code", R, ID, 1, 2, surfaces...),
+			elem(1369, "Tooth Surface Code", S, ID, 1, 2, surfaces...),
+			elem(1369, "Tooth Surface Code", S, ID, 1, 2, surfaces...),
+			elem(1369, "Tooth Surface Code", S, ID, 1, 2, surfaces...),
+			elem(1369, "Tooth Surface Code", S, ID, 1, 2, surfaces...),
 		),
-	).Syntax("C0302")
+	).syntax("C0302")
 }

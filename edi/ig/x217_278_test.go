@@ -2,29 +2,8 @@ package ig
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
-
-// x217Loop follows a path of loop IDs ("2000A/2000B/2000C") from the root.
-func x217Loop(t *testing.T, g *Guide, path string) *Loop {
-	t.Helper()
-	l := g.Root
-	for _, id := range strings.Split(path, "/") {
-		var next *Loop
-		for _, c := range l.Children {
-			if c, ok := c.(*Loop); ok && c.ID == id {
-				next = c
-				break
-			}
-		}
-		if next == nil {
-			t.Fatalf("%s: no loop %s under %s (path %s)", g.Name, id, l.ID, path)
-		}
-		l = next
-	}
-	return l
-}
 
 // x217Seg returns the loop's own segment with the given ID whose key
 // element allows code (any, when code is empty).
@@ -44,9 +23,9 @@ func x217Seg(t *testing.T, l *Loop, id, code string) *Segment {
 }
 
 func TestX217Registered(t *testing.T) {
-	got := Candidates("278", "005010X217")
+	got := Standard().Candidates("278", "005010X217")
 	if len(got) != 2 || got[0] != X217Request || got[1] != X217Response {
-		t.Fatalf("Candidates(278, 005010X217) = %v, want [X217Request X217Response]", got)
+		t.Fatalf("Standard().Candidates(278, 005010X217) = %v, want [X217Request X217Response]", got)
 	}
 	if !slices.Equal(X217Request.BHT02, []string{"13"}) || !slices.Equal(X217Response.BHT02, []string{"11"}) {
 		t.Errorf("BHT02: request %v, response %v", X217Request.BHT02, X217Response.BHT02)
@@ -82,7 +61,7 @@ func TestX217Hierarchy(t *testing.T) {
 		{X217Response, sub + "/2000E/2000F/2010FA", S, 12},
 		{X217Response, sub + "/2000D/2000E/2000F/2010FB", S, 1},
 	} {
-		l := x217Loop(t, c.g, c.path)
+		l := loopAt(t, c.g, c.path)
 		if l.Usage != c.usage || l.Max != c.max {
 			t.Errorf("%s %s: usage %v max %d, want %v %d", c.g.Name, c.path, l.Usage, l.Max, c.usage, c.max)
 		}
@@ -92,17 +71,17 @@ func TestX217Hierarchy(t *testing.T) {
 		"2010EB": {"Patient Event Transport Information", "Additional Patient Information Contact Name"},
 		"2010EC": {"Patient Event Other UMO Name", "Patient Event Transport Information"},
 	} {
-		if got := x217Loop(t, X217Request, sub+"/2000E/"+id).Name; got != want[0] {
+		if got := loopAt(t, X217Request, sub+"/2000E/"+id).Name; got != want[0] {
 			t.Errorf("request %s is %q, want %q", id, got, want[0])
 		}
-		if got := x217Loop(t, X217Response, sub+"/2000E/"+id).Name; got != want[1] {
+		if got := loopAt(t, X217Response, sub+"/2000E/"+id).Name; got != want[1] {
 			t.Errorf("response %s is %q, want %q", id, got, want[1])
 		}
 	}
-	if got := x217Seg(t, x217Loop(t, X217Request, sub+"/2000E/2010EB"), "NM1", "").Elements[0].Codes; !slices.Equal(got, []string{"45", "FS", "ND", "PW", "R3"}) {
+	if got := x217Seg(t, loopAt(t, X217Request, sub+"/2000E/2010EB"), "NM1", "").Elements[0].Codes; !slices.Equal(got, []string{"45", "FS", "ND", "PW", "R3"}) {
 		t.Errorf("request 2010EB NM101 codes %v", got)
 	}
-	if got := x217Seg(t, x217Loop(t, X217Response, sub+"/2000E/2010EB"), "NM1", "").Elements[0].Codes; !slices.Equal(got, []string{"L5"}) {
+	if got := x217Seg(t, loopAt(t, X217Response, sub+"/2000E/2010EB"), "NM1", "").Elements[0].Codes; !slices.Equal(got, []string{"L5"}) {
 		t.Errorf("response 2010EB NM101 codes %v", got)
 	}
 }
@@ -141,12 +120,12 @@ func TestX217RequestResponse(t *testing.T) {
 		t.Errorf("CRC: request %d, response %d", count(X217Request, "CRC"), count(X217Response, "CRC"))
 	}
 
-	event := x217Loop(t, X217Response, "2000A/2000B/2000C/2000E")
+	event := loopAt(t, X217Response, "2000A/2000B/2000C/2000E")
 	hcr := x217Seg(t, event, "HCR", "")
 	if hcr.Usage != S || !slices.Equal(hcr.Elements[0].Codes, []string{"A1", "A2", "A3", "A4", "A6", "C", "CT", "NA"}) {
 		t.Errorf("2000E HCR: usage %v, HCR01 %v", hcr.Usage, hcr.Elements[0].Codes)
 	}
-	service := x217Loop(t, X217Response, "2000A/2000B/2000C/2000E/2000F")
+	service := loopAt(t, X217Response, "2000A/2000B/2000C/2000E/2000F")
 	if got := x217Seg(t, service, "HCR", "").Elements[0].Codes; slices.Contains(got, "A2") {
 		t.Errorf("2000F HCR01 allows A2 (partial certification), which only applies to the event: %v", got)
 	}
@@ -157,7 +136,7 @@ func TestX217RequestResponse(t *testing.T) {
 	if got := x217Seg(t, event, "TRN", "").Max; got != 3 {
 		t.Errorf("response 2000E TRN max %d, want 3", got)
 	}
-	reqEvent := x217Loop(t, X217Request, "2000A/2000B/2000C/2000E")
+	reqEvent := loopAt(t, X217Request, "2000A/2000B/2000C/2000E")
 	if trn := x217Seg(t, reqEvent, "TRN", ""); trn.Max != 2 || !slices.Equal(trn.Elements[0].Codes, []string{"1"}) {
 		t.Errorf("request 2000E TRN max %d, TRN01 %v", trn.Max, trn.Elements[0].Codes)
 	}

@@ -6,40 +6,9 @@ import (
 	"testing"
 )
 
-// x221Loop follows a path of loop IDs ("2000/2100/2110") from the root.
-func x221Loop(t *testing.T, path string) *Loop {
-	t.Helper()
-	l := X221A1.Root
-	for _, id := range strings.Split(path, "/") {
-		var next *Loop
-		for _, c := range l.Children {
-			if c, ok := c.(*Loop); ok && c.ID == id {
-				next = c
-				break
-			}
-		}
-		if next == nil {
-			t.Fatalf("no loop %s under %s (path %s)", id, l.ID, path)
-		}
-		l = next
-	}
-	return l
-}
-
-// x221Segs returns the loop's own segments with the given ID, in order.
-func x221Segs(l *Loop, id string) []*Segment {
-	var out []*Segment
-	for _, c := range l.Children {
-		if s, ok := c.(*Segment); ok && s.ID == id {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 func TestX221A1Registered(t *testing.T) {
-	if got := Candidates("835", "005010X221A1"); !slices.Contains(got, X221A1) {
-		t.Fatalf("Candidates(835, 005010X221A1) = %v, want X221A1", got)
+	if got := Standard().Candidates("835", "005010X221A1"); !slices.Contains(got, X221A1) {
+		t.Fatalf("Standard().Candidates(835, 005010X221A1) = %v, want X221A1", got)
 	}
 	if X221A1.FunctionalID != "HP" {
 		t.Errorf("FunctionalID %q, want HP", X221A1.FunctionalID)
@@ -71,42 +40,42 @@ func TestX221A1Structure(t *testing.T) {
 		"1000A": {R, 1}, "1000B": {R, 1}, "2000": {S, Many},
 		"2000/2100": {R, Many}, "2000/2100/2110": {S, 999},
 	} {
-		if l := x221Loop(t, path); l.Usage != w.usage || l.Max != w.max {
+		if l := loopAt(t, X221A1, path); l.Usage != w.usage || l.Max != w.max {
 			t.Errorf("loop %s: usage %v max %d, want %v %d", path, l.Usage, l.Max, w.usage, w.max)
 		}
 	}
-	if plb := x221Segs(X221A1.Root, "PLB"); len(plb) != 1 || plb[0].Max != Many || len(plb[0].Elements) != 14 {
+	if plb := segsOf(X221A1.Root, "PLB"); len(plb) != 1 || plb[0].Max != Many || len(plb[0].Elements) != 14 {
 		t.Errorf("PLB: %+v", plb)
 	}
 }
 
 func TestX221A1Qualifiers(t *testing.T) {
 	codes := func(s *Segment) []string { return s.KeyCodes() }
-	claim := x221Loop(t, "2000/2100")
+	claim := loopAt(t, X221A1, "2000/2100")
 	var entities []string
-	for _, s := range x221Segs(claim, "NM1") {
+	for _, s := range segsOf(claim, "NM1") {
 		entities = append(entities, codes(s)...)
 	}
 	if got := strings.Join(entities, " "); got != "QC IL 74 82 TT PR GB" {
 		t.Errorf("2100 NM1 entities %q", got)
 	}
-	if s := x221Segs(claim, "NM1")[0]; s.Usage != R || s.Name != "Patient Name" {
+	if s := segsOf(claim, "NM1")[0]; s.Usage != R || s.Name != "Patient Name" {
 		t.Errorf("2100 first NM1: %s %v, want Patient Name R", s.Name, s.Usage)
 	}
-	per := x221Segs(x221Loop(t, "1000A"), "PER")
+	per := segsOf(loopAt(t, X221A1, "1000A"), "PER")
 	if len(per) != 3 || codes(per[0])[0] != "CX" || codes(per[1])[0] != "BL" || per[1].Usage != R || per[1].Max != Many || codes(per[2])[0] != "IC" {
 		t.Errorf("1000A PER business/technical/web site wrong")
 	}
-	line := x221Loop(t, "2000/2100/2110")
-	refs := x221Segs(line, "REF")
+	line := loopAt(t, X221A1, "2000/2100/2110")
+	refs := segsOf(line, "REF")
 	if len(refs) != 4 || !slices.Equal(codes(refs[1]), []string{"6R"}) || !slices.Equal(codes(refs[3]), []string{"0K"}) {
 		t.Errorf("2110 REF qualifiers wrong")
 	}
-	cas := x221Segs(line, "CAS")[0]
+	cas := segsOf(line, "CAS")[0]
 	if len(cas.Elements) != 19 || !slices.Equal(cas.Elements[0].Codes, []string{"CO", "OA", "PI", "PR"}) || cas.Max != 99 {
 		t.Errorf("2110 CAS: %d elements, groups %v", len(cas.Elements), cas.Elements[0].Codes)
 	}
-	svc := x221Segs(line, "SVC")[0]
+	svc := segsOf(line, "SVC")[0]
 	if c := svc.Elements[0]; c.Type != Composite || len(c.Parts) != 8 || c.Parts[6].Usage != N || !slices.Contains(c.Parts[0].Codes, "HC") {
 		t.Errorf("SVC01 composite wrong: %+v", c)
 	}

@@ -2,40 +2,8 @@ package ig
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
-
-// x222Loop follows a path of loop IDs ("2000A/2000B/2300") from the root.
-func x222Loop(t *testing.T, path string) *Loop {
-	t.Helper()
-	l := X222A1.Root
-	for _, id := range strings.Split(path, "/") {
-		var next *Loop
-		for _, c := range l.Children {
-			if c, ok := c.(*Loop); ok && c.ID == id {
-				next = c
-				break
-			}
-		}
-		if next == nil {
-			t.Fatalf("no loop %s under %s (path %s)", id, l.ID, path)
-		}
-		l = next
-	}
-	return l
-}
-
-// x222Segs returns the loop's own segments with the given ID, in order.
-func x222Segs(l *Loop, id string) []*Segment {
-	var out []*Segment
-	for _, c := range l.Children {
-		if s, ok := c.(*Segment); ok && s.ID == id {
-			out = append(out, s)
-		}
-	}
-	return out
-}
 
 func x222SubLoops(l *Loop) []string {
 	var ids []string
@@ -48,13 +16,13 @@ func x222SubLoops(l *Loop) []string {
 }
 
 func TestX222A1Registered(t *testing.T) {
-	if got := Candidates("837", "005010X222A1"); !slices.Contains(got, X222A1) {
-		t.Fatalf("Candidates(837, 005010X222A1) = %v, want X222A1", got)
+	if got := Standard().Candidates("837", "005010X222A1"); !slices.Contains(got, X222A1) {
+		t.Fatalf("Standard().Candidates(837, 005010X222A1) = %v, want X222A1", got)
 	}
 	if X222A1.FunctionalID != "HC" || X222A1.Name != "Health Care Claim: Professional" || X222A1.Root.Trigger().ID != "ST" {
 		t.Fatalf("guide header: %+v", X222A1)
 	}
-	bht := x222Segs(X222A1.Root, "BHT")[0]
+	bht := segsOf(X222A1.Root, "BHT")[0]
 	if got := bht.Elements[5].Codes; !slices.Equal(got, []string{"31", "CH", "RP"}) {
 		t.Errorf("BHT06 codes %v, want 31 (A1 errata), CH, RP", got)
 	}
@@ -84,7 +52,7 @@ func TestX222A1Hierarchy(t *testing.T) {
 		"2000A/2000B/2000C/2300/2400/2430":  {S, 15},
 		"2000A/2000B/2000C/2300/2400/2440":  {S, Many},
 	} {
-		if l := x222Loop(t, path); l.Usage != w.usage || l.Max != w.max {
+		if l := loopAt(t, X222A1, path); l.Usage != w.usage || l.Max != w.max {
 			t.Errorf("loop %s: usage %v max %d, want %v %d", path, l.Usage, l.Max, w.usage, w.max)
 		}
 	}
@@ -96,12 +64,12 @@ func TestX222A1Hierarchy(t *testing.T) {
 		"2000A/2000B/2300/2320": {"2330A", "2330B", "2330C", "2330D", "2330E", "2330F", "2330G"},
 		"2000A/2000B/2300/2400": {"2410", "2420A", "2420B", "2420C", "2420D", "2420E", "2420F", "2420G", "2420H", "2430", "2440"},
 	} {
-		if got := x222SubLoops(x222Loop(t, path)); !slices.Equal(got, want) {
+		if got := x222SubLoops(loopAt(t, X222A1, path)); !slices.Equal(got, want) {
 			t.Errorf("loops under %s: %v, want %v", path, got, want)
 		}
 	}
 	for path, code := range map[string]string{"2000A": "20", "2000A/2000B": "22", "2000A/2000B/2000C": "23"} {
-		hl := x222Loop(t, path).Trigger()
+		hl := loopAt(t, X222A1, path).Trigger()
 		if hl.ID != "HL" || !slices.Equal(hl.Elements[2].Codes, []string{code}) {
 			t.Errorf("%s trigger %s HL03 %v, want HL03 %s", path, hl.ID, hl.Elements[2].Codes, code)
 		}
@@ -126,18 +94,18 @@ func TestX222A1NameLoops(t *testing.T) {
 		"2000A/2000B/2300/2400/2420E": {"DK"}, "2000A/2000B/2300/2400/2420F": {"DN", "P3"},
 		"2000A/2000B/2300/2400/2420G": {"PW"}, "2000A/2000B/2300/2400/2420H": {"45"},
 	} {
-		nm1 := x222Loop(t, path).Trigger()
+		nm1 := loopAt(t, X222A1, path).Trigger()
 		if nm1.ID != "NM1" || nm1.Key() != 1 || !slices.Equal(nm1.Elements[0].Codes, entity) {
 			t.Errorf("%s: trigger %s key %d NM101 %v, want NM1 keyed on NM101 %v", path, nm1.ID, nm1.Key(), nm1.Elements[0].Codes, entity)
 		}
 	}
 	// 2330C-G carry only the entity: NM103 on are not used; their REF is required.
 	for _, id := range []string{"2330C", "2330D", "2330E", "2330F", "2330G"} {
-		l := x222Loop(t, "2000A/2000B/2300/2320/"+id)
+		l := loopAt(t, X222A1, "2000A/2000B/2300/2320/"+id)
 		if nm1 := l.Trigger(); nm1.Elements[2].Usage != N || nm1.Elements[7].Usage != N {
 			t.Errorf("%s NM103/NM108 usage %v/%v, want N/N", id, nm1.Elements[2].Usage, nm1.Elements[7].Usage)
 		}
-		if ref := x222Segs(l, "REF"); len(ref) != 1 || ref[0].Usage != R {
+		if ref := segsOf(l, "REF"); len(ref) != 1 || ref[0].Usage != R {
 			t.Errorf("%s: REF %v, want one required REF", id, ref)
 		}
 	}
@@ -182,13 +150,13 @@ func TestX222A1SiblingQualifiers(t *testing.T) {
 	walk(X222A1.Root)
 
 	// HI is keyed by HI01-1, inside its first composite.
-	for _, hi := range x222Segs(x222Loop(t, "2000A/2000B/2300"), "HI") {
+	for _, hi := range segsOf(loopAt(t, X222A1, "2000A/2000B/2300"), "HI") {
 		if hi.Key() != 1 || len(hi.KeyCodes()) == 0 {
 			t.Errorf("%s: key %d codes %v, want HI01-1", hi.Name, hi.Key(), hi.KeyCodes())
 		}
 	}
-	line := x222Loop(t, "2000A/2000B/2300/2400")
-	pwk := x222Segs(line, "PWK")
+	line := loopAt(t, X222A1, "2000A/2000B/2300/2400")
+	pwk := segsOf(line, "PWK")
 	if len(pwk) != 2 || !slices.Contains(pwk[0].Elements[0].Codes, "CT") ||
 		!slices.Equal(pwk[1].Elements[1].Codes, []string{"AB", "AD", "AF", "AG", "NS"}) {
 		t.Errorf("2400 PWK: %v", pwk)
@@ -196,7 +164,7 @@ func TestX222A1SiblingQualifiers(t *testing.T) {
 }
 
 func TestX222A1Claim(t *testing.T) {
-	claim := x222Loop(t, "2000A/2000B/2000C/2300")
+	claim := loopAt(t, X222A1, "2000A/2000B/2000C/2300")
 	clm := claim.Trigger()
 	if clm.ID != "CLM" || len(clm.Elements) != 20 {
 		t.Fatalf("2300 trigger %s with %d elements, want CLM with 20", clm.ID, len(clm.Elements))
@@ -208,14 +176,14 @@ func TestX222A1Claim(t *testing.T) {
 		t.Errorf("CLM11 %s %v: want situational C024 with CLM11-3 not used", c.Ref, c.Usage)
 	}
 	var dtp []string
-	for _, s := range x222Segs(claim, "DTP") {
+	for _, s := range segsOf(claim, "DTP") {
 		dtp = append(dtp, s.Elements[0].Codes...)
 	}
 	if want := []string{"431", "454", "304", "453", "439", "484", "455", "471", "314", "360", "361",
 		"297", "296", "435", "096", "090", "091", "444", "050"}; !slices.Equal(dtp, want) {
 		t.Errorf("2300 DTP01 codes %v, want %v", dtp, want)
 	}
-	hi := x222Segs(claim, "HI")
+	hi := segsOf(claim, "HI")
 	if len(hi) != 3 || hi[0].Usage != R || hi[2].Max != 2 {
 		t.Fatalf("2300 HI: %d segments", len(hi))
 	}
@@ -230,14 +198,14 @@ func TestX222A1Claim(t *testing.T) {
 	if hi[1].Elements[2].Usage != N || hi[0].Elements[11].Usage != S {
 		t.Errorf("anesthesia HI03 %v (want N), diagnosis HI12 %v (want S)", hi[1].Elements[2].Usage, hi[0].Elements[11].Usage)
 	}
-	if n := len(x222Segs(claim, "REF")); n != 14 {
+	if n := len(segsOf(claim, "REF")); n != 14 {
 		t.Errorf("2300 has %d REF segments, want 14", n)
 	}
 }
 
 func TestX222A1ServiceLine(t *testing.T) {
-	line := x222Loop(t, "2000A/2000B/2300/2400")
-	sv1 := x222Segs(line, "SV1")
+	line := loopAt(t, X222A1, "2000A/2000B/2300/2400")
+	sv1 := segsOf(line, "SV1")
 	if len(sv1) != 1 || sv1[0].Usage != R || len(sv1[0].Elements) != 21 {
 		t.Fatalf("2400 SV1: %v", sv1)
 	}
@@ -251,23 +219,23 @@ func TestX222A1ServiceLine(t *testing.T) {
 	if e[6].Ref != "C004" || len(e[6].Parts) != 4 || e[6].Parts[0].Usage != R {
 		t.Errorf("SV107 %s with %d parts", e[6].Ref, len(e[6].Parts))
 	}
-	if d := x222Segs(line, "DTP"); d[0].Usage != R || !slices.Equal(d[0].Elements[0].Codes, []string{"472"}) ||
+	if d := segsOf(line, "DTP"); d[0].Usage != R || !slices.Equal(d[0].Elements[0].Codes, []string{"472"}) ||
 		!slices.Equal(d[0].Elements[1].Codes, []string{"D8", "RD8"}) {
 		t.Errorf("first 2400 DTP: %s %v", d[0].Name, d[0].Elements[0].Codes)
 	}
 	var refs []string
-	for _, s := range x222Segs(line, "REF") {
+	for _, s := range segsOf(line, "REF") {
 		refs = append(refs, s.Elements[0].Codes...)
 	}
 	if want := []string{"9B", "9D", "G1", "6R", "EW", "X4", "F4", "BT", "9F"}; !slices.Equal(refs, want) {
 		t.Errorf("2400 REF01 codes %v, want %v", refs, want)
 	}
 	// 2420 secondary identifiers may name the other payer in REF04.
-	ref := x222Segs(x222Loop(t, "2000A/2000B/2300/2400/2420A"), "REF")[0]
+	ref := segsOf(loopAt(t, X222A1, "2000A/2000B/2300/2400/2420A"), "REF")[0]
 	if ref.Max != 20 || ref.Elements[3].Usage != S || !slices.Equal(ref.Elements[3].Parts[0].Codes, []string{"2U"}) {
 		t.Errorf("2420A REF max %d REF04 %v", ref.Max, ref.Elements[3].Usage)
 	}
-	lin := x222Loop(t, "2000A/2000B/2300/2400/2410").Trigger()
+	lin := loopAt(t, X222A1, "2000A/2000B/2300/2400/2410").Trigger()
 	if lin.ID != "LIN" || len(lin.Elements) != 31 || !slices.Contains(lin.Elements[1].Codes, "N4") {
 		t.Errorf("2410 trigger %s, %d elements", lin.ID, len(lin.Elements))
 	}

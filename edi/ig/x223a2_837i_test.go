@@ -2,44 +2,12 @@ package ig
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
 
-// x223Loop follows a path of loop IDs ("2000A/2000B/2300") from the root.
-func x223Loop(t *testing.T, path string) *Loop {
-	t.Helper()
-	l := X223A2.Root
-	for _, id := range strings.Split(path, "/") {
-		var next *Loop
-		for _, c := range l.Children {
-			if c, ok := c.(*Loop); ok && c.ID == id {
-				next = c
-				break
-			}
-		}
-		if next == nil {
-			t.Fatalf("no loop %s under %s (path %s)", id, l.ID, path)
-		}
-		l = next
-	}
-	return l
-}
-
-// x223Segs returns the loop's own segments with the given ID, in order.
-func x223Segs(l *Loop, id string) []*Segment {
-	var out []*Segment
-	for _, c := range l.Children {
-		if s, ok := c.(*Segment); ok && s.ID == id {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 func TestX223A2Registered(t *testing.T) {
-	if got := Candidates("837", "005010X223A2"); !slices.Contains(got, X223A2) {
-		t.Fatalf("Candidates(837, 005010X223A2) = %v, want X223A2", got)
+	if got := Standard().Candidates("837", "005010X223A2"); !slices.Contains(got, X223A2) {
+		t.Fatalf("Standard().Candidates(837, 005010X223A2) = %v, want X223A2", got)
 	}
 	if X223A2.FunctionalID != "HC" || X223A2.Root.Trigger().ID != "ST" {
 		t.Fatalf("guide header: %+v", X223A2)
@@ -68,11 +36,11 @@ func TestX223A2Hierarchy(t *testing.T) {
 		"2000A/2000B/2300/2310A":            S,
 		"2000A/2000B/2300/2310F":            S,
 	} {
-		if l := x223Loop(t, path); l.Usage != usage {
+		if l := loopAt(t, X223A2, path); l.Usage != usage {
 			t.Errorf("loop %s usage %v, want %v", path, l.Usage, usage)
 		}
 	}
-	claim := x223Loop(t, "2000A/2000B/2300")
+	claim := loopAt(t, X223A2, "2000A/2000B/2300")
 	var order []string
 	for _, c := range claim.Children {
 		if l, ok := c.(*Loop); ok {
@@ -83,16 +51,16 @@ func TestX223A2Hierarchy(t *testing.T) {
 	if !slices.Equal(order, want) {
 		t.Errorf("2300 subloops %v, want %v", order, want)
 	}
-	if l := x223Loop(t, "2000A/2000B/2300"); l.Max != 100 {
+	if l := loopAt(t, X223A2, "2000A/2000B/2300"); l.Max != 100 {
 		t.Errorf("2300 repeat %d, want 100", l.Max)
 	}
-	if l := x223Loop(t, "2000A/2000B/2300/2400"); l.Max != 999 {
+	if l := loopAt(t, X223A2, "2000A/2000B/2300/2400"); l.Max != 999 {
 		t.Errorf("2400 repeat %d, want 999", l.Max)
 	}
 }
 
 func TestX223A2Claim(t *testing.T) {
-	claim := x223Loop(t, "2000A/2000B/2000C/2300")
+	claim := loopAt(t, X223A2, "2000A/2000B/2000C/2300")
 	clm := claim.Trigger()
 	if clm.ID != "CLM" || len(clm.Elements) != 20 {
 		t.Fatalf("2300 starts with %s of %d elements, want CLM of 20", clm.ID, len(clm.Elements))
@@ -107,18 +75,18 @@ func TestX223A2Claim(t *testing.T) {
 		}
 	}
 	var dtp []string
-	for _, s := range x223Segs(claim, "DTP") {
+	for _, s := range segsOf(claim, "DTP") {
 		dtp = append(dtp, s.Elements[0].Codes...)
 	}
 	if want := []string{"096", "434", "435", "050"}; !slices.Equal(dtp, want) {
 		t.Errorf("2300 DTP qualifiers %v, want %v", dtp, want)
 	}
-	if cl1 := x223Segs(claim, "CL1"); len(cl1) != 1 || cl1[0].Usage != R || cl1[0].Elements[0].Usage != S || cl1[0].Elements[2].Usage != R {
+	if cl1 := segsOf(claim, "CL1"); len(cl1) != 1 || cl1[0].Usage != R || cl1[0].Elements[0].Usage != S || cl1[0].Elements[2].Usage != R {
 		t.Errorf("CL1 = %+v, want R with CL101 S and CL103 R", cl1)
 	}
 
 	// The thirteen HI segments, told apart by HI01-1.
-	his := x223Segs(claim, "HI")
+	his := segsOf(claim, "HI")
 	want := [][]string{{"ABK", "BK"}, {"ABJ", "BJ"}, {"APR", "PR"}, {"ABN", "BN"}, {"DR"}, {"ABF", "BF"},
 		{"BBR", "BR", "CAH"}, {"BBQ", "BQ"}, {"BI"}, {"BH"}, {"BE"}, {"BG"}, {"TC"}}
 	if len(his) != len(want) {
@@ -138,21 +106,21 @@ func TestX223A2Claim(t *testing.T) {
 }
 
 func TestX223A2Qualifiers(t *testing.T) {
-	ref := x223Segs(x223Loop(t, "2000A/2000B/2300/2310A"), "REF")
+	ref := segsOf(loopAt(t, X223A2, "2000A/2000B/2300/2310A"), "REF")
 	if len(ref) != 1 || ref[0].Max != 4 || !slices.Equal(ref[0].Elements[0].Codes, []string{"0B", "1G", "G2", "LU"}) {
 		t.Errorf("2310A REF = %+v, want max 4 of 0B 1G G2 LU", ref)
 	}
 	var amt []string
-	for _, s := range x223Segs(x223Loop(t, "2000A/2000B/2300/2320"), "AMT") {
+	for _, s := range segsOf(loopAt(t, X223A2, "2000A/2000B/2300/2320"), "AMT") {
 		amt = append(amt, s.Elements[0].Codes...)
 	}
 	if want := []string{"D", "EAF", "A8"}; !slices.Equal(amt, want) {
 		t.Errorf("2320 AMT qualifiers %v, want %v", amt, want)
 	}
-	if nm1 := x223Loop(t, "2000A/2000B/2300/2320/2330C").Trigger(); nm1.Elements[2].Usage != N || nm1.Elements[8].Usage != N {
+	if nm1 := loopAt(t, X223A2, "2000A/2000B/2300/2320/2330C").Trigger(); nm1.Elements[2].Usage != N || nm1.Elements[8].Usage != N {
 		t.Errorf("2330C NM1 carries a name or ID; the TR3 sends only NM101/NM102")
 	}
-	sv2 := x223Loop(t, "2000A/2000B/2300/2400").Children[1].(*Segment)
+	sv2 := loopAt(t, X223A2, "2000A/2000B/2300/2400").Children[1].(*Segment)
 	if sv2.ID != "SV2" || len(sv2.Elements) != 10 || len(sv2.Elements[1].Parts) != 8 {
 		t.Errorf("2400 second segment %s with %d elements, want SV2 of 10 with an 8-part C003", sv2.ID, len(sv2.Elements))
 	}

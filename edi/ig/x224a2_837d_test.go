@@ -2,45 +2,12 @@ package ig
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
 
-// x224Loop follows a path of loop IDs ("2000A/2000B/2300") from the root.
-func x224Loop(t *testing.T, path string) *Loop {
-	t.Helper()
-	l := X224A2.Root
-	for _, id := range strings.Split(path, "/") {
-		var next *Loop
-		for _, c := range l.Children {
-			if c, ok := c.(*Loop); ok && c.ID == id {
-				next = c
-				break
-			}
-		}
-		if next == nil {
-			t.Fatalf("no loop %s under %s (path %s)", id, l.ID, path)
-		}
-		l = next
-	}
-	return l
-}
-
-// x224Seg returns the loop's own segment with the given ID and name.
-func x224Seg(t *testing.T, l *Loop, id, name string) *Segment {
-	t.Helper()
-	for _, c := range l.Children {
-		if s, ok := c.(*Segment); ok && s.ID == id && s.Name == name {
-			return s
-		}
-	}
-	t.Fatalf("loop %s has no %s %q", l.ID, id, name)
-	return nil
-}
-
 func TestX224A2Registered(t *testing.T) {
-	if got := Candidates("837", "005010X224A2"); !slices.Contains(got, X224A2) {
-		t.Fatalf("Candidates(837, 005010X224A2) = %v, want X224A2", got)
+	if got := Standard().Candidates("837", "005010X224A2"); !slices.Contains(got, X224A2) {
+		t.Fatalf("Standard().Candidates(837, 005010X224A2) = %v, want X224A2", got)
 	}
 	if X224A2.FunctionalID != "HC" || X224A2.Name != "Health Care Claim: Dental" {
 		t.Fatalf("guide header: %+v", X224A2)
@@ -63,12 +30,12 @@ func TestX224A2Hierarchy(t *testing.T) {
 		"2000A/2000B/2300/2400/2420D":       S,
 		"2000A/2000B/2300/2400/2430":        S,
 	} {
-		if l := x224Loop(t, path); l.Usage != usage {
+		if l := loopAt(t, X224A2, path); l.Usage != usage {
 			t.Errorf("loop %s usage %v, want %v", path, l.Usage, usage)
 		}
 	}
 	var subloops []string
-	for _, c := range x224Loop(t, "2000A/2000B/2000C/2300").Children {
+	for _, c := range loopAt(t, X224A2, "2000A/2000B/2000C/2300").Children {
 		if l, ok := c.(*Loop); ok {
 			subloops = append(subloops, l.ID+" "+l.Name)
 		}
@@ -79,18 +46,18 @@ func TestX224A2Hierarchy(t *testing.T) {
 	if !slices.Equal(subloops, want) {
 		t.Errorf("2300 subloops %q, want %q", subloops, want)
 	}
-	if l := x224Loop(t, "2000A/2000B/2300/2400"); l.Max != 50 {
+	if l := loopAt(t, X224A2, "2000A/2000B/2300/2400"); l.Max != 50 {
 		t.Errorf("2400 repeat %d, want 50", l.Max)
 	}
 }
 
 func TestX224A2DentalSegments(t *testing.T) {
-	claim := x224Loop(t, "2000A/2000B/2000C/2300")
-	dn2 := x224Seg(t, claim, "DN2", "Tooth Status")
+	claim := loopAt(t, X224A2, "2000A/2000B/2000C/2300")
+	dn2 := segNamed(t, claim, "DN2", "Tooth Status")
 	if dn2.Max != 35 || !slices.Equal(dn2.Elements[1].Codes, []string{"E", "M"}) || len(dn2.Elements) != 6 {
 		t.Errorf("DN2: max %d, DN202 %v, %d elements", dn2.Max, dn2.Elements[1].Codes, len(dn2.Elements))
 	}
-	clm := x224Seg(t, claim, "CLM", "Claim Information")
+	clm := segNamed(t, claim, "CLM", "Claim Information")
 	if pos := clm.Elements[4].Parts[1]; !slices.Equal(pos.Codes, []string{"B"}) {
 		t.Errorf("CLM05-2 codes %v, want B (place of service)", pos.Codes)
 	}
@@ -98,8 +65,8 @@ func TestX224A2DentalSegments(t *testing.T) {
 		t.Errorf("CLM19 %+v, want S PB (predetermination)", clm.Elements[18])
 	}
 
-	line := x224Loop(t, "2000A/2000B/2000C/2300/2400")
-	sv3 := x224Seg(t, line, "SV3", "Dental Service")
+	line := loopAt(t, X224A2, "2000A/2000B/2000C/2300/2400")
+	sv3 := segNamed(t, line, "SV3", "Dental Service")
 	if len(sv3.Elements) != 11 {
 		t.Fatalf("SV3 has %d elements, want 11", len(sv3.Elements))
 	}
@@ -115,7 +82,7 @@ func TestX224A2DentalSegments(t *testing.T) {
 	if e := sv3.Elements[10]; e.Ref != "C004" || len(e.Parts) != 4 {
 		t.Errorf("SV311 %s with %d parts, want C004 diagnosis pointers", e.Ref, len(e.Parts))
 	}
-	too := x224Seg(t, line, "TOO", "Tooth Information")
+	too := segNamed(t, line, "TOO", "Tooth Information")
 	if too.Max != 32 || too.Key() != 1 || !slices.Equal(too.Elements[0].Codes, []string{"JP"}) {
 		t.Errorf("TOO: max %d key %d TOO01 %v", too.Max, too.Key(), too.Elements[0].Codes)
 	}
@@ -150,7 +117,7 @@ func TestX224A2SiblingQualifiers(t *testing.T) {
 	check(X224A2.Root)
 
 	dates := map[string][]string{}
-	for _, c := range x224Loop(t, "2000A/2000B/2300/2400").Children {
+	for _, c := range loopAt(t, X224A2, "2000A/2000B/2300/2400").Children {
 		if s, ok := c.(*Segment); ok && s.ID == "DTP" {
 			dates[s.Name] = s.Elements[0].Codes
 		}

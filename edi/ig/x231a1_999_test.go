@@ -6,40 +6,9 @@ import (
 	"testing"
 )
 
-// x231Loop follows a path of loop IDs ("2000/2100") from the root.
-func x231Loop(t *testing.T, path string) *Loop {
-	t.Helper()
-	l := X231A1.Root
-	for _, id := range strings.Split(path, "/") {
-		var next *Loop
-		for _, c := range l.Children {
-			if c, ok := c.(*Loop); ok && c.ID == id {
-				next = c
-			}
-		}
-		if next == nil {
-			t.Fatalf("no loop %s under %s", id, l.ID)
-		}
-		l = next
-	}
-	return l
-}
-
-// x231Seg returns the segment of loop l with the given ID and name.
-func x231Seg(t *testing.T, l *Loop, id, name string) *Segment {
-	t.Helper()
-	for _, c := range l.Children {
-		if s, ok := c.(*Segment); ok && s.ID == id && s.Name == name {
-			return s
-		}
-	}
-	t.Fatalf("no %s %q in loop %s", id, name, l.ID)
-	return nil
-}
-
 func TestX231A1Registered(t *testing.T) {
-	if got := Candidates("999", "005010X231A1"); !slices.Contains(got, X231A1) {
-		t.Fatalf("Candidates(999, 005010X231A1) = %v", got)
+	if got := Standard().Candidates("999", "005010X231A1"); !slices.Contains(got, X231A1) {
+		t.Fatalf("Standard().Candidates(999, 005010X231A1) = %v", got)
 	}
 	if X231A1.FunctionalID != "FA" {
 		t.Errorf("FunctionalID %q", X231A1.FunctionalID)
@@ -60,20 +29,20 @@ func TestX231A1Structure(t *testing.T) {
 		t.Errorf("header %q", got)
 	}
 	for path, want := range map[string]string{"2000": "AK2", "2000/2100": "IK3", "2000/2100/2110": "IK4"} {
-		l := x231Loop(t, path)
+		l := loopAt(t, X231A1, path)
 		if l.Usage != S || l.Max != Many || l.Trigger().ID != want {
 			t.Errorf("loop %s: usage %v max %d trigger %s", path, l.Usage, l.Max, l.Trigger().ID)
 		}
 	}
 	// IK5 closes each 2000 repetition, after the 2100 loops.
-	l2000 := x231Loop(t, "2000")
+	l2000 := loopAt(t, X231A1, "2000")
 	if last := l2000.Children[len(l2000.Children)-1].(*Segment); last.ID != "IK5" || last.Usage != R {
 		t.Errorf("2000 ends with %s %v", last.ID, last.Usage)
 	}
-	l2100 := x231Loop(t, "2000/2100")
-	seg := x231Seg(t, l2100, "CTX", "Segment Context")
-	bu := x231Seg(t, l2100, "CTX", "Business Unit Identifier")
-	el := x231Seg(t, x231Loop(t, "2000/2100/2110"), "CTX", "Element Context")
+	l2100 := loopAt(t, X231A1, "2000/2100")
+	seg := segNamed(t, l2100, "CTX", "Segment Context")
+	bu := segNamed(t, l2100, "CTX", "Business Unit Identifier")
+	el := segNamed(t, loopAt(t, X231A1, "2000/2100/2110"), "CTX", "Element Context")
 	if seg.Max != 9 || bu.Max != 1 || el.Max != 10 {
 		t.Errorf("CTX max uses %d %d %d, want 9 1 10", seg.Max, bu.Max, el.Max)
 	}
@@ -92,16 +61,16 @@ func TestX231A1Structure(t *testing.T) {
 }
 
 func TestX231A1Codes(t *testing.T) {
-	l2100 := x231Loop(t, "2000/2100")
-	ik3 := x231Seg(t, l2100, "IK3", "Error Identification")
+	l2100 := loopAt(t, X231A1, "2000/2100")
+	ik3 := segNamed(t, l2100, "IK3", "Error Identification")
 	if got := strings.Join(ik3.Elements[3].Codes, " "); got != "1 2 3 4 5 6 7 8 I4 I6 I7 I8 I9" || ik3.Elements[3].Usage != R {
 		t.Errorf("IK304 %v %q", ik3.Elements[3].Usage, got)
 	}
-	ik4 := x231Loop(t, "2000/2100/2110").Trigger()
+	ik4 := loopAt(t, X231A1, "2000/2100/2110").Trigger()
 	if c := ik4.Elements[2].Codes; len(c) != 18 || slices.Contains(c, "11") || !slices.Contains(c, "I13") {
 		t.Errorf("IK403 codes %v", c)
 	}
-	ik5 := x231Seg(t, x231Loop(t, "2000"), "IK5", "Implementation Transaction Set Response Trailer")
+	ik5 := segNamed(t, loopAt(t, X231A1, "2000"), "IK5", "Implementation Transaction Set Response Trailer")
 	if got := strings.Join(ik5.Elements[0].Codes, ""); got != "AEMRWX" {
 		t.Errorf("IK501 %q", got)
 	}
@@ -110,7 +79,7 @@ func TestX231A1Codes(t *testing.T) {
 			t.Errorf("IK5%02d codes %v", i+1, c)
 		}
 	}
-	ak9 := x231Seg(t, X231A1.Root, "AK9", "Functional Group Response Trailer")
+	ak9 := segNamed(t, X231A1.Root, "AK9", "Functional Group Response Trailer")
 	if got := strings.Join(ak9.Elements[0].Codes, ""); got != "AEMPRWX" {
 		t.Errorf("AK901 %q", got)
 	}
