@@ -7,6 +7,7 @@ import (
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/edi"
+	"github.com/edigw/edigw/edi/ack"
 )
 
 // WriteTA1 writes TA1 acknowledgments (Kind TA1) as one interchange of
@@ -22,7 +23,8 @@ func WriteTA1(w io.Writer, env Envelope, acks []*edigw.Acknowledgment) error {
 	for _, a := range acks {
 		t := a.Interchange
 		if o.err == nil {
-			o.err = o.ew.WriteInterchangeSegment("TA1", t.ControlNumber, t.Date, t.Time, t.Code, t.NoteCode)
+			o.err = ack.WriteTA1Segment(o.ew, &ack.InterchangeAnswer{ControlNumber: t.ControlNumber, Date: t.Date, Time: t.Time,
+				Code: t.Code, NoteCode: t.NoteCode})
 		}
 	}
 	return o.finish()
@@ -44,57 +46,55 @@ func Write999(w io.Writer, env Envelope, acks []*edigw.Acknowledgment) error {
 	return o.finish()
 }
 
+// group999 writes one 999 set with edi/ack's segment writer: the record
+// becomes the writer's types, values as they are.
 func (o *out) group999(g *edigw.GroupAck) {
 	o.beginSet("999", o.version)
-	o.seg("AK1", g.FunctionalID, g.ControlNumber, g.Version)
-	for _, s := range g.Sets {
-		o.seg("AK2", s.SetID, s.ControlNumber, s.Convention)
-		for _, se := range s.SegmentErrors {
-			o.seg("IK3", se.SegmentID, strconv.Itoa(se.Position), se.Loop, se.Code)
-			for _, c := range se.Contexts {
-				o.ctx(c)
-			}
-			for _, ee := range se.Elements {
-				o.segE("IK4", elementPositionElem(ee.Position), edi.Simple(ee.Reference), edi.Simple(ee.Code), edi.Simple(ee.BadValue))
-				for _, c := range ee.Contexts {
-					o.ctx(c)
-				}
-			}
-		}
-		o.seg("IK5", append([]string{s.Code}, s.Errors...)...)
+	if o.err == nil {
+		o.err = ack.WriteAK1(o.ew, g.FunctionalID, g.ControlNumber, g.Version)
 	}
-	ak9 := []string{g.Code, strconv.Itoa(g.Included), strconv.Itoa(g.Received), strconv.Itoa(g.Accepted)}
-	o.seg("AK9", append(ak9, g.Errors...)...)
+	for i := range g.Sets {
+		if o.err == nil {
+			o.err = ack.WriteSetAnswer(o.ew, setAnswer(&g.Sets[i]))
+		}
+	}
+	if o.err == nil {
+		o.err = ack.WriteAK9(o.ew, g.Code, g.Included, g.Received, g.Accepted, g.Errors)
+	}
 	o.endSet()
 }
 
-// ctx writes a CTX: its C998 pairs, then where the triggering segment is.
-func (o *out) ctx(c edigw.ErrorContext) {
-	reps := make([][]string, len(c.IDs))
-	for i, id := range c.IDs {
-		reps[i] = []string{id.Name, id.Reference}
-	}
-	elems := []edi.Elem{edi.Repeated(reps...)}
-	if c.SegmentID != "" {
-		elems = append(elems, edi.Simple(c.SegmentID), edi.Simple(strconv.Itoa(c.Position)), edi.Simple(c.Loop))
-		if c.Element != nil {
-			elems = append(elems, elementPositionElem(*c.Element))
+// setAnswer is a 999 record's set as edi/ack writes it.
+func setAnswer(s *edigw.SetAck) *ack.SetAnswer {
+	a := &ack.SetAnswer{SetID: s.SetID, ControlNumber: s.ControlNumber, Convention: s.Convention, Code: s.Code, Errors: s.Errors}
+	for _, se := range s.SegmentErrors {
+		seg := ack.SegmentAnswer{SegmentID: se.SegmentID, Position: se.Position, Loop: se.Loop, Code: se.Code,
+			Contexts: contexts(se.Contexts)}
+		for _, ee := range se.Elements {
+			seg.Elements = append(seg.Elements, ack.ElementAnswer{Position: ack.ElementPosition(ee.Position),
+				Reference: ee.Reference, Code: ee.Code, BadValue: ee.BadValue, Contexts: contexts(ee.Contexts)})
 		}
+		a.Segments = append(a.Segments, seg)
 	}
-	o.segE("CTX", elems...)
+	return a
 }
 
-// elementPositionElem writes a C030: element, then component and
-// repetition when given.
-func elementPositionElem(p edigw.ElementPosition) edi.Elem {
-	c := []string{strconv.Itoa(p.Element), "", ""}
-	if p.Component > 0 {
-		c[1] = strconv.Itoa(p.Component)
+func contexts(cs []edigw.ErrorContext) []ack.Context {
+	if len(cs) == 0 {
+		return nil
 	}
-	if p.Repetition > 0 {
-		c[2] = strconv.Itoa(p.Repetition)
+	out := make([]ack.Context, len(cs))
+	for i, c := range cs {
+		out[i] = ack.Context{SegmentID: c.SegmentID, Position: c.Position, Loop: c.Loop}
+		for _, id := range c.IDs {
+			out[i].IDs = append(out[i].IDs, ack.ContextID(id))
+		}
+		if c.Element != nil {
+			p := ack.ElementPosition(*c.Element)
+			out[i].Element = &p
+		}
 	}
-	return edi.Composite(c...)
+	return out
 }
 
 // Write277CA writes 277CA acknowledgments (Kind 277CA) as one functional
@@ -198,38 +198,38 @@ func (o *out) claim277(c edigw.ClaimStatusInfo) {
 	}
 }
 
-// stc writes a status: codes at STC01, STC10 and STC11.
+// stc writes a status with edi/ack's segment writer.
 func (o *out) stc(st edigw.StatusInfo) {
-	elems := make([]edi.Elem, 12)
-	for i := range elems {
-		elems[i] = edi.Simple("")
+	s := ack.Status{Date: st.Date, Action: st.Action, Message: st.Message}
+	for _, c := range st.Codes {
+		s.Codes = append(s.Codes, []string{c.Category, c.Status, c.Entity, c.CodeList})
 	}
-	for i, c := range st.Codes {
-		if i > 2 {
-			break
-		}
-		elems[[...]int{0, 9, 10}[i]] = edi.Composite(c.Category, c.Status, c.Entity, c.CodeList)
-	}
-	elems[1], elems[2], elems[11] = edi.Simple(st.Date), edi.Simple(st.Action), edi.Simple(st.Message)
 	if st.Charge != nil {
-		elems[3] = edi.Simple(st.Charge.String())
+		s.Charge = st.Charge.String()
 	}
-	o.segE("STC", elems...)
+	if o.err == nil {
+		o.err = ack.WriteSTC(o.ew, &s)
+	}
 }
 
-// totals writes the QTY and AMT of accepted and rejected claims.
+// totals writes the QTY and AMT of accepted and rejected claims with
+// edi/ack's segment writer.
 func (o *out) totals(t edigw.AckTotals, accepted, rejected string) {
+	var at ack.Totals
 	if t.AcceptedClaims != nil {
-		o.seg("QTY", accepted, strconv.Itoa(*t.AcceptedClaims))
+		at.AcceptedClaims = strconv.Itoa(*t.AcceptedClaims)
 	}
 	if t.RejectedClaims != nil {
-		o.seg("QTY", rejected, strconv.Itoa(*t.RejectedClaims))
+		at.RejectedClaims = strconv.Itoa(*t.RejectedClaims)
 	}
 	if t.AcceptedAmount != nil {
-		o.seg("AMT", "YU", t.AcceptedAmount.String())
+		at.AcceptedAmount = t.AcceptedAmount.String()
 	}
 	if t.RejectedAmount != nil {
-		o.seg("AMT", "YY", t.RejectedAmount.String())
+		at.RejectedAmount = t.RejectedAmount.String()
+	}
+	if o.err == nil {
+		o.err = ack.WriteTotals(o.ew, accepted, rejected, &at)
 	}
 }
 

@@ -150,8 +150,8 @@ func build277CA(cs *Claims, o Options) (*body277CA, error) {
 	s.write("HL", "2", "1", "21", "1")
 	s.write("NM1", "41", "2", clean(orDefault(cs.Submitter.Name, "SUBMITTER"), 60), "", "", "", "", "46", clean(orDefault(cs.Submitter.ID, g.Header.Sender), 80))
 	s.write("TRN", "2", ref)
-	s.writeE("STC", edi.Composite(stcReceipt...), edi.Simple(today), edi.Simple("WQ"), edi.Simple(money(accAmt+rejAmt)))
-	quantities(s, "90", "AA", accN, rejN, accAmt, rejAmt)
+	s.stc(&Status{Codes: [][]string{stcReceipt}, Date: today, Action: "WQ", Charge: money(accAmt + rejAmt)})
+	s.totals("90", "AA", accN, rejN, accAmt, rejAmt)
 
 	// 2000C billing providers, 2000D patients (one per claim).
 	prov, run := -1, -1
@@ -170,7 +170,7 @@ func build277CA(cs *Claims, o Options) (*body277CA, error) {
 			s.write("NM1", "85", "2", clean(orDefault(p.Name, "UNKNOWN"), 60), "", "", "", "", qualifier(p.IDQualifier), clean(p.ID, 80))
 			s.write("TRN", "1", "0")
 			r := runs[run]
-			quantities(s, "QA", "QC", r.accepted, r.rejected, r.acceptedAmt, r.rejectedAmt)
+			s.totals("QA", "QC", r.accepted, r.rejected, r.acceptedAmt, r.rejectedAmt)
 		}
 		hl++
 		s.write("HL", strconv.Itoa(hl), strconv.Itoa(provHL), "PT")
@@ -183,13 +183,12 @@ func build277CA(cs *Claims, o Options) (*body277CA, error) {
 				status = strings.Split(e.Code.Value, ":") // the business rule's own status
 			}
 		}
-		stc := []edi.Elem{edi.Composite(status...), edi.Simple(today), edi.Simple(action), edi.Simple(money(cents(c.Charge)))}
+		stc := Status{Codes: [][]string{status}, Date: today, Action: action, Charge: money(cents(c.Charge))}
 		if c.Rejected() {
 			// STC12: where the first error is, without the bad value (no PHI).
-			e := c.Errors[0]
-			stc = append(stc, nil, nil, nil, nil, nil, nil, nil, edi.Simple(clean(describe(e), 264)))
+			stc.Message = clean(describe(c.Errors[0]), 264)
 		}
-		s.writeE("STC", stc...)
+		s.stc(&stc)
 		if c.ServiceFrom != "" {
 			if c.ServiceFrom == c.ServiceTo {
 				s.write("DTP", "472", "D8", c.ServiceFrom)
@@ -206,25 +205,24 @@ func build277CA(cs *Claims, o Options) (*body277CA, error) {
 	return &body277CA{data: buf, segments: int(ew.Segments()), accepted: accN, rejected: rejN}, nil
 }
 
-func (s *segs) writeE(id string, elems ...edi.Elem) {
+func (s *segs) stc(st *Status) {
 	if s.err == nil {
-		s.err = s.ew.Write(id, elems...)
+		s.err = WriteSTC(s.ew, st)
 	}
 }
 
-// quantities writes the accepted and rejected counts and amounts of a level.
-func quantities(s *segs, accQ, rejQ string, acc, rej int, accAmt, rejAmt int64) {
+// totals writes the accepted and rejected counts and amounts of a level;
+// a level without accepted (or rejected) claims has neither.
+func (s *segs) totals(accQ, rejQ string, acc, rej int, accAmt, rejAmt int64) {
+	var t Totals
 	if acc > 0 {
-		s.write("QTY", accQ, strconv.Itoa(acc))
+		t.AcceptedClaims, t.AcceptedAmount = strconv.Itoa(acc), money(accAmt)
 	}
 	if rej > 0 {
-		s.write("QTY", rejQ, strconv.Itoa(rej))
+		t.RejectedClaims, t.RejectedAmount = strconv.Itoa(rej), money(rejAmt)
 	}
-	if acc > 0 {
-		s.write("AMT", "YU", money(accAmt))
-	}
-	if rej > 0 {
-		s.write("AMT", "YY", money(rejAmt))
+	if s.err == nil {
+		s.err = WriteTotals(s.ew, accQ, rejQ, &t)
 	}
 }
 
