@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/edigw/edigw"
-	"github.com/edigw/edigw/edi"
 	"github.com/edigw/edigw/edi/ack"
 )
 
@@ -113,93 +112,93 @@ func Write277CA(w io.Writer, env Envelope, acks []*edigw.Acknowledgment) error {
 	return o.finish()
 }
 
-// hl numbers the hierarchical levels of one set.
-type hl struct{ n int }
-
-func (h *hl) next() int { h.n++; return h.n }
-
+// set277CA writes one 277CA set with edi/ack's level writer: the record
+// becomes the writer's types, values as they are.
 func (o *out) set277CA(ca *edigw.ClaimAcknowledgment) {
 	o.beginSet("277", o.version)
-	o.seg("BHT", "0085", "08", ca.Reference, ca.Date, ca.Time, "TH")
-	var h hl
+	if o.err != nil {
+		return
+	}
+	w := ack.NewClaimAckWriter(o.ew)
+	w.Header(ca.Reference, ca.Date, ca.Time)
 	for _, src := range ca.Sources {
-		srcHL := h.next()
-		o.seg("HL", strconv.Itoa(srcHL), "", "20", "1")
-		o.nm1(or(src.SourceEntity, "PR"), src.Source)
-		for _, r := range src.Receipts {
-			o.seg("TRN", "1", r.TraceNumber)
-			o.seg("DTP", "050", "D8", r.Received)
-			o.seg("DTP", "009", "D8", r.Processed)
+		receipts := make([]ack.Receipt, len(src.Receipts))
+		for i, r := range src.Receipts {
+			receipts[i] = ack.Receipt(r)
 		}
-		rcvHL := h.next()
-		o.seg("HL", strconv.Itoa(rcvHL), strconv.Itoa(srcHL), "21", hasChildren(len(src.Providers)))
-		o.nm1("41", src.Receiver)
-		o.seg("TRN", "2", src.BatchNumber)
-		for _, st := range src.Statuses {
-			o.stc(st)
-		}
-		o.totals(src.Totals, "90", "AA")
+		w.Source(ackParty(or(src.SourceEntity, "PR"), src.Source), receipts)
+		w.Receiver(ackParty("41", src.Receiver), src.BatchNumber, ackStatuses(src.Statuses), ackTotals(src.Totals), len(src.Providers) > 0)
 		for _, p := range src.Providers {
-			o.provider277(&h, rcvHL, p)
+			refs := make([]ack.Reference, len(p.References))
+			for i, r := range p.References {
+				refs[i] = ack.Reference{Qualifier: r.Qualifier, Value: r.Value}
+			}
+			w.Provider(ackParty("85", p.Provider), p.TraceNumber, ackStatuses(p.Statuses), refs, ackTotals(p.Totals), len(p.Patients) > 0)
+			for _, pat := range p.Patients {
+				pt := pat.Patient
+				w.Patient(&ack.Party{Entity: "QC", Type: "1", Name: pt.LastName, First: pt.FirstName, Middle: pt.MiddleName,
+					Suffix: pt.Suffix, IDQualifier: pat.IDQualifier, ID: pt.MemberID})
+				for i := range pat.Claims {
+					w.Claim(claimAnswer(&pat.Claims[i]))
+				}
+			}
 		}
 	}
+	o.err = w.Err()
 	o.endSet()
 }
 
-func (o *out) provider277(h *hl, parent int, p edigw.ProviderStatus) {
-	provHL := h.next()
-	o.seg("HL", strconv.Itoa(provHL), strconv.Itoa(parent), "19", hasChildren(len(p.Patients)))
-	o.nm1("85", p.Provider)
-	if p.TraceNumber != "" {
-		o.seg("TRN", "1", p.TraceNumber)
-		for _, st := range p.Statuses {
-			o.stc(st)
-		}
-		for _, r := range p.References {
-			o.seg("REF", r.Qualifier, r.Value)
-		}
-		o.totals(p.Totals, "QA", "QC")
-	}
-	for _, pat := range p.Patients {
-		o.seg("HL", strconv.Itoa(h.next()), strconv.Itoa(provHL), "PT")
-		pt := pat.Patient
-		o.seg("NM1", "QC", "1", pt.LastName, pt.FirstName, pt.MiddleName, "", pt.Suffix, pat.IDQualifier, pt.MemberID)
-		for _, c := range pat.Claims {
-			o.claim277(c)
-		}
-	}
+// ackParty is a party's NM1 as edi/ack writes it (NM102 as nm1 says).
+func ackParty(entity string, p edigw.Party) *ack.Party {
+	return &ack.Party{Entity: entity, Type: entityType(p), Name: p.Name, First: p.FirstName, Middle: p.MiddleName,
+		Suffix: p.Suffix, IDQualifier: p.IDQualifier, ID: p.ID}
 }
 
-func (o *out) claim277(c edigw.ClaimStatusInfo) {
-	o.seg("TRN", "2", c.PatientControlNumber)
-	for _, st := range c.Statuses {
-		o.stc(st)
-	}
-	for _, r := range [...][2]string{{"1K", c.PayerClaimNumber}, {"D9", c.ClearinghouseTrace}, {"BLT", c.BillType}} {
-		if r[1] != "" {
-			o.seg("REF", r[0], r[1])
-		}
-	}
-	o.dtp("472", &c.ServiceDate)
+func claimAnswer(c *edigw.ClaimStatusInfo) *ack.ClaimAnswer {
+	a := &ack.ClaimAnswer{PatientControlNumber: c.PatientControlNumber, Statuses: ackStatuses(c.Statuses),
+		References:  given("1K", c.PayerClaimNumber, "D9", c.ClearinghouseTrace, "BLT", c.BillType),
+		ServiceDate: ackPeriod(&c.ServiceDate)}
 	for _, l := range c.Lines {
-		units := l.Units
-		o.segE("SVC", procedure(l.Qualifier, l.Code, l.Modifiers), edi.Simple(l.Charge.String()), edi.Simple(""),
-			edi.Simple(l.RevenueCode), edi.Simple(""), edi.Simple(""), edi.Simple(units))
-		for _, st := range l.Statuses {
-			o.stc(st)
-		}
-		if l.LineItemNumber != "" {
-			o.seg("REF", "FJ", l.LineItemNumber)
-		}
-		if l.Prescription != "" {
-			o.seg("REF", "XZ", l.Prescription)
-		}
-		o.dtp("472", l.ServiceDate)
+		a.Lines = append(a.Lines, ack.LineAnswer{Procedure: append([]string{l.Qualifier, l.Code}, l.Modifiers...),
+			Charge: l.Charge.String(), RevenueCode: l.RevenueCode, Units: l.Units, Statuses: ackStatuses(l.Statuses),
+			References:  given("FJ", l.LineItemNumber, "XZ", l.Prescription),
+			ServiceDate: ackPeriod(l.ServiceDate)})
 	}
+	return a
 }
 
-// stc writes a status with edi/ack's segment writer.
-func (o *out) stc(st edigw.StatusInfo) {
+// given are the references among qualifier, value pairs whose value is
+// not empty.
+func given(pairs ...string) []ack.Reference {
+	var out []ack.Reference
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i+1] != "" {
+			out = append(out, ack.Reference{Qualifier: pairs[i], Value: pairs[i+1]})
+		}
+	}
+	return out
+}
+
+func ackPeriod(p *edigw.Period) ack.Period {
+	if p == nil {
+		return ack.Period{}
+	}
+	return ack.Period{From: p.From, To: p.To}
+}
+
+func ackStatuses(sts []edigw.StatusInfo) []ack.Status {
+	if len(sts) == 0 {
+		return nil
+	}
+	out := make([]ack.Status, len(sts))
+	for i, st := range sts {
+		out[i] = ackStatus(st)
+	}
+	return out
+}
+
+// ackStatus is an STC as edi/ack writes it.
+func ackStatus(st edigw.StatusInfo) ack.Status {
 	s := ack.Status{Date: st.Date, Action: st.Action, Message: st.Message}
 	for _, c := range st.Codes {
 		s.Codes = append(s.Codes, []string{c.Category, c.Status, c.Entity, c.CodeList})
@@ -207,14 +206,11 @@ func (o *out) stc(st edigw.StatusInfo) {
 	if st.Charge != nil {
 		s.Charge = st.Charge.String()
 	}
-	if o.err == nil {
-		o.err = ack.WriteSTC(o.ew, &s)
-	}
+	return s
 }
 
-// totals writes the QTY and AMT of accepted and rejected claims with
-// edi/ack's segment writer.
-func (o *out) totals(t edigw.AckTotals, accepted, rejected string) {
+// ackTotals are a level's counts and amounts as edi/ack writes them.
+func ackTotals(t edigw.AckTotals) *ack.Totals {
 	var at ack.Totals
 	if t.AcceptedClaims != nil {
 		at.AcceptedClaims = strconv.Itoa(*t.AcceptedClaims)
@@ -228,16 +224,7 @@ func (o *out) totals(t edigw.AckTotals, accepted, rejected string) {
 	if t.RejectedAmount != nil {
 		at.RejectedAmount = t.RejectedAmount.String()
 	}
-	if o.err == nil {
-		o.err = ack.WriteTotals(o.ew, accepted, rejected, &at)
-	}
-}
-
-func hasChildren(n int) string {
-	if n > 0 {
-		return "1"
-	}
-	return "0"
+	return &at
 }
 
 // checkAcks refuses records of another kind, or without their part.

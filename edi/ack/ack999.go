@@ -165,12 +165,6 @@ type segs struct {
 	claimAt func(*ig.SetResult, int) string
 }
 
-func (s *segs) write(id string, elems ...string) {
-	if s.err == nil {
-		s.err = s.ew.WriteStrings(id, elems...)
-	}
-}
-
 // set writes a set's 2000 loop (setAnswer) with the segment writer.
 func (s *segs) set(st *ig.SetResult, code string) {
 	if s.err == nil {
