@@ -53,7 +53,7 @@ func (b *authBuilder) close() {
 	}
 	a := b.cur
 	a.TraceNumber = requesterTrace(a.Traces, b.response)
-	decideAuthorization(a)
+	DecideAuthorization(a)
 	b.done = append(b.done, a)
 	b.cur, b.svc = nil, nil
 }

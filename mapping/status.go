@@ -13,10 +13,10 @@ import (
 // statuses and status updates when it reads a record, and storage only
 // saves them (docs/architecture.md, "Where X12 rules live").
 
-// decideAuthorization gives a 278 record its worklist status: its event
+// DecideAuthorization gives a 278 record its worklist status: its event
 // decision's (HCR01), else Pending; and each decision the status its
 // action gives.
-func decideAuthorization(a *edigw.AuthorizationRequest) {
+func DecideAuthorization(a *edigw.AuthorizationRequest) {
 	a.Status = edigw.AuthPending
 	if a.Decision != nil {
 		a.Decision.Status, _ = codes.AuthorizationStatus(a.Decision.Action)

@@ -28,7 +28,7 @@ func roundTrip278(t *testing.T, name string, reqs []*edigw.AuthorizationRequest)
 	// The records read back carry what mapping derives from HCR01 (each
 	// decision's status): give the originals theirs, to compare.
 	for _, r := range reqs {
-		decideAuthorization(r)
+		DecideAuthorization(r)
 	}
 	back, res := readAuths(t, name+".regenerated", written)
 	if !res.Report.OK() {
