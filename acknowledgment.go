@@ -1,10 +1,5 @@
 package edigw
 
-import (
-	"strconv"
-	"strings"
-)
-
 // AckKind names the three acknowledgments of a HIPAA exchange.
 type AckKind string
 
@@ -40,26 +35,13 @@ type Acknowledgment struct {
 	Interchange *InterchangeAck      `json:"interchange,omitempty"` // TA1
 	Group       *GroupAck            `json:"group,omitempty"`       // 999
 	Claims      *ClaimAcknowledgment `json:"claims,omitempty"`      // 277CA
-}
 
-// Accepted reports whether the acknowledgment accepted everything it
-// answers: a TA1 A, a 999 whose group is A (or E: accepted with errors
-// noted), a 277CA that rejects no claim.
-func (a *Acknowledgment) Accepted() bool {
-	switch {
-	case a.Interchange != nil:
-		return a.Interchange.Code == "A" || a.Interchange.Code == "E"
-	case a.Group != nil:
-		return a.Group.Code == "A" || a.Group.Code == "E"
-	case a.Claims != nil:
-		for _, c := range a.Claims.ClaimStatuses() {
-			if ClaimStatusOf(c.Statuses) == ClaimRejected {
-				return false
-			}
-		}
-		return true
-	}
-	return false
+	// What the acknowledgment decides, as mapping reads it (the X12 rules
+	// are mapping's): whether it accepts everything it answers, and the
+	// claim status changes it makes, which storage applies. They are not
+	// part of the record.
+	Accepted      bool                `json:"-"`
+	StatusUpdates []ClaimStatusUpdate `json:"-"`
 }
 
 // InterchangeAck is a TA1: the outcome of the interchange whose ISA13,
@@ -287,101 +269,6 @@ func (c *ClaimAcknowledgment) ClaimStatuses() []*ClaimStatusInfo {
 	return out
 }
 
-// ClaimStatusOf says what a claim's status segments decide: rejected
-// when any category rejects it (A3 returned as unprocessable, A6 missing
-// information, A7 invalid information, A8 relational field in error),
-// accepted when one acknowledges receipt or acceptance (A1, A2, A5 split
-// on acceptance), and "" when they decide nothing (A0 forwarded, A4 not
-// found, or a pended or finalized category).
-func ClaimStatusOf(statuses []StatusInfo) ClaimStatus {
-	var out ClaimStatus
-	for _, st := range statuses {
-		for _, c := range st.Codes {
-			switch c.Category {
-			case "A3", "A6", "A7", "A8":
-				return ClaimRejected
-			case "A1", "A2", "A5":
-				out = ClaimAccepted
-			}
-		}
-	}
-	return out
-}
-
-// ClaimStatusUpdates gives the claim status changes an acknowledgment of
-// claims edigw sent decides: a TA1 that rejects an interchange rejects its
-// claims; a 999 rejects the claims of each 837 set it rejects (all sets of
-// the group when AK9 rejects it with no set named); a 277CA accepts or
-// rejects each claim by its patient control number, its billing provider
-// (2000C) and the envelope (docs/clearinghouse.md, Matching rules). Every
-// claim of a 277CA gives an update, also one that decides nothing (Status
-// empty) or has no patient control number: the store matches each, for
-// the file's audience, and reports those it cannot find. The acknowledged
-// envelope went the other way: its sender is this acknowledgment's
-// receiver.
-func (a *Acknowledgment) ClaimStatusUpdates() []ClaimStatusUpdate {
-	var out []ClaimStatusUpdate
-	sent := ClaimStatusUpdate{PayerID: a.PayerID, SenderID: strings.TrimSpace(a.ReceiverID), ReceiverID: strings.TrimSpace(a.SenderID),
-		Status: ClaimRejected, Answer: a.EnvelopeName()}
-	switch {
-	case a.Interchange != nil:
-		if a.Interchange.Code == "R" {
-			u := sent
-			u.InterchangeNumber = a.Interchange.ControlNumber
-			u.Reason = "TA1 R " + a.Interchange.NoteCode
-			out = append(out, u)
-		}
-	case a.Group != nil:
-		g := a.Group
-		if g.FunctionalID != "HC" {
-			return nil // only 837s become claims
-		}
-		for _, s := range g.Sets {
-			if s.Rejected() {
-				u := sent
-				u.GroupNumber, u.SetNumber = g.ControlNumber, s.ControlNumber
-				u.Reason = joinReason("999 IK5 "+s.Code, s.Errors)
-				out = append(out, u)
-			}
-		}
-		if len(g.Sets) == 0 && g.Code == "R" {
-			u := sent
-			u.GroupNumber = g.ControlNumber
-			u.Reason = joinReason("999 AK9 R", g.Errors)
-			out = append(out, u)
-		}
-	case a.Claims != nil:
-		n := 0 // the claim's place in the set, for reports
-		for _, src := range a.Claims.Sources {
-			for _, p := range src.Providers {
-				npi, tin := p.Identifiers()
-				for _, pat := range p.Patients {
-					for _, c := range pat.Claims {
-						n++
-						// A claim whose statuses decide nothing (A4 not
-						// found, pended) moves nothing, but it is matched
-						// all the same: the file names its patient.
-						st := ClaimStatusOf(c.Statuses)
-						var codes []string
-						for _, s := range c.Statuses {
-							for _, sc := range s.Codes {
-								codes = append(codes, sc.String())
-							}
-						}
-						u := sent
-						u.Status, u.Reason, u.PayerClaimNumber = st, joinReason("277CA", codes), c.PayerClaimNumber
-						u.PatientControlNumber, u.ProviderNPI, u.ProviderTIN = c.PatientControlNumber, npi, tin
-						u.BatchNumber = src.BatchNumber
-						u.Answer = a.EnvelopeName() + " 2200D " + strconv.Itoa(n)
-						out = append(out, u)
-					}
-				}
-			}
-		}
-	}
-	return out
-}
-
 // EnvelopeName names an acknowledgment by its own envelope, for reports:
 // "277CA ISA13 000009002 GS06 9002 ST02 9002".
 func (a *Acknowledgment) EnvelopeName() string {
@@ -411,11 +298,4 @@ func (p *ProviderStatus) Identifiers() (npi, tin string) {
 		}
 	}
 	return npi, tin
-}
-
-func joinReason(head string, codes []string) string {
-	for _, c := range codes {
-		head += " " + c
-	}
-	return head
 }

@@ -1,6 +1,7 @@
 package edigw
 
 // AuthorizationStatus follows the payer's prior-authorization worklist.
+// Which HCR01 gives which status is mapping's rule (codes.AuthorizationStatus).
 type AuthorizationStatus string
 
 const (
@@ -10,23 +11,6 @@ const (
 	AuthDenied            AuthorizationStatus = "Denied"             // A3 not certified
 	AuthCancelled         AuthorizationStatus = "Cancelled"          // CT cancelled
 )
-
-// StatusForAction maps a 278 HCR01 action code to the worklist status.
-func StatusForAction(hcr01 string) (AuthorizationStatus, bool) {
-	switch hcr01 {
-	case "A1":
-		return AuthApproved, true
-	case "A2", "A6":
-		return AuthPartiallyApproved, true
-	case "A3":
-		return AuthDenied, true
-	case "A4":
-		return AuthPending, true
-	case "CT":
-		return AuthCancelled, true
-	}
-	return "", false
-}
 
 // AuthorizationRequest is one 278 patient event (2000E) with its services
 // (2000F), asked of a utilization management organization (UMO). The same
@@ -177,6 +161,10 @@ type Decision struct {
 	// worklist's, and not written to X12.
 	PendDueDate string      `json:"pendDueDate,omitempty"`
 	Rejections  []Rejection `json:"rejections,omitempty"` // AAA
+	// Status is the worklist status Action gives, empty when it gives
+	// none: mapping sets it when it reads a 278 response, and storage
+	// applies it. It is not part of the record.
+	Status AuthorizationStatus `json:"-"`
 }
 
 // Rejection is an AAA segment: why the UMO could not process the request

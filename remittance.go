@@ -186,6 +186,13 @@ type ClaimPayment struct {
 	// days, PS prescriptions, VS visits, ZK-ZO ...).
 	Quantities []SupplementalQuantity `json:"quantities,omitempty"`
 	Services   []ServicePayment       `json:"services,omitempty"`
+
+	// ClaimStatus is where the payment moves the claim it pays, and
+	// StatusReason why (codes only): mapping derives both from CLP02 and
+	// the amounts when it reads the 835, and storage applies them. They
+	// are not part of the record.
+	ClaimStatus  ClaimStatus `json:"-"`
+	StatusReason string      `json:"-"`
 }
 
 // NamedParty is a claim-level NM1 of the 835: a person or organization and

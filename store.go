@@ -150,7 +150,7 @@ type Ingest interface {
 	AddClaimStatuses(ctx context.Context, statuses []ClaimStatusUpdate) error
 	// AddAcknowledgments stores the TA1s, 999s and 277CAs a partner sent
 	// back and applies the claim status changes they decide
-	// (Acknowledgment.ClaimStatusUpdates), with events.
+	// (Acknowledgment.StatusUpdates, as mapping derived them), with events.
 	AddAcknowledgments(ctx context.Context, acks []*Acknowledgment) error
 	// Commit ends the ingest with the file's digest and size;
 	// ErrDuplicateFile when the same content was committed before (the
@@ -189,7 +189,12 @@ type ClaimStatusUpdate struct {
 	// Status is accepted or rejected; empty for a 277CA claim whose
 	// statuses decide nothing: it moves nothing, but it is matched all the
 	// same, for the file's audience and the report of what matched nothing.
-	Status           ClaimStatus
+	Status ClaimStatus
+	// MovesFrom are the statuses the update may move a claim from (an
+	// acknowledgment no longer moves a claim an 835 has paid, denied or
+	// reversed); a claim in any other status stays as it is. mapping
+	// derives both.
+	MovesFrom        []ClaimStatus
 	Reason           string // codes only, e.g. "277CA A7:562:85", "999 IK5 R 5"
 	PayerClaimNumber string
 	// Answer names the acknowledgment by its own envelope (ISA13, GS06,

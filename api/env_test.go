@@ -253,7 +253,7 @@ func claim(pcn, tin, npi string) *edigw.Claim {
 
 // payment pays a claim of claim() in full.
 func payment(pcn string) edigw.ClaimPayment {
-	return edigw.ClaimPayment{PatientControlNumber: pcn, StatusCode: "1", Charge: 25000, Paid: 25000,
+	cp := edigw.ClaimPayment{PatientControlNumber: pcn, StatusCode: "1", Charge: 25000, Paid: 25000,
 		FilingCode: "12", PayerClaimNumber: "PCN" + pcn, Patient: edigw.Person{LastName: "DOE", FirstName: "JANE", MemberID: "U1234567801"},
 		Services: []edigw.ServicePayment{
 			{ProcedureQualifier: "HC", ProcedureCode: "99213", Charge: 15000, Paid: 15000, Units: "1",
@@ -261,6 +261,8 @@ func payment(pcn string) edigw.ClaimPayment {
 			{ProcedureQualifier: "HC", ProcedureCode: "97110", Charge: 10000, Paid: 10000, Units: "1",
 				ServiceDate: &edigw.Period{From: "20260203"}, LineItemControlNumber: pcn + "-2"},
 		}}
+	cp.ClaimStatus, cp.StatusReason = mapping.PaymentStatus(&cp) // as mapping reads an 835
+	return cp
 }
 
 // remittance is a check to a provider paying claims in full.

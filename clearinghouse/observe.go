@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/mapping"
 	"github.com/edigw/edigw/mapping/codes"
 )
 
@@ -137,7 +138,7 @@ func (t *ackTally) add(a *edigw.Acknowledgment) {
 	switch {
 	case a.Claims != nil:
 		for _, c := range a.Claims.ClaimStatuses() {
-			if edigw.ClaimStatusOf(c.Statuses) == edigw.ClaimRejected {
+			if mapping.ClaimStatusOf(c.Statuses) == edigw.ClaimRejected {
 				t.rejected++
 			} else {
 				t.accepted++

@@ -49,6 +49,7 @@ func ta1(ev *ig.Event) *edigw.Acknowledgment {
 	a := &edigw.Acknowledgment{Kind: edigw.AckTA1, Interchange: &edigw.InterchangeAck{
 		ControlNumber: s.String(1), Date: s.String(2), Time: s.String(3), Code: s.String(4), NoteCode: s.String(5)}}
 	envelope(a, ev.Interchange, nil)
+	DecideAcknowledgment(a)
 	return a
 }
 
@@ -59,6 +60,9 @@ func (b *ackBuilder) take(s *ig.SetResult) *edigw.Acknowledgment {
 	}
 	a := b.ack
 	*b = ackBuilder{}
+	if a != nil {
+		DecideAcknowledgment(a)
+	}
 	return a
 }
 

@@ -53,12 +53,7 @@ func (b *authBuilder) close() {
 	}
 	a := b.cur
 	a.TraceNumber = requesterTrace(a.Traces, b.response)
-	a.Status = edigw.AuthPending
-	if a.Decision != nil {
-		if st, ok := edigw.StatusForAction(a.Decision.Action); ok {
-			a.Status = st
-		}
-	}
+	DecideAuthorization(a)
 	b.done = append(b.done, a)
 	b.cur, b.svc = nil, nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/fixtures/synth"
 	"github.com/edigw/edigw/internal/corpus"
+	"github.com/edigw/edigw/mapping/codes"
 )
 
 func readAuths(t *testing.T, name string, data []byte) ([]*edigw.AuthorizationRequest, *Result) {
@@ -75,7 +76,7 @@ func TestReadAuthorizationsX12Examples(t *testing.T) {
 					t.Errorf("%s: response without a decision", e.File)
 				}
 				if a.Decision != nil {
-					want, _ := edigw.StatusForAction(a.Decision.Action)
+					want, _ := codes.AuthorizationStatus(a.Decision.Action)
 					if a.Status != want {
 						t.Errorf("%s: HCR01 %s gave status %s", e.File, a.Decision.Action, a.Status)
 					}

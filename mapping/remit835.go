@@ -35,6 +35,9 @@ func (b *remitBuilder) take(s *ig.SetResult) (*edigw.Remittance, *remitSpots) {
 	}
 	rm, at := b.rm, b.at
 	*b = remitBuilder{}
+	if rm != nil {
+		DecideRemittance(rm)
+	}
 	return rm, &at
 }
 

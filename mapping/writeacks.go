@@ -6,7 +6,7 @@ import (
 	"strconv"
 
 	"github.com/edigw/edigw"
-	"github.com/edigw/edigw/edi"
+	"github.com/edigw/edigw/edi/ack"
 )
 
 // WriteTA1 writes TA1 acknowledgments (Kind TA1) as one interchange of
@@ -22,7 +22,8 @@ func WriteTA1(w io.Writer, env Envelope, acks []*edigw.Acknowledgment) error {
 	for _, a := range acks {
 		t := a.Interchange
 		if o.err == nil {
-			o.err = o.ew.WriteInterchangeSegment("TA1", t.ControlNumber, t.Date, t.Time, t.Code, t.NoteCode)
+			o.err = ack.WriteTA1Segment(o.ew, &ack.InterchangeAnswer{ControlNumber: t.ControlNumber, Date: t.Date, Time: t.Time,
+				Code: t.Code, NoteCode: t.NoteCode})
 		}
 	}
 	return o.finish()
@@ -44,57 +45,55 @@ func Write999(w io.Writer, env Envelope, acks []*edigw.Acknowledgment) error {
 	return o.finish()
 }
 
+// group999 writes one 999 set with edi/ack's segment writer: the record
+// becomes the writer's types, values as they are.
 func (o *out) group999(g *edigw.GroupAck) {
 	o.beginSet("999", o.version)
-	o.seg("AK1", g.FunctionalID, g.ControlNumber, g.Version)
-	for _, s := range g.Sets {
-		o.seg("AK2", s.SetID, s.ControlNumber, s.Convention)
-		for _, se := range s.SegmentErrors {
-			o.seg("IK3", se.SegmentID, strconv.Itoa(se.Position), se.Loop, se.Code)
-			for _, c := range se.Contexts {
-				o.ctx(c)
-			}
-			for _, ee := range se.Elements {
-				o.segE("IK4", elementPositionElem(ee.Position), edi.Simple(ee.Reference), edi.Simple(ee.Code), edi.Simple(ee.BadValue))
-				for _, c := range ee.Contexts {
-					o.ctx(c)
-				}
-			}
-		}
-		o.seg("IK5", append([]string{s.Code}, s.Errors...)...)
+	if o.err == nil {
+		o.err = ack.WriteAK1(o.ew, g.FunctionalID, g.ControlNumber, g.Version)
 	}
-	ak9 := []string{g.Code, strconv.Itoa(g.Included), strconv.Itoa(g.Received), strconv.Itoa(g.Accepted)}
-	o.seg("AK9", append(ak9, g.Errors...)...)
+	for i := range g.Sets {
+		if o.err == nil {
+			o.err = ack.WriteSetAnswer(o.ew, setAnswer(&g.Sets[i]))
+		}
+	}
+	if o.err == nil {
+		o.err = ack.WriteAK9(o.ew, g.Code, g.Included, g.Received, g.Accepted, g.Errors)
+	}
 	o.endSet()
 }
 
-// ctx writes a CTX: its C998 pairs, then where the triggering segment is.
-func (o *out) ctx(c edigw.ErrorContext) {
-	reps := make([][]string, len(c.IDs))
-	for i, id := range c.IDs {
-		reps[i] = []string{id.Name, id.Reference}
-	}
-	elems := []edi.Elem{edi.Repeated(reps...)}
-	if c.SegmentID != "" {
-		elems = append(elems, edi.Simple(c.SegmentID), edi.Simple(strconv.Itoa(c.Position)), edi.Simple(c.Loop))
-		if c.Element != nil {
-			elems = append(elems, elementPositionElem(*c.Element))
+// setAnswer is a 999 record's set as edi/ack writes it.
+func setAnswer(s *edigw.SetAck) *ack.SetAnswer {
+	a := &ack.SetAnswer{SetID: s.SetID, ControlNumber: s.ControlNumber, Convention: s.Convention, Code: s.Code, Errors: s.Errors}
+	for _, se := range s.SegmentErrors {
+		seg := ack.SegmentAnswer{SegmentID: se.SegmentID, Position: se.Position, Loop: se.Loop, Code: se.Code,
+			Contexts: contexts(se.Contexts)}
+		for _, ee := range se.Elements {
+			seg.Elements = append(seg.Elements, ack.ElementAnswer{Position: ack.ElementPosition(ee.Position),
+				Reference: ee.Reference, Code: ee.Code, BadValue: ee.BadValue, Contexts: contexts(ee.Contexts)})
 		}
+		a.Segments = append(a.Segments, seg)
 	}
-	o.segE("CTX", elems...)
+	return a
 }
 
-// elementPositionElem writes a C030: element, then component and
-// repetition when given.
-func elementPositionElem(p edigw.ElementPosition) edi.Elem {
-	c := []string{strconv.Itoa(p.Element), "", ""}
-	if p.Component > 0 {
-		c[1] = strconv.Itoa(p.Component)
+func contexts(cs []edigw.ErrorContext) []ack.Context {
+	if len(cs) == 0 {
+		return nil
 	}
-	if p.Repetition > 0 {
-		c[2] = strconv.Itoa(p.Repetition)
+	out := make([]ack.Context, len(cs))
+	for i, c := range cs {
+		out[i] = ack.Context{SegmentID: c.SegmentID, Position: c.Position, Loop: c.Loop}
+		for _, id := range c.IDs {
+			out[i].IDs = append(out[i].IDs, ack.ContextID(id))
+		}
+		if c.Element != nil {
+			p := ack.ElementPosition(*c.Element)
+			out[i].Element = &p
+		}
 	}
-	return edi.Composite(c...)
+	return out
 }
 
 // Write277CA writes 277CA acknowledgments (Kind 277CA) as one functional
@@ -113,131 +112,119 @@ func Write277CA(w io.Writer, env Envelope, acks []*edigw.Acknowledgment) error {
 	return o.finish()
 }
 
-// hl numbers the hierarchical levels of one set.
-type hl struct{ n int }
-
-func (h *hl) next() int { h.n++; return h.n }
-
+// set277CA writes one 277CA set with edi/ack's level writer: the record
+// becomes the writer's types, values as they are.
 func (o *out) set277CA(ca *edigw.ClaimAcknowledgment) {
 	o.beginSet("277", o.version)
-	o.seg("BHT", "0085", "08", ca.Reference, ca.Date, ca.Time, "TH")
-	var h hl
+	if o.err != nil {
+		return
+	}
+	w := ack.NewClaimAckWriter(o.ew)
+	w.Header(ca.Reference, ca.Date, ca.Time)
 	for _, src := range ca.Sources {
-		srcHL := h.next()
-		o.seg("HL", strconv.Itoa(srcHL), "", "20", "1")
-		o.nm1(or(src.SourceEntity, "PR"), src.Source)
-		for _, r := range src.Receipts {
-			o.seg("TRN", "1", r.TraceNumber)
-			o.seg("DTP", "050", "D8", r.Received)
-			o.seg("DTP", "009", "D8", r.Processed)
+		receipts := make([]ack.Receipt, len(src.Receipts))
+		for i, r := range src.Receipts {
+			receipts[i] = ack.Receipt(r)
 		}
-		rcvHL := h.next()
-		o.seg("HL", strconv.Itoa(rcvHL), strconv.Itoa(srcHL), "21", hasChildren(len(src.Providers)))
-		o.nm1("41", src.Receiver)
-		o.seg("TRN", "2", src.BatchNumber)
-		for _, st := range src.Statuses {
-			o.stc(st)
-		}
-		o.totals(src.Totals, "90", "AA")
+		w.Source(ackParty(or(src.SourceEntity, "PR"), src.Source), receipts)
+		w.Receiver(ackParty("41", src.Receiver), src.BatchNumber, ackStatuses(src.Statuses), ackTotals(src.Totals), len(src.Providers) > 0)
 		for _, p := range src.Providers {
-			o.provider277(&h, rcvHL, p)
+			refs := make([]ack.Reference, len(p.References))
+			for i, r := range p.References {
+				refs[i] = ack.Reference{Qualifier: r.Qualifier, Value: r.Value}
+			}
+			w.Provider(ackParty("85", p.Provider), p.TraceNumber, ackStatuses(p.Statuses), refs, ackTotals(p.Totals), len(p.Patients) > 0)
+			for _, pat := range p.Patients {
+				pt := pat.Patient
+				w.Patient(&ack.Party{Entity: "QC", Type: "1", Name: pt.LastName, First: pt.FirstName, Middle: pt.MiddleName,
+					Suffix: pt.Suffix, IDQualifier: pat.IDQualifier, ID: pt.MemberID})
+				for i := range pat.Claims {
+					w.Claim(claimAnswer(&pat.Claims[i]))
+				}
+			}
 		}
 	}
+	o.err = w.Err()
 	o.endSet()
 }
 
-func (o *out) provider277(h *hl, parent int, p edigw.ProviderStatus) {
-	provHL := h.next()
-	o.seg("HL", strconv.Itoa(provHL), strconv.Itoa(parent), "19", hasChildren(len(p.Patients)))
-	o.nm1("85", p.Provider)
-	if p.TraceNumber != "" {
-		o.seg("TRN", "1", p.TraceNumber)
-		for _, st := range p.Statuses {
-			o.stc(st)
-		}
-		for _, r := range p.References {
-			o.seg("REF", r.Qualifier, r.Value)
-		}
-		o.totals(p.Totals, "QA", "QC")
-	}
-	for _, pat := range p.Patients {
-		o.seg("HL", strconv.Itoa(h.next()), strconv.Itoa(provHL), "PT")
-		pt := pat.Patient
-		o.seg("NM1", "QC", "1", pt.LastName, pt.FirstName, pt.MiddleName, "", pt.Suffix, pat.IDQualifier, pt.MemberID)
-		for _, c := range pat.Claims {
-			o.claim277(c)
-		}
-	}
+// ackParty is a party's NM1 as edi/ack writes it (NM102 as nm1 says).
+func ackParty(entity string, p edigw.Party) *ack.Party {
+	return &ack.Party{Entity: entity, Type: entityType(p), Name: p.Name, First: p.FirstName, Middle: p.MiddleName,
+		Suffix: p.Suffix, IDQualifier: p.IDQualifier, ID: p.ID}
 }
 
-func (o *out) claim277(c edigw.ClaimStatusInfo) {
-	o.seg("TRN", "2", c.PatientControlNumber)
-	for _, st := range c.Statuses {
-		o.stc(st)
-	}
-	for _, r := range [...][2]string{{"1K", c.PayerClaimNumber}, {"D9", c.ClearinghouseTrace}, {"BLT", c.BillType}} {
-		if r[1] != "" {
-			o.seg("REF", r[0], r[1])
-		}
-	}
-	o.dtp("472", &c.ServiceDate)
+func claimAnswer(c *edigw.ClaimStatusInfo) *ack.ClaimAnswer {
+	a := &ack.ClaimAnswer{PatientControlNumber: c.PatientControlNumber, Statuses: ackStatuses(c.Statuses),
+		References:  given("1K", c.PayerClaimNumber, "D9", c.ClearinghouseTrace, "BLT", c.BillType),
+		ServiceDate: ackPeriod(&c.ServiceDate)}
 	for _, l := range c.Lines {
-		units := l.Units
-		o.segE("SVC", procedure(l.Qualifier, l.Code, l.Modifiers), edi.Simple(l.Charge.String()), edi.Simple(""),
-			edi.Simple(l.RevenueCode), edi.Simple(""), edi.Simple(""), edi.Simple(units))
-		for _, st := range l.Statuses {
-			o.stc(st)
-		}
-		if l.LineItemNumber != "" {
-			o.seg("REF", "FJ", l.LineItemNumber)
-		}
-		if l.Prescription != "" {
-			o.seg("REF", "XZ", l.Prescription)
-		}
-		o.dtp("472", l.ServiceDate)
+		a.Lines = append(a.Lines, ack.LineAnswer{Procedure: append([]string{l.Qualifier, l.Code}, l.Modifiers...),
+			Charge: l.Charge.String(), RevenueCode: l.RevenueCode, Units: l.Units, Statuses: ackStatuses(l.Statuses),
+			References:  given("FJ", l.LineItemNumber, "XZ", l.Prescription),
+			ServiceDate: ackPeriod(l.ServiceDate)})
 	}
+	return a
 }
 
-// stc writes a status: codes at STC01, STC10 and STC11.
-func (o *out) stc(st edigw.StatusInfo) {
-	elems := make([]edi.Elem, 12)
-	for i := range elems {
-		elems[i] = edi.Simple("")
-	}
-	for i, c := range st.Codes {
-		if i > 2 {
-			break
+// given are the references among qualifier, value pairs whose value is
+// not empty.
+func given(pairs ...string) []ack.Reference {
+	var out []ack.Reference
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i+1] != "" {
+			out = append(out, ack.Reference{Qualifier: pairs[i], Value: pairs[i+1]})
 		}
-		elems[[...]int{0, 9, 10}[i]] = edi.Composite(c.Category, c.Status, c.Entity, c.CodeList)
 	}
-	elems[1], elems[2], elems[11] = edi.Simple(st.Date), edi.Simple(st.Action), edi.Simple(st.Message)
+	return out
+}
+
+func ackPeriod(p *edigw.Period) ack.Period {
+	if p == nil {
+		return ack.Period{}
+	}
+	return ack.Period{From: p.From, To: p.To}
+}
+
+func ackStatuses(sts []edigw.StatusInfo) []ack.Status {
+	if len(sts) == 0 {
+		return nil
+	}
+	out := make([]ack.Status, len(sts))
+	for i, st := range sts {
+		out[i] = ackStatus(st)
+	}
+	return out
+}
+
+// ackStatus is an STC as edi/ack writes it.
+func ackStatus(st edigw.StatusInfo) ack.Status {
+	s := ack.Status{Date: st.Date, Action: st.Action, Message: st.Message}
+	for _, c := range st.Codes {
+		s.Codes = append(s.Codes, []string{c.Category, c.Status, c.Entity, c.CodeList})
+	}
 	if st.Charge != nil {
-		elems[3] = edi.Simple(st.Charge.String())
+		s.Charge = st.Charge.String()
 	}
-	o.segE("STC", elems...)
+	return s
 }
 
-// totals writes the QTY and AMT of accepted and rejected claims.
-func (o *out) totals(t edigw.AckTotals, accepted, rejected string) {
+// ackTotals are a level's counts and amounts as edi/ack writes them.
+func ackTotals(t edigw.AckTotals) *ack.Totals {
+	var at ack.Totals
 	if t.AcceptedClaims != nil {
-		o.seg("QTY", accepted, strconv.Itoa(*t.AcceptedClaims))
+		at.AcceptedClaims = strconv.Itoa(*t.AcceptedClaims)
 	}
 	if t.RejectedClaims != nil {
-		o.seg("QTY", rejected, strconv.Itoa(*t.RejectedClaims))
+		at.RejectedClaims = strconv.Itoa(*t.RejectedClaims)
 	}
 	if t.AcceptedAmount != nil {
-		o.seg("AMT", "YU", t.AcceptedAmount.String())
+		at.AcceptedAmount = t.AcceptedAmount.String()
 	}
 	if t.RejectedAmount != nil {
-		o.seg("AMT", "YY", t.RejectedAmount.String())
+		at.RejectedAmount = t.RejectedAmount.String()
 	}
-}
-
-func hasChildren(n int) string {
-	if n > 0 {
-		return "1"
-	}
-	return "0"
+	return &at
 }
 
 // checkAcks refuses records of another kind, or without their part.

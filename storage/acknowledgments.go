@@ -14,8 +14,9 @@ import (
 
 // AddAcknowledgments stores TA1s, 999s and 277CAs a partner sent back,
 // records whose records they answer (answerEnvelopes, addClaimStatuses),
-// and applies the claim status changes they decide (edigw.Acknowledgment's
-// ClaimStatusUpdates) with their events.
+// and applies the claim status changes they decide with their events.
+// What an acknowledgment decides (Accepted, StatusUpdates) is mapping's
+// reading of it: storage saves it and knows no X12 code.
 func (in *ingest) AddAcknowledgments(ctx context.Context, acks []*edigw.Acknowledgment) error {
 	if err := in.check(); err != nil {
 		return err
@@ -33,8 +34,13 @@ func (in *ingest) AddAcknowledgments(ctx context.Context, acks []*edigw.Acknowle
 		in.ackOrdinal++
 		rows = append(rows, []any{in.fileID, in.ackOrdinal, string(a.Kind), nullable(string(a.PayerID)),
 			strings.TrimSpace(a.SenderID), strings.TrimSpace(a.ReceiverID), a.InterchangeNumber,
-			nullable(a.GroupNumber), nullable(a.SetNumber), nullable(acknowledged(a)), a.Accepted(), rec})
-		updates = append(updates, a.ClaimStatusUpdates()...)
+			nullable(a.GroupNumber), nullable(a.SetNumber), nullable(acknowledged(a)), a.Accepted, rec})
+		for _, u := range a.StatusUpdates {
+			if u.PayerID == "" {
+				u.PayerID = a.PayerID // the partner's, given after mapping read the acknowledgment
+			}
+			updates = append(updates, u)
+		}
 	}
 	_, err := in.tx.CopyFrom(ctx, pgx.Identifier{"acknowledgments"}, []string{"file_id", "ordinal", "kind", "payer_id",
 		"sender_id", "receiver_id", "interchange_number", "group_number", "set_number", "acknowledged", "accepted", "record"},

@@ -11,13 +11,11 @@ import (
 	"github.com/edigw/edigw"
 )
 
-// authStatus is the status a record is stored with: its decision's, else
-// the status it carries, else Pending.
+// authStatus is the status a record is stored with: its decision's (as
+// mapping derived it from HCR01), else the status it carries, else Pending.
 func authStatus(r *edigw.AuthorizationRequest) edigw.AuthorizationStatus {
-	if r.Decision != nil {
-		if s, ok := edigw.StatusForAction(r.Decision.Action); ok {
-			return s
-		}
+	if r.Decision != nil && r.Decision.Status != "" {
+		return r.Decision.Status
 	}
 	if r.Status != "" {
 		return r.Status
@@ -166,7 +164,7 @@ func (in *ingest) addAuthorization(ctx context.Context, r *edigw.AuthorizationRe
 		_, err := insertAuthorization(ctx, in.tx, r, in.dir, &in.fileID, "")
 		return nil, err
 	}
-	_, decided := edigw.StatusForAction(r.Decision.Action)
+	decided := r.Decision.Status != ""
 	id, raw, status, miss, err := in.matchRequest(ctx, r)
 	if err != nil {
 		return nil, err

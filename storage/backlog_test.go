@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/mapping"
 )
 
 // The backlog counts queued records by payer and kind, and finds the
@@ -67,6 +68,7 @@ func TestBacklog(t *testing.T) {
 		a := &edigw.Acknowledgment{Kind: edigw.Ack999, PayerID: edigw.Cigna, SenderID: sender, ReceiverID: "EDIGW", InterchangeNumber: "000000500",
 			GroupNumber: "500", SetNumber: "0001", Group: &edigw.GroupAck{FunctionalID: "HC", ControlNumber: "21", Version: "005010X222A1",
 				Code: "A", Included: 1, Received: 1, Accepted: 1}}
+		mapping.DecideAcknowledgment(a) // as mapping reads one
 		if err := in.AddAcknowledgments(ctx, []*edigw.Acknowledgment{a}); err != nil {
 			t.Fatal(err)
 		}

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -65,12 +66,6 @@ func setClaimStatuses(ctx context.Context, tx pgx.Tx, changes []claimChange, fil
 	return nil
 }
 
-// ackMayMove reports whether an acknowledgment (999, 277CA) may still
-// change a claim's status: not once an 835 has paid, denied or reversed it.
-func ackMayMove(s edigw.ClaimStatus) bool {
-	return s == edigw.ClaimSubmitted || s == edigw.ClaimAccepted || s == edigw.ClaimRejected
-}
-
 // AddClaimStatuses applies acknowledgments to claims. A per-claim update
 // (a 277CA's) moves the one claim its patient control number, billing
 // provider and envelope match inside the file's partner (matchClaims);
@@ -80,7 +75,8 @@ func ackMayMove(s edigw.ClaimStatus) bool {
 // ReceiverID are ISA06 and ISA08 of the interchange the claims went out
 // in, GroupNumber GS06 and SetNumber ST02; leading zeros do not matter),
 // when exactly one interchange edigw sent to that partner matches. A claim
-// an 835 has already moved on stays as it is. IngestResult.StatusUpdates
+// moves only from a status the update's MovesFrom lists (mapping's rule:
+// not once an 835 has paid, denied or reversed it). IngestResult.StatusUpdates
 // counts the claims whose status changed. The claims matched make the
 // file's audience (file_audience).
 func (in *ingest) AddClaimStatuses(ctx context.Context, updates []edigw.ClaimStatusUpdate) error {
@@ -160,7 +156,7 @@ func (in *ingest) addClaimStatuses(ctx context.Context, updates []edigw.ClaimSta
 			}
 		}
 		for _, t := range targets {
-			if u.Status == "" || t.c.status == u.Status || !ackMayMove(t.c.status) {
+			if u.Status == "" || t.c.status == u.Status || !slices.Contains(u.MovesFrom, t.c.status) {
 				continue
 			}
 			t.c.status = u.Status

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/mapping"
 )
 
 // sentClaims queues claims and marks them sent to a partner, one set each,
@@ -110,6 +111,9 @@ func ingestAs(t *testing.T, db *DB, payer edigw.PayerID, b batch, acks []*edigw.
 	}
 	if err := in.AddAuthorizations(ctx, b.auths); err != nil {
 		return nil, err
+	}
+	for _, a := range acks {
+		mapping.DecideAcknowledgment(a) // as mapping reads one
 	}
 	if err := in.AddAcknowledgments(ctx, acks); err != nil {
 		return nil, err

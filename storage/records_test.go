@@ -11,6 +11,8 @@ import (
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/internal/testenv"
+	"github.com/edigw/edigw/mapping"
+	"github.com/edigw/edigw/mapping/codes"
 )
 
 // Providers of the tests: two billing providers with their TIN and NPI.
@@ -53,6 +55,7 @@ func payment(pcn, status string, charge, paid edigw.Amount) edigw.ClaimPayment {
 		cp.Adjustments = []edigw.Adjustment{{Group: "CO", Reason: "45", Amount: charge - paid}}
 		cp.Services[0].Adjustments = []edigw.Adjustment{{Group: "CO", Reason: "45", Amount: charge - paid}}
 	}
+	cp.ClaimStatus, cp.StatusReason = mapping.PaymentStatus(&cp) // as mapping reads an 835
 	return cp
 }
 
@@ -87,6 +90,9 @@ func authResponse(trace, tin, npi, action, cert string) *edigw.AuthorizationRequ
 	r.Decision = &edigw.Decision{Action: action, CertificationNumber: cert,
 		EffectivePeriod: &edigw.Period{From: "20260101", To: "20260331"}}
 	r.Services[0].Decision = &edigw.Decision{Action: action, CertificationNumber: cert}
+	// As mapping reads a 278 response.
+	r.Decision.Status, _ = codes.AuthorizationStatus(action)
+	r.Services[0].Decision.Status = r.Decision.Status
 	return r
 }
 
@@ -129,11 +135,22 @@ func ingestFile(ctx context.Context, db *DB, b batch) (*edigw.IngestResult, erro
 	if err := in.AddRemittances(ctx, b.rms); err != nil {
 		return nil, err
 	}
-	if err := in.AddClaimStatuses(ctx, b.statuses); err != nil {
+	if err := in.AddClaimStatuses(ctx, ackUpdates(b.statuses)); err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256([]byte(b.content))
 	return in.Commit(ctx, hex.EncodeToString(sum[:]), int64(len(b.content)))
+}
+
+// ackUpdates gives the tests' acknowledgment updates the statuses an
+// acknowledgment may move a claim from, as mapping derives them.
+func ackUpdates(us []edigw.ClaimStatusUpdate) []edigw.ClaimStatusUpdate {
+	for i := range us {
+		if us[i].MovesFrom == nil {
+			us[i].MovesFrom = mapping.AckMovesFrom()
+		}
+	}
+	return us
 }
 
 func mustIngest(t testing.TB, db *DB, b batch) *edigw.IngestResult {

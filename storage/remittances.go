@@ -44,7 +44,8 @@ func payeeTIN(p edigw.Party) string {
 // AddRemittances stores 835s with their claim payments, service payments
 // and adjustments (COPY), links each payment to the one claim its CLP01
 // names inside the payee and the file's partner (paymentQuery,
-// matchClaims), moves those claims on, and stages a remittance.received
+// matchClaims), moves those claims to the status each payment carries
+// (ClaimPayment.ClaimStatus, as mapping derived it), and stages a remittance.received
 // event per remittance and an event per claim status change. A payment
 // that matches no claim, or several, is stored unlinked, counted
 // (IngestResult.Unmatched) and reported (payment.unmatched).
@@ -124,10 +125,10 @@ func (in *ingest) addRemittances(ctx context.Context, rms []*edigw.Remittance) e
 				continue
 			}
 			payClaims = append(payClaims, &c.id)
-			status := paymentStatus(cp)
-			if status != c.status {
+			status := cp.ClaimStatus // mapping's reading of CLP02 and the amounts
+			if status != "" && status != c.status {
 				c.status = status
-				changes = append(changes, claimChange{id: c.id, status: status, reason: paymentReason(cp)})
+				changes = append(changes, claimChange{id: c.id, status: status, reason: cp.StatusReason})
 				evs = append(evs, event{kind: claimEventKind(status), payer: payer, subject: subjectClaim,
 					subjectID: c.id, reference: cp.PatientControlNumber, status: string(status), tin: c.tin, npi: c.npi})
 			}
@@ -236,34 +237,7 @@ func paymentQuery(payer edigw.PayerID, rm *edigw.Remittance, cp *edigw.ClaimPaym
 		anyEnvelope: true, payerClaimNumber: cp.PayerClaimNumber}
 }
 
-// claimPaymentStatuses are the codes of CLP02 (code list 1029).
-var claimPaymentStatuses = map[string]bool{"1": true, "2": true, "3": true, "4": true, "19": true, "20": true,
-	"21": true, "22": true, "23": true, "25": true}
-
-// paymentReason is a claim's status reason after a payment: the element
-// and its code, never a value (a code outside the list is not repeated).
-func paymentReason(cp *edigw.ClaimPayment) string {
-	if claimPaymentStatuses[cp.StatusCode] {
-		return "835 CLP02 " + cp.StatusCode
-	}
-	return "835 CLP02"
-}
-
-// paymentStatus is where an 835 claim payment moves its claim: CLP02 22
-// reverses it; CLP02 4 or nothing paid denies it; paid in full (CLP04 =
-// CLP03) pays it; anything else is a partial payment.
-func paymentStatus(cp *edigw.ClaimPayment) edigw.ClaimStatus {
-	switch {
-	case cp.StatusCode == "22":
-		return edigw.ClaimReversed
-	case cp.StatusCode == "4" || cp.Paid == 0:
-		return edigw.ClaimDenied
-	case cp.Paid == cp.Charge:
-		return edigw.ClaimPaid
-	}
-	return edigw.ClaimPartiallyPaid
-}
-
+// claimEventKind is the event of a claim's move to a status.
 func claimEventKind(s edigw.ClaimStatus) edigw.EventKind {
 	switch s {
 	case edigw.ClaimAccepted:

@@ -130,52 +130,40 @@ func build277CA(cs *Claims, o Options) (*body277CA, error) {
 	ew := edi.NewWriter(buf, o.delims())
 	ew.Newline = o.Newline
 	g := cs.Set.Group
-	s := &segs{ew: ew}
+	w := NewClaimAckWriter(ew)
 	now := o.now()
 	today := now.Format("20060102")
 	ref := clean(orDefault(cs.Reference, cs.Set.Header.ControlNumber), 50)
-	s.write("BHT", "0085", "08", ref, today, now.Format("1504"), "TH")
+	w.Header(ref, today, now.Format("1504"))
 
 	// 2000A information source: the payer side that received the 837.
-	hl := 1
-	s.write("HL", "1", "", "20", "1")
-	s.write("NM1", "PR", "2", clean(orDefault(cs.Receiver.Name, "RECEIVER"), 60), "", "", "", "", "PI", clean(orDefault(cs.Receiver.ID, g.Header.Receiver), 80))
-	s.write("TRN", "1", clean(g.Header.ControlNumber+"-"+cs.Set.Header.ControlNumber, 50))
-
-	s.write("DTP", "050", "D8", today)
-	s.write("DTP", "009", "D8", today)
+	w.Source(&Party{Entity: "PR", Type: "2", Name: clean(orDefault(cs.Receiver.Name, "RECEIVER"), 60),
+		IDQualifier: "PI", ID: clean(orDefault(cs.Receiver.ID, g.Header.Receiver), 80)},
+		[]Receipt{{TraceNumber: clean(g.Header.ControlNumber+"-"+cs.Set.Header.ControlNumber, 50), Received: today, Processed: today}})
 
 	// 2000B information receiver: the submitter of the 837.
-	hl++
-	s.write("HL", "2", "1", "21", "1")
-	s.write("NM1", "41", "2", clean(orDefault(cs.Submitter.Name, "SUBMITTER"), 60), "", "", "", "", "46", clean(orDefault(cs.Submitter.ID, g.Header.Sender), 80))
-	s.write("TRN", "2", ref)
-	s.writeE("STC", edi.Composite(stcReceipt...), edi.Simple(today), edi.Simple("WQ"), edi.Simple(money(accAmt+rejAmt)))
-	quantities(s, "90", "AA", accN, rejN, accAmt, rejAmt)
+	w.Receiver(&Party{Entity: "41", Type: "2", Name: clean(orDefault(cs.Submitter.Name, "SUBMITTER"), 60),
+		IDQualifier: "46", ID: clean(orDefault(cs.Submitter.ID, g.Header.Sender), 80)}, ref,
+		[]Status{{Codes: [][]string{stcReceipt}, Date: today, Action: "WQ", Charge: money(accAmt + rejAmt)}},
+		totals(accN, rejN, accAmt, rejAmt), true)
 
 	// 2000C billing providers, 2000D patients (one per claim).
 	prov, run := -1, -1
-	provHL := 0
 	err = cs.Each(func(c *Claim) error {
 		if c.provider != prov || run < 0 {
 			prov = c.provider
 			run++
-			hl++
-			provHL = hl
 			p := Provider{Name: "UNKNOWN", IDQualifier: "XX", ID: "0000000000"}
 			if c.Provider != nil && c.Provider.ID != "" {
 				p = *c.Provider
 			}
-			s.write("HL", strconv.Itoa(hl), "2", "19", "1")
-			s.write("NM1", "85", "2", clean(orDefault(p.Name, "UNKNOWN"), 60), "", "", "", "", qualifier(p.IDQualifier), clean(p.ID, 80))
-			s.write("TRN", "1", "0")
 			r := runs[run]
-			quantities(s, "QA", "QC", r.accepted, r.rejected, r.acceptedAmt, r.rejectedAmt)
+			w.Provider(&Party{Entity: "85", Type: "2", Name: clean(orDefault(p.Name, "UNKNOWN"), 60),
+				IDQualifier: qualifier(p.IDQualifier), ID: clean(p.ID, 80)}, "0", nil, nil,
+				totals(r.accepted, r.rejected, r.acceptedAmt, r.rejectedAmt), true)
 		}
-		hl++
-		s.write("HL", strconv.Itoa(hl), strconv.Itoa(provHL), "PT")
-		s.write("NM1", "QC", "1", clean(orDefault(c.PatientLast, "UNKNOWN"), 60), clean(c.PatientFirst, 35), "", "", "", memberQual(c.MemberID), clean(c.MemberID, 80))
-		s.write("TRN", "2", clean(orDefault(c.PatientControlNumber, "UNKNOWN"), 50))
+		w.Patient(&Party{Entity: "QC", Type: "1", Name: clean(orDefault(c.PatientLast, "UNKNOWN"), 60), First: clean(c.PatientFirst, 35),
+			IDQualifier: memberQual(c.MemberID), ID: clean(c.MemberID, 80)})
 		status, action := stcAccepted, "WQ"
 		if c.Rejected() {
 			status, action = stcRejected, "U"
@@ -183,49 +171,37 @@ func build277CA(cs *Claims, o Options) (*body277CA, error) {
 				status = strings.Split(e.Code.Value, ":") // the business rule's own status
 			}
 		}
-		stc := []edi.Elem{edi.Composite(status...), edi.Simple(today), edi.Simple(action), edi.Simple(money(cents(c.Charge)))}
+		stc := Status{Codes: [][]string{status}, Date: today, Action: action, Charge: money(cents(c.Charge))}
 		if c.Rejected() {
 			// STC12: where the first error is, without the bad value (no PHI).
-			e := c.Errors[0]
-			stc = append(stc, nil, nil, nil, nil, nil, nil, nil, edi.Simple(clean(describe(e), 264)))
+			stc.Message = clean(describe(c.Errors[0]), 264)
 		}
-		s.writeE("STC", stc...)
-		if c.ServiceFrom != "" {
-			if c.ServiceFrom == c.ServiceTo {
-				s.write("DTP", "472", "D8", c.ServiceFrom)
-			} else {
-				s.write("DTP", "472", "RD8", c.ServiceFrom+"-"+c.ServiceTo)
-			}
+		date := Period{From: c.ServiceFrom}
+		if c.ServiceTo != c.ServiceFrom {
+			date.To = c.ServiceTo
 		}
-		return s.err
+		w.Claim(&ClaimAnswer{PatientControlNumber: clean(orDefault(c.PatientControlNumber, "UNKNOWN"), 50),
+			Statuses: []Status{stc}, ServiceDate: date})
+		return w.Err()
 	})
-	if err := errors.Join(err, s.err, ew.Flush()); err != nil {
+	if err := errors.Join(err, w.Err(), ew.Flush()); err != nil {
 		buf.Close()
 		return nil, err
 	}
 	return &body277CA{data: buf, segments: int(ew.Segments()), accepted: accN, rejected: rejN}, nil
 }
 
-func (s *segs) writeE(id string, elems ...edi.Elem) {
-	if s.err == nil {
-		s.err = s.ew.Write(id, elems...)
-	}
-}
-
-// quantities writes the accepted and rejected counts and amounts of a level.
-func quantities(s *segs, accQ, rejQ string, acc, rej int, accAmt, rejAmt int64) {
+// totals are the accepted and rejected counts and amounts of a level; a
+// level without accepted (or rejected) claims has neither.
+func totals(acc, rej int, accAmt, rejAmt int64) *Totals {
+	var t Totals
 	if acc > 0 {
-		s.write("QTY", accQ, strconv.Itoa(acc))
+		t.AcceptedClaims, t.AcceptedAmount = strconv.Itoa(acc), money(accAmt)
 	}
 	if rej > 0 {
-		s.write("QTY", rejQ, strconv.Itoa(rej))
+		t.RejectedClaims, t.RejectedAmount = strconv.Itoa(rej), money(rejAmt)
 	}
-	if acc > 0 {
-		s.write("AMT", "YU", money(accAmt))
-	}
-	if rej > 0 {
-		s.write("AMT", "YY", money(rejAmt))
-	}
+	return &t
 }
 
 // describe says where an error is, for STC12: code, segment, element, set

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/edigw/edigw/edi"
@@ -120,10 +119,8 @@ func (a *setAcks) write999(w io.Writer, g *ig.GroupResult, o Options) error {
 	if err := set(ew, "999", Version999, gh, &o); err != nil {
 		return err
 	}
-	s := &segs{ew: ew, delims: o.delims()}
-	s.write("AK1", padAN(g.Header.FunctionalID, 2, 2), digitsOr(g.Header.ControlNumber, "0"), padAN(g.Header.Version, 1, 12))
-	if s.err != nil {
-		return s.err
+	if err := WriteAK1(ew, padAN(g.Header.FunctionalID, 2, 2), digitsOr(g.Header.ControlNumber, "0"), padAN(g.Header.Version, 1, 12)); err != nil {
+		return err
 	}
 	if err := copySegments(ew, a.data.Reader(), segments, &a.chunk); err != nil {
 		return err
@@ -142,11 +139,8 @@ func (a *setAcks) write999(w io.Writer, g *ig.GroupResult, o Options) error {
 	if sets == 0 && len(g.Errors) == 0 {
 		groupCode = Accepted
 	}
-	ak9 := []string{groupCode, strconv.Itoa(sets), strconv.Itoa(sets), strconv.Itoa(accepted)}
-	ak9 = append(ak9, firstCodes(g.Errors, edi.AK905, 5)...)
-	s.write("AK9", ak9...)
-	if s.err != nil {
-		return s.err
+	if err := WriteAK9(ew, groupCode, sets, sets, accepted, firstCodes(g.Errors, edi.AK905, 5)); err != nil {
+		return err
 	}
 	if err := ew.EndSet(); err != nil {
 		return err
@@ -164,36 +158,28 @@ func (a *setAcks) close() {
 }
 
 // segs writes segments and keeps the first error.
-// segmentWriter is an EnvelopeWriter inside a set, or a plain Writer
-// building a set's body ahead of its envelope.
-type segmentWriter interface {
-	Write(id string, elems ...edi.Elem) error
-	WriteStrings(id string, elems ...string) error
-}
-
 type segs struct {
-	ew      segmentWriter
+	ew      SegmentWriter
 	delims  edi.Delimiters
 	err     error
 	claimAt func(*ig.SetResult, int) string
-	st      *ig.SetResult
 }
 
-func (s *segs) write(id string, elems ...string) {
-	if s.err == nil {
-		s.err = s.ew.WriteStrings(id, elems...)
-	}
-}
-
-// set writes AK2, the IK3/IK4 segment and element errors, and IK5.
+// set writes a set's 2000 loop (setAnswer) with the segment writer.
 func (s *segs) set(st *ig.SetResult, code string) {
-	s.st = st
-	h := st.Header
-	conv := ""
-	if h.Convention != "" {
-		conv = padAN(h.Convention, 1, 35)
+	if s.err == nil {
+		s.err = WriteSetAnswer(s.ew, s.setAnswer(st, code))
 	}
-	s.write("AK2", padAN(h.ID, 3, 3), padAN(h.ControlNumber, 4, 9), conv)
+}
+
+// setAnswer is what a 999 says of a validated set answered with code:
+// AK2, the IK3/IK4 segment and element errors, and IK5.
+func (s *segs) setAnswer(st *ig.SetResult, code string) *SetAnswer {
+	h := st.Header
+	a := &SetAnswer{SetID: padAN(h.ID, 3, 3), ControlNumber: padAN(h.ControlNumber, 4, 9), Code: code}
+	if h.Convention != "" {
+		a.Convention = padAN(h.Convention, 1, 35)
+	}
 	byPos := map[int][]*edi.Error{}
 	var order []int
 	for _, e := range st.Errors {
@@ -208,9 +194,8 @@ func (s *segs) set(st *ig.SetResult, code string) {
 	}
 	sort.Ints(order)
 	for _, p := range order {
-		s.segment(p, byPos[p])
+		a.Segments = s.segment(a.Segments, st, p, byPos[p])
 	}
-	ik5 := []string{code}
 	if code != Accepted {
 		codes := firstCodes(st.Errors, edi.IK502, 5)
 		if len(codes) == 0 {
@@ -219,49 +204,38 @@ func (s *segs) set(st *ig.SetResult, code string) {
 				codes = []string{"I5"} // implementation: one or more segments in error
 			}
 		}
-		ik5 = append(ik5, codes...)
+		a.Errors = codes
 	}
-	s.write("IK5", ik5...)
+	return a
 }
 
-// segment writes the IK3 loop of one segment position: segment-level errors
+// segment adds the IK3 loops of one segment position: segment-level errors
 // first (each its own IK3), then one IK3 with code 8 for element errors.
-func (s *segs) segment(pos int, errs []*edi.Error) {
+func (s *segs) segment(out []SegmentAnswer, st *ig.SetResult, pos int, errs []*edi.Error) []SegmentAnswer {
 	var elems []*edi.Error
 	for _, e := range errs {
 		if e.Code.Kind == edi.IK304 {
-			s.write("IK3", e.SegmentID, strconv.Itoa(max(pos, 1)), padAN(e.Loop, 0, 4), e.Code.Value)
-			s.businessUnit(pos, e.Loop)
+			out = append(out, SegmentAnswer{SegmentID: e.SegmentID, Position: max(pos, 1), Loop: padAN(e.Loop, 0, 4),
+				Code: e.Code.Value, Contexts: s.businessUnit(st, pos, e.Loop)})
 			continue
 		}
 		elems = append(elems, e)
 	}
 	if len(elems) == 0 {
-		return
+		return out
 	}
 	e0 := elems[0]
-	s.write("IK3", e0.SegmentID, strconv.Itoa(max(pos, 1)), padAN(e0.Loop, 0, 4), edi.SegHasElementErrors.Value)
-	s.businessUnit(pos, e0.Loop)
+	seg := SegmentAnswer{SegmentID: e0.SegmentID, Position: max(pos, 1), Loop: padAN(e0.Loop, 0, 4),
+		Code: edi.SegHasElementErrors.Value, Contexts: s.businessUnit(st, pos, e0.Loop)}
 	for i, e := range elems {
 		if i == 99 { // IK4 repeats at most 99 times per IK3
 			break
 		}
-		if s.err != nil {
-			return
-		}
-		pos := []string{strconv.Itoa(e.Element)}
-		if e.Component > 0 || e.Repetition > 0 {
-			pos = append(pos, optInt(e.Component))
-		}
-		if e.Repetition > 0 {
-			pos = append(pos, strconv.Itoa(e.Repetition))
-		}
-		ik4 := []edi.Elem{edi.Composite(pos...), edi.Simple(digitsOr(e.ElementRef, "")), edi.Simple(e.Code.Value)}
-		if v := bad(e, s.delims); v != "" {
-			ik4 = append(ik4, edi.Simple(v))
-		}
-		s.err = s.ew.Write("IK4", ik4...)
+		seg.Elements = append(seg.Elements, ElementAnswer{
+			Position:  ElementPosition{Element: e.Element, Component: e.Component, Repetition: e.Repetition},
+			Reference: digitsOr(e.ElementRef, ""), Code: e.Code.Value, BadValue: bad(e, s.delims)})
 	}
+	return append(out, seg)
 }
 
 // bad returns the copy of the bad element a 999 may carry (IK404): the
@@ -297,13 +271,6 @@ func firstCodes(errs []*edi.Error, kind edi.CodeKind, n int) []string {
 	return out
 }
 
-func optInt(n int) string {
-	if n == 0 {
-		return ""
-	}
-	return strconv.Itoa(n)
-}
-
 func digitsOr(v, d string) string {
 	if digitsOnly(v) {
 		return v
@@ -322,13 +289,14 @@ func padAN(v string, min, max int) string {
 	return v
 }
 
-// businessUnit writes the CTX that names the claim an error is in; errors
-// in the header, submitter or receiver (loops not starting with 2) have none.
-func (s *segs) businessUnit(pos int, loop string) {
-	if s.claimAt == nil || s.err != nil || !strings.HasPrefix(loop, "2") {
-		return
+// businessUnit is the CTX that names the claim an error is in; errors in
+// the header, submitter or receiver (loops not starting with 2) have none.
+func (s *segs) businessUnit(st *ig.SetResult, pos int, loop string) []Context {
+	if s.claimAt == nil || !strings.HasPrefix(loop, "2") {
+		return nil
 	}
-	if pcn := clean(s.claimAt(s.st, pos), 35); pcn != "" {
-		s.err = s.ew.Write("CTX", edi.Composite("CLM01", pcn))
+	if pcn := clean(s.claimAt(st, pos), 35); pcn != "" {
+		return []Context{{IDs: []ContextID{{Name: "CLM01", Reference: pcn}}}}
 	}
+	return nil
 }

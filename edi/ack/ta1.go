@@ -54,7 +54,7 @@ func WriteTA1(w io.Writer, ic *ig.InterchangeResult, o Options) error {
 	if len(ctl) != 9 || !digitsOnly(ctl) {
 		ctl = "000000000" // an ISA13 that is not 9 digits cannot be echoed
 	}
-	if err := ew.WriteInterchangeSegment("TA1", ctl, date, tm, code, note); err != nil {
+	if err := WriteTA1Segment(ew, &InterchangeAnswer{ControlNumber: ctl, Date: date, Time: tm, Code: code, NoteCode: note}); err != nil {
 		return err
 	}
 	return ew.EndInterchange()

@@ -6,7 +6,9 @@
 //
 // Two users: the JSON views, which put a description next to every code,
 // and SNIP 5 validation, which asks whether a code is known and whether an
-// identifier is well formed. Lists are built once when the package loads and
+// identifier is well formed. One rule sits here too: the worklist status
+// an HCR01 gives (AuthorizationStatus), which mapping and mapping/payers
+// share. Lists are built once when the package loads and
 // never change; lookups do not allocate.
 //
 // The descriptions are short restatements, not the maintainers' full text:

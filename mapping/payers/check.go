@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/mapping/codes"
 )
 
 // Finding is one prior-authorization problem of a claim (SNIP 7, payer
@@ -167,7 +168,7 @@ func approvedServicesFor(a *edigw.AuthorizationRequest, l edigw.ServiceLine) []*
 			continue
 		}
 		if s.Decision != nil && s.Decision.Action != "" {
-			st, _ := edigw.StatusForAction(s.Decision.Action)
+			st, _ := codes.AuthorizationStatus(s.Decision.Action)
 			if !approved(st) {
 				continue
 			}
@@ -181,7 +182,7 @@ func approvedServicesFor(a *edigw.AuthorizationRequest, l edigw.ServiceLine) []*
 // the record has none.
 func statusOf(status edigw.AuthorizationStatus, d *edigw.Decision) edigw.AuthorizationStatus {
 	if status == "" && d != nil {
-		status, _ = edigw.StatusForAction(d.Action)
+		status, _ = codes.AuthorizationStatus(d.Action)
 	}
 	return status
 }
