@@ -1,6 +1,8 @@
 package mapping
 
 import (
+	"errors"
+
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/edi"
 	"github.com/edigw/edigw/edi/ack"
@@ -77,6 +79,10 @@ func (m *claimMapper) forget(*ig.SetResult) {
 func (m *claimMapper) end(s *ig.SetResult) {
 	defer m.claims.reset()
 	cs, err := m.placer.Claims(s)
+	if err == nil && cs != nil && cs.Len() == 0 && m.claims.len() > 0 {
+		// The placer counts every CLM; it saw none of the set's segments.
+		err = errors.New("mapping: the Acknowledger saw none of the set's claims: it must be among the Validator's Handlers")
+	}
 	if err != nil {
 		m.call(func() error { return err })
 		return
