@@ -37,7 +37,10 @@ type Handlers struct {
 	// (nil when unknown). Findings are warnings in Result.Issues.
 	AuthorizationLookup func(certificationNumber string) *edigw.AuthorizationRequest
 	// Acknowledger, when set, builds the file's TA1, 999 and 277CA in the
-	// same pass, seeing the business-rule errors that reject claims.
+	// same pass, seeing the business-rule errors that reject claims; the
+	// 837 mapper reads its claim placements, and tells it the
+	// interchanges it refuses. Read puts it in the Validator's Handlers
+	// after the Mapper; a caller of NewMapper does so itself.
 	Acknowledger *ack.Acknowledger
 }
 

@@ -274,7 +274,7 @@ func (c *ClaimCollector) closeClaim(pos int) {
 		c.cur.mem = append(c.cur.mem, c.claim)
 	} else {
 		c.rec = appendClaim(c.rec[:0], c.claim)
-		_, _ = c.cur.data.Write(c.rec) // an error stays in the Buffer: Take reports it
+		_, _ = c.cur.data.Write(c.rec) // an error stays in the Buffer: take reports it
 	}
 	c.cur.n++
 	c.claim = nil
