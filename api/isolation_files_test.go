@@ -60,7 +60,7 @@ func TestAnswersAndFilesStayWithTheirProvider(t *testing.T) {
 	// The payer answers A's 837 and pays A: SAME-1 and SAME-2 in one 835,
 	// DUP-1 (two claims of A) in another.
 	acks := map[string][]byte{}
-	_, err := ack.Acknowledge(bytes.NewReader(get(t, e, sentA)), path.Base(sentA), ack.Options{Numbers: &ack.Sequence{Start: 7001},
+	_, err := ack.Acknowledge(context.Background(), bytes.NewReader(get(t, e, sentA)), path.Base(sentA), ack.Options{Numbers: &ack.Sequence{Start: 7001},
 		Now: func() time.Time { return storyDay.Add(24 * time.Hour) }, Newline: true},
 		func(kind, ref string) (io.WriteCloser, error) { return &held{name: kind, into: acks}, nil })
 	if err != nil || len(acks[ack.Kind999]) == 0 || len(acks[ack.Kind277CA]) == 0 {

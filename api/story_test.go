@@ -64,7 +64,7 @@ func TestStory(t *testing.T) {
 
 	// 3. The payer answers: a 999 and a 277CA for the 837, then an 835.
 	acks := map[string][]byte{}
-	_, err = ack.Acknowledge(bytes.NewReader(sent), path.Base(keys[0]), ack.Options{Numbers: &ack.Sequence{Start: 7001},
+	_, err = ack.Acknowledge(context.Background(), bytes.NewReader(sent), path.Base(keys[0]), ack.Options{Numbers: &ack.Sequence{Start: 7001},
 		Now: func() time.Time { return storyDay.Add(24 * time.Hour) }, Newline: true},
 		func(kind, ref string) (io.WriteCloser, error) { return &held{name: kind, into: acks}, nil })
 	if err != nil {

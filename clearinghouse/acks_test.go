@@ -184,7 +184,7 @@ func payerAcks(t *testing.T, p *Pipeline, key string) map[string][]byte {
 	}
 	defer body.Close()
 	out := map[string][]byte{}
-	_, err = ack.Acknowledge(body, key, ack.Options{Numbers: &ack.Sequence{Start: 500}, Newline: true,
+	_, err = ack.Acknowledge(context.Background(), body, key, ack.Options{Numbers: &ack.Sequence{Start: 500}, Newline: true,
 		Now: func() time.Time { return time.Date(2026, 3, 6, 9, 0, 0, 0, time.UTC) }},
 		func(kind, _ string) (io.WriteCloser, error) { return &kindBuffer{out: out, kind: kind}, nil })
 	if err != nil {

@@ -9,6 +9,18 @@ import (
 	"github.com/edigw/edigw/edi"
 )
 
+// enter enters each interchange in the ledger at its ISA, before any of
+// its records (mapping.Handlers.Interchange): one seen before (in an
+// earlier file, in this file, or in a file another instance is
+// committing) answers ErrDuplicateInterchange, and the mapper skips it
+// with a TA1 025.
+func enter(ctx context.Context, ing edigw.Ingest) func(edi.InterchangeHeader) error {
+	return func(h edi.InterchangeHeader) error {
+		return ing.Interchange(ctx, edigw.Interchange{SenderQualifier: h.SenderQualifier, SenderID: h.SenderID,
+			ReceiverQualifier: h.ReceiverQualifier, ReceiverID: h.ReceiverID, ControlNumber: h.ControlNumber})
+	}
+}
+
 // enteredBy answers, for a committed file whose acknowledgments are being
 // rebuilt, which of its interchanges were duplicates on the first pass:
 // those the ledger holds for another file (or not at all). The answer is

@@ -17,6 +17,7 @@ import (
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/edi"
 	"github.com/edigw/edigw/edi/ack"
+	"github.com/edigw/edigw/edi/ig"
 	"github.com/edigw/edigw/mapping"
 )
 
@@ -35,9 +36,13 @@ type Outcome struct {
 	received *ackTally   // what the partner's acknowledgments in the file decided
 }
 
-// ProcessFile runs one inbound object through the pipeline: lock ->
-// stream (validate, acknowledge, map) -> one database transaction ->
-// acknowledgments to outbound/ -> archive/ (or error/ with a reason file).
+// ProcessFile runs one inbound object through the pipeline, top to
+// bottom: lock -> open -> begin the ingest -> build the handler chain (the
+// mapper handing records to the batcher, the acknowledger) -> validate
+// (one pass over the bytes drives the chain) -> decide (committed,
+// rejected or duplicate) -> record the outcome -> finish (acknowledgments
+// to outbound/, the bytes to archive/ or error/ with a reason file).
+//
 // Every step can be repeated after a crash: the lock dies with its holder,
 // the outcome (records, resting key, acknowledgments with their bytes) is
 // recorded in the ledger before anything is written, every write is
@@ -45,13 +50,7 @@ type Outcome struct {
 // is only removed once its bytes rest under their own key (resting.go).
 func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Outcome, error) {
 	out := &Outcome{Key: key}
-	var release func()
-	var ok bool
-	err := p.retry(ctx, "lock "+key, func() error {
-		var err error
-		release, ok, err = p.Store.LockKey(ctx, key)
-		return err
-	})
+	release, ok, err := p.lock(ctx, key)
 	if err != nil {
 		return nil, err
 	}
@@ -60,16 +59,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 		return out, nil
 	}
 	defer release()
-
-	var prior *edigw.File
-	err = p.retry(ctx, "ledger "+key, func() error {
-		f, err := p.Store.FileByKey(ctx, edigw.Inbound, key)
-		if errors.Is(err, edigw.ErrNotFound) {
-			return nil
-		}
-		prior = f
-		return err
-	})
+	prior, err := p.prior(ctx, key)
 	if err != nil {
 		return nil, err
 	}
@@ -83,6 +73,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 		return out, p.finish(ctx, pt, prior, nil, out)
 	}
 
+	// Open.
 	body, err := p.open(ctx, key)
 	if errors.Is(err, edigw.ErrObjectNotFound) {
 		out.Skipped = "gone (processed by another instance)"
@@ -93,17 +84,13 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	}
 	defer body.Close()
 
+	// Begin the ingest: one database transaction, its loads run beside
+	// the reading (overlap.go).
 	file := &edigw.File{PayerID: pt.PayerID, Key: key, Direction: edigw.Inbound}
-	var ing edigw.Ingest
-	err = p.retry(ctx, "begin "+key, func() error {
-		var err error
-		ing, err = p.Store.BeginIngest(ctx, file)
-		return err
-	})
+	ing, err := p.begin(ctx, file)
 	if err != nil {
 		return nil, err
 	}
-	ing = overlap(ctx, ing) // loads run beside the reading (overlap.go)
 	rolledBack := false
 	rollback := func() {
 		if !rolledBack {
@@ -113,27 +100,34 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	}
 	defer rollback()
 
+	// Build the handler chain. The mapper enters each interchange in the
+	// ledger at its ISA (a duplicate is skipped and answered with a TA1
+	// 025 alone), maps each set and checks its business rules, and hands
+	// the records to the batcher, which loads them in bulk. The
+	// acknowledger, after it, answers each set, group and interchange
+	// with the errors of both (999, 277CA, TA1), into acks until the
+	// outcome is recorded; the mapper marks rejected claims from the
+	// acknowledger's claim placements.
+	name := path.Base(key)
+	b := newBatcher(ctx, ing, p.batchSize(), pt.PayerID)
 	acks := newAckBuffer()
 	defer acks.close()
-	hash := sha256.New()
-	counted := &countingReader{r: io.TeeReader(body, hash)}
-	b := newBatcher(ctx, ing, p.batchSize(), pt.PayerID)
-	ackr := ack.NewAcknowledger(ack.Options{Numbers: p.numbers(ctx), Now: p.Now, Newline: p.Newline, Usage: pt.usage()}, acks.sink)
-	res, err := mapping.Read(counted, path.Base(key), mapping.Handlers{
+	ackr := ack.NewAcknowledger(ctx, p.ackOptions(pt), acks.sink)
+	mapper := mapping.NewMapper(name, mapping.Handlers{
 		Claim:          b.claim,
 		Remittance:     b.remittance,
 		Authorization:  b.authorization,
 		Acknowledgment: b.acknowledgment,
-		// Each interchange enters the ledger at its ISA, before any of its
-		// records: one seen before (in an earlier file, in this file, or in
-		// a file another instance is committing) answers
-		// ErrDuplicateInterchange, and mapping skips it with a TA1 025.
-		Interchange: func(h edi.InterchangeHeader) error {
-			return ing.Interchange(ctx, edigw.Interchange{SenderQualifier: h.SenderQualifier, SenderID: h.SenderID,
-				ReceiverQualifier: h.ReceiverQualifier, ReceiverID: h.ReceiverID, ControlNumber: h.ControlNumber})
-		},
-		Acknowledger: ackr,
+		Interchange:    enter(ctx, ing),
+		Acknowledger:   ackr,
 	})
+	v := &ig.Validator{File: name, ForgetSets: true, Handlers: []ig.Handler{mapper, ackr}}
+
+	// Validate: one pass over the bytes, hashed and counted as they are
+	// read, drives the chain.
+	hash := sha256.New()
+	counted := &countingReader{r: io.TeeReader(body, hash)}
+	res, err := mapper.Finish(v.Run(counted))
 	if err == nil {
 		err = b.flush()
 	}
@@ -145,6 +139,8 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	out.Segments = res.Report.Summary.Segments
 	file.SHA256, file.Size = hex.EncodeToString(hash.Sum(nil)), counted.n
 	file.Kind = kindOf(res)
+
+	// Decide.
 	allDuplicates := len(res.Duplicates) > 0 && len(res.Duplicates) == res.Report.Summary.Interchanges
 	if len(res.Duplicates) > 0 {
 		file.Reason = duplicatesReason(res.Duplicates, res.Report.Summary.Interchanges)
@@ -171,9 +167,10 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	if len(res.Duplicates) > 0 {
 		p.log().Warn("inbound file holds interchanges received before; they were skipped", zap.String("key", key), zap.String("reason", file.Reason))
 	}
-	// Where the file will rest and its acknowledgments (their keys,
-	// digests and bytes) commit with its records, before anything is
-	// written: a run that stops after the commit writes exactly these.
+
+	// Record: where the file will rest and its acknowledgments (their
+	// keys, digests and bytes) commit with its records, before anything
+	// is written: a run that stops after the commit writes exactly these.
 	file.RestingKey = restingKey(pt, "archive", file.ID, p.now(), key)
 	outputs, held := p.outputs(pt, file, acks)
 	err = ing.RecordOutputs(ctx, file.RestingKey, outputs)
@@ -198,7 +195,55 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	p.log().Info("inbound file committed", zap.String("key", key), zap.Int64("file", ir.FileID),
 		zap.Int("claims", ir.Claims), zap.Int("remittances", ir.Remittances), zap.Int("authorizations", ir.Authorizations),
 		zap.Int("acknowledgments", ir.Acknowledgments), zap.Int("statusUpdates", ir.StatusUpdates), zap.Int("issues", len(res.Issues)), zap.Int64("bytes", file.Size))
+
+	// Finish.
 	return out, p.finish(ctx, pt, file, held, out)
+}
+
+// lock takes the file's lock, which dies with its holder: ok is false
+// when another instance holds it.
+func (p *Pipeline) lock(ctx context.Context, key string) (release func(), ok bool, err error) {
+	err = p.retry(ctx, "lock "+key, func() error {
+		var err error
+		release, ok, err = p.Store.LockKey(ctx, key)
+		return err
+	})
+	return release, ok, err
+}
+
+// prior is the ledger's entry of an earlier file under key (nil: none).
+func (p *Pipeline) prior(ctx context.Context, key string) (*edigw.File, error) {
+	var prior *edigw.File
+	err := p.retry(ctx, "ledger "+key, func() error {
+		f, err := p.Store.FileByKey(ctx, edigw.Inbound, key)
+		if errors.Is(err, edigw.ErrNotFound) {
+			return nil
+		}
+		prior = f
+		return err
+	})
+	return prior, err
+}
+
+// begin starts the file's ingest, its bulk loads overlapping the reading
+// (overlap.go).
+func (p *Pipeline) begin(ctx context.Context, file *edigw.File) (edigw.Ingest, error) {
+	var ing edigw.Ingest
+	err := p.retry(ctx, "begin "+file.Key, func() error {
+		var err error
+		ing, err = p.Store.BeginIngest(ctx, file)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return overlap(ctx, ing), nil
+}
+
+// ackOptions say how the partner's acknowledgments are written, their
+// control numbers from the ledger.
+func (p *Pipeline) ackOptions(pt Partner) ack.Options {
+	return ack.Options{Numbers: storeNumbers{p}, Now: p.Now, Newline: p.Newline, Usage: pt.usage()}
 }
 
 // recordOutcome enters a file that was not committed (rejected or

@@ -48,7 +48,7 @@ func (p *Pipeline) finishLegacy(ctx context.Context, pt Partner, f *edigw.File) 
 		// As the first pass built them: with the business rules, and
 		// with the interchanges this file did not enter skipped as
 		// duplicates (duplicates.go).
-		ackr := ack.NewAcknowledger(ack.Options{Numbers: p.numbers(ctx), Now: p.Now, Newline: p.Newline, Usage: pt.usage()}, acks.sink)
+		ackr := ack.NewAcknowledger(ctx, p.ackOptions(pt), acks.sink)
 		_, err = mapping.Read(verifying(body, f.SHA256), path.Base(f.Key),
 			mapping.Handlers{Interchange: p.enteredBy(ctx, f.ID), Acknowledger: ackr})
 		if _, aerr := ackr.Finish(); err == nil {

@@ -290,7 +290,7 @@ type replayNumbers struct {
 	st      []string
 }
 
-func (r *replayNumbers) Next(kind ack.Kind, _, _ string) (int64, error) {
+func (r *replayNumbers) Next(_ context.Context, kind ack.Kind, _, _ string) (int64, error) {
 	var v string
 	switch kind {
 	case ack.InterchangeNumber:

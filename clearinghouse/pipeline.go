@@ -124,26 +124,20 @@ func answer(err error) bool {
 	return false
 }
 
-// numbers allocates acknowledgment control numbers from the store's ledger.
-func (p *Pipeline) numbers(ctx context.Context) ack.ControlNumbers {
-	return storeNumbers{ctx: ctx, p: p}
-}
-
-type storeNumbers struct {
-	ctx context.Context
-	p   *Pipeline
-}
+// storeNumbers allocates acknowledgment control numbers from the store's
+// ledger, under the context of the file being acknowledged.
+type storeNumbers struct{ p *Pipeline }
 
 var kindNames = map[ack.Kind]string{ack.InterchangeNumber: "ISA", ack.GroupNumber: "GS", ack.SetNumber: "ST"}
 
-func (s storeNumbers) Next(kind ack.Kind, sender, receiver string) (int64, error) {
+func (s storeNumbers) Next(ctx context.Context, kind ack.Kind, sender, receiver string) (int64, error) {
 	var n int64
-	err := s.p.retry(s.ctx, "control number", func() error {
+	err := s.p.retry(ctx, "control number", func() error {
 		var err error
 		// The IDs come from the inbound envelope: printable, so that no
 		// byte of theirs fails the ledger (the envelope check rejects
 		// such IDs, and their TA1 still needs a number).
-		n, err = s.p.Store.NextControlNumber(s.ctx, kindNames[kind], printable(strings.TrimSpace(sender)), printable(strings.TrimSpace(receiver)))
+		n, err = s.p.Store.NextControlNumber(ctx, kindNames[kind], printable(strings.TrimSpace(sender)), printable(strings.TrimSpace(receiver)))
 		return err
 	})
 	return n, err

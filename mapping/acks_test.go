@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -53,7 +54,7 @@ func ackFiles(t *testing.T) map[string][]byte {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = ack.Acknowledge(bytes.NewReader(data), e.File, ack.Options{Numbers: &ack.Sequence{Start: 1}, Newline: true},
+		_, err = ack.Acknowledge(context.Background(), bytes.NewReader(data), e.File, ack.Options{Numbers: &ack.Sequence{Start: 1}, Newline: true},
 			func(kind, ref string) (io.WriteCloser, error) {
 				return &namedBuffer{files: files, name: fmt.Sprintf("ack-of/%s.%s.%s", e.File, ref, kind)}, nil
 			})

@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -36,7 +37,7 @@ func FuzzRead(f *testing.F) {
 			AuthorizationLookup: func(string) *edigw.AuthorizationRequest {
 				return nil
 			},
-			Acknowledger: ack.NewAcknowledger(ack.Options{Numbers: &ack.Sequence{}}, func(string, string) (io.WriteCloser, error) {
+			Acknowledger: ack.NewAcknowledger(context.Background(), ack.Options{Numbers: &ack.Sequence{}}, func(string, string) (io.WriteCloser, error) {
 				return nopWriteCloser{}, nil
 			}),
 		}

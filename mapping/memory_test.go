@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -43,7 +44,7 @@ func TestMemoryFlatInTheClaimsOfASet(t *testing.T) {
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
 			t.Fatal(err)
 		}
-		a := ack.NewAcknowledger(ack.Options{Numbers: &ack.Sequence{}}, func(string, string) (io.WriteCloser, error) {
+		a := ack.NewAcknowledger(context.Background(), ack.Options{Numbers: &ack.Sequence{}}, func(string, string) (io.WriteCloser, error) {
 			return discard{}, nil
 		})
 		claims := 0

@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -23,8 +24,10 @@ type Envelope struct {
 	Usage             string // ISA15: P production (default), T test
 	GroupSenderID     string // GS02 (default SenderID)
 	GroupReceiverID   string // GS03 (default ReceiverID)
-	// Numbers allocates ISA13, GS06 and ST02 per sender and receiver
-	// (storage backs it with its ledger). Required.
+	// Numbers allocates ISA13, GS06 and ST02 per sender and receiver.
+	// Required. The writers call it without a context of theirs: the
+	// clearinghouse hands them numbers its ledger allocated before
+	// (clearinghouse/outbound.go), the commands an ack.Sequence.
 	Numbers    ack.ControlNumbers
 	Now        func() time.Time
 	Delimiters edi.Delimiters // default * ^ : ~
@@ -72,7 +75,7 @@ func (e *Envelope) begin(w io.Writer, functionalID, version string) (*out, error
 	if err != nil {
 		return nil, err
 	}
-	gs, err := e.Numbers.Next(ack.GroupNumber, e.SenderID, e.ReceiverID)
+	gs, err := e.Numbers.Next(context.Background(), ack.GroupNumber, e.SenderID, e.ReceiverID)
 	if err != nil {
 		return nil, fmt.Errorf("mapping: allocating GS06: %w", err)
 	}
@@ -100,7 +103,7 @@ func (e *Envelope) beginInterchange(w io.Writer) (*out, error) {
 	wr := edi.NewWriter(w, d)
 	wr.Newline = e.Newline
 	o := &out{env: e, ew: edi.NewEnvelopeWriter(wr), now: e.now()}
-	isa, err := e.Numbers.Next(ack.InterchangeNumber, e.SenderID, e.ReceiverID)
+	isa, err := e.Numbers.Next(context.Background(), ack.InterchangeNumber, e.SenderID, e.ReceiverID)
 	if err != nil {
 		return nil, fmt.Errorf("mapping: allocating ISA13: %w", err)
 	}
@@ -127,7 +130,7 @@ func (o *out) beginSet(id, convention string) string {
 	if o.err != nil {
 		return ""
 	}
-	n, err := o.env.Numbers.Next(ack.SetNumber, o.env.SenderID, o.env.ReceiverID)
+	n, err := o.env.Numbers.Next(context.Background(), ack.SetNumber, o.env.SenderID, o.env.ReceiverID)
 	if err != nil {
 		o.err = fmt.Errorf("mapping: allocating ST02: %w", err)
 		return ""

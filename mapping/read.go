@@ -37,7 +37,10 @@ type Handlers struct {
 	// (nil when unknown). Findings are warnings in Result.Issues.
 	AuthorizationLookup func(certificationNumber string) *edigw.AuthorizationRequest
 	// Acknowledger, when set, builds the file's TA1, 999 and 277CA in the
-	// same pass, seeing the business-rule errors that reject claims.
+	// same pass, seeing the business-rule errors that reject claims; the
+	// 837 mapper reads its claim placements, and tells it the
+	// interchanges it refuses. Read puts it in the Validator's Handlers
+	// after the Mapper; a caller of NewMapper does so itself.
 	Acknowledger *ack.Acknowledger
 }
 
@@ -85,213 +88,182 @@ func (r *Result) addIssue(is *Issue) {
 // not balance or carries an invalid NPI, diagnosis, procedure or place of
 // service is rejected with an error at the exact element; an 835 that does
 // not balance is kept and its Issues say where.
+//
+// Read is a Mapper, then h.Acknowledger if set, in one Validator: what a
+// caller that adds handlers of its own builds itself.
 func Read(r io.Reader, name string, h Handlers) (*Result, error) {
-	var cb claimBuilder
-	var placed ack.ClaimCollector // places errors on claims exactly as the 277CA does
-	var rb remitBuilder
-	var ab authBuilder
-	var kb ackBuilder
-	res := &Result{}
-	var ferr error
-	call := func(f func() error) {
-		if ferr == nil {
-			ferr = f()
-		}
+	m := NewMapper(name, h)
+	chain := []ig.Handler{m}
+	if h.Acknowledger != nil {
+		chain = append(chain, h.Acknowledger)
 	}
-	// What the set's claims and Check built for OnSet to hand over. Each
-	// claim is checked against the business rules as it ends, then waits
-	// in a spool for the set's end.
-	var claims setClaims
-	defer claims.reset()
-	var setStart, setRead int64 // where the open set starts, how much of it is read
-	cb.onClaim = func(c *edigw.Claim, at *claimSpots) {
-		if cb.set != nil && cb.set.Guide != nil {
-			issues := claimIssues(c, at)
-			if h.AuthorizationLookup != nil {
-				issues = append(issues, payerIssues(c, at, h.AuthorizationLookup)...)
-			}
-			for _, is := range issues {
-				is.Err.File = name
-				res.addIssue(is)
-				if !is.Warning {
-					claims.addError(is.Err)
-				}
-			}
-		}
-		call(func() error { return claims.add(c, setRead) })
-	}
-	var setRemit *edigw.Remittance
+	v := &ig.Validator{File: name, ForgetSets: true, Handlers: chain}
+	rep, err := v.Run(r)
+	return m.Finish(rep, err)
+}
+
+// A Mapper is the ig.Handler that turns what a Validator reads into
+// records: at each ISA it decides whether the interchange's records go out
+// (Handlers.Interchange), and it hands each set to the mapper of its type
+// (one switch, mapperFor), which builds the set's records from its
+// segments, checks them against the business rules as the set ends
+// (CheckSet) and hands them over once the set's errors are all in
+// (SetEnd).
+//
+// The 837 mapper marks the claims a set's errors reject from the claim
+// placements of Handlers.Acknowledger, which must stand after the Mapper
+// in the Validator's Handlers; without one, the Mapper collects the claims
+// itself. Either way they are collected once.
+type Mapper struct {
+	ig.NopHandler
+	*reading
+	claims claimMapper
+	remits remitMapper
+	auths  authMapper
+	acks   ackMapper
+	// own collects the claims when no Acknowledger does.
+	own *ack.ClaimCollector
+	// The open set and its mapper (nil for a type Read does not map).
+	set *ig.SetResult
+	cur setMapper
 	// skip is the open interchange when none of its records go out: a
 	// duplicate, or one whose ISA is already rejected.
-	var skip *ig.InterchangeResult
-	skipped := func(s *ig.SetResult) bool { return skip != nil && s.Group != nil && s.Group.Interchange == skip }
-	var v *ig.Validator
-	v = &ig.Validator{File: name, ForgetSets: true,
-		OnSegment: func(ev *ig.Event) {
-			if ev.Set == nil {
-				if ev.Seg.ID() == "TA1" && (skip == nil || ev.Interchange != skip) {
-					res.Acknowledgments++
-					if h.Acknowledgment != nil {
-						call(func() error { return h.Acknowledgment(ta1(ev)) })
-					}
-				}
-				return
-			}
-			if ev.Seg.ID() == "ST" {
-				setStart = ev.Seg.Pos.Offset
-			}
-			setRead = ev.Seg.Pos.Offset - setStart
-			switch ev.Set.Header.ID {
-			case "837":
-				cb.segment(ev)
-				placed.OnSegment(ev)
-			case "835":
-				rb.segment(ev)
-			case "278":
-				ab.segment(ev)
-			case "999", "277":
-				kb.segment(ev)
-			}
-		},
-		Check: func(s *ig.SetResult) []*edi.Error {
-			var errs []*edi.Error
-			switch s.Header.ID {
-			case "837":
-				cb.take() // the last claim ends with the set
-				if s.Guide == nil || skipped(s) {
-					return nil
-				}
-				errs = claims.errs
-				v.CountErrors(s, claims.dropped)
-			case "835":
-				var spots *remitSpots
-				setRemit, spots = rb.take(s)
-				if setRemit != nil && s.Guide != nil && !skipped(s) {
-					for _, is := range remittanceIssues(setRemit, spots) {
-						is.Err.File = name
-						res.addIssue(is)
-					}
-				}
-			}
-			return errs
-		},
-		OnSet: func(s *ig.SetResult) {
-			if skipped(s) {
-				placed.Take(s)
-				claims.reset()
-				setRemit = nil
-				kb.take(s)
-				ab.take(s)
-				return
-			}
-			switch s.Header.ID {
-			case "837":
-				defer claims.reset()
-				cs, err := placed.Take(s)
-				if err != nil {
-					call(func() error { return err })
-					return
-				}
-				if cs != nil {
-					defer cs.Close()
-				}
-				// Which claims the set's errors reject, one flag a claim
-				// (none when no claim has errors).
-				var rejected []bool
-				setRejected := cs == nil || cs.Disposition(s) == ack.Rejected
-				placed := 0
-				if !setRejected {
-					placed = cs.Len()
-				}
-				if !setRejected && cs.AnyRejected() {
-					rejected = make([]bool, 0, cs.Len())
-					call(func() error {
-						return cs.Each(func(c *ack.Claim) error {
-							rejected = append(rejected, c.Rejected())
-							return nil
-						})
-					})
-				}
-				call(func() error {
-					return claims.each(func(i int, claim *edigw.Claim) error {
-						if setRejected || i >= placed || rejected != nil && rejected[i] {
-							claim.Status = edigw.ClaimRejected
-						}
-						res.Claims++
-						if h.Claim != nil {
-							return h.Claim(claim)
-						}
-						return nil
-					})
-				})
-			case "835":
-				rm := setRemit
-				setRemit = nil
-				switch {
-				case rm == nil:
-				case !s.Accepted():
-					res.Rejected++
-				default:
-					res.Remittances++
-					if h.Remittance != nil {
-						call(func() error { return h.Remittance(rm) })
-					}
-				}
-			case "999", "277":
-				a := kb.take(s)
-				switch {
-				case a == nil:
-				case !s.Accepted() || (a.Claims != nil && s.Guide != ig.X214):
-					res.Rejected++ // a 277 that is not a 277CA is not an acknowledgment
-				default:
-					res.Acknowledgments++
-					if h.Acknowledgment != nil {
-						call(func() error { return h.Acknowledgment(a) })
-					}
-				}
-			case "278":
-				for _, a := range ab.take(s) {
-					if !s.Accepted() {
-						res.Rejected++
-						continue
-					}
-					res.Authorizations++
-					if h.Authorization != nil {
-						call(func() error { return h.Authorization(a) })
-					}
-				}
-			}
-		},
+	skip *ig.InterchangeResult
+}
+
+// reading is what a Mapper's set mappers share.
+type reading struct {
+	name string
+	h    Handlers
+	res  *Result
+	err  error // the first handler error: no handler is called after it
+	// placer says which claim each error of an 837 set sits in.
+	placer interface {
+		Claims(*ig.SetResult) (*ack.Claims, error)
 	}
-	v.OnInterchangeStart = func(ic *ig.InterchangeResult) {
-		skip = nil
-		switch {
-		case h.Interchange == nil:
-		case len(ic.Errors) > 0:
-			skip = ic // rejected by its TA1 whatever follows: no record goes out
-		case ferr == nil:
-			err := h.Interchange(ic.Header)
-			if !errors.Is(err, edigw.ErrDuplicateInterchange) {
-				call(func() error { return err })
-				return
-			}
-			skip = ic
-			res.Duplicates = append(res.Duplicates, ic.Header)
-			if h.Acknowledger != nil {
-				h.Acknowledger.Refuse(ic, &edi.Error{File: name, Pos: ic.Start, SegmentID: "ISA", Element: 13,
-					Code: edi.TA1DuplicateControlNumber, Msg: fmt.Sprintf("interchange ISA13=%s from %s:%s to %s:%s was received before",
-						ic.Header.ControlNumber, ic.Header.SenderQualifier, strings.TrimSpace(ic.Header.SenderID),
-						ic.Header.ReceiverQualifier, strings.TrimSpace(ic.Header.ReceiverID))})
-			}
+}
+
+// call runs a handler unless one has failed.
+func (r *reading) call(f func() error) {
+	if r.err == nil {
+		r.err = f()
+	}
+}
+
+// NewMapper returns a Mapper handing records to h.
+func NewMapper(name string, h Handlers) *Mapper {
+	rd := &reading{name: name, h: h, res: &Result{}}
+	m := &Mapper{reading: rd}
+	m.claims.reading, m.remits.reading, m.auths.reading, m.acks.reading = rd, rd, rd, rd
+	m.claims.b.onClaim = m.claims.claim
+	if h.Acknowledger != nil {
+		rd.placer = h.Acknowledger
+	} else {
+		m.own = &ack.ClaimCollector{}
+		rd.placer = m.own
+	}
+	return m
+}
+
+// Finish returns what the Mapper handed over, with the Validator's Report
+// and error (rep, err from ig.Validator.Run), and frees what it held. The
+// error is err, else the first handler's.
+func (m *Mapper) Finish(rep *ig.Report, err error) (*Result, error) {
+	m.claims.claims.reset()
+	if m.own != nil {
+		m.own.Close()
+	}
+	m.res.Report = rep
+	if err == nil {
+		err = m.err
+	}
+	return m.res, err
+}
+
+// mapperFor is the mapper of a set type.
+func (m *Mapper) mapperFor(id string) setMapper {
+	switch id {
+	case "837":
+		return &m.claims
+	case "835":
+		return &m.remits
+	case "278":
+		return &m.auths
+	case "999", "277":
+		return &m.acks
+	}
+	return nil
+}
+
+// InterchangeStart decides whether the interchange's records go out: not
+// when its ISA has envelope errors (its TA1 rejects it), nor when
+// Handlers.Interchange finds it received before; then the Acknowledger
+// answers it with a TA1 025 alone.
+func (m *Mapper) InterchangeStart(ic *ig.InterchangeResult) {
+	m.skip = nil
+	switch {
+	case m.h.Interchange == nil:
+	case len(ic.Errors) > 0:
+		m.skip = ic // rejected by its TA1 whatever follows: no record goes out
+	case m.err == nil:
+		err := m.h.Interchange(ic.Header)
+		if !errors.Is(err, edigw.ErrDuplicateInterchange) {
+			m.call(func() error { return err })
+			return
+		}
+		m.skip = ic
+		m.res.Duplicates = append(m.res.Duplicates, ic.Header)
+		if m.h.Acknowledger != nil {
+			m.h.Acknowledger.Refuse(ic, &edi.Error{File: m.name, Pos: ic.Start, SegmentID: "ISA", Element: 13,
+				Code: edi.TA1DuplicateControlNumber, Msg: fmt.Sprintf("interchange ISA13=%s from %s:%s to %s:%s was received before",
+					ic.Header.ControlNumber, ic.Header.SenderQualifier, strings.TrimSpace(ic.Header.SenderID),
+					ic.Header.ReceiverQualifier, strings.TrimSpace(ic.Header.ReceiverID))})
 		}
 	}
-	if h.Acknowledger != nil {
-		h.Acknowledger.Attach(v)
+}
+
+// skipped says whether set s is in an interchange whose records stay in.
+func (m *Mapper) skipped(s *ig.SetResult) bool {
+	return m.skip != nil && s.Group != nil && s.Group.Interchange == m.skip
+}
+
+// Segment hands a set's segment to the set's mapper, and a TA1 (outside
+// any set) to the acknowledgment mapper.
+func (m *Mapper) Segment(ev *ig.Event) {
+	if m.own != nil {
+		m.own.Segment(ev)
 	}
-	rep, err := v.Run(r)
-	res.Report = rep
-	if err == nil {
-		err = ferr
+	if ev.Set == nil {
+		if ev.Seg.ID() == "TA1" && (m.skip == nil || ev.Interchange != m.skip) {
+			m.acks.ta1(ev)
+		}
+		return
 	}
-	return res, err
+	if ev.Set != m.set {
+		m.set, m.cur = ev.Set, m.mapperFor(ev.Set.Header.ID)
+	}
+	if m.cur != nil {
+		m.cur.segment(ev)
+	}
+}
+
+// CheckSet ends the set's records and checks them: its errors join the
+// set's before any SetEnd. A skipped interchange's set is forgotten.
+func (m *Mapper) CheckSet(s *ig.SetResult) []*edi.Error {
+	if s != m.set || m.cur == nil {
+		return nil
+	}
+	if m.skipped(s) {
+		m.cur.forget(s)
+		return nil
+	}
+	return m.cur.check(s)
+}
+
+// SetEnd hands the set's records over, its errors all in.
+func (m *Mapper) SetEnd(s *ig.SetResult) {
+	if s != m.set || m.cur == nil || m.skipped(s) {
+		return
+	}
+	m.cur.end(s)
 }

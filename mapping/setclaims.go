@@ -61,6 +61,9 @@ func (sc *setClaims) addError(e *edi.Error) {
 	sc.dropped++
 }
 
+// len is the number of claims held.
+func (sc *setClaims) len() int { return len(sc.mem) + sc.n }
+
 // each hands every claim back, in order, with its index.
 func (sc *setClaims) each(f func(i int, c *edigw.Claim) error) error {
 	for i, c := range sc.mem {

@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -38,7 +39,7 @@ func readWithAcks(t *testing.T, claims ...*edigw.Claim) ([]*edigw.Claim, *Result
 	var back []*edigw.Claim
 	res, err := Read(&file, "crafted.837", Handlers{
 		Claim:        func(c *edigw.Claim) error { back = append(back, c); return nil },
-		Acknowledger: ack.NewAcknowledger(ack.Options{Numbers: &ack.Sequence{}, Newline: true}, acks.sink),
+		Acknowledger: ack.NewAcknowledger(context.Background(), ack.Options{Numbers: &ack.Sequence{}, Newline: true}, acks.sink),
 	})
 	if err != nil {
 		t.Fatal(err)

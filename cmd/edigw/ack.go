@@ -47,7 +47,7 @@ written), 2 unreadable or bad usage.`,
 				written = append(written, p)
 				return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o640) // acknowledgments name patients
 			}
-			res, err := ack.Acknowledge(in, name, ack.Options{Numbers: &ack.Sequence{Start: start}, Newline: true}, sink)
+			res, err := ack.Acknowledge(c.Context(), in, name, ack.Options{Numbers: &ack.Sequence{Start: start}, Newline: true}, sink)
 			if err != nil {
 				return &exitError{code: exitUnusable, err: err}
 			}

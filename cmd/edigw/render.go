@@ -42,8 +42,7 @@ func render(out io.Writer, in io.Reader, name string, elements bool) error {
 	bw := bufio.NewWriter(out)
 	defer bw.Flush()
 	fmt.Fprintf(bw, "%7s %7s %10s %6s  %-22s %s\n", "SEG", "LINE", "BYTE", "IN-SET", "LOOP", "SEGMENT")
-	v := &ig.Validator{
-		File:    name,
+	v := &ig.Validator{File: name, Handlers: []ig.Handler{ig.Funcs{
 		OnError: func(e *edi.Error) { fmt.Fprintf(bw, "! %v\n", e) },
 		OnSegment: func(ev *ig.Event) {
 			p := ev.Seg.Pos
@@ -65,7 +64,7 @@ func render(out io.Writer, in io.Reader, name string, elements bool) error {
 				renderElements(bw, ev.Seg, ev.Match.Def)
 			}
 		},
-	}
+	}}}
 	rep, err := v.Run(in)
 	if err != nil {
 		return &exitError{code: exitUnusable, err: err}

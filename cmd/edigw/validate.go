@@ -68,7 +68,8 @@ func validate(out io.Writer, in io.Reader, name string, asJSON bool, maxErrors i
 	defer bw.Flush()
 	var sets []setLine
 	inSet := map[*edi.Error]bool{}
-	v := &ig.Validator{File: name, MaxErrors: maxErrors, OnSet: func(s *ig.SetResult) {
+	v := &ig.Validator{File: name, MaxErrors: maxErrors}
+	v.Handlers = []ig.Handler{ig.Funcs{OnSet: func(s *ig.SetResult) {
 		l := setLine{Set: s.Header.ControlNumber, ID: s.Header.ID, Segments: s.Segments, Accepted: s.Accepted(), ErrorCount: s.ErrorCount}
 		if s.Group != nil {
 			l.Group = s.Group.Header.ControlNumber
@@ -84,7 +85,7 @@ func validate(out io.Writer, in io.Reader, name string, asJSON bool, maxErrors i
 			l.Errors = append(l.Errors, *toJSONError(e))
 		}
 		sets = append(sets, l)
-	}}
+	}}}
 	rep, err := v.Run(in)
 	if err != nil {
 		return &exitError{code: exitUnusable, err: err}

@@ -10,6 +10,7 @@
 package ack
 
 import (
+	"context"
 	"fmt"
 	"sync"
 	"time"
@@ -29,9 +30,10 @@ const (
 
 // ControlNumbers allocates control numbers for outbound envelopes, per
 // sender and receiver pair. Implementations must never hand out a number
-// twice for the same kind and pair.
+// twice for the same kind and pair. ctx is the file's: storage's
+// allocator asks the ledger under it.
 type ControlNumbers interface {
-	Next(kind Kind, sender, receiver string) (int64, error)
+	Next(ctx context.Context, kind Kind, sender, receiver string) (int64, error)
 }
 
 // Sequence is an in-memory ControlNumbers that counts up from Start (1 when
@@ -43,7 +45,7 @@ type Sequence struct {
 }
 
 // Next returns the next number of the kind.
-func (s *Sequence) Next(kind Kind, _, _ string) (int64, error) {
+func (s *Sequence) Next(_ context.Context, kind Kind, _, _ string) (int64, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.next[kind] == 0 {
@@ -66,6 +68,17 @@ type Options struct {
 	// ClaimAt, when set, names the claim (its CLM01) at a set position, so
 	// a 999 can give the business unit of an error (CTX*CLM01:...).
 	ClaimAt func(s *ig.SetResult, setIndex int) string
+
+	// ctx is what Numbers.Next is called with: the Acknowledger's
+	// (NewAcknowledger), context.Background for the Write functions.
+	ctx context.Context
+}
+
+func (o *Options) context() context.Context {
+	if o.ctx != nil {
+		return o.ctx
+	}
+	return context.Background()
 }
 
 func (o *Options) now() time.Time {
@@ -88,7 +101,7 @@ func reply(ew *edi.EnvelopeWriter, in edi.InterchangeHeader, o *Options) (string
 	if o.Numbers == nil {
 		return "", fmt.Errorf("ack: Options.Numbers is required")
 	}
-	n, err := o.Numbers.Next(InterchangeNumber, in.ReceiverID, in.SenderID)
+	n, err := o.Numbers.Next(o.context(), InterchangeNumber, in.ReceiverID, in.SenderID)
 	if err != nil {
 		return "", err
 	}
@@ -112,7 +125,7 @@ func reply(ew *edi.EnvelopeWriter, in edi.InterchangeHeader, o *Options) (string
 // group opens a functional group of an acknowledgment, swapping the
 // application sender and receiver of the inbound group.
 func group(ew *edi.EnvelopeWriter, fid, version string, in edi.GroupHeader, o *Options) error {
-	n, err := o.Numbers.Next(GroupNumber, in.Receiver, in.Sender)
+	n, err := o.Numbers.Next(o.context(), GroupNumber, in.Receiver, in.Sender)
 	if err != nil {
 		return err
 	}
@@ -123,7 +136,7 @@ func group(ew *edi.EnvelopeWriter, fid, version string, in edi.GroupHeader, o *O
 
 // set opens a transaction set with the next set control number.
 func set(ew *edi.EnvelopeWriter, id, version string, in edi.GroupHeader, o *Options) error {
-	n, err := o.Numbers.Next(SetNumber, in.Receiver, in.Sender)
+	n, err := o.Numbers.Next(o.context(), SetNumber, in.Receiver, in.Sender)
 	if err != nil {
 		return err
 	}

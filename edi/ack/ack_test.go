@@ -2,6 +2,7 @@ package ack
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,11 +17,11 @@ import (
 func TestSequenceCountsPerKind(t *testing.T) {
 	var s Sequence
 	for want := int64(1); want <= 3; want++ {
-		if n, _ := s.Next(InterchangeNumber, "A", "B"); n != want {
+		if n, _ := s.Next(context.Background(), InterchangeNumber, "A", "B"); n != want {
 			t.Fatalf("interchange %d, want %d", n, want)
 		}
 	}
-	if n, _ := s.Next(SetNumber, "A", "B"); n != 1 {
+	if n, _ := s.Next(context.Background(), SetNumber, "A", "B"); n != 1 {
 		t.Errorf("set numbers start at 1 too, got %d", n)
 	}
 }
@@ -73,7 +74,7 @@ func TestAcknowledgmentsAreNotAcknowledged(t *testing.T) {
 			t.Fatal(err)
 		}
 		var kinds []string
-		res, err := Acknowledge(bytes.NewReader(data), file, Options{Numbers: &Sequence{}}, func(kind, _ string) (io.WriteCloser, error) {
+		res, err := Acknowledge(context.Background(), bytes.NewReader(data), file, Options{Numbers: &Sequence{}}, func(kind, _ string) (io.WriteCloser, error) {
 			kinds = append(kinds, kind)
 			return nopCloser{io.Discard}, nil
 		})
@@ -104,19 +105,20 @@ func TestAcknowledgerKeepsBodiesNotClaims(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := NewAcknowledger(Options{Numbers: &Sequence{}}, func(string, string) (io.WriteCloser, error) {
+		a := NewAcknowledger(context.Background(), Options{Numbers: &Sequence{}}, func(string, string) (io.WriteCloser, error) {
 			return nopCloser{io.Discard}, nil
 		})
 		v := &ig.Validator{File: file}
 		checked := false
-		v.OnGroup = func(g *ig.GroupResult) {
+		onGroup := func(g *ig.GroupResult) {
 			checked = true
 			if a.current != nil || a.bodies.n != 1 || len(g.Sets) != 0 || a.sets.included != 1 {
 				t.Errorf("%s at GE: claims held %v, %d bodies, %d sets kept, %d answered; want none, 1, 0, 1",
 					file, a.current != nil, a.bodies.n, len(g.Sets), a.sets.included)
 			}
 		}
-		a.Attach(v)
+		v.ForgetSets = true
+		v.Handlers = []ig.Handler{ig.Funcs{OnGroup: onGroup}, a}
 		if _, err := v.Run(bytes.NewReader(data)); err != nil {
 			t.Fatal(err)
 		}

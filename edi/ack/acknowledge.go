@@ -1,6 +1,7 @@
 package ack
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -38,20 +39,25 @@ type Result struct {
 // rejected interchange is not processed further. The acknowledgments of an
 // interchange are held until its IEA, so memory is bounded by one
 // interchange's acknowledgments and one set's claims.
-func Acknowledge(r io.Reader, name string, o Options, sink Sink) (*Result, error) {
-	a := NewAcknowledger(o, sink)
-	v := &ig.Validator{File: name}
-	a.Attach(v)
+func Acknowledge(ctx context.Context, r io.Reader, name string, o Options, sink Sink) (*Result, error) {
+	a := NewAcknowledger(ctx, o, sink)
+	v := &ig.Validator{File: name, ForgetSets: true, Handlers: []ig.Handler{a}}
 	rep, err := v.Run(r)
 	res, werr := a.Finish()
 	res.Report = rep
 	return res, errors.Join(err, werr)
 }
 
-// An Acknowledger builds acknowledgments from the events of a Validator it
-// is attached to, so a caller that reads a file for other reasons (mapping
-// it to records, adding business-rule errors to its sets) acknowledges it
-// in the same pass.
+// An Acknowledger is the ig.Handler that builds acknowledgments, so a
+// caller that reads a file for other reasons (mapping it to records,
+// adding business-rule errors to its sets) acknowledges it in the same
+// pass: put it in the Validator's Handlers after the handlers whose
+// CheckSet adds errors. It answers each set as it ends, so the Validator
+// need not keep a group's sets (ig.Validator.ForgetSets).
+//
+// It collects the claims of every 837 set once, and says which claim each
+// error sits in (Claims): a mapper marking the rejected claims reads that
+// rather than collecting the claims again.
 //
 // Everything it holds waits in spools (on disk past 64 KB), never in a
 // list per set or per claim: the 999's answer to each set, written as the
@@ -77,62 +83,59 @@ type Acknowledger struct {
 	refused *ig.InterchangeResult
 }
 
-// NewAcknowledger returns an Acknowledger writing to sink.
-func NewAcknowledger(o Options, sink Sink) *Acknowledger {
+// NewAcknowledger returns an Acknowledger writing to sink. Like a
+// database/sql transaction's, its context is used until Finish: control
+// numbers are allocated under it.
+func NewAcknowledger(ctx context.Context, o Options, sink Sink) *Acknowledger {
 	a := &Acknowledger{o: o, sink: sink}
 	a.o.ClaimAt = a.claimAt
+	a.o.ctx = ctx
 	return a
 }
 
-// Attach chains the Acknowledger after v's own callbacks: v's OnSet runs
-// first, so errors it adds to a set (business rules, SNIP 3-7) are in the
-// set when the claims are judged. It tells v not to keep each group's sets
-// (ig.Validator.ForgetSets): the Acknowledger answers each set as it ends.
-func (a *Acknowledger) Attach(v *ig.Validator) {
-	seg, set, group, ic := v.OnSegment, v.OnSet, v.OnGroup, v.OnInterchange
-	v.ForgetSets = true
-	v.OnSegment = func(ev *ig.Event) {
-		if seg != nil {
-			seg(ev)
-		}
-		a.collector.OnSegment(ev)
-	}
-	v.OnSet = func(s *ig.SetResult) {
-		if set != nil {
-			set(s)
-		}
-		a.setEnded(s)
-	}
-	v.OnGroup = func(g *ig.GroupResult) {
-		if group != nil {
-			group(g)
-		}
-		a.groupEnded(g)
-	}
-	v.OnInterchange = func(r *ig.InterchangeResult) {
-		if ic != nil {
-			ic(r)
-		}
-		a.interchange(r)
-	}
-}
+// The Acknowledger's ig.Handler methods.
+
+// InterchangeStart does nothing: a caller refuses an interchange at its
+// ISA with Refuse, before the Acknowledger hears of its groups.
+func (a *Acknowledger) InterchangeStart(*ig.InterchangeResult) {}
+
+// Segment collects the claims of 837 sets.
+func (a *Acknowledger) Segment(ev *ig.Event) { a.collector.Segment(ev) }
+
+func (a *Acknowledger) Error(*edi.Error) {}
+
+// CheckSet adds no error: the Acknowledger judges in SetEnd.
+func (a *Acknowledger) CheckSet(*ig.SetResult) []*edi.Error { return nil }
+
+// SetEnd answers the set (setEnded).
+func (a *Acknowledger) SetEnd(s *ig.SetResult) { a.setEnded(s) }
+
+// GroupEnd writes the group's 999 and 277CAs (groupEnded).
+func (a *Acknowledger) GroupEnd(g *ig.GroupResult) { a.groupEnded(g) }
+
+// InterchangeEnd hands over the interchange's acknowledgments, or its TA1
+// alone (interchange).
+func (a *Acknowledger) InterchangeEnd(ic *ig.InterchangeResult) { a.interchange(ic) }
+
+// Claims returns the claims of 837 set s with the errors each holds (nil
+// for a set that is not an 837), once every CheckSet of s has run: in
+// SetEnd, whatever the Handler's place in the list. They stay valid until
+// the next set's segments or Finish; the caller does not close them.
+func (a *Acknowledger) Claims(s *ig.SetResult) (*Claims, error) { return a.collector.Claims(s) }
 
 // setEnded answers a set as soon as it ends (its errors, business rules
 // included, are all in): its loop of the group's 999 and, for an 837 set
 // the 999 does not reject, its 277CA body. A refused interchange's sets
 // get neither: its TA1 is their only answer.
 func (a *Acknowledger) setEnded(s *ig.SetResult) {
-	cs, err := a.collector.Take(s)
-	if err != nil {
-		a.fail(err)
-		return
-	}
-	if cs != nil {
-		defer cs.Close()
-	}
 	g := s.Group
 	if g == nil || a.isRefused(g.Interchange) {
 		return // outside any group, or in a refused interchange: no 999 or 277CA answers it
+	}
+	cs, err := a.collector.Claims(s)
+	if err != nil {
+		a.fail(err)
+		return
 	}
 	if a.group != g {
 		a.resetGroup()
@@ -180,6 +183,7 @@ func (a *Acknowledger) Finish() (*Result, error) {
 	// What an input cut short left held goes with it.
 	a.pending.reset()
 	a.resetGroup()
+	a.collector.Close()
 	res := a.res
 	return &res, a.werr
 }
@@ -281,8 +285,8 @@ func (a *Acknowledger) groupEnded(g *ig.GroupResult) {
 	}
 }
 
-// Refuse answers the interchange ic, told at its ISA (ig.Validator's
-// OnInterchangeStart), with a TA1 that rejects it with e's code (a TA105,
+// Refuse answers the interchange ic, told at its ISA (by a Handler's
+// InterchangeStart before the Acknowledger's), with a TA1 that rejects it with e's code (a TA105,
 // such as edi.TA1DuplicateControlNumber for an interchange received
 // before) and nothing else: none of its groups gets a 999, none of its
 // sets a 277CA, and no control number is spent on them.

@@ -136,10 +136,14 @@ func (cs *Claims) Close() {
 }
 
 // ClaimCollector gathers the claims of every 837 set from a Validator's
-// segment events. Wire OnSegment to Validator.OnSegment and call Take in
-// Validator.OnSet. It holds one set's claims at a time, in a spool.
+// segment events and places each set's errors on them: an ig.Handler
+// (the Acknowledger holds one; a caller that acknowledges nothing puts
+// one in its Validator's Handlers) whose Claims answers in SetEnd. It
+// holds one set's claims at a time, in a spool.
 type ClaimCollector struct {
-	cur *Claims
+	ig.NopHandler
+	cur    *Claims // the open set's, being collected
+	placed *Claims // the last set's, its errors placed (Claims)
 
 	provider   *Provider
 	providers  int
@@ -159,9 +163,16 @@ type ClaimCollector struct {
 	rec        []byte // encoding scratch
 }
 
-// OnSegment takes one validator event.
-func (c *ClaimCollector) OnSegment(ev *ig.Event) {
-	if ev.Set == nil || ev.Walker == nil || ev.Set.Header.ID != "837" {
+// Segment takes one validator event.
+func (c *ClaimCollector) Segment(ev *ig.Event) {
+	if ev.Set == nil || ev.Walker == nil {
+		return
+	}
+	if c.placed != nil && c.placed.Set != ev.Set {
+		c.placed.Close() // a new set: the last one's claims were answered
+		c.placed = nil
+	}
+	if ev.Set.Header.ID != "837" {
 		return
 	}
 	if c.cur == nil || c.cur.Set != ev.Set {
@@ -263,7 +274,7 @@ func (c *ClaimCollector) closeClaim(pos int) {
 		c.cur.mem = append(c.cur.mem, c.claim)
 	} else {
 		c.rec = appendClaim(c.rec[:0], c.claim)
-		_, _ = c.cur.data.Write(c.rec) // an error stays in the Buffer: Take reports it
+		_, _ = c.cur.data.Write(c.rec) // an error stays in the Buffer: take reports it
 	}
 	c.cur.n++
 	c.claim = nil
@@ -288,10 +299,40 @@ func (c *Claim) widen(format, v string) {
 	}
 }
 
-// Take returns the claims of set s, with each claim's errors assigned, and
-// forgets them. It returns nil for a set that is not an 837. The caller
-// closes the Claims.
-func (c *ClaimCollector) Take(s *ig.SetResult) (*Claims, error) {
+// Claims returns the claims of set s, the set that ended last, with
+// each claim's errors assigned: call it in SetEnd, once every CheckSet
+// has added its errors to s. It returns nil for a set that is not an 837.
+// The Claims stay valid until the next set's segments or Close, and every
+// call for s returns the same ones: the Acknowledger's 999 and 277CA and
+// a mapper's rejected claims come from one placing.
+func (c *ClaimCollector) Claims(s *ig.SetResult) (*Claims, error) {
+	if c.placed != nil && c.placed.Set == s {
+		return c.placed, nil
+	}
+	cs, err := c.take(s)
+	if err != nil || cs == nil {
+		return nil, err
+	}
+	if c.placed != nil {
+		c.placed.Close()
+	}
+	c.placed = cs
+	return cs, nil
+}
+
+// Close frees the claims held.
+func (c *ClaimCollector) Close() {
+	for _, cs := range []*Claims{c.cur, c.placed} {
+		if cs != nil {
+			cs.Close()
+		}
+	}
+	c.cur, c.placed = nil, nil
+}
+
+// take returns the claims of set s, with each claim's errors assigned, and
+// forgets them. It returns nil for a set that is not an 837.
+func (c *ClaimCollector) take(s *ig.SetResult) (*Claims, error) {
 	if c.cur == nil || c.cur.Set != s {
 		if s.Header.ID != "837" {
 			return nil, nil

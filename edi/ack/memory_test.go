@@ -2,6 +2,7 @@ package ack
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"runtime"
@@ -49,13 +50,14 @@ func TestMemoryFlatInTheSetsOfAGroup(t *testing.T) {
 	live := map[int]uint64{}
 	for _, n := range []int{10_000, 100_000} {
 		acks := 0
-		a := NewAcknowledger(Options{Numbers: &Sequence{}}, func(kind, ref string) (io.WriteCloser, error) {
+		a := NewAcknowledger(context.Background(), Options{Numbers: &Sequence{}}, func(kind, ref string) (io.WriteCloser, error) {
 			acks++
 			return nopCloser{io.Discard}, nil
 		})
 		v := &ig.Validator{File: "sets.edi"}
-		v.OnGroup = func(*ig.GroupResult) { live[n] = liveHeap() }
-		a.Attach(v)
+		onGroup := func(*ig.GroupResult) { live[n] = liveHeap() }
+		v.ForgetSets = true
+		v.Handlers = []ig.Handler{ig.Funcs{OnGroup: onGroup}, a}
 		rep, err := v.Run(emptySets(n))
 		if err != nil {
 			t.Fatal(err)

@@ -2,6 +2,7 @@ package ack
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -26,7 +27,7 @@ func TestRefusedInterchangeGetsOnlyATA1(t *testing.T) {
 
 	out := map[string][]string{} // kind -> refs
 	var ta1 bytes.Buffer
-	a := NewAcknowledger(Options{Numbers: &Sequence{}}, func(kind, ref string) (io.WriteCloser, error) {
+	a := NewAcknowledger(context.Background(), Options{Numbers: &Sequence{}}, func(kind, ref string) (io.WriteCloser, error) {
 		out[kind] = append(out[kind], ref)
 		if kind == KindTA1 {
 			return nopCloser{&ta1}, nil
@@ -34,12 +35,13 @@ func TestRefusedInterchangeGetsOnlyATA1(t *testing.T) {
 		return nopCloser{io.Discard}, nil
 	})
 	v := &ig.Validator{File: "two.x12"}
-	v.OnInterchangeStart = func(ic *ig.InterchangeResult) {
+	onInterchangeStart := func(ic *ig.InterchangeResult) {
 		if ic.Header.ControlNumber == "000005003" {
 			a.Refuse(ic, &edi.Error{Pos: ic.Start, SegmentID: "ISA", Element: 13, Code: edi.TA1DuplicateControlNumber, Msg: "received before"})
 		}
 	}
-	a.Attach(v)
+	v.ForgetSets = true
+	v.Handlers = []ig.Handler{ig.Funcs{OnInterchangeStart: onInterchangeStart}, a}
 	if _, err := v.Run(bytes.NewReader(data)); err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package ack
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"testing"
 
@@ -20,7 +21,7 @@ func TestLargeAcknowledgmentsWaitOnDisk(t *testing.T) {
 	outs := map[string]*bytes.Buffer{}
 	var a *Acknowledger
 	onDisk, held := false, 0
-	a = NewAcknowledger(Options{Numbers: &Sequence{}}, func(kind, ref string) (io.WriteCloser, error) {
+	a = NewAcknowledger(context.Background(), Options{Numbers: &Sequence{}}, func(kind, ref string) (io.WriteCloser, error) {
 		if len(outs) == 0 { // the first write: everything of the interchange is still held
 			onDisk, held = a.pending.data.OnDisk(), a.pending.n
 		}
@@ -29,7 +30,8 @@ func TestLargeAcknowledgmentsWaitOnDisk(t *testing.T) {
 		return nopCloser{b}, nil
 	})
 	v := &ig.Validator{File: "big.edi"}
-	a.Attach(v)
+	v.ForgetSets = true
+	v.Handlers = []ig.Handler{a}
 	if _, err := v.Run(&in); err != nil {
 		t.Fatal(err)
 	}

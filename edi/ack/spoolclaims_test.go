@@ -2,6 +2,7 @@ package ack
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
 	"testing"
@@ -26,7 +27,7 @@ func TestSpooledClaimsAnswerAlike(t *testing.T) {
 		}
 		acks := func() map[string]string {
 			out := map[string]string{}
-			_, err := Acknowledge(bytes.NewReader(data), file, Options{Numbers: &Sequence{}, Now: fixedNow},
+			_, err := Acknowledge(context.Background(), bytes.NewReader(data), file, Options{Numbers: &Sequence{}, Now: fixedNow},
 				func(kind, ref string) (io.WriteCloser, error) {
 					return &into{m: out, k: kind + " " + ref}, nil
 				})

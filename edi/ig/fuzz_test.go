@@ -24,7 +24,7 @@ func FuzzValidate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sets := 0
-		v := &Validator{File: "fuzz", Guides: toys, OnSet: func(*SetResult) { sets++ }}
+		v := &Validator{File: "fuzz", Guides: toys, Handlers: []Handler{Funcs{OnSet: func(*SetResult) { sets++ }}}}
 		rep, err := v.Run(bytes.NewReader(data))
 		if err != nil {
 			t.Fatal(err) // a bytes.Reader cannot fail

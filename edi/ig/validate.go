@@ -26,7 +26,7 @@ type GroupResult struct {
 	Start       edi.Position
 	Errors      []*edi.Error // AK905-level errors
 	// Sets are the group's sets, unless Validator.ForgetSets: a caller
-	// that answers each set in OnSet need not hold them all until the GE.
+	// that answers each set in SetEnd need not hold them all until the GE.
 	Sets   []*SetResult
 	Closed bool // a GE ended the group
 }
@@ -42,6 +42,8 @@ type SetResult struct {
 	Errors     []*edi.Error
 	ErrorCount int
 	Segments   int
+
+	rep *Report // the Report counting its errors
 }
 
 // Accepted reports whether the set has no errors.
@@ -63,7 +65,8 @@ func (r *Report) OK() bool { return r.ErrorCount == 0 }
 
 // Event is one segment as the validator saw it, for renderers and
 // collectors. The Event, its Seg and Walker are only valid during the
-// callback: the Validator reuses them.
+// call: the Validator reuses them, and hands the same Event to every
+// Handler.
 type Event struct {
 	Seg    *edi.Segment
 	Match  Match
@@ -76,8 +79,8 @@ type Event struct {
 
 // Validator reads an input once and validates it at SNIP levels 1 and 2:
 // envelopes (edi.EnvelopeChecker) and implementation guides (Walker). It
-// streams: results come through the callbacks as each set, group and
-// interchange ends, so memory is bounded by one transaction set.
+// streams: results go to the Handlers as each set, group and interchange
+// ends, so memory is bounded by one transaction set.
 type Validator struct {
 	File            string
 	MaxErrors       int // errors kept in the Report (default 1000)
@@ -89,20 +92,8 @@ type Validator struct {
 	// Standard(), the HIPAA 5010 guides.
 	Guides *Registry
 
-	OnSegment func(*Event)
-	OnError   func(*edi.Error) // every error, as it is found
-	OnSet     func(*SetResult)
-	// Check, when set, runs as each set ends, before OnSet; the errors it
-	// returns join the set's. It is where rules beyond the guide live
-	// (balancing, code sets, payer rules: SNIP 3 to 7).
-	Check         func(*SetResult) []*edi.Error
-	OnGroup       func(*GroupResult)
-	OnInterchange func(*InterchangeResult)
-	// OnInterchangeStart, when set, sees each interchange as soon as its
-	// ISA is read and checked (Errors hold the ISA's own envelope
-	// errors), before any of its groups: where a caller decides whether
-	// the interchange is processed at all (a duplicate is not).
-	OnInterchangeStart func(*InterchangeResult)
+	// Handlers see every event, in list order (handler.go).
+	Handlers []Handler
 
 	rep    *Report
 	w      Walker
@@ -112,7 +103,7 @@ type Validator struct {
 	nextIC *InterchangeResult
 	nextGr *GroupResult
 	nextSt *SetResult
-	ev     Event // reused for every OnSegment call
+	ev     Event // reused for every segment
 }
 
 // Run validates all of r. It returns an error only when r cannot be read;
@@ -322,8 +313,8 @@ func (v *Validator) segment(ck *edi.EnvelopeChecker, seg *edi.Segment) {
 		ck.Segment(seg)
 		v.closeInterchange()
 		v.ic, v.nextIC = v.nextIC, nil
-		if v.OnInterchangeStart != nil {
-			v.OnInterchangeStart(v.ic)
+		for _, h := range v.Handlers {
+			h.InterchangeStart(v.ic)
 		}
 	case "GS":
 		v.nextGr = &GroupResult{Interchange: v.ic, Header: edi.ParseGroupHeader(seg), Start: seg.Pos}
@@ -334,7 +325,7 @@ func (v *Validator) segment(ck *edi.EnvelopeChecker, seg *edi.Segment) {
 			v.ic.Groups++
 		}
 	case "ST":
-		v.nextSt = &SetResult{Group: v.gr, Header: edi.ParseSetHeader(seg), Start: seg.Pos}
+		v.nextSt = &SetResult{Group: v.gr, Header: edi.ParseSetHeader(seg), Start: seg.Pos, rep: v.rep}
 		ck.Segment(seg)
 		v.closeSet()
 		v.st, v.nextSt = v.nextSt, nil
@@ -380,18 +371,18 @@ func (v *Validator) segment(ck *edi.EnvelopeChecker, seg *edi.Segment) {
 			if id == "TA1" {
 				CheckSegment(seg, TA1Segment, v.File, v.fileError)
 			}
-			if v.OnSegment != nil {
-				v.ev = Event{Seg: seg, Interchange: v.ic}
-				v.OnSegment(&v.ev)
+			v.ev = Event{Seg: seg, Interchange: v.ic}
+			for _, h := range v.Handlers {
+				h.Segment(&v.ev)
 			}
 		}
 	}
 }
 
 func (v *Validator) emit(seg *edi.Segment, m Match) {
-	if v.OnSegment != nil {
-		v.ev = Event{Seg: seg, Match: m, Walker: &v.w, Set: v.st, Interchange: v.ic}
-		v.OnSegment(&v.ev)
+	v.ev = Event{Seg: seg, Match: m, Walker: &v.w, Set: v.st, Interchange: v.ic}
+	for _, h := range v.Handlers {
+		h.Segment(&v.ev)
 	}
 }
 
@@ -439,18 +430,20 @@ func (v *Validator) addSetError(s *SetResult, e *edi.Error) {
 	}
 }
 
-// CountErrors counts n errors of set s that a Check found but did not
-// return, because no list would keep them (the set keeps
+// CountErrors counts n errors of the set that a CheckSet found but did
+// not return, because no list would keep them (the set keeps
 // MaxErrorsPerSet, the Report MaxErrors): they count against the set and
 // the file like any other.
-func (v *Validator) CountErrors(s *SetResult, n int) {
+func (s *SetResult) CountErrors(n int) {
 	s.ErrorCount += n
-	v.rep.ErrorCount += n
+	if s.rep != nil {
+		s.rep.ErrorCount += n
+	}
 }
 
 func (v *Validator) fileError(e *edi.Error) {
-	if v.OnError != nil {
-		v.OnError(e)
+	for _, h := range v.Handlers {
+		h.Error(e)
 	}
 	v.rep.ErrorCount++
 	if len(v.rep.Errors) < v.MaxErrors {
@@ -465,8 +458,8 @@ func (v *Validator) closeSet() {
 	v.w.End()
 	s := v.st
 	v.st = nil
-	if v.Check != nil {
-		for _, e := range v.Check(s) {
+	for _, h := range v.Handlers {
+		for _, e := range h.CheckSet(s) {
 			if e.File == "" {
 				e.File = v.File
 			}
@@ -482,8 +475,8 @@ func (v *Validator) closeSet() {
 	if s.Group != nil && !v.ForgetSets {
 		s.Group.Sets = append(s.Group.Sets, s)
 	}
-	if v.OnSet != nil {
-		v.OnSet(s)
+	for _, h := range v.Handlers {
+		h.SetEnd(s)
 	}
 }
 
@@ -494,8 +487,8 @@ func (v *Validator) closeGroup() {
 	}
 	g := v.gr
 	v.gr = nil
-	if v.OnGroup != nil {
-		v.OnGroup(g)
+	for _, h := range v.Handlers {
+		h.GroupEnd(g)
 	}
 }
 
@@ -506,7 +499,7 @@ func (v *Validator) closeInterchange() {
 	}
 	ic := v.ic
 	v.ic = nil
-	if v.OnInterchange != nil {
-		v.OnInterchange(ic)
+	for _, h := range v.Handlers {
+		h.InterchangeEnd(ic)
 	}
 }

@@ -137,11 +137,11 @@ type walked struct {
 func walk(t *testing.T, in string) walked {
 	t.Helper()
 	var out walked
-	v := &Validator{File: "toy.edi", Guides: toys, OnSegment: func(ev *Event) {
+	v := &Validator{File: "toy.edi", Guides: toys, Handlers: []Handler{Funcs{OnSegment: func(ev *Event) {
 		if ev.Walker != nil {
 			out.paths = append(out.paths, ev.Seg.ID()+"@"+ev.Walker.Path())
 		}
-	}}
+	}}}}
 	rep, err := v.Run(strings.NewReader(in))
 	if err != nil {
 		t.Fatal(err)
@@ -288,9 +288,9 @@ func TestWalkerBHT02ChoosesAmongGuides(t *testing.T) {
 		body := append([]string(nil), toyBody...)
 		body[0] = "BHT*0019*" + purpose + "*REF1*20260115*1030*CH"
 		var chosen []string
-		v := &Validator{Guides: toys, OnSet: func(s *SetResult) {
+		v := &Validator{Guides: toys, Handlers: []Handler{Funcs{OnSet: func(s *SetResult) {
 			chosen = append(chosen, s.Guide.BHT02[0])
-		}}
+		}}}}
 		rep, err := v.Run(strings.NewReader(toyFile("005010T98", body...)))
 		if err != nil || !rep.OK() {
 			t.Fatalf("%v %v", err, rep.Errors)
@@ -304,7 +304,7 @@ func TestWalkerBHT02ChoosesAmongGuides(t *testing.T) {
 func TestWalkerEnvelopeErrorsGoToTheirSet(t *testing.T) {
 	in := strings.Replace(toyFile("005010T99", toyBody...), "SE*26*0001", "SE*27*0001", 1)
 	var sets []*SetResult
-	v := &Validator{Guides: toys, OnSet: func(s *SetResult) { sets = append(sets, s) }}
+	v := &Validator{Guides: toys, Handlers: []Handler{Funcs{OnSet: func(s *SetResult) { sets = append(sets, s) }}}}
 	rep, _ := v.Run(strings.NewReader(in))
 	if len(sets) != 1 || sets[0].ErrorCount != 1 || sets[0].Errors[0].Code != edi.SetSegmentCountMismatch {
 		t.Fatalf("set errors: %+v / %v", sets, rep.Errors)
@@ -377,12 +377,12 @@ func replace(from, to string) func([]string) []string {
 func TestWalkerLoopEvents(t *testing.T) {
 	var opened []string
 	closed := 0
-	v := &Validator{Guides: toys, OnSegment: func(ev *Event) {
+	v := &Validator{Guides: toys, Handlers: []Handler{Funcs{OnSegment: func(ev *Event) {
 		if ev.Match.Opened {
 			opened = append(opened, ev.Match.Loop.ID)
 		}
 		closed += ev.Match.Closed
-	}}
+	}}}}
 	if _, err := v.Run(strings.NewReader(toyFile("005010T99", toyBody...))); err != nil {
 		t.Fatal(err)
 	}

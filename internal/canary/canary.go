@@ -101,7 +101,7 @@ type planter struct {
 // walk validates src and rebuilds every segment, planting in the sets'.
 func (p *planter) walk(src []byte, d edi.Delimiters) ([]string, error) {
 	var segs []string
-	v := &ig.Validator{File: "canary",
+	v := &ig.Validator{File: "canary", Handlers: []ig.Handler{ig.Funcs{
 		OnSegment: func(ev *ig.Event) {
 			segs = append(segs, p.segment(ev, d))
 			if p.variant == Invalid && !p.junk && ev.Set != nil && ev.Seg.ID() == "NM1" {
@@ -110,7 +110,7 @@ func (p *planter) walk(src []byte, d edi.Delimiters) ([]string, error) {
 				segs = append(segs, p.text(8)+string(d.Element)+p.text(8))
 			}
 		},
-	}
+	}}}
 	rep, err := v.Run(bytes.NewReader(src))
 	if err != nil {
 		return nil, err

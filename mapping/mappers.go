@@ -1,0 +1,217 @@
+package mapping
+
+import (
+	"errors"
+
+	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/edi"
+	"github.com/edigw/edigw/edi/ack"
+	"github.com/edigw/edigw/edi/ig"
+)
+
+// A setMapper turns the sets of one type into records, for a Mapper:
+// segment builds the open set's records; check ends them as the set ends
+// and returns their business-rule errors (they join the set's); end hands
+// them over once every handler's check is in; forget drops the set of an
+// interchange whose records stay in.
+type setMapper interface {
+	segment(*ig.Event)
+	check(*ig.SetResult) []*edi.Error
+	end(*ig.SetResult)
+	forget(*ig.SetResult)
+}
+
+// claimMapper maps 837 sets to claims. Each claim is checked against the
+// business rules as it ends, then waits in a spool (setClaims) for the
+// set's end, where the claim placements say which ones its errors reject.
+type claimMapper struct {
+	*reading
+	b      claimBuilder
+	claims setClaims
+	// Where the open set starts and how much of it is read: its first
+	// bytes' claims wait in memory, the others on disk.
+	start, read int64
+}
+
+func (m *claimMapper) segment(ev *ig.Event) {
+	if ev.Seg.ID() == "ST" {
+		m.start = ev.Seg.Pos.Offset
+	}
+	m.read = ev.Seg.Pos.Offset - m.start
+	m.b.segment(ev)
+}
+
+// claim takes one claim as it ends, with where its parts are.
+func (m *claimMapper) claim(c *edigw.Claim, at *claimSpots) {
+	if m.b.set != nil && m.b.set.Guide != nil {
+		issues := claimIssues(c, at)
+		if m.h.AuthorizationLookup != nil {
+			issues = append(issues, payerIssues(c, at, m.h.AuthorizationLookup)...)
+		}
+		for _, is := range issues {
+			is.Err.File = m.name
+			m.res.addIssue(is)
+			if !is.Warning {
+				m.claims.addError(is.Err)
+			}
+		}
+	}
+	m.call(func() error { return m.claims.add(c, m.read) })
+}
+
+func (m *claimMapper) check(s *ig.SetResult) []*edi.Error {
+	m.b.take() // the last claim ends with the set
+	if s.Guide == nil {
+		return nil
+	}
+	s.CountErrors(m.claims.dropped)
+	return m.claims.errs
+}
+
+func (m *claimMapper) forget(*ig.SetResult) {
+	m.b.take()
+	m.claims.reset()
+}
+
+// end hands the set's claims over, those its errors reject with Status
+// rejected: every claim when the set is rejected, else those the claim
+// placements give errors.
+func (m *claimMapper) end(s *ig.SetResult) {
+	defer m.claims.reset()
+	cs, err := m.placer.Claims(s)
+	if err == nil && cs != nil && cs.Len() == 0 && m.claims.len() > 0 {
+		// The placer counts every CLM; it saw none of the set's segments.
+		err = errors.New("mapping: the Acknowledger saw none of the set's claims: it must be among the Validator's Handlers")
+	}
+	if err != nil {
+		m.call(func() error { return err })
+		return
+	}
+	// Which claims the set's errors reject, one flag a claim (none when
+	// no claim has errors).
+	var rejected []bool
+	setRejected := cs == nil || cs.Disposition(s) == ack.Rejected
+	placed := 0
+	if !setRejected {
+		placed = cs.Len()
+	}
+	if !setRejected && cs.AnyRejected() {
+		rejected = make([]bool, 0, cs.Len())
+		m.call(func() error {
+			return cs.Each(func(c *ack.Claim) error {
+				rejected = append(rejected, c.Rejected())
+				return nil
+			})
+		})
+	}
+	m.call(func() error {
+		return m.claims.each(func(i int, claim *edigw.Claim) error {
+			if setRejected || i >= placed || rejected != nil && rejected[i] {
+				claim.Status = edigw.ClaimRejected
+			}
+			m.res.Claims++
+			if m.h.Claim != nil {
+				return m.h.Claim(claim)
+			}
+			return nil
+		})
+	})
+}
+
+// remitMapper maps 835 sets to remittances, one a set; a set that does
+// not balance is kept, its Issues say where.
+type remitMapper struct {
+	*reading
+	b  remitBuilder
+	rm *edigw.Remittance // the ended set's, until end
+}
+
+func (m *remitMapper) segment(ev *ig.Event) { m.b.segment(ev) }
+
+func (m *remitMapper) check(s *ig.SetResult) []*edi.Error {
+	var spots *remitSpots
+	m.rm, spots = m.b.take(s)
+	if m.rm != nil && s.Guide != nil {
+		for _, is := range remittanceIssues(m.rm, spots) {
+			is.Err.File = m.name
+			m.res.addIssue(is)
+		}
+	}
+	return nil
+}
+
+func (m *remitMapper) forget(s *ig.SetResult) {
+	m.b.take(s)
+	m.rm = nil
+}
+
+func (m *remitMapper) end(s *ig.SetResult) {
+	rm := m.rm
+	m.rm = nil
+	switch {
+	case rm == nil:
+	case !s.Accepted():
+		m.res.Rejected++
+	default:
+		m.res.Remittances++
+		if m.h.Remittance != nil {
+			m.call(func() error { return m.h.Remittance(rm) })
+		}
+	}
+}
+
+// authMapper maps 278 sets to one authorization request a patient event.
+type authMapper struct {
+	*reading
+	b authBuilder
+}
+
+func (m *authMapper) segment(ev *ig.Event)             { m.b.segment(ev) }
+func (m *authMapper) check(*ig.SetResult) []*edi.Error { return nil }
+func (m *authMapper) forget(s *ig.SetResult)           { m.b.take(s) }
+
+func (m *authMapper) end(s *ig.SetResult) {
+	for _, a := range m.b.take(s) {
+		if !s.Accepted() {
+			m.res.Rejected++
+			continue
+		}
+		m.res.Authorizations++
+		if m.h.Authorization != nil {
+			m.call(func() error { return m.h.Authorization(a) })
+		}
+	}
+}
+
+// ackMapper maps the acknowledgments a partner sends back: 999 and 277CA
+// sets, and TA1 segments (outside any set).
+type ackMapper struct {
+	*reading
+	b ackBuilder
+}
+
+func (m *ackMapper) segment(ev *ig.Event)             { m.b.segment(ev) }
+func (m *ackMapper) check(*ig.SetResult) []*edi.Error { return nil }
+func (m *ackMapper) forget(s *ig.SetResult)           { m.b.take(s) }
+
+// ta1 hands over a TA1 as it is read.
+func (m *ackMapper) ta1(ev *ig.Event) {
+	m.res.Acknowledgments++
+	if m.h.Acknowledgment != nil {
+		m.call(func() error { return m.h.Acknowledgment(ta1(ev)) })
+	}
+}
+
+func (m *ackMapper) end(s *ig.SetResult) {
+	a := m.b.take(s)
+	switch {
+	case a == nil:
+	case !s.Accepted() || (a.Claims != nil && s.Guide != ig.X214):
+		m.res.Rejected++ // a 277 that is not a 277CA is not an acknowledgment
+	default:
+		m.res.Acknowledgments++
+		if m.h.Acknowledgment != nil {
+			m.call(func() error { return m.h.Acknowledgment(a) })
+		}
+	}
+}
