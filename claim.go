@@ -80,7 +80,30 @@ type Claim struct {
 	AdmissionDate   string        `json:"admissionDate,omitempty"`
 	Lines           []ServiceLine `json:"lines"`
 	Status          ClaimStatus   `json:"status"`
+	// AuthorizationFindings are the prior-authorization problems the payer
+	// profile found when the claim was received or submitted (mapping's
+	// SNIP 7 check against the authorizations edigw knows); set by edigw,
+	// never by a sender.
+	AuthorizationFindings []AuthorizationFinding `json:"authorizationFindings,omitempty"`
 }
+
+// AuthorizationFinding is one prior-authorization problem of a claim line:
+// the rule (auth-missing, auth-expired, auth-not-covering,
+// dme-place-of-service), what the payer profile says it does (warn, or
+// reject through the 277CA), the line and the profile's category. It
+// names no value of the claim: no code, certification number or member.
+type AuthorizationFinding struct {
+	Rule     string `json:"rule"`
+	Code     string `json:"code"` // more precisely why (auth-not-found, auth-units-exceeded ...)
+	Action   string `json:"action"`
+	Line     int    `json:"line,omitempty"` // LX01
+	Category string `json:"category,omitempty"`
+	Message  string `json:"message"`
+}
+
+// EventClaimAuthorizationWarning is staged for a claim stored with
+// authorization findings its payer's profile only warns about.
+const EventClaimAuthorizationWarning EventKind = "claim.authorization_warning"
 
 // Diagnosis is one HI code with its qualifier (ABK principal ICD-10-CM,
 // ABF other, ABJ admitting, APR reason for visit ...).

@@ -30,13 +30,11 @@ func FuzzRead(f *testing.F) {
 		var acks []*edigw.Acknowledgment
 		count := 0
 		h := Handlers{
-			Claim:          func(*edigw.Claim) error { count++; return nil },
-			Remittance:     func(*edigw.Remittance) error { count++; return nil },
-			Authorization:  func(*edigw.AuthorizationRequest) error { count++; return nil },
-			Acknowledgment: func(a *edigw.Acknowledgment) error { acks = append(acks, a); return nil },
-			AuthorizationLookup: func(string) *edigw.AuthorizationRequest {
-				return nil
-			},
+			Claim:               func(*edigw.Claim) error { count++; return nil },
+			Remittance:          func(*edigw.Remittance) error { count++; return nil },
+			Authorization:       func(*edigw.AuthorizationRequest) error { count++; return nil },
+			Acknowledgment:      func(a *edigw.Acknowledgment) error { acks = append(acks, a); return nil },
+			AuthorizationLookup: Authorizations(nil),
 			Acknowledger: ack.NewAcknowledger(context.Background(), ack.Options{Numbers: &ack.Sequence{}}, func(string, string) (io.WriteCloser, error) {
 				return nopWriteCloser{}, nil
 			}),

@@ -28,6 +28,8 @@ type claimMapper struct {
 	*reading
 	b      claimBuilder
 	claims setClaims
+	// auth checks prior authorization in batches (nil without a lookup).
+	auth *authChecker
 	// Where the open set starts and how much of it is read: its first
 	// bytes' claims wait in memory, the others on disk.
 	start, read int64
@@ -43,26 +45,38 @@ func (m *claimMapper) segment(ev *ig.Event) {
 
 // claim takes one claim as it ends, with where its parts are.
 func (m *claimMapper) claim(c *edigw.Claim, at *claimSpots) {
+	full := false
 	if m.b.set != nil && m.b.set.Guide != nil {
-		issues := claimIssues(c, at)
-		if m.h.AuthorizationLookup != nil {
-			issues = append(issues, payerIssues(c, at, m.h.AuthorizationLookup)...)
+		for _, is := range claimIssues(c, at) {
+			m.issue(is)
 		}
-		for _, is := range issues {
-			is.Err.File = m.name
-			m.res.addIssue(is)
-			if !is.Warning {
-				m.claims.addError(is.Err)
-			}
+		if m.auth != nil {
+			full = m.auth.add(m.claims.len(), c, at)
 		}
 	}
 	m.call(func() error { return m.claims.add(c, m.read) })
+	if full {
+		m.call(func() error { return m.auth.flush(m.issue) })
+	}
+}
+
+// issue records a claim's business-rule finding; one that is not a
+// warning is an error of the set, which rejects its claim.
+func (m *claimMapper) issue(is *Issue) {
+	is.Err.File = m.name
+	m.res.addIssue(is)
+	if !is.Warning {
+		m.claims.addError(is.Err)
+	}
 }
 
 func (m *claimMapper) check(s *ig.SetResult) []*edi.Error {
 	m.b.take() // the last claim ends with the set
 	if s.Guide == nil {
 		return nil
+	}
+	if m.auth != nil {
+		m.call(func() error { return m.auth.flush(m.issue) })
 	}
 	s.CountErrors(m.claims.dropped)
 	return m.claims.errs
@@ -71,6 +85,9 @@ func (m *claimMapper) check(s *ig.SetResult) []*edi.Error {
 func (m *claimMapper) forget(*ig.SetResult) {
 	m.b.take()
 	m.claims.reset()
+	if m.auth != nil {
+		m.auth.reset()
+	}
 }
 
 // end hands the set's claims over, those its errors reject with Status
@@ -78,6 +95,11 @@ func (m *claimMapper) forget(*ig.SetResult) {
 // placements give errors.
 func (m *claimMapper) end(s *ig.SetResult) {
 	defer m.claims.reset()
+	var found map[int][]edigw.AuthorizationFinding
+	if m.auth != nil {
+		found = m.auth.found
+		defer m.auth.reset()
+	}
 	cs, err := m.placer.Claims(s)
 	if err == nil && cs != nil && cs.Len() == 0 && m.claims.len() > 0 {
 		// The placer counts every CLM; it saw none of the set's segments.
@@ -108,6 +130,9 @@ func (m *claimMapper) end(s *ig.SetResult) {
 		return m.claims.each(func(i int, claim *edigw.Claim) error {
 			if setRejected || i >= placed || rejected != nil && rejected[i] {
 				claim.Status = edigw.ClaimRejected
+			}
+			if fs, ok := found[i]; ok {
+				claim.AuthorizationFindings = fs
 			}
 			m.res.Claims++
 			if m.h.Claim != nil {

@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -31,11 +32,17 @@ type Handlers struct {
 	// (Result.Duplicates lists it); the file's other interchanges go on.
 	// Any other error stops the reading.
 	Interchange func(edi.InterchangeHeader) error
-	// Authorization lookup, when set, turns on the payer rules (SNIP 7):
-	// each claim is checked against its payer's profile (mapping/payers)
-	// with the authorization its REF*G1 names, found by this function
-	// (nil when unknown). Findings are warnings in Result.Issues.
-	AuthorizationLookup func(certificationNumber string) *edigw.AuthorizationRequest
+	// AuthorizationLookup, when set, turns on the payer rules (SNIP 7,
+	// authfindings.go): each claim with a line that needs prior
+	// authorization under its payer's profile (mapping/payers) is checked
+	// against the authorizations the lookup finds, one lookup for a batch
+	// of claims. Findings are in Result.Issues and on the claims
+	// (Claim.AuthorizationFindings); those the profile rejects are errors
+	// that reject their claim. Without one, Result.AuthorizationCheck says
+	// the check was not run.
+	AuthorizationLookup AuthorizationLookup
+	// Context is the lookup's context (context.Background when nil).
+	Context context.Context
 	// Acknowledger, when set, builds the file's TA1, 999 and 277CA in the
 	// same pass, seeing the business-rule errors that reject claims; the
 	// 837 mapper reads its claim placements, and tells it the
@@ -62,6 +69,10 @@ type Result struct {
 	IssueCount int
 	// IssuesByRule counts every finding by its rule (Issue.Rule), kept or not.
 	IssuesByRule map[string]int
+	// AuthorizationCheck says whether the prior-authorization check ran:
+	// AuthorizationCheckRun, or AuthorizationCheckNotRun when the caller
+	// gave no AuthorizationLookup.
+	AuthorizationCheck string
 }
 
 // MaxIssues bounds Result.Issues: a file with a finding in every claim
@@ -152,8 +163,15 @@ func (r *reading) call(f func() error) {
 
 // NewMapper returns a Mapper handing records to h.
 func NewMapper(name string, h Handlers) *Mapper {
-	rd := &reading{name: name, h: h, res: &Result{}}
+	rd := &reading{name: name, h: h, res: &Result{AuthorizationCheck: AuthorizationCheckNotRun}}
 	m := &Mapper{reading: rd}
+	if h.AuthorizationLookup != nil {
+		rd.res.AuthorizationCheck = AuthorizationCheckRun
+		m.claims.auth = &authChecker{lookup: h.AuthorizationLookup, ctx: h.Context}
+		if m.claims.auth.ctx == nil {
+			m.claims.auth.ctx = context.Background()
+		}
+	}
 	m.claims.reading, m.remits.reading, m.auths.reading, m.acks.reading = rd, rd, rd, rd
 	m.claims.b.onClaim = m.claims.claim
 	if h.Acknowledger != nil {
@@ -170,6 +188,9 @@ func NewMapper(name string, h Handlers) *Mapper {
 // error is err, else the first handler's.
 func (m *Mapper) Finish(rep *ig.Report, err error) (*Result, error) {
 	m.claims.claims.reset()
+	if m.claims.auth != nil {
+		m.claims.auth.reset()
+	}
 	if m.own != nil {
 		m.own.Close()
 	}

@@ -6,7 +6,6 @@ import (
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/edi"
 	"github.com/edigw/edigw/mapping/codes"
-	"github.com/edigw/edigw/mapping/payers"
 )
 
 // Issue is a business-rule finding at an exact place: SNIP 3 balancing,
@@ -184,27 +183,4 @@ func sumAdjustments(as []edigw.Adjustment) edigw.Amount {
 		t += a.Amount
 	}
 	return t
-}
-
-// payerIssues checks a claim against its payer's profile (SNIP 7): prior
-// authorization for the services that need it. They are warnings: the
-// payer, not the gateway, denies a claim without authorization.
-func payerIssues(c *edigw.Claim, at *claimSpots, lookup func(string) *edigw.AuthorizationRequest) []*Issue {
-	profile, ok := payers.Lookup(c.PayerID)
-	if !ok {
-		return nil
-	}
-	var out []*Issue
-	for _, f := range profile.CheckClaim(c, lookup) {
-		where, field := at.claim, "priorAuthorization"
-		if f.Line > 0 {
-			for i, l := range c.Lines {
-				if l.Number == f.Line && i < len(at.lines) {
-					where, field = at.lines[i], fmt.Sprintf("lines[%d]", i)
-				}
-			}
-		}
-		out = append(out, warn(issueAt(where, 0, f.Code, 7, c.PatientControlNumber, f.Line, field, "", "%s", f.Msg)))
-	}
-	return out
 }

@@ -28,6 +28,13 @@ func settingOf(c *edigw.Claim, l edigw.ServiceLine) setting {
 	return setting{placeOfService: c.FacilityCode}
 }
 
+// ClaimLineCategory says whether line l of claim c needs prior
+// authorization under the profile, and under which category, in the
+// setting the claim gives the line.
+func (p *Profile) ClaimLineCategory(c *edigw.Claim, l edigw.ServiceLine) (Category, bool) {
+	return p.categoryIn(settingOf(c, l), l)
+}
+
 // AuthorizationCategory says whether a professional or dental service line
 // given at placeOfService (a CMS place of service code) needs prior
 // authorization under the profile, and under which category.

@@ -9,34 +9,51 @@ import (
 )
 
 // Finding is one prior-authorization problem of a claim (SNIP 7, payer
-// rules). Findings are warnings: the payer decides, and a claim that
-// draws one may still be paid. Msg names the claim (CLM01), the line (LX01),
-// the procedure and the certification number, and nothing about the
-// patient, so findings may be logged.
+// rules). What it does is the profile's policy for its rule (Action):
+// a warning by default, since the payer decides and a claim that draws one
+// may still be paid. Msg names the line (LX01), the profile's category and
+// the element at fault, and nothing of the claim's values (no procedure
+// code, certification number, member ID or date), so findings may be
+// logged and shown.
 type Finding struct {
-	Severity string `json:"severity"` // SeverityWarning
-	Code     string `json:"code"`     // stable, for machines: one of the Finding codes
+	Severity string `json:"severity"` // SeverityWarning, or SeverityError for a rejecting policy
+	// Rule is one of RuleMissing, RuleExpired, RuleNotCovering,
+	// RuleDMEPlaceOfService: what the profile's policy is keyed on.
+	Rule string `json:"rule"`
+	// Code says more precisely why: one of the Finding codes.
+	Code     string `json:"code"`
 	Msg      string `json:"msg"`
-	ClaimID  string `json:"claimId"`            // CLM01
+	ClaimID  string `json:"claimId"`            // CLM01 (for the caller; never in Msg)
 	Line     int    `json:"line,omitempty"`     // LX01; 0 for the claim as a whole
 	Category string `json:"category,omitempty"` // the profile category that needs authorization
+	// Action is what the profile's policy says the finding does, and
+	// ClaimStatus the 277CA STC01 of a rejection.
+	Action      Action `json:"action"`
+	ClaimStatus string `json:"claimStatus,omitempty"`
 }
 
-// SeverityWarning is the severity of every prior-authorization finding.
-const SeverityWarning = "warning"
-
-// Finding codes.
+// Severities: a finding whose policy is reject is an error.
 const (
-	// AuthMissing: a line needs prior authorization and the claim names
-	// no certification (no REF*G1).
+	SeverityWarning = "warning"
+	SeverityError   = "error"
+)
+
+// Finding codes (Code); Rule groups them (policy.go).
+const (
+	// AuthMissing: a line needs prior authorization, the claim names no
+	// certification (no REF*G1) and none is known for the same patient,
+	// provider and procedure.
 	AuthMissing = "auth-missing"
-	// AuthNotFound: REF*G1 names a certification number edigw does not know.
+	// AuthNotFound: REF*G1 names a certification number edigw does not
+	// know for the claim's payer and providers.
 	AuthNotFound = "auth-not-found"
 	// AuthNotApproved: the authorization is pending, denied or cancelled.
 	AuthNotApproved = "auth-not-approved"
 	// AuthProcedureNotApproved: the line's procedure is not among the
 	// services the authorization approved.
 	AuthProcedureNotApproved = "auth-procedure-not-approved"
+	// AuthUnitsExceeded: the line bills more units than were approved.
+	AuthUnitsExceeded = "auth-units-exceeded"
 	// AuthNotYetValid: the line's service date is before the authorization's
 	// effective date.
 	AuthNotYetValid = "auth-not-yet-valid"
@@ -52,71 +69,121 @@ const (
 )
 
 // CheckClaim is SNIP 7 for prior authorization. For every service line of c
-// that needs prior authorization under the profile it looks up the
-// certification the claim names in REF*G1 (Claim.PriorAuthorization) with
-// lookup, and warns when there is none, when it is not Approved or
-// Partially Approved, when the line's procedure is not among its approved
-// services, or when the line's service dates fall outside the window the
-// authorization covers (see AuthorizationValidThrough). It also warns when
-// durable medical equipment is billed at a place of service other than the
-// profile's DMEPlaceOfService (837P/D only: an 837I has no place of
-// service).
+// that needs prior authorization under the profile it looks among known
+// for an approved authorization covering the line (match.go: the claim's
+// payer and providers, by its REF*G1 first, else the same patient), and
+// finds a problem when there is none, when none is Approved or Partially
+// Approved, when the line's procedure is not among the approved services
+// or bills more units, or when the line's service dates fall outside the
+// window the authorization covers (see AuthorizationValidThrough). It also
+// finds durable medical equipment billed at a place of service other than
+// the profile's DMEPlaceOfService (837P/D only: an 837I has no place of
+// service). Each finding carries the action the profile's policy gives
+// its rule.
 //
-// The caller chooses the profile for the claim's payer (Lookup(c.PayerID)).
-// lookup returns nil for an unknown certification number; a nil lookup
-// knows none.
-func (p *Profile) CheckClaim(c *edigw.Claim, lookup func(certificationNumber string) *edigw.AuthorizationRequest) []Finding {
+// The caller chooses the profile for the claim's payer (Lookup(c.PayerID))
+// and passes what its store knows that may concern the claim; known may
+// hold other claims' authorizations too, which are never used.
+func (p *Profile) CheckClaim(c *edigw.Claim, known []*edigw.AuthorizationRequest) []Finding {
 	var out []Finding
-	var auth *edigw.AuthorizationRequest
-	looked := false
+	var cands []*edigw.AuthorizationRequest
+	byCert, looked := false, false
 	for _, l := range c.Lines {
 		s := settingOf(c, l)
 		cat, ok := p.categoryIn(s, l)
 		if !ok {
 			continue
 		}
-		f := lineFinder{claimID: c.PatientControlNumber, line: l.Number, category: cat.Name, service: serviceName(l, cat)}
+		f := lineFinder{p: p, claimID: c.PatientControlNumber, line: l.Number, category: cat.Name, service: serviceName(l, cat)}
 		if cat.Kind == KindDME && p.PriorAuthorization.DMEPlaceOfService != "" && s.placeOfService != "" &&
 			s.placeOfService != p.PriorAuthorization.DMEPlaceOfService {
 			out = append(out, f.finding(DMEPlaceOfService, "is durable medical equipment billed at a place of service (CLM05-1/SV105) other than %s, the one %s expects",
 				p.PriorAuthorization.DMEPlaceOfService, p.Name))
 		}
-		cert := strings.TrimSpace(c.PriorAuthorization)
-		if cert == "" {
-			out = append(out, f.finding(AuthMissing, "needs prior authorization and the claim names none (REF*G1)"))
-			continue
-		}
 		if !looked {
-			if lookup != nil {
-				auth = lookup(cert)
-			}
+			cands, byCert = candidatesFor(c, known)
 			looked = true
 		}
-		if auth == nil {
-			out = append(out, f.finding(AuthNotFound, "needs prior authorization; the certification the claim names (REF*G1) is not known"))
+		named := strings.TrimSpace(c.PriorAuthorization) != ""
+		f.ref = "the certification it names (REF*G1)"
+		lineCands := cands
+		if !byCert {
+			f.ref = "the approval for the same patient, provider and procedure"
+			lineCands = withProcedure(cands, l)
+		}
+		if len(lineCands) == 0 {
+			if named {
+				out = append(out, f.finding(AuthNotFound, "needs prior authorization; the certification the claim names (REF*G1) is not known"))
+			} else {
+				out = append(out, f.finding(AuthMissing, "needs prior authorization and the claim names none (REF*G1)"))
+			}
 			continue
 		}
-		if finding, bad := p.checkLineAgainst(auth, cert, c, l, f); bad {
-			out = append(out, finding)
+		// Any authorization that covers the line will do; otherwise report
+		// the problem of the one that came closest.
+		var best Finding
+		covered := false
+		for _, a := range lineCands {
+			finding, bad := p.checkLineAgainst(a, c, l, f)
+			if !bad {
+				covered = true
+				break
+			}
+			if best.Code == "" || closeness(finding.Code) > closeness(best.Code) {
+				best = finding
+			}
+		}
+		if !covered {
+			out = append(out, best)
 		}
 	}
 	return out
 }
 
-// checkLineAgainst checks one line against the authorization the claim
-// names.
-func (p *Profile) checkLineAgainst(a *edigw.AuthorizationRequest, cert string, c *edigw.Claim, l edigw.ServiceLine, f lineFinder) (Finding, bool) {
+// closeness orders the problems of an authorization that does not cover a
+// line: the one reported is the closest to covering it.
+func closeness(code string) int {
+	switch code {
+	case AuthNotApproved:
+		return 1
+	case AuthProcedureNotApproved:
+		return 2
+	case AuthValidityUnknown:
+		return 3
+	case AuthUnitsExceeded:
+		return 4
+	}
+	return 5 // a date outside the window: the right service, approved
+}
+
+// withProcedure keeps the authorizations with a service of the line's
+// procedure (or revenue code).
+func withProcedure(as []*edigw.AuthorizationRequest, l edigw.ServiceLine) []*edigw.AuthorizationRequest {
+	var out []*edigw.AuthorizationRequest
+	for _, a := range as {
+		for i := range a.Services {
+			if sameService(&a.Services[i], l) {
+				out = append(out, a)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// checkLineAgainst checks one line against an authorization.
+func (p *Profile) checkLineAgainst(a *edigw.AuthorizationRequest, c *edigw.Claim, l edigw.ServiceLine, f lineFinder) (Finding, bool) {
 	status := statusOf(a.Status, a.Decision)
 	if !approved(status) {
 		detail := ""
 		if status == edigw.AuthPending && a.Decision != nil && a.Decision.PendDueDate != "" {
 			detail = ", documentation due by the decision's date"
 		}
-		return f.finding(AuthNotApproved, "relies on the certification it names (REF*G1), which is %s%s", statusText(status), detail), true
+		return f.finding(AuthNotApproved, "relies on %s, which is %s%s", f.ref, statusText(status), detail), true
 	}
 	services := approvedServicesFor(a, l)
 	if len(services) == 0 {
-		return f.finding(AuthProcedureNotApproved, "is not among the services the certification it names (REF*G1) approved"), true
+		return f.finding(AuthProcedureNotApproved, "is not among the services %s approved", f.ref), true
 	}
 	from, to := lineDates(c, l)
 	if from == "" {
@@ -126,7 +193,10 @@ func (p *Profile) checkLineAgainst(a *edigw.AuthorizationRequest, cert string, c
 	// report the first one's problem.
 	var first Finding
 	for i, s := range services {
-		finding, bad := p.checkWindow(a, s, cert, from, to, f)
+		finding, bad := p.checkWindow(a, s, from, to, f)
+		if !bad && unitsExceed(l, s) {
+			finding, bad = f.finding(AuthUnitsExceeded, "bills more units (SV104) than %s approved", f.ref), true
+		}
 		if !bad {
 			return Finding{}, false
 		}
@@ -137,17 +207,17 @@ func (p *Profile) checkLineAgainst(a *edigw.AuthorizationRequest, cert string, c
 	return first, true
 }
 
-func (p *Profile) checkWindow(a *edigw.AuthorizationRequest, s *edigw.RequestedService, cert, from, to string, f lineFinder) (Finding, bool) {
+func (p *Profile) checkWindow(a *edigw.AuthorizationRequest, s *edigw.RequestedService, from, to string, f lineFinder) (Finding, bool) {
 	through, err := p.AuthorizationValidThrough(a, s)
 	if err != nil {
-		return f.finding(AuthValidityUnknown, "relies on the certification it names (REF*G1), whose validity cannot be worked out: %v", err), true
+		return f.finding(AuthValidityUnknown, "relies on %s, whose validity cannot be worked out: %v", f.ref, err), true
 	}
 	start := validityStart(a, s)
 	if from < start {
-		return f.finding(AuthNotYetValid, "was given (DTP*472) before the certification it names (REF*G1) takes effect"), true
+		return f.finding(AuthNotYetValid, "was given (DTP*472) before %s takes effect", f.ref), true
 	}
 	if to > through {
-		return f.finding(AuthExpired, "was given (DTP*472) after the certification it names (REF*G1) ended"), true
+		return f.finding(AuthExpired, "was given (DTP*472) after %s ended", f.ref), true
 	}
 	return Finding{}, false
 }
@@ -158,13 +228,9 @@ func (p *Profile) checkWindow(a *edigw.AuthorizationRequest, s *edigw.RequestedS
 // approving decision, or with none under an approving event.
 func approvedServicesFor(a *edigw.AuthorizationRequest, l edigw.ServiceLine) []*edigw.RequestedService {
 	var out []*edigw.RequestedService
-	code := strings.ToUpper(strings.TrimSpace(l.ProcedureCode))
 	for i := range a.Services {
 		s := &a.Services[i]
-		switch {
-		case code != "" && strings.ToUpper(strings.TrimSpace(s.ProcedureCode)) == code:
-		case code == "" && l.RevenueCode != "" && s.RevenueCode == l.RevenueCode:
-		default:
+		if !sameService(s, l) {
 			continue
 		}
 		if s.Decision != nil && s.Decision.Action != "" {
@@ -176,6 +242,19 @@ func approvedServicesFor(a *edigw.AuthorizationRequest, l edigw.ServiceLine) []*
 		out = append(out, s)
 	}
 	return out
+}
+
+// sameService: the same procedure code, or on an institutional line
+// without one the same revenue code.
+func sameService(s *edigw.RequestedService, l edigw.ServiceLine) bool {
+	code := strings.ToUpper(strings.TrimSpace(l.ProcedureCode))
+	switch {
+	case code != "":
+		return strings.ToUpper(strings.TrimSpace(s.ProcedureCode)) == code
+	case l.RevenueCode != "":
+		return s.RevenueCode == l.RevenueCode
+	}
+	return false
 }
 
 // statusOf is the worklist status, or the one the event's HCR01 gives when
@@ -217,6 +296,8 @@ func lineDates(c *edigw.Claim, l edigw.ServiceLine) (from, to string) {
 
 // lineFinder writes the findings of one line.
 type lineFinder struct {
+	p        *Profile
+	ref      string // how messages name the authorization
 	claimID  string
 	line     int
 	category string
@@ -224,13 +305,22 @@ type lineFinder struct {
 }
 
 func (f lineFinder) finding(code, format string, args ...any) Finding {
+	rule := ruleOf(code)
+	policy := f.p.Policy(rule)
+	severity := SeverityWarning
+	if policy.Action == Reject {
+		severity = SeverityError
+	}
 	return Finding{
-		Severity: SeverityWarning,
-		Code:     code,
-		Msg:      fmt.Sprintf("line %d: the %s ", f.line, f.service) + fmt.Sprintf(format, args...),
-		ClaimID:  f.claimID,
-		Line:     f.line,
-		Category: f.category,
+		Severity:    severity,
+		Rule:        rule,
+		Action:      policy.Action,
+		ClaimStatus: policy.ClaimStatus,
+		Code:        code,
+		Msg:         fmt.Sprintf("line %d: the %s ", f.line, f.service) + fmt.Sprintf(format, args...),
+		ClaimID:     f.claimID,
+		Line:        f.line,
+		Category:    f.category,
 	}
 }
 

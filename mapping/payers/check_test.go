@@ -22,6 +22,7 @@ func dmeClaim(cert string, lines ...edigw.ServiceLine) *edigw.Claim {
 		Subscriber:            edigw.Person{LastName: "Quillfeather", FirstName: "Ottoline", MemberID: "U99887766", BirthDate: "19510704"},
 		Diagnoses:             []edigw.Diagnosis{{Qualifier: "ABK", Code: "L89154"}},
 		PriorAuthorization:    cert,
+		BillingProvider:       edigw.Party{Name: "HOMECARE", IDQualifier: "XX", ID: "1234567893"},
 		Lines:                 lines,
 	}
 }
@@ -46,21 +47,18 @@ func bedAuth() *edigw.AuthorizationRequest {
 		Services: []edigw.RequestedService{{
 			ProcedureQualifier: "HC", ProcedureCode: "E0250", Modifiers: []string{"RR"}, UnitBasis: "UN", Quantity: "3",
 		}},
-		Decision: &edigw.Decision{Action: "A1", CertificationNumber: "EVI123456", EffectivePeriod: &edigw.Period{From: "20240115"}},
-		Status:   edigw.AuthApproved,
+		Decision:   &edigw.Decision{Action: "A1", CertificationNumber: "EVI123456", EffectivePeriod: &edigw.Period{From: "20240115"}},
+		Status:     edigw.AuthApproved,
+		Requester:  edigw.ReviewParty{Role: "1P", Party: edigw.Party{Name: "HOMECARE", IDQualifier: "XX", ID: "1234567893"}},
+		Subscriber: edigw.Person{LastName: "Quillfeather", MemberID: "U99887766"},
 	}
 }
 
-func lookupOf(auths ...*edigw.AuthorizationRequest) func(string) *edigw.AuthorizationRequest {
-	return func(cert string) *edigw.AuthorizationRequest {
-		for _, a := range auths {
-			if a.Decision != nil && a.Decision.CertificationNumber == cert {
-				return a
-			}
-		}
-		return nil
-	}
-}
+// lookupOf is what a store would know.
+func lookupOf(auths ...*edigw.AuthorizationRequest) []*edigw.AuthorizationRequest { return auths }
+
+// otherPatient makes bedAuth another patient's.
+func otherPatient(a *edigw.AuthorizationRequest) { a.Subscriber.MemberID = "U11111111" }
 
 func TestCheckClaim(t *testing.T) {
 	p := cigna(t)
@@ -82,10 +80,28 @@ func TestCheckClaim(t *testing.T) {
 		{name: "last covered day: start + 3 months + 1", claim: dmeClaim("EVI123456", bedLine(1, "12", "20240515"))},
 		{name: "no prior authorization needed", claim: dmeClaim("", officeVisit(1))},
 		{name: "DME in a hospital needs none", claim: dmeClaim("", bedLine(1, "21", "20240201"))},
-		{name: "no REF*G1", claim: dmeClaim(""), want: []want{{AuthMissing, 1}}},
+		{name: "no REF*G1", claim: dmeClaim(""), auth: otherPatient, want: []want{{AuthMissing, 1}}},
 		{name: "each line needing it is named", claim: dmeClaim("", officeVisit(1), bedLine(2, "12", "20240201"), bedLine(3, "12", "20240301")),
-			want: []want{{AuthMissing, 2}, {AuthMissing, 3}}},
-		{name: "unknown certification", claim: dmeClaim("EVI999999"), want: []want{{AuthNotFound, 1}}},
+			auth: otherPatient, want: []want{{AuthMissing, 2}, {AuthMissing, 3}}},
+		{name: "unknown certification", claim: dmeClaim("EVI999999"),
+			auth: func(a *edigw.AuthorizationRequest) { a.Subscriber.MemberID = "U11111111" }, want: []want{{AuthNotFound, 1}}},
+		{name: "unknown certification, an approval for the same patient, provider and procedure", claim: dmeClaim("EVI999999")},
+		{name: "no REF*G1, an approval for the same patient, provider and procedure", claim: func() *edigw.Claim {
+			c := dmeClaim("")
+			return c
+		}(), auth: func(a *edigw.AuthorizationRequest) {}},
+		{name: "another provider's certification number finds nothing", claim: func() *edigw.Claim {
+			c := dmeClaim("EVI123456")
+			c.BillingProvider.ID = "1245319599"
+			return c
+		}(), want: []want{{AuthNotFound, 1}}},
+		{name: "another payer's authorization finds nothing", claim: dmeClaim("EVI123456"),
+			auth: func(a *edigw.AuthorizationRequest) { a.PayerID = "99999" }, want: []want{{AuthNotFound, 1}}},
+		{name: "units over the approved quantity", claim: dmeClaim("EVI123456", func() edigw.ServiceLine {
+			l := bedLine(1, "12", "20240201")
+			l.Units = "4"
+			return l
+		}()), want: []want{{AuthUnitsExceeded, 1}}},
 		{name: "denied", claim: dmeClaim("EVI123456"),
 			auth: func(a *edigw.AuthorizationRequest) { a.Status = edigw.AuthDenied; a.Decision.Action = "A3" },
 			want: []want{{AuthNotApproved, 1}}},
@@ -127,7 +143,7 @@ func TestCheckClaim(t *testing.T) {
 		{name: "DME billed from the office", claim: dmeClaim("EVI123456", bedLine(1, "11", "20240201")),
 			want: []want{{DMEPlaceOfService, 1}}},
 		{name: "DME from the office, no authorization either", claim: dmeClaim("", bedLine(1, "11", "20240201")),
-			want: []want{{DMEPlaceOfService, 1}, {AuthMissing, 1}}},
+			auth: otherPatient, want: []want{{DMEPlaceOfService, 1}, {AuthMissing, 1}}},
 		{name: "claim's place of service when the line has none", claim: dmeClaim("EVI123456", bedLine(1, "", "20240201"))},
 		{name: "claim's service period when the line has no date", claim: func() *edigw.Claim {
 			c := dmeClaim("EVI123456", bedLine(1, "12", ""))
@@ -176,7 +192,7 @@ func TestCheckClaimMessages(t *testing.T) {
 		auth  *edigw.AuthorizationRequest
 		want  string
 	}{
-		{dmeClaim(""), bedAuth(), "line 1: the hospital beds service (procedure code) needs prior authorization and the claim names none (REF*G1)"},
+		{dmeClaim(""), func() *edigw.AuthorizationRequest { a := bedAuth(); otherPatient(a); return a }(), "line 1: the hospital beds service (procedure code) needs prior authorization and the claim names none (REF*G1)"},
 		{dmeClaim("EVI123456"), denied, "line 1: the hospital beds service (procedure code) relies on the certification it names (REF*G1), which is pending, documentation due by the decision's date"},
 		{dmeClaim("EVI123456", bedLine(1, "12", "20240516")), bedAuth(),
 			"line 1: the hospital beds service (procedure code) was given (DTP*472) after the certification it names (REF*G1) ended"},
@@ -201,12 +217,14 @@ func TestCheckClaimInstitutionalHomeHealth(t *testing.T) {
 			{ProcedureQualifier: "HC", ProcedureCode: "G0299", UnitBasis: "UN", Quantity: "12"},
 			{RevenueCode: "0571", UnitBasis: "UN", Quantity: "8"},
 		},
-		Decision: &edigw.Decision{Action: "A1", CertificationNumber: "HH777", EffectivePeriod: &edigw.Period{From: "20240301", To: "20240430"}},
-		Status:   edigw.AuthApproved,
+		Decision:  &edigw.Decision{Action: "A1", CertificationNumber: "HH777", EffectivePeriod: &edigw.Period{From: "20240301", To: "20240430"}},
+		Status:    edigw.AuthApproved,
+		Requester: edigw.ReviewParty{Role: "1P", Party: edigw.Party{IDQualifier: "XX", ID: "1234567893"}},
 	}
 	claim := &edigw.Claim{
 		PayerID: edigw.Cigna, Kind: edigw.Institutional, PatientControlNumber: "HH-42",
 		FacilityCode: "32", FacilityCodeQualifier: "A", PriorAuthorization: "HH777",
+		BillingProvider: edigw.Party{IDQualifier: "XX", ID: "1234567893"},
 		Lines: []edigw.ServiceLine{
 			{Number: 1, RevenueCode: "0023", ProcedureQualifier: "HP", ProcedureCode: "1AA11", ServiceDate: &edigw.Period{From: "20240301"}},
 			{Number: 2, RevenueCode: "0551", ProcedureQualifier: "HC", ProcedureCode: "G0299", ServiceDate: &edigw.Period{From: "20240305"}},
@@ -253,18 +271,11 @@ func TestCheckClaimAnyMatchingServiceCovers(t *testing.T) {
 	}
 }
 
-func TestCheckClaimLooksUpOnce(t *testing.T) {
+// Nothing known: every line needing authorization finds none.
+func TestCheckClaimNothingKnown(t *testing.T) {
 	p := cigna(t)
-	calls := 0
-	lookup := func(cert string) *edigw.AuthorizationRequest {
-		calls++
-		return lookupOf(bedAuth())(cert)
-	}
 	c := dmeClaim("EVI123456", bedLine(1, "12", "20240201"), bedLine(2, "12", "20240301"), officeVisit(3))
-	if got := p.CheckClaim(c, lookup); len(got) != 0 || calls != 1 {
-		t.Errorf("findings %+v after %d lookups", got, calls)
-	}
-	if got := p.CheckClaim(c, nil); len(got) != 2 || got[0].Code != AuthNotFound {
-		t.Errorf("nil lookup: %+v", got)
+	if got := p.CheckClaim(c, nil); len(got) != 2 || got[0].Code != AuthNotFound || got[0].Rule != RuleMissing || got[0].Action != Warn {
+		t.Errorf("nothing known: %+v", got)
 	}
 }

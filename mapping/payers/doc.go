@@ -34,6 +34,11 @@
 //	                                    modifiers do not say: purchase, daily_rental,
 //	                                    monthly_rental
 //	    source                          where the code list comes from
+//	  findings                          optional: what each rule's findings do, by rule
+//	                                    (auth-missing, auth-expired, auth-not-covering,
+//	                                    dme-place-of-service): {"action": "warn"} (the
+//	                                    default) or {"action": "reject", "claimStatus":
+//	                                    "A7:252"}, the 277CA STC01 the rejection carries
 //	modifiers[]                         code, meaning, acquisition (purchase, rental,
 //	                                    monthly_rental, or none when the modifier does
 //	                                    not decide it)

@@ -46,6 +46,10 @@ type PriorAuthorization struct {
 	// (12, home, for 62308); empty when the payer does not say.
 	DMEPlaceOfService string     `json:"dmePlaceOfService,omitempty"`
 	Categories        []Category `json:"categories"`
+	// Findings say what each rule's findings do to a claim (policy.go):
+	// warn (the default for a rule not named) or reject with a 277CA
+	// status.
+	Findings map[string]FindingPolicy `json:"findings,omitempty"`
 }
 
 // Kind is the family a category belongs to.

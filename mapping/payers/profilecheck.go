@@ -77,6 +77,7 @@ func (p *Profile) check() error {
 		}
 	}
 	errs = append(errs, overlaps(pa.Categories)...)
+	errs = append(errs, checkFindings(pa.Findings)...)
 
 	seen := map[string]bool{}
 	for _, m := range p.Modifiers {

@@ -1,0 +1,282 @@
+package mapping
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/mapping/payers"
+)
+
+// AuthorizationLookup finds the authorizations that may cover a batch of
+// claims: for each query, those of its payer that name one of its
+// providers and carry its certification number, or concern its member.
+// It may return more (the checks match each claim inside its payer and
+// providers again, payers/match.go), never fewer. One call a batch: the
+// 837 mapper asks once for up to AuthorizationBatch claims.
+//
+// storage.DB's AuthorizationLookup implements it; Authorizations is one
+// in memory.
+type AuthorizationLookup interface {
+	FindAuthorizations(ctx context.Context, queries []AuthorizationQuery) ([]*edigw.AuthorizationRequest, error)
+}
+
+// AuthorizationQuery is what one claim asks of an AuthorizationLookup.
+type AuthorizationQuery struct {
+	PayerID edigw.PayerID
+	// ProviderNPIs are the claim's billing and rendering providers' NPIs:
+	// an authorization must name one of them.
+	ProviderNPIs []string
+	// CertificationNumber is the claim's REF*G1 (empty when none).
+	CertificationNumber string
+	// MemberID is the subscriber's member ID, for authorizations found by
+	// patient, provider and procedure.
+	MemberID string
+}
+
+// Authorizations is an AuthorizationLookup over records in memory (tests,
+// and callers that hold the authorizations already): it returns them all
+// and lets the checks match.
+type Authorizations []*edigw.AuthorizationRequest
+
+// FindAuthorizations returns every authorization.
+func (a Authorizations) FindAuthorizations(context.Context, []AuthorizationQuery) ([]*edigw.AuthorizationRequest, error) {
+	return a, nil
+}
+
+// AuthorizationBatch is how many claims the 837 mapper checks with one
+// lookup.
+const AuthorizationBatch = 1000
+
+// Whether the prior-authorization check ran (Result.AuthorizationCheck).
+const (
+	AuthorizationCheckRun    = "run"
+	AuthorizationCheckNotRun = "not run" // no AuthorizationLookup: no store to ask
+)
+
+// authChecker runs the payer profiles' prior-authorization check (SNIP 7)
+// over the claims of the open 837 set in batches: a claim that needs
+// authorization waits until AuthorizationBatch of them are pending or the
+// set's checks end, then one lookup serves them all. What it finds joins
+// the result's issues; a finding the profile rejects becomes an error of
+// the set (the 277CA rejects its claim with the profile's status), and the
+// set's claims carry their findings when they are handed over.
+type authChecker struct {
+	lookup  AuthorizationLookup
+	ctx     context.Context
+	pending []pendingClaim
+	// found are the findings of the set's claims, by place in the set.
+	found map[int][]edigw.AuthorizationFinding
+}
+
+type pendingClaim struct {
+	index   int
+	claim   *edigw.Claim
+	at      *claimSpots
+	profile *payers.Profile
+}
+
+// add takes claim c, the set's index-th, and says whether the batch is full.
+func (a *authChecker) add(index int, c *edigw.Claim, at *claimSpots) bool {
+	profile, ok := payers.Lookup(c.PayerID)
+	if !ok || !needsAuthorization(profile, c) {
+		return false
+	}
+	a.pending = append(a.pending, pendingClaim{index, c, at, profile})
+	return len(a.pending) >= AuthorizationBatch
+}
+
+// flush checks the pending claims with one lookup and hands each finding
+// to issue.
+func (a *authChecker) flush(issue func(*Issue)) error {
+	if len(a.pending) == 0 {
+		return nil
+	}
+	defer func() { clear(a.pending); a.pending = a.pending[:0] }()
+	claims := make([]*edigw.Claim, len(a.pending))
+	for i, p := range a.pending {
+		claims[i] = p.claim
+	}
+	known, err := findFor(a.ctx, a.lookup, claims)
+	if err != nil {
+		return err
+	}
+	for i, p := range a.pending {
+		fs := p.profile.CheckClaim(p.claim, known[i])
+		if len(fs) == 0 {
+			continue
+		}
+		if a.found == nil {
+			a.found = map[int][]edigw.AuthorizationFinding{}
+		}
+		a.found[p.index] = findingsOf(fs)
+		for _, is := range authIssues(p.claim, p.at, fs) {
+			issue(is)
+		}
+	}
+	return nil
+}
+
+func (a *authChecker) reset() {
+	clear(a.pending)
+	a.pending = a.pending[:0]
+	a.found = nil
+}
+
+// needsAuthorization says whether a line of c is in a category of the
+// profile: only those claims are looked up.
+func needsAuthorization(p *payers.Profile, c *edigw.Claim) bool {
+	for _, l := range c.Lines {
+		if _, ok := p.ClaimLineCategory(c, l); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// findFor asks lookup once for claims and returns, for each claim, the
+// authorizations that carry its certification number or concern its
+// member (the checks scope them to its payer and providers).
+func findFor(ctx context.Context, lookup AuthorizationLookup, claims []*edigw.Claim) ([][]*edigw.AuthorizationRequest, error) {
+	queries := make([]AuthorizationQuery, len(claims))
+	for i, c := range claims {
+		queries[i] = queryOf(c)
+	}
+	all, err := lookup.FindAuthorizations(ctx, queries)
+	if err != nil {
+		return nil, fmt.Errorf("mapping: looking up prior authorizations: %w", err)
+	}
+	type key struct {
+		payer edigw.PayerID
+		value string
+	}
+	byCert := map[key][]*edigw.AuthorizationRequest{}
+	byMember := map[key][]*edigw.AuthorizationRequest{}
+	for _, a := range all {
+		if a == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		cert := func(n string) {
+			if n = strings.TrimSpace(n); n != "" && !seen[n] {
+				seen[n] = true
+				byCert[key{a.PayerID, n}] = append(byCert[key{a.PayerID, n}], a)
+			}
+		}
+		if a.Decision != nil {
+			cert(a.Decision.CertificationNumber)
+		}
+		for _, s := range a.Services {
+			if s.Decision != nil {
+				cert(s.Decision.CertificationNumber)
+			}
+		}
+		if m := strings.TrimSpace(a.Subscriber.MemberID); m != "" {
+			byMember[key{a.PayerID, m}] = append(byMember[key{a.PayerID, m}], a)
+		}
+	}
+	out := make([][]*edigw.AuthorizationRequest, len(claims))
+	for i, q := range queries {
+		var mine []*edigw.AuthorizationRequest
+		if q.CertificationNumber != "" {
+			mine = append(mine, byCert[key{q.PayerID, q.CertificationNumber}]...)
+		}
+		for _, a := range byMember[key{q.PayerID, q.MemberID}] {
+			if !containsAuth(mine, a) {
+				mine = append(mine, a)
+			}
+		}
+		out[i] = mine
+	}
+	return out, nil
+}
+
+func containsAuth(as []*edigw.AuthorizationRequest, a *edigw.AuthorizationRequest) bool {
+	for _, x := range as {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+func queryOf(c *edigw.Claim) AuthorizationQuery {
+	q := AuthorizationQuery{PayerID: c.PayerID, CertificationNumber: strings.TrimSpace(c.PriorAuthorization),
+		MemberID: strings.TrimSpace(c.Subscriber.MemberID)}
+	if n := c.BillingProvider.NPI(); n != "" {
+		q.ProviderNPIs = append(q.ProviderNPIs, n)
+	}
+	if c.RenderingProvider != nil {
+		if n := c.RenderingProvider.NPI(); n != "" && n != c.BillingProvider.NPI() {
+			q.ProviderNPIs = append(q.ProviderNPIs, n)
+		}
+	}
+	return q
+}
+
+// findingsOf are the findings as the claim keeps them.
+func findingsOf(fs []payers.Finding) []edigw.AuthorizationFinding {
+	out := make([]edigw.AuthorizationFinding, len(fs))
+	for i, f := range fs {
+		out[i] = edigw.AuthorizationFinding{Rule: f.Rule, Code: f.Code, Action: string(f.Action), Line: f.Line,
+			Category: f.Category, Message: f.Msg}
+	}
+	return out
+}
+
+// authIssues are a claim's findings as issues at the claim's lines: a
+// warning, or for a rejecting policy an error with the profile's 277CA
+// status, which rejects the claim.
+func authIssues(c *edigw.Claim, at *claimSpots, fs []payers.Finding) []*Issue {
+	out := make([]*Issue, 0, len(fs))
+	for _, f := range fs {
+		where, field := at.claim, "priorAuthorization"
+		if f.Line > 0 {
+			for i, l := range c.Lines {
+				if l.Number == f.Line && i < len(at.lines) {
+					where, field = at.lines[i], fmt.Sprintf("lines[%d]", i)
+					break
+				}
+			}
+		}
+		stc := ""
+		if f.Action == payers.Reject {
+			stc = f.ClaimStatus
+		}
+		is := issueAt(where, 0, f.Rule, 7, c.PatientControlNumber, f.Line, field, stc, "%s", f.Msg)
+		is.Warning = f.Action != payers.Reject
+		out = append(out, is)
+	}
+	return out
+}
+
+// CheckClaimAuthorizations runs the prior-authorization check over claims
+// submitted as records (the API), with one lookup: each claim's findings,
+// in order (nil for a claim without any). A finding whose Action is
+// reject refuses the claim; the others are kept on it.
+func CheckClaimAuthorizations(ctx context.Context, lookup AuthorizationLookup, claims []*edigw.Claim) ([][]edigw.AuthorizationFinding, error) {
+	out := make([][]edigw.AuthorizationFinding, len(claims))
+	var need []*edigw.Claim
+	var idx []int
+	for i, c := range claims {
+		if p, ok := payers.Lookup(c.PayerID); ok && needsAuthorization(p, c) {
+			need = append(need, c)
+			idx = append(idx, i)
+		}
+	}
+	if len(need) == 0 || lookup == nil {
+		return out, nil
+	}
+	known, err := findFor(ctx, lookup, need)
+	if err != nil {
+		return nil, err
+	}
+	for j, c := range need {
+		p, _ := payers.Lookup(c.PayerID)
+		if fs := p.CheckClaim(c, known[j]); len(fs) > 0 {
+			out[idx[j]] = findingsOf(fs)
+		}
+	}
+	return out, nil
+}

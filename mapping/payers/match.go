@@ -1,0 +1,129 @@
+package payers
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/edigw/edigw"
+)
+
+// Which authorizations may cover a claim (issue 11's matching rules, as
+// for every answer edigw matches): only those of the claim's payer that
+// name one of the claim's providers (billing or rendering NPI) as their
+// requester or service provider. Among them, those that carry the
+// certification number of the claim's REF*G1; when none does (or the
+// claim names none), those of the same patient (subscriber member ID)
+// with a service of the line's procedure. A certification number is
+// chosen by whoever writes it, so it never finds an authorization alone:
+// provider B's claim naming provider A's number finds nothing.
+
+// candidatesFor keeps the authorizations of known that belong to claim c's
+// payer and providers, and says whether they were found by its REF*G1.
+func candidatesFor(c *edigw.Claim, known []*edigw.AuthorizationRequest) (found []*edigw.AuthorizationRequest, byCert bool) {
+	providers := claimProviderNPIs(c)
+	if len(providers) == 0 {
+		return nil, false
+	}
+	var scoped []*edigw.AuthorizationRequest
+	for _, a := range known {
+		if a != nil && a.PayerID == c.PayerID && sharesProvider(a, providers) {
+			scoped = append(scoped, a)
+		}
+	}
+	if cert := strings.TrimSpace(c.PriorAuthorization); cert != "" {
+		for _, a := range scoped {
+			if Certifies(a, cert) {
+				found = append(found, a)
+			}
+		}
+		if len(found) > 0 {
+			return found, true
+		}
+	}
+	member := strings.TrimSpace(c.Subscriber.MemberID)
+	if member == "" {
+		return nil, false
+	}
+	for _, a := range scoped {
+		if strings.TrimSpace(a.Subscriber.MemberID) == member {
+			found = append(found, a)
+		}
+	}
+	return found, false
+}
+
+// claimProviderNPIs are the NPIs of the providers a claim is from: its
+// billing and rendering providers.
+func claimProviderNPIs(c *edigw.Claim) []string {
+	var out []string
+	if n := c.BillingProvider.NPI(); n != "" {
+		out = append(out, n)
+	}
+	if c.RenderingProvider != nil {
+		if n := c.RenderingProvider.NPI(); n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// AuthorizationProviderNPIs are the NPIs an authorization is scoped to:
+// its requester's and its service providers' (SJ) of the event and of
+// each service.
+func AuthorizationProviderNPIs(a *edigw.AuthorizationRequest) []string {
+	var out []string
+	add := func(p edigw.ReviewParty) {
+		if n := p.NPI(); n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	add(a.Requester)
+	for _, p := range a.Providers {
+		if p.Role == "SJ" {
+			add(p)
+		}
+	}
+	for _, s := range a.Services {
+		for _, p := range s.Providers {
+			if p.Role == "SJ" {
+				add(p)
+			}
+		}
+	}
+	return out
+}
+
+func sharesProvider(a *edigw.AuthorizationRequest, npis []string) bool {
+	for _, n := range AuthorizationProviderNPIs(a) {
+		if slices.Contains(npis, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// Certifies says whether the decision on a, or on one of its services,
+// carries certification number cert.
+func Certifies(a *edigw.AuthorizationRequest, cert string) bool {
+	if a.Decision != nil && strings.TrimSpace(a.Decision.CertificationNumber) == cert {
+		return true
+	}
+	for _, s := range a.Services {
+		if s.Decision != nil && strings.TrimSpace(s.Decision.CertificationNumber) == cert {
+			return true
+		}
+	}
+	return false
+}
+
+// unitsExceed says whether a line bills more units than the approved
+// quantity of service s, when both are numbers in the same unit basis.
+func unitsExceed(l edigw.ServiceLine, s *edigw.RequestedService) bool {
+	if l.UnitBasis != "" && s.UnitBasis != "" && l.UnitBasis != s.UnitBasis {
+		return false
+	}
+	billed, err1 := strconv.ParseFloat(strings.TrimSpace(l.Units), 64)
+	approved, err2 := strconv.ParseFloat(strings.TrimSpace(s.Quantity), 64)
+	return err1 == nil && err2 == nil && approved > 0 && billed > approved
+}
