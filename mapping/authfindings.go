@@ -63,9 +63,10 @@ const (
 // the set (the 277CA rejects its claim with the profile's status), and the
 // set's claims carry their findings when they are handed over.
 type authChecker struct {
-	lookup  AuthorizationLookup
-	ctx     context.Context
-	pending []pendingClaim
+	lookup   AuthorizationLookup
+	ctx      context.Context
+	profiles func(edigw.PayerID) (*payers.Profile, bool) // nil: payers.Lookup
+	pending  []pendingClaim
 	// found are the findings of the set's claims, by place in the set.
 	found map[int][]edigw.AuthorizationFinding
 }
@@ -79,7 +80,11 @@ type pendingClaim struct {
 
 // add takes claim c, the set's index-th, and says whether the batch is full.
 func (a *authChecker) add(index int, c *edigw.Claim, at *claimSpots) bool {
-	profile, ok := payers.Lookup(c.PayerID)
+	lookup := a.profiles
+	if lookup == nil {
+		lookup = payers.Lookup
+	}
+	profile, ok := lookup(c.PayerID)
 	if !ok || !needsAuthorization(profile, c) {
 		return false
 	}

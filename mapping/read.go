@@ -11,6 +11,7 @@ import (
 	"github.com/edigw/edigw/edi"
 	"github.com/edigw/edigw/edi/ack"
 	"github.com/edigw/edigw/edi/ig"
+	"github.com/edigw/edigw/mapping/payers"
 )
 
 // Handlers receive the records Read finds; a nil handler skips that kind.
@@ -43,6 +44,9 @@ type Handlers struct {
 	AuthorizationLookup AuthorizationLookup
 	// Context is the lookup's context (context.Background when nil).
 	Context context.Context
+	// Profiles gives a payer's profile for the check; nil is the embedded
+	// profiles (payers.Lookup). Tests give profiles with other policies.
+	Profiles func(edigw.PayerID) (*payers.Profile, bool)
 	// Acknowledger, when set, builds the file's TA1, 999 and 277CA in the
 	// same pass, seeing the business-rule errors that reject claims; the
 	// 837 mapper reads its claim placements, and tells it the
@@ -167,7 +171,7 @@ func NewMapper(name string, h Handlers) *Mapper {
 	m := &Mapper{reading: rd}
 	if h.AuthorizationLookup != nil {
 		rd.res.AuthorizationCheck = AuthorizationCheckRun
-		m.claims.auth = &authChecker{lookup: h.AuthorizationLookup, ctx: h.Context}
+		m.claims.auth = &authChecker{lookup: h.AuthorizationLookup, ctx: h.Context, profiles: h.Profiles}
 		if m.claims.auth.ctx == nil {
 			m.claims.auth.ctx = context.Background()
 		}
