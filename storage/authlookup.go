@@ -1,0 +1,84 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/mapping"
+)
+
+// FindAuthorizations is mapping.AuthorizationLookup over the records
+// store: the approved (or partially approved) authorizations that may
+// cover a batch of claims, in one query for the whole batch. For each
+// claim, those of its payer that name one of its providers (the requester
+// or a service provider, authorizations.provider_npis) and carry its
+// REF*G1 certification number on the event or a service; for a claim whose
+// number finds none (or that names none), those of its payer and
+// providers for the same member. A certification number is matched inside
+// the payer and the claim's providers, never alone (issue 11). mapping
+// matches each claim again in memory (mapping/payers/match.go).
+func (db *DB) FindAuthorizations(ctx context.Context, queries []mapping.AuthorizationQuery) ([]*edigw.AuthorizationRequest, error) {
+	// One row per claim and provider: the query's unnest pairs them.
+	var ord []int32
+	var payers, npis, certs, members []string
+	for i, q := range queries {
+		for _, npi := range q.ProviderNPIs {
+			if npi == "" {
+				continue
+			}
+			ord = append(ord, int32(i))
+			payers = append(payers, string(q.PayerID))
+			npis = append(npis, npi)
+			certs = append(certs, q.CertificationNumber)
+			members = append(members, q.MemberID)
+		}
+	}
+	if len(ord) == 0 {
+		return nil, nil
+	}
+	rows, err := db.pool.Query(ctx, `
+		WITH q AS (
+			SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[]) AS q (i, payer, npi, cert, member)
+		), by_cert AS (
+			SELECT q.i, a.id FROM q
+			JOIN authorizations a ON a.payer_id = q.payer AND a.certification_number = q.cert
+			WHERE q.cert <> '' AND q.npi = ANY (a.provider_npis)
+			UNION
+			SELECT q.i, a.id FROM q
+			JOIN authorization_services s ON s.payer_id = q.payer AND s.certification_number = q.cert
+			JOIN authorizations a ON a.id = s.authorization_id
+			WHERE q.cert <> '' AND q.npi = ANY (a.provider_npis)
+		), by_member AS (
+			SELECT a.id FROM q
+			JOIN authorizations a ON a.payer_id = q.payer AND (a.record -> 'subscriber' ->> 'memberId') = q.member
+			WHERE q.member <> '' AND q.npi = ANY (a.provider_npis) AND q.i NOT IN (SELECT i FROM by_cert)
+		)
+		SELECT a.record FROM authorizations a
+		WHERE a.id IN (SELECT id FROM by_cert UNION SELECT id FROM by_member)
+			AND a.status IN ('Approved', 'Partially Approved')`,
+		ord, payers, npis, certs, members)
+	if err != nil {
+		return nil, fmt.Errorf("storage: find authorizations: %w", err)
+	}
+	defer rows.Close()
+	var out []*edigw.AuthorizationRequest
+	for rows.Next() {
+		var raw []byte
+		if err := rows.Scan(&raw); err != nil {
+			return nil, fmt.Errorf("storage: find authorizations: %w", err)
+		}
+		a := &edigw.AuthorizationRequest{}
+		if err := json.Unmarshal(raw, a); err != nil {
+			return nil, fmt.Errorf("storage: find authorizations: a stored record does not decode: %w", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("storage: find authorizations: %w", err)
+	}
+	return out, nil
+}
+
+var _ mapping.AuthorizationLookup = (*DB)(nil)
