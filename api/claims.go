@@ -40,6 +40,7 @@ func (s *Server) submitClaims(w http.ResponseWriter, r *http.Request, tok *edigw
 			c.Kind = edigw.Professional
 		}
 		c.Status = edigw.ClaimSubmitted
+		c.AuthorizationFindings = nil // edigw's to find, never the sender's to say
 		// The billing provider is whom the claim is for and whom it pays;
 		// rendering, referring and attending providers are people the
 		// billing provider names and scope nothing (decision 0007).
@@ -60,6 +61,16 @@ func (s *Server) submitClaims(w http.ResponseWriter, r *http.Request, tok *edigw
 		writeProblems(w, http.StatusUnprocessableEntity, "invalid_records", "the records do not pass validation; nothing was queued", problems)
 		return
 	}
+	// Prior authorization (SNIP 7), as an inbound 837 gets it: findings
+	// the payer profile rejects refuse the submission, the others ride on
+	// the claims (stored, answered below, claim.authorization_warning).
+	if problems, err := s.checkAuthorizations(r, claims); err != nil {
+		s.internal(w, r, err)
+		return
+	} else if len(problems) > 0 {
+		writeProblems(w, http.StatusUnprocessableEntity, "invalid_records", "the records do not pass validation; nothing was queued", problems)
+		return
+	}
 	ids, err := s.Store.QueueClaims(r.Context(), key, claims)
 	if err != nil {
 		s.queueError(w, r, err)
@@ -67,7 +78,8 @@ func (s *Server) submitClaims(w http.ResponseWriter, r *http.Request, tok *edigw
 	}
 	out := submitted{Status: "queued", Items: make([]submittedItem, len(ids))}
 	for i, id := range ids {
-		out.Items[i] = submittedItem{ID: id, Reference: claims[i].PatientControlNumber, Href: "/v1/claims/" + strconv.FormatInt(id, 10)}
+		out.Items[i] = submittedItem{ID: id, Reference: claims[i].PatientControlNumber, Href: "/v1/claims/" + strconv.FormatInt(id, 10),
+			AuthorizationFindings: claims[i].AuthorizationFindings}
 	}
 	writeJSON(w, http.StatusAccepted, out)
 }
@@ -82,6 +94,8 @@ type submittedItem struct {
 	ID        int64  `json:"id,string"`
 	Reference string `json:"reference"` // patientControlNumber or traceNumber
 	Href      string `json:"href"`
+	// AuthorizationFindings are a claim's prior-authorization warnings.
+	AuthorizationFindings []edigw.AuthorizationFinding `json:"authorizationFindings,omitempty"`
 }
 
 // byRecord orders problems by record, keeping each record's in order.

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/mapping"
 )
 
 // Store is what the API's handlers ask of the records store, and nothing
@@ -33,6 +34,9 @@ type Store interface {
 	// twice (edigw.ErrIdempotencyConflict for other claims under the key).
 	QueueClaims(ctx context.Context, idempotencyKey string, claims []*edigw.Claim) ([]int64, error)
 	Claim(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredClaim, error)
+	// FindAuthorizations is mapping.AuthorizationLookup: the approved
+	// authorizations that may cover submitted claims (authcheck.go).
+	FindAuthorizations(ctx context.Context, queries []mapping.AuthorizationQuery) ([]*edigw.AuthorizationRequest, error)
 
 	// Authorizations (authorizations.go).
 

@@ -120,6 +120,9 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 		Acknowledgment: b.acknowledgment,
 		Interchange:    enter(ctx, ing),
 		Acknowledger:   ackr,
+		// The 837 mapper checks prior authorization against the store.
+		AuthorizationLookup: p.Authorizations,
+		Context:             ctx,
 	})
 	v := &ig.Validator{File: name, ForgetSets: true, Handlers: []ig.Handler{mapper, ackr}}
 

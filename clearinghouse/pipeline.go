@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/edigw/edigw/mapping"
 	"math/rand/v2"
 	"sort"
 	"strings"
@@ -39,6 +40,12 @@ type Pipeline struct {
 	Failures FailurePolicy
 	// OnOutcome, when set, sees every file's outcome (progress bars, tests).
 	OnOutcome func(*Outcome)
+	// Authorizations, when set, turns on the prior-authorization check of
+	// inbound 837 claims (mapping.Handlers.AuthorizationLookup): one
+	// lookup for each batch of claims. serve and replay give the records
+	// store (storage.DB); nil leaves the check out (Result.AuthorizationCheck
+	// says "not run").
+	Authorizations mapping.AuthorizationLookup
 
 	metrics  metrics
 	observer observer // observe.go

@@ -36,11 +36,28 @@ func (in *ingest) AddClaims(ctx context.Context, claims []*edigw.Claim) error {
 		}
 		evs[i] = claimEvent(kind, ids[i], c, claimStatus(c))
 	}
+	evs = append(evs, authorizationWarnings(ids, claims)...)
 	if err := in.events.add(ctx, in.tx, evs); err != nil {
 		return err
 	}
 	in.res.Claims += len(claims)
 	return nil
+}
+
+// authorizationWarnings are the claim.authorization_warning events of the
+// claims stored with a prior-authorization finding their payer's profile
+// warns about (mapping found them; the claim's record keeps them).
+func authorizationWarnings(ids []int64, claims []*edigw.Claim) []event {
+	var evs []event
+	for i, c := range claims {
+		for _, f := range c.AuthorizationFindings {
+			if f.Action == "warn" {
+				evs = append(evs, claimEvent(edigw.EventClaimAuthorizationWarning, ids[i], c, claimStatus(c)))
+				break
+			}
+		}
+	}
+	return evs
 }
 
 func claimStatus(c *edigw.Claim) edigw.ClaimStatus {

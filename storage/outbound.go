@@ -34,7 +34,7 @@ func (db *DB) QueueClaims(ctx context.Context, idempotencyKey string, claims []*
 		for i, c := range claims {
 			evs[i] = claimEvent(edigw.EventClaimSubmitted, ids[i], c, edigw.ClaimSubmitted)
 		}
-		return ids, evs, nil
+		return ids, append(evs, authorizationWarnings(ids, claims)...), nil
 	})
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -8,12 +9,14 @@ import (
 	"strings"
 
 	"github.com/edigw/edigw/edi/ack"
+	"github.com/edigw/edigw/mapping"
 	"github.com/spf13/cobra"
 )
 
 func newAckCmd() *cobra.Command {
 	var outDir string
 	var start int64
+	var auth authCheck
 	c := &cobra.Command{
 		Use:   "ack FILE|- [--out DIR]",
 		Short: "Validate a file and write its acknowledgments: TA1, 999 per group, 277CA per 837",
@@ -24,6 +27,11 @@ errors (or ISA14=1), a 999 (005010X231A1) for every functional group, and a 277C
 accepted or rejected. Files are named BASE.ISA13[-GS06[-ST02]].KIND.x12, as serve names them.
 Control numbers count up from --start (the gateway's ledger assigns them when
 it runs as a service).
+
+With --database (or EDIGW_DATABASE_URL) the claims are also held to the business
+rules and checked for prior authorization (SNIP 7) against the authorizations
+stored there, as serve does, and a finding the payer profile rejects rejects its
+claim in the 277CA; without one the check is not run, and ack says so.
 
 Exit status: 0 the file was valid, 1 it had errors (acknowledgments still
 written), 2 unreadable or bad usage.`,
@@ -47,7 +55,25 @@ written), 2 unreadable or bad usage.`,
 				written = append(written, p)
 				return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o640) // acknowledgments name patients
 			}
-			res, err := ack.Acknowledge(c.Context(), in, name, ack.Options{Numbers: &ack.Sequence{Start: start}, Newline: true}, sink)
+			if err := auth.open(c.Context()); err != nil {
+				return err
+			}
+			defer auth.close()
+			opts := ack.Options{Numbers: &ack.Sequence{Start: start}, Newline: true}
+			var res *ack.Result
+			var mapped *mapping.Result
+			if lookup := auth.lookup(); lookup != nil {
+				a := ack.NewAcknowledger(c.Context(), opts, sink)
+				mapped, err = mapping.Read(in, name, mapping.Handlers{Acknowledger: a, AuthorizationLookup: lookup, Context: c.Context()})
+				var aerr error
+				res, aerr = a.Finish()
+				if mapped != nil {
+					res.Report = mapped.Report
+				}
+				err = errors.Join(err, aerr)
+			} else {
+				res, err = ack.Acknowledge(c.Context(), in, name, opts, sink)
+			}
 			if err != nil {
 				return &exitError{code: exitUnusable, err: err}
 			}
@@ -57,6 +83,12 @@ written), 2 unreadable or bad usage.`,
 				name, r.Summary.Sets, r.SetsAccepted, r.SetsRejected, r.ErrorCount, res.ClaimsAccepted, res.ClaimsRejected)
 			for _, p := range written {
 				fmt.Fprintln(out, "wrote", p)
+			}
+			if res.ClaimsAccepted+res.ClaimsRejected > 0 {
+				if mapped == nil {
+					mapped = &mapping.Result{AuthorizationCheck: mapping.AuthorizationCheckNotRun}
+				}
+				auth.report(out, mapped)
 			}
 			if r.Fatal != nil {
 				fmt.Fprintln(out, "no acknowledgment possible:", r.Fatal)
@@ -69,5 +101,6 @@ written), 2 unreadable or bad usage.`,
 	}
 	c.Flags().StringVarP(&outDir, "out", "o", ".", "directory for the acknowledgment files")
 	c.Flags().Int64Var(&start, "start", 1, "first control number of the acknowledgments")
+	auth.add(c)
 	return c
 }

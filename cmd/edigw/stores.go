@@ -15,6 +15,7 @@ import (
 	"github.com/edigw/edigw/clearinghouse"
 	"github.com/edigw/edigw/clearinghouse/dirstore"
 	"github.com/edigw/edigw/clearinghouse/s3store"
+	"github.com/edigw/edigw/mapping"
 	"github.com/edigw/edigw/storage"
 )
 
@@ -78,8 +79,9 @@ func (f *storeFlags) openObjects(ctx context.Context) (edigw.ObjectStore, error)
 // The record store is storage.DB; the pipeline and the API each declare
 // what they ask of it (decision 0016), and here it is wired into both.
 var (
-	_ clearinghouse.Store = (*storage.DB)(nil)
-	_ api.Store           = (*storage.DB)(nil)
+	_ clearinghouse.Store         = (*storage.DB)(nil)
+	_ api.Store                   = (*storage.DB)(nil)
+	_ mapping.AuthorizationLookup = (*storage.DB)(nil)
 )
 
 // pipeline opens both stores and builds the pipeline for the partners. It
@@ -100,6 +102,9 @@ func (f *storeFlags) pipeline(ctx context.Context, log *zap.Logger) (*clearingho
 		db.Close()
 		return nil, nil, err
 	}
-	p := &clearinghouse.Pipeline{Store: db, Objects: objs, Partners: clearinghouse.Partners(partners), Log: log, Newline: true}
+	// The store also answers the prior-authorization check of inbound
+	// claims (mapping.AuthorizationLookup).
+	p := &clearinghouse.Pipeline{Store: db, Objects: objs, Partners: clearinghouse.Partners(partners), Log: log, Newline: true,
+		Authorizations: db}
 	return p, db, nil
 }

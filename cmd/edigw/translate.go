@@ -11,6 +11,7 @@ import (
 
 func newTranslateCmd() *cobra.Command {
 	var to string
+	var auth authCheck
 	c := &cobra.Command{
 		Use:   "translate FILE|- [--to json]",
 		Short: "Translate 837, 835 and 278 transaction sets into edigw records (JSON lines)",
@@ -19,6 +20,11 @@ line: {"type":"claim"|"remittance"|"authorization","record":{...}}, with a
 "...Value" description beside each code (CARC, RARC, place of service ...). Claims touched
 by errors carry status "rejected"; remittances and authorization events of sets
 with errors are left out. A summary goes to standard error.
+
+With --database (or EDIGW_DATABASE_URL) claims are checked for prior
+authorization (SNIP 7) against the authorizations stored there, and carry
+their findings (authorizationFindings); without one the summary says the
+check was not run.
 
 The records hold PHI: names, member IDs, birth dates, diagnoses.
 
@@ -33,6 +39,10 @@ Exit status: 0 the file was valid, 1 it had errors, 2 unreadable or bad usage.`,
 				return err
 			}
 			defer in.Close()
+			if err := auth.open(c.Context()); err != nil {
+				return err
+			}
+			defer auth.close()
 			bw := bufio.NewWriter(c.OutOrStdout())
 			defer bw.Flush()
 			// Each line is the JSON view: codes carry ...Value descriptions.
@@ -47,6 +57,9 @@ Exit status: 0 the file was valid, 1 it had errors, 2 unreadable or bad usage.`,
 				Remittance:     func(r *edigw.Remittance) error { return line("remittance", r) },
 				Authorization:  func(r *edigw.AuthorizationRequest) error { return line("authorization", r) },
 				Acknowledgment: func(r *edigw.Acknowledgment) error { return line("acknowledgment", r) },
+				// Prior authorization against --database's store, if given.
+				AuthorizationLookup: auth.lookup(),
+				Context:             c.Context(),
 			})
 			if err != nil {
 				return &exitError{code: exitUnusable, err: err}
@@ -61,6 +74,9 @@ Exit status: 0 the file was valid, 1 it had errors, 2 unreadable or bad usage.`,
 			if n := res.Report.ErrorCount - len(res.Report.Errors); n > 0 {
 				fmt.Fprintf(c.ErrOrStderr(), "  ... and %d more\n", n)
 			}
+			if res.Claims > 0 {
+				auth.report(c.ErrOrStderr(), res)
+			}
 			if !res.Report.OK() {
 				return fileErrors
 			}
@@ -68,5 +84,6 @@ Exit status: 0 the file was valid, 1 it had errors, 2 unreadable or bad usage.`,
 		},
 	}
 	c.Flags().StringVar(&to, "to", "json", "output format (json)")
+	auth.add(c)
 	return c
 }

@@ -2,18 +2,21 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 
 	"github.com/edigw/edigw/edi"
 	"github.com/edigw/edigw/edi/ig"
+	"github.com/edigw/edigw/mapping"
 	"github.com/spf13/cobra"
 )
 
 func newValidateCmd() *cobra.Command {
 	var asJSON bool
 	var maxErrors int
+	var auth authCheck
 	c := &cobra.Command{
 		Use:   "validate FILE|-",
 		Short: "Validate an X12 file against its HIPAA 5010 implementation guide (SNIP levels 1 and 2)",
@@ -21,6 +24,10 @@ func newValidateCmd() *cobra.Command {
 transaction set against its implementation guide (chosen from ST01, ST03/GS08 and,
 for 278, BHT02), and prints each set's outcome and every error with its position,
 loop, segment, element and 999/TA1 code. --json prints the same as JSON.
+
+With --database (or EDIGW_DATABASE_URL) the 837 claims are also checked for
+prior authorization (SNIP 7) against the authorizations stored there, with the
+business rules serve applies; without one the report says the check was not run.
 
 Exit status: 0 valid, 1 invalid, 2 unreadable or bad usage.`,
 		Args: cobra.ExactArgs(1),
@@ -30,11 +37,16 @@ Exit status: 0 valid, 1 invalid, 2 unreadable or bad usage.`,
 				return err
 			}
 			defer in.Close()
-			return validate(c.OutOrStdout(), in, name, asJSON, maxErrors)
+			if err := auth.open(c.Context()); err != nil {
+				return err
+			}
+			defer auth.close()
+			return validate(c.Context(), c.OutOrStdout(), in, name, asJSON, maxErrors, &auth)
 		},
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
 	c.Flags().IntVar(&maxErrors, "max-errors", 1000, "keep at most this many errors")
+	auth.add(c)
 	return c
 }
 
@@ -61,9 +73,11 @@ type validateJSON struct {
 	Errors       []jsonError `json:"errors,omitempty"` // envelope errors outside any set
 	SetsAccepted int         `json:"setsAccepted"`
 	SetsRejected int         `json:"setsRejected"`
+	// AuthorizationCheck is "run" or "not run" for a file with 837 sets.
+	AuthorizationCheck string `json:"authorizationCheck,omitempty"`
 }
 
-func validate(out io.Writer, in io.Reader, name string, asJSON bool, maxErrors int) error {
+func validate(ctx context.Context, out io.Writer, in io.Reader, name string, asJSON bool, maxErrors int, auth *authCheck) error {
 	bw := bufio.NewWriter(out)
 	defer bw.Flush()
 	var sets []setLine
@@ -86,9 +100,27 @@ func validate(out io.Writer, in io.Reader, name string, asJSON bool, maxErrors i
 		}
 		sets = append(sets, l)
 	}}}
+	// With a store to ask, the mapper checks the claims (prior
+	// authorization and the business rules) before each set is reported.
+	var mapper *mapping.Mapper
+	if lookup := auth.lookup(); lookup != nil {
+		mapper = mapping.NewMapper(name, mapping.Handlers{AuthorizationLookup: lookup, Context: ctx})
+		v.Handlers = append([]ig.Handler{mapper}, v.Handlers...)
+	}
 	rep, err := v.Run(in)
+	var res *mapping.Result
+	if mapper != nil {
+		res, err = mapper.Finish(rep, err)
+	}
 	if err != nil {
 		return &exitError{code: exitUnusable, err: err}
+	}
+	claimSets := false
+	for _, l := range sets {
+		claimSets = claimSets || l.ID == "837"
+	}
+	if claimSets && res == nil {
+		res = &mapping.Result{AuthorizationCheck: mapping.AuthorizationCheckNotRun}
 	}
 	// Interchange and group errors, and what was found outside any set.
 	var outside []jsonError
@@ -101,7 +133,7 @@ func validate(out io.Writer, in io.Reader, name string, asJSON bool, maxErrors i
 		enc := json.NewEncoder(bw)
 		enc.SetIndent("", "  ")
 		_ = enc.Encode(validateJSON{File: name, Valid: rep.OK(), Summary: rep.Summary, Sets: sets, ErrorCount: rep.ErrorCount,
-			Errors: outside, SetsAccepted: rep.SetsAccepted, SetsRejected: rep.SetsRejected})
+			Errors: outside, SetsAccepted: rep.SetsAccepted, SetsRejected: rep.SetsRejected, AuthorizationCheck: checkOf(res)})
 	} else {
 		s := rep.Summary
 		fmt.Fprintf(bw, "%s: %d interchanges, %d groups, %d transaction sets (%d accepted, %d rejected), %d segments\n",
@@ -126,6 +158,7 @@ func validate(out io.Writer, in io.Reader, name string, asJSON bool, maxErrors i
 				fmt.Fprintf(bw, "  ... and %d more\n", n)
 			}
 		}
+		auth.report(bw, res)
 		if rep.OK() {
 			fmt.Fprintln(bw, "valid")
 		} else {
@@ -136,4 +169,11 @@ func validate(out io.Writer, in io.Reader, name string, asJSON bool, maxErrors i
 		return fileErrors
 	}
 	return nil
+}
+
+func checkOf(res *mapping.Result) string {
+	if res == nil {
+		return ""
+	}
+	return res.AuthorizationCheck
 }
