@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/fixtures/synth"
 	"github.com/edigw/edigw/internal/testenv"
@@ -35,17 +37,49 @@ func BenchmarkPipelineEndToEnd(b *testing.B) {
 	}
 	for _, kind := range []synth.Kind{synth.Kind837P, synth.Kind835} {
 		for _, n := range sizes[kind] {
-			b.Run(fmt.Sprintf("%s/claims=%d", kind, n), func(b *testing.B) { benchEndToEnd(b, kind, n) })
+			b.Run(fmt.Sprintf("%s/claims=%d", kind, n), func(b *testing.B) { benchEndToEnd(b, kind, n, 0) })
 		}
+	}
+	// Prior authorization at run time (issue 13): every claim names a
+	// certification (REF*G1), 50,000 approvals are known, and the store
+	// answers the check a batch of claims at a time.
+	b.Run("837p-authorizations/claims=100000", func(b *testing.B) { benchEndToEnd(b, synth.Kind837P, 100_000, 50_000) })
+}
+
+// loadApprovals stores n approved authorizations of the bench practice,
+// certification numbers AUTH00000001 on (those synth's REF*G1 names), one
+// hospital bed (E0250) each, in one statement: setup, not timed.
+func loadApprovals(b *testing.B, dbURL, npi string, n int) {
+	b.Helper()
+	ctx := context.Background()
+	c, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer c.Close(ctx)
+	_, err = c.Exec(ctx, `
+		INSERT INTO authorizations (payer_id, direction, trace_number, certification_number, status, requester_npi,
+			provider_npis, effective_from, effective_to, record)
+		SELECT '62308', 'inbound', 'TR' || i, 'AUTH' || lpad(i::text, 8, '0'), 'Approved', $1, ARRAY[$1], '2026-01-01', '2026-12-31',
+			jsonb_build_object('payerId', '62308', 'traceNumber', 'TR' || i, 'status', 'Approved',
+				'requester', jsonb_build_object('role', '1P', 'name', 'BENCH HOME MEDICAL', 'idQualifier', 'XX', 'id', $1),
+				'subscriber', jsonb_build_object('lastName', 'DOE', 'memberId', 'M' || i),
+				'requestCategory', 'HS', 'certificationType', 'I',
+				'services', jsonb_build_array(jsonb_build_object('procedureQualifier', 'HC', 'procedureCode', 'E0250', 'quantity', '2')),
+				'decision', jsonb_build_object('action', 'A1', 'certificationNumber', 'AUTH' || lpad(i::text, 8, '0'),
+					'effectivePeriod', jsonb_build_object('from', '20260101', 'to', '20261231')))
+		FROM generate_series(1, $2::int) AS i`, npi, n)
+	if err != nil {
+		b.Fatalf("loading approvals: %v", err)
 	}
 }
 
-func benchEndToEnd(b *testing.B, kind synth.Kind, n int) {
+func benchEndToEnd(b *testing.B, kind synth.Kind, n, approvals int) {
 	spec := s3Objects(b)
 	// One practice bills the claims and is paid for them: a payment
 	// matches its claim inside the payee (docs/clearinghouse.md).
 	practice := &synth.Provider{Name: "BENCH HOME MEDICAL", NPI: synth.NPI("123456789"), TIN: "061234567"}
-	input := synthFileOf(b, synth.Options{Kind: kind, Claims: n, Seed: 7, Provider: practice})
+	input := synthFileOf(b, synth.Options{Kind: kind, Claims: n, Seed: 7, Provider: practice, PriorAuthorization: approvals > 0})
 	var claims string
 	if kind == synth.Kind835 {
 		// another ISA13, the same claim control numbers
@@ -66,9 +100,12 @@ func benchEndToEnd(b *testing.B, kind synth.Kind, n int) {
 			}
 			db.Close()
 		}
+		if approvals > 0 {
+			loadApprovals(b, dbURL, practice.NPI, approvals)
+		}
 		key := putFile(b, objs, input, "input.x12")
 		b.StartTimer()
-		res, rss := runE2EChild(b, dbURL, spec, key)
+		res, rss := runE2EChildWith(b, dbURL, spec, key, approvals > 0)
 		b.StopTimer()
 		if kind == synth.Kind835 {
 			// Payments that found their claim: every one of them.
@@ -99,8 +136,18 @@ const e2eEnv = "EDIGW_E2E_CHILD"
 
 func runE2EChild(b *testing.B, dbURL string, spec objectsSpec, key string) (e2eResult, float64) {
 	b.Helper()
+	return runE2EChildWith(b, dbURL, spec, key, false)
+}
+
+// runE2EChildWith runs the child, with the store as its authorization
+// lookup when authorizations is set.
+func runE2EChildWith(b *testing.B, dbURL string, spec objectsSpec, key string, authorizations bool) (e2eResult, float64) {
+	b.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestE2EChild$", "-test.count=1", "-test.v")
 	cmd.Env = append(os.Environ(), e2eEnv+"=1", "EDIGW_E2E_DB="+dbURL, "EDIGW_E2E_OBJECTS="+string(spec), "EDIGW_E2E_KEY="+key)
+	if authorizations {
+		cmd.Env = append(cmd.Env, "EDIGW_E2E_AUTHORIZATIONS=1")
+	}
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		b.Fatalf("child: %v\n%s", err, out)
@@ -133,6 +180,9 @@ func TestE2EChild(t *testing.T) {
 	db := openStore(t, os.Getenv("EDIGW_E2E_DB"))
 	objs := openObjects(t, objectsSpec(os.Getenv("EDIGW_E2E_OBJECTS")))
 	p := pipelineOn(db, objs)
+	if os.Getenv("EDIGW_E2E_AUTHORIZATIONS") == "1" {
+		p.Authorizations = db
+	}
 	start := time.Now()
 	out, err := p.ProcessFile(context.Background(), Cigna, os.Getenv("EDIGW_E2E_KEY"))
 	elapsed := time.Since(start)

@@ -12,7 +12,8 @@ import (
 // AuthorizationLookup finds the authorizations that may cover a batch of
 // claims: for each query, those of its payer that name one of its
 // providers and carry its certification number, or concern its member.
-// It may return more (the checks match each claim inside its payer and
+// Two lookups may run at once (one batch's beside the next one's
+// reading). It may return more (the checks match each claim inside its payer and
 // providers again, payers/match.go), never fewer. One call a batch: the
 // 837 mapper asks once for up to AuthorizationBatch claims.
 //
@@ -57,16 +58,20 @@ const (
 
 // authChecker runs the payer profiles' prior-authorization check (SNIP 7)
 // over the claims of the open 837 set in batches: a claim that needs
-// authorization waits until AuthorizationBatch of them are pending or the
-// set's checks end, then one lookup serves them all. What it finds joins
-// the result's issues; a finding the profile rejects becomes an error of
-// the set (the 277CA rejects its claim with the profile's status), and the
+// authorization waits until AuthorizationBatch of them are pending, then
+// one lookup serves them all. The lookup of a full batch runs beside the
+// reading of the next one (the store answers while the validator reads),
+// and its findings are taken when that next batch fills, or when the set's
+// checks end: at most two batches are held. What it finds joins the
+// result's issues; a finding the profile rejects becomes an error of the
+// set (the 277CA rejects its claim with the profile's status), and the
 // set's claims carry their findings when they are handed over.
 type authChecker struct {
 	lookup   AuthorizationLookup
 	ctx      context.Context
 	profiles func(edigw.PayerID) (*payers.Profile, bool) // nil: payers.Lookup
 	pending  []pendingClaim
+	inflight *authBatch // the full batch whose lookup is running
 	// found are the findings of the set's claims, by place in the set.
 	found map[int][]edigw.AuthorizationFinding
 }
@@ -76,6 +81,15 @@ type pendingClaim struct {
 	claim   *edigw.Claim
 	at      *claimSpots
 	profile *payers.Profile
+}
+
+// authBatch is one lookup under way.
+type authBatch struct {
+	claims  []pendingClaim
+	queries []AuthorizationQuery
+	all     []*edigw.AuthorizationRequest
+	err     error
+	done    chan struct{}
 }
 
 // add takes claim c, the set's index-th, and says whether the batch is full.
@@ -92,22 +106,51 @@ func (a *authChecker) add(index int, c *edigw.Claim, at *claimSpots) bool {
 	return len(a.pending) >= AuthorizationBatch
 }
 
-// flush checks the pending claims with one lookup and hands each finding
-// to issue.
-func (a *authChecker) flush(issue func(*Issue)) error {
+// start looks the pending claims up in the background, then takes the
+// findings of the batch looked up before (issue gets each one).
+func (a *authChecker) start(issue func(*Issue)) error {
 	if len(a.pending) == 0 {
 		return nil
 	}
-	defer func() { clear(a.pending); a.pending = a.pending[:0] }()
-	claims := make([]*edigw.Claim, len(a.pending))
-	for i, p := range a.pending {
-		claims[i] = p.claim
+	b := &authBatch{claims: a.pending, done: make(chan struct{})}
+	a.pending = make([]pendingClaim, 0, AuthorizationBatch)
+	b.queries = make([]AuthorizationQuery, len(b.claims))
+	for i, p := range b.claims {
+		b.queries[i] = queryOf(p.claim)
 	}
-	known, err := findFor(a.ctx, a.lookup, claims)
-	if err != nil {
+	go func() {
+		defer close(b.done)
+		b.all, b.err = a.lookup.FindAuthorizations(a.ctx, b.queries)
+	}()
+	prev := a.inflight
+	a.inflight = b
+	if prev == nil {
+		return nil
+	}
+	return a.take(prev, issue)
+}
+
+// flush checks every claim still pending, the batch under way first.
+func (a *authChecker) flush(issue func(*Issue)) error {
+	if err := a.start(issue); err != nil {
 		return err
 	}
-	for i, p := range a.pending {
+	b := a.inflight
+	a.inflight = nil
+	if b == nil {
+		return nil
+	}
+	return a.take(b, issue)
+}
+
+// take waits for a batch's lookup and checks its claims.
+func (a *authChecker) take(b *authBatch, issue func(*Issue)) error {
+	<-b.done
+	if b.err != nil {
+		return fmt.Errorf("mapping: looking up prior authorizations: %w", b.err)
+	}
+	known := candidatesByQuery(b.queries, b.all)
+	for i, p := range b.claims {
 		fs := p.profile.CheckClaim(p.claim, known[i])
 		if len(fs) == 0 {
 			continue
@@ -123,7 +166,12 @@ func (a *authChecker) flush(issue func(*Issue)) error {
 	return nil
 }
 
+// reset forgets the set, once a lookup under way has ended.
 func (a *authChecker) reset() {
+	if a.inflight != nil {
+		<-a.inflight.done
+		a.inflight = nil
+	}
 	clear(a.pending)
 	a.pending = a.pending[:0]
 	a.found = nil
@@ -152,6 +200,12 @@ func findFor(ctx context.Context, lookup AuthorizationLookup, claims []*edigw.Cl
 	if err != nil {
 		return nil, fmt.Errorf("mapping: looking up prior authorizations: %w", err)
 	}
+	return candidatesByQuery(queries, all), nil
+}
+
+// candidatesByQuery sorts what a lookup returned by query: those that
+// carry its certification number or concern its member.
+func candidatesByQuery(queries []AuthorizationQuery, all []*edigw.AuthorizationRequest) [][]*edigw.AuthorizationRequest {
 	type key struct {
 		payer edigw.PayerID
 		value string
@@ -181,7 +235,7 @@ func findFor(ctx context.Context, lookup AuthorizationLookup, claims []*edigw.Cl
 			byMember[key{a.PayerID, m}] = append(byMember[key{a.PayerID, m}], a)
 		}
 	}
-	out := make([][]*edigw.AuthorizationRequest, len(claims))
+	out := make([][]*edigw.AuthorizationRequest, len(queries))
 	for i, q := range queries {
 		var mine []*edigw.AuthorizationRequest
 		if q.CertificationNumber != "" {
@@ -194,7 +248,7 @@ func findFor(ctx context.Context, lookup AuthorizationLookup, claims []*edigw.Cl
 		}
 		out[i] = mine
 	}
-	return out, nil
+	return out
 }
 
 func containsAuth(as []*edigw.AuthorizationRequest, a *edigw.AuthorizationRequest) bool {

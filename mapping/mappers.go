@@ -56,7 +56,7 @@ func (m *claimMapper) claim(c *edigw.Claim, at *claimSpots) {
 	}
 	m.call(func() error { return m.claims.add(c, m.read) })
 	if full {
-		m.call(func() error { return m.auth.flush(m.issue) })
+		m.call(func() error { return m.auth.start(m.issue) })
 	}
 }
 

@@ -14,9 +14,10 @@ import (
 // cover a batch of claims, in one query for the whole batch. For each
 // claim, those of its payer that name one of its providers (the requester
 // or a service provider, authorizations.provider_npis) and carry its
-// REF*G1 certification number on the event or a service; for a claim whose
-// number finds none (or that names none), those of its payer and
-// providers for the same member. A certification number is matched inside
+// REF*G1 certification number on the event or a service; for a claim that
+// names none, those of its payer and providers for the same member (no
+// index serves that yet: a scan of the payer's authorizations, once a
+// batch that has such claims). A certification number is matched inside
 // the payer and the claim's providers, never alone (issue 11). mapping
 // matches each claim again in memory (mapping/payers/match.go).
 func (db *DB) FindAuthorizations(ctx context.Context, queries []mapping.AuthorizationQuery) ([]*edigw.AuthorizationRequest, error) {
@@ -53,7 +54,7 @@ func (db *DB) FindAuthorizations(ctx context.Context, queries []mapping.Authoriz
 		), by_member AS (
 			SELECT a.id FROM q
 			JOIN authorizations a ON a.payer_id = q.payer AND (a.record -> 'subscriber' ->> 'memberId') = q.member
-			WHERE q.member <> '' AND q.npi = ANY (a.provider_npis) AND q.i NOT IN (SELECT i FROM by_cert)
+			WHERE q.cert = '' AND q.member <> '' AND q.npi = ANY (a.provider_npis)
 		)
 		SELECT a.record FROM authorizations a
 		WHERE a.id IN (SELECT id FROM by_cert UNION SELECT id FROM by_member)

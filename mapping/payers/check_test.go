@@ -85,7 +85,8 @@ func TestCheckClaim(t *testing.T) {
 			auth: otherPatient, want: []want{{AuthMissing, 2}, {AuthMissing, 3}}},
 		{name: "unknown certification", claim: dmeClaim("EVI999999"),
 			auth: func(a *edigw.AuthorizationRequest) { a.Subscriber.MemberID = "U11111111" }, want: []want{{AuthNotFound, 1}}},
-		{name: "unknown certification, an approval for the same patient, provider and procedure", claim: dmeClaim("EVI999999")},
+		{name: "unknown certification: not matched to the same patient's approval", claim: dmeClaim("EVI999999"),
+			want: []want{{AuthNotFound, 1}}},
 		{name: "no REF*G1, an approval for the same patient, provider and procedure", claim: func() *edigw.Claim {
 			c := dmeClaim("")
 			return c

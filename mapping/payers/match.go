@@ -37,9 +37,7 @@ func candidatesFor(c *edigw.Claim, known []*edigw.AuthorizationRequest) (found [
 				found = append(found, a)
 			}
 		}
-		if len(found) > 0 {
-			return found, true
-		}
+		return found, true
 	}
 	member := strings.TrimSpace(c.Subscriber.MemberID)
 	if member == "" {
