@@ -15,9 +15,9 @@ func approval() *edigw.AuthorizationRequest {
 	d := &edigw.Decision{Action: "A1", CertificationNumber: "CERT-A-1", Status: edigw.AuthApproved,
 		EffectivePeriod: &edigw.Period{From: "20260201", To: "20260430"}}
 	return &edigw.AuthorizationRequest{PayerID: edigw.Cigna, TraceNumber: "TRACE-A-1",
-		Reviewer:   edigw.ReviewParty{Role: "X3", Party: edigw.Party{Name: "CIGNA", IDQualifier: "PI", ID: "62308"}},
-		Requester:  edigw.ReviewParty{Role: "1P", Party: provider(tinA, npiA)},
-		Subscriber: edigw.Person{LastName: "DOE", FirstName: "JANE", MemberID: "U1234567801"},
+		Reviewer:        edigw.ReviewParty{Role: "X3", Party: edigw.Party{Name: "CIGNA", IDQualifier: "PI", ID: "62308"}},
+		Requester:       edigw.ReviewParty{Role: "1P", Party: provider(tinA, npiA)},
+		Subscriber:      edigw.Person{LastName: "DOE", FirstName: "JANE", MemberID: "U1234567801"},
 		RequestCategory: "HS", CertificationType: "I", ServiceType: "12",
 		Services: []edigw.RequestedService{{ProcedureQualifier: "HC", ProcedureCode: "E0250", UnitBasis: "UN", Quantity: "1",
 			Decision: &edigw.Decision{Action: "A1", CertificationNumber: "CERT-A-1", Status: edigw.AuthApproved}}},
