@@ -60,9 +60,12 @@
 // AuthorizationValidThrough how long an approved authorization holds;
 // DecisionDue, Retrospective, AppealDeadline and AppealTurnaround give the
 // payer's times. CheckClaim runs them over an 837 claim against the
-// authorization its REF*G1 names and returns warnings (Finding) with
-// stable codes and messages that name the claim (CLM01) and line (LX01)
-// but nothing about the patient.
+// authorizations a store knows (match.go: inside the claim's payer and
+// providers, by its REF*G1, else by member for a claim without one) and
+// returns findings (Finding) with a rule (auth-missing, auth-expired,
+// auth-not-covering, dme-place-of-service), a precise code, the action the
+// profile's findings policy gives the rule (policy.go), and messages that
+// name the line (LX01) and the category but nothing of the claim's values.
 //
 // Only the claim-level REF*G1 is read: the domain's service lines carry no
 // line-level prior authorization number.
