@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"testing"
@@ -182,6 +183,18 @@ func TestE2EChild(t *testing.T) {
 	p := pipelineOn(db, objs)
 	if os.Getenv("EDIGW_E2E_AUTHORIZATIONS") == "1" {
 		p.Authorizations = db
+	}
+	if path := os.Getenv("EDIGW_E2E_CPUPROFILE"); path != "" {
+		// Where the child's time goes: go tool pprof PATH.
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			t.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
 	out, err := p.ProcessFile(context.Background(), Cigna, os.Getenv("EDIGW_E2E_KEY"))

@@ -58,8 +58,11 @@ func (p *Profile) categoryIn(s setting, l edigw.ServiceLine) (Category, bool) {
 		return Category{}, false
 	}
 	code := procedureCode(l.ProcedureQualifier, l.ProcedureCode)
+	if code != "" && !procedureShaped(code) {
+		code = "" // in no range: shaped once here, not once a range
+	}
 	for _, c := range pa.Categories {
-		if code != "" && c.hasCode(code) && c.appliesAt(s) {
+		if code != "" && c.hasShapedCode(code) && c.appliesAt(s) {
 			return c, true
 		}
 		if s.billType != "" && slices.Contains(c.BillTypes, s.billType) && c.hasRevenueCode(l.RevenueCode) {
@@ -94,8 +97,15 @@ func procedureCode(qualifier, code string) string {
 }
 
 func (c *Category) hasCode(code string) bool {
+	return procedureShaped(code) && c.hasShapedCode(code)
+}
+
+// hasShapedCode is hasCode for a code known to be procedure-shaped: every
+// claim line of every 837 asks it, so the shape is not checked once a range.
+func (c *Category) hasShapedCode(code string) bool {
+	letter := isLetter(code[0])
 	for _, r := range c.Codes {
-		if r.Contains(code) {
+		if isLetter(r.From[0]) == letter && r.From <= code && code <= r.To {
 			return true
 		}
 	}
