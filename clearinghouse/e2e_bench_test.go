@@ -45,7 +45,15 @@ func BenchmarkPipelineEndToEnd(b *testing.B) {
 	// certification (REF*G1), 50,000 approvals are known, and the store
 	// answers the check a batch of claims at a time.
 	b.Run("837p-authorizations/claims=100000", func(b *testing.B) { benchEndToEnd(b, synth.Kind837P, 100_000, 50_000) })
+	// The same file and store without the check: what the REF*G1 on every
+	// claim costs storage (it links each claim to the authorization its
+	// number names), apart from the check.
+	b.Run("837p-refg1-unchecked/claims=100000", func(b *testing.B) { benchEndToEnd(b, synth.Kind837P, 100_000, -50_000) })
 }
+
+// benchEndToEnd with approvals > 0 stores that many approvals and checks
+// prior authorization; with approvals < 0 it stores -approvals of them
+// and does not check.
 
 // loadApprovals stores n approved authorizations of the bench practice,
 // certification numbers AUTH00000001 on (those synth's REF*G1 names), one
@@ -80,7 +88,7 @@ func benchEndToEnd(b *testing.B, kind synth.Kind, n, approvals int) {
 	// One practice bills the claims and is paid for them: a payment
 	// matches its claim inside the payee (docs/clearinghouse.md).
 	practice := &synth.Provider{Name: "BENCH HOME MEDICAL", NPI: synth.NPI("123456789"), TIN: "061234567"}
-	input := synthFileOf(b, synth.Options{Kind: kind, Claims: n, Seed: 7, Provider: practice, PriorAuthorization: approvals > 0})
+	input := synthFileOf(b, synth.Options{Kind: kind, Claims: n, Seed: 7, Provider: practice, PriorAuthorization: approvals != 0})
 	var claims string
 	if kind == synth.Kind835 {
 		// another ISA13, the same claim control numbers
@@ -101,8 +109,8 @@ func benchEndToEnd(b *testing.B, kind synth.Kind, n, approvals int) {
 			}
 			db.Close()
 		}
-		if approvals > 0 {
-			loadApprovals(b, dbURL, practice.NPI, approvals)
+		if approvals != 0 {
+			loadApprovals(b, dbURL, practice.NPI, max(approvals, -approvals))
 		}
 		key := putFile(b, objs, input, "input.x12")
 		b.StartTimer()

@@ -2,6 +2,7 @@ package payers
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/edigw/edigw"
@@ -317,11 +318,20 @@ func (f lineFinder) finding(code, format string, args ...any) Finding {
 		Action:      policy.Action,
 		ClaimStatus: policy.ClaimStatus,
 		Code:        code,
-		Msg:         fmt.Sprintf("line %d: the %s ", f.line, f.service) + fmt.Sprintf(format, args...),
+		Msg:         "line " + strconv.Itoa(f.line) + ": the " + f.service + " " + sprintf(format, args),
 		ClaimID:     f.claimID,
 		Line:        f.line,
 		Category:    f.category,
 	}
+}
+
+// sprintf formats only when there is something to format: most messages
+// are constant, and a file may draw one a claim.
+func sprintf(format string, args []any) string {
+	if len(args) == 0 {
+		return format
+	}
+	return fmt.Sprintf(format, args...)
 }
 
 // serviceName names a line's service by the payer profile's category and

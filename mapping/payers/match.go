@@ -21,49 +21,53 @@ import (
 // candidatesFor keeps the authorizations of known that belong to claim c's
 // payer and providers, and says whether they were found by its REF*G1.
 func candidatesFor(c *edigw.Claim, known []*edigw.AuthorizationRequest) (found []*edigw.AuthorizationRequest, byCert bool) {
-	providers := claimProviderNPIs(c)
-	if len(providers) == 0 {
+	billing, rendering := c.BillingProvider.NPI(), ""
+	if c.RenderingProvider != nil {
+		rendering = c.RenderingProvider.NPI()
+	}
+	if billing == "" && rendering == "" {
 		return nil, false
 	}
-	var scoped []*edigw.AuthorizationRequest
-	for _, a := range known {
-		if a != nil && a.PayerID == c.PayerID && sharesProvider(a, providers) {
-			scoped = append(scoped, a)
-		}
-	}
-	if cert := strings.TrimSpace(c.PriorAuthorization); cert != "" {
-		for _, a := range scoped {
-			if Certifies(a, cert) {
-				found = append(found, a)
-			}
-		}
-		return found, true
-	}
+	cert := strings.TrimSpace(c.PriorAuthorization)
 	member := strings.TrimSpace(c.Subscriber.MemberID)
-	if member == "" {
+	if cert == "" && member == "" {
 		return nil, false
 	}
-	for _, a := range scoped {
-		if strings.TrimSpace(a.Subscriber.MemberID) == member {
+	for _, a := range known {
+		if a == nil || a.PayerID != c.PayerID || !namesProvider(a, billing, rendering) {
+			continue
+		}
+		if cert != "" && Certifies(a, cert) || cert == "" && strings.TrimSpace(a.Subscriber.MemberID) == member {
 			found = append(found, a)
 		}
 	}
-	return found, false
+	return found, cert != ""
 }
 
-// claimProviderNPIs are the NPIs of the providers a claim is from: its
-// billing and rendering providers.
-func claimProviderNPIs(c *edigw.Claim) []string {
-	var out []string
-	if n := c.BillingProvider.NPI(); n != "" {
-		out = append(out, n)
+// namesProvider says whether a names npi (or other, when set) as its
+// requester or a service provider (SJ): AuthorizationProviderNPIs without
+// the list, since every claim asks it of every candidate.
+func namesProvider(a *edigw.AuthorizationRequest, npi, other string) bool {
+	is := func(p edigw.ReviewParty) bool {
+		n := p.NPI()
+		return n != "" && (n == npi || n == other)
 	}
-	if c.RenderingProvider != nil {
-		if n := c.RenderingProvider.NPI(); n != "" && !slices.Contains(out, n) {
-			out = append(out, n)
+	if is(a.Requester) {
+		return true
+	}
+	for _, p := range a.Providers {
+		if p.Role == "SJ" && is(p) {
+			return true
 		}
 	}
-	return out
+	for _, s := range a.Services {
+		for _, p := range s.Providers {
+			if p.Role == "SJ" && is(p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // AuthorizationProviderNPIs are the NPIs an authorization is scoped to:
@@ -90,15 +94,6 @@ func AuthorizationProviderNPIs(a *edigw.AuthorizationRequest) []string {
 		}
 	}
 	return out
-}
-
-func sharesProvider(a *edigw.AuthorizationRequest, npis []string) bool {
-	for _, n := range AuthorizationProviderNPIs(a) {
-		if slices.Contains(npis, n) {
-			return true
-		}
-	}
-	return false
 }
 
 // Certifies says whether the decision on a, or on one of its services,
