@@ -194,7 +194,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	file.ID, file.Status = ir.FileID, edigw.FileCommitted
 	p.log().Info("inbound file committed", zap.String("key", key), zap.Int64("file", ir.FileID),
 		zap.Int("claims", ir.Claims), zap.Int("remittances", ir.Remittances), zap.Int("authorizations", ir.Authorizations),
-		zap.Int("acknowledgments", ir.Acknowledgments), zap.Int("statusUpdates", ir.StatusUpdates), zap.Int("issues", len(res.Issues)), zap.Int64("bytes", file.Size))
+		zap.Int("acknowledgments", ir.Acknowledgments), zap.Int("statusUpdates", ir.StatusUpdates), zap.Int("issues", res.IssueCount), zap.Int64("bytes", file.Size))
 
 	// Finish.
 	return out, p.finish(ctx, pt, file, held, out)
