@@ -194,6 +194,7 @@ func everyFieldRemittance() *edigw.Remittance {
 	rm.ReceiverID = "CLEARINGHOUSE1"
 	rm.PayerSystemVersion = "4.2"
 	rm.Payer.IDQualifier, rm.Payer.ID = "XV", "PLAN0062308"
+	rm.Payer.Address = &edigw.Address{Line1: "1 FRONT ST W", City: "TORONTO", State: "ON", PostalCode: "M5J2X5", Country: "CA"}
 	rm.Payer.Address.Line2 = "ROUTE B6LPA"
 	rm.Payer.Contact = &edigw.Contact{Name: "EDI SUPPORT", URL: "CIGNA.EXAMPLE/SUPPORT", Email: "EDI@CIGNA.EXAMPLE", Fax: "8005550198"}
 	rm.PayerReferences = []edigw.Reference{{Qualifier: "NF", Value: "67369"}, {Qualifier: "2U", Value: "62308A"}}
@@ -265,7 +266,7 @@ func everyFieldRemittance() *edigw.Remittance {
 // demographics.
 var notIn835 = map[string]bool{
 	"Party.entityType": true, "Party.firstName": true, "Party.middleName": true, "Party.suffix": true, "Party.taxonomy": true,
-	"Person.birthDate": true, "Person.gender": true, "Person.address": true,
+	"Person.birthDate": true, "Person.gender": true, "Person.address": true, "Person.ssn": true,
 	"ClaimPayment.-": true, // derived (ClaimStatus, StatusReason), not part of the record
 }
 
