@@ -65,6 +65,9 @@ func (w *Walker) checkElements(seg *edi.Segment, def *Segment) {
 		}
 	}
 	w.checkRules(seg, def)
+	if def.OnlyWith != nil {
+		w.checkOnlyWith(seg, def)
+	}
 }
 
 func (w *Walker) checkComposite(seg *edi.Segment, def *Segment, pos, rep int, e *Element, v []byte, comp byte) {

@@ -87,6 +87,9 @@ type Segment struct {
 	// C0304 (if the first then all), E0405 (at most one), L010203 (if the
 	// first then at least one other).
 	Rules []Rule
+	// OnlyWith are situational rules that make an element depend on the
+	// codes of others (situations.go).
+	OnlyWith []OnlyWith
 	// key is the position of the element whose codes tell this segment
 	// from siblings with the same ID (computed by NewRegistry: the first
 	// simple element with codes, else the first composite whose first
