@@ -48,14 +48,14 @@ included), 2 unreadable or bad usage.`,
 
 // setLine is one transaction set in the validate report.
 type setLine struct {
-	Interchange string      `json:"isa13,omitempty"`
-	Group       string      `json:"gs06,omitempty"`
-	Set         string      `json:"st02"`
-	ID          string      `json:"id"`
-	Guide       string      `json:"guide,omitempty"`
-	GuideName   string      `json:"guideName,omitempty"`
-	Segments    int         `json:"segments"`
-	Accepted    bool        `json:"accepted"` // no error at all
+	Interchange string `json:"isa13,omitempty"`
+	Group       string `json:"gs06,omitempty"`
+	Set         string `json:"st02"`
+	ID          string `json:"id"`
+	Guide       string `json:"guide,omitempty"`
+	GuideName   string `json:"guideName,omitempty"`
+	Segments    int    `json:"segments"`
+	Accepted    bool   `json:"accepted"` // no error at all
 	// Disposition is the 999's IK501 (A, E, R) and Verdict says it in
 	// words with the claims the 277CA rejects.
 	Disposition    string          `json:"disposition"`
