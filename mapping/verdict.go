@@ -57,12 +57,7 @@ func (m *Mapper) Verdict(s *ig.SetResult) (*SetVerdict, error) {
 	err = cs.Each(func(c *ack.Claim) error {
 		n++
 		if c.Rejected() {
-			e := c.Errors[0]
-			st := rejectedStatus
-			if e.Code.Kind == edi.STC {
-				st = e.Code.Value
-			}
-			v.Rejected = append(v.Rejected, ClaimVerdict{Position: n, Status: st, Err: e})
+			v.Rejected = append(v.Rejected, ClaimVerdict{Position: n, Status: claimRejectedStatus(c), Err: c.Errors[0]})
 		}
 		return nil
 	})
@@ -102,4 +97,16 @@ func (v *SetVerdict) Describe() string {
 		b.WriteString(strconv.Itoa(v.Claims))
 	}
 	return b.String()
+}
+
+// claimRejectedStatus is the 277CA's STC01 for claim c ("" when c is
+// accepted): its first error's, a business rule's own status, else A3:21.
+func claimRejectedStatus(c *ack.Claim) string {
+	if !c.Rejected() {
+		return ""
+	}
+	if e := c.Errors[0]; e.Code.Kind == edi.STC {
+		return e.Code.Value
+	}
+	return rejectedStatus
 }
