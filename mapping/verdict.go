@@ -65,9 +65,10 @@ func (m *Mapper) Verdict(s *ig.SetResult) (*SetVerdict, error) {
 }
 
 // Describe is the verdict in words, for a report: "accepted",
-// "accepted with errors" (999 IK5=E), "rejected", then the claims the
-// 277CA rejects by position with their status codes.
-func (v *SetVerdict) Describe() string {
+// "accepted with errors" (999 IK5=E), "rejected", with the set's error
+// count when there are any, then the claims the 277CA rejects by position
+// with their status codes.
+func (v *SetVerdict) Describe(errors int) string {
 	var b strings.Builder
 	switch v.Disposition {
 	case ack.Accepted:
@@ -76,6 +77,15 @@ func (v *SetVerdict) Describe() string {
 		b.WriteString("accepted with errors")
 	default:
 		b.WriteString("rejected")
+	}
+	if errors > 0 {
+		b.WriteString(" (")
+		b.WriteString(strconv.Itoa(errors))
+		if errors == 1 {
+			b.WriteString(" error)")
+		} else {
+			b.WriteString(" errors)")
+		}
 	}
 	if len(v.Rejected) > 0 {
 		b.WriteString("; the 277CA rejects ")

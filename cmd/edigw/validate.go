@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/edigw/edigw/edi"
+	"github.com/edigw/edigw/edi/ack"
 	"github.com/edigw/edigw/edi/ig"
 	"github.com/edigw/edigw/mapping"
 	"github.com/spf13/cobra"
@@ -116,7 +117,7 @@ func validate(out io.Writer, in io.Reader, name string, asJSON bool, maxErrors i
 		if err != nil && verdictErr == nil {
 			verdictErr = err
 		}
-		l.Disposition, l.Verdict, l.Claims = vd.Disposition, vd.Describe(), vd.Claims
+		l.Disposition, l.Verdict, l.Claims = vd.Disposition, vd.Describe(s.ErrorCount), vd.Claims
 		for _, c := range vd.Rejected {
 			l.RejectedClaims = append(l.RejectedClaims, rejectedClaim{Position: c.Position, Status: c.Status})
 		}
@@ -157,16 +158,18 @@ func validate(out io.Writer, in io.Reader, name string, asJSON bool, maxErrors i
 			Warnings: warnings, WarningCount: len(warnings)})
 	} else {
 		s := rep.Summary
-		fmt.Fprintf(bw, "%s: %d interchanges, %d groups, %d transaction sets (%d accepted, %d rejected), %d segments\n",
-			name, s.Interchanges, s.Groups, s.Sets, rep.SetsAccepted, rep.SetsRejected, s.Segments)
+		// The sets as the 999 answers them.
+		by := map[string]int{}
+		for _, l := range sets {
+			by[l.Disposition]++
+		}
+		fmt.Fprintf(bw, "%s: %d interchanges, %d groups, %d transaction sets (%d accepted, %d accepted with errors, %d rejected), %d segments\n",
+			name, s.Interchanges, s.Groups, s.Sets, by[ack.Accepted], by[ack.AcceptedWithErrors], len(sets)-by[ack.Accepted]-by[ack.AcceptedWithErrors], s.Segments)
 		for _, e := range outside {
 			fmt.Fprintf(bw, "  %s\n", e.Message)
 		}
 		for _, l := range sets {
 			status := l.Verdict
-			if l.ErrorCount > 0 {
-				status += fmt.Sprintf(" (%d errors)", l.ErrorCount)
-			}
 			guide := l.Guide
 			if guide == "" {
 				guide = "no supported guide"

@@ -293,3 +293,25 @@ func postClaim(t *testing.T, addr, secret, key string, rec []byte) (int, []byte)
 	b, _ := io.ReadAll(res.Body)
 	return res.StatusCode, b
 }
+
+// validate's text report says the 999's verdict and the claims the 277CA
+// rejects, by position: here a billing provider NPI failing its check
+// digit, which once passed validate with exit 0.
+func TestValidateSaysWhatTheAcknowledgmentsDecide(t *testing.T) {
+	file, pcns := verdictFile(t, t.TempDir(), 1, verdictCases[1])
+	code, out, _ := runCmd(t, "", "validate", file)
+	if code != exitFileErrors || !strings.Contains(out, "(1 accepted, 0 accepted with errors, 0 rejected)") ||
+		!strings.Contains(out, ": accepted (2 errors); the 277CA rejects claims 1 (A7:562:85), 2 (A7:562:85) of 2\n") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	file, pcns2 := verdictFile(t, t.TempDir(), 6, verdictCases[6])
+	code, out, _ = runCmd(t, "", "validate", file)
+	if code != exitFileErrors || !strings.Contains(out, ": accepted with errors (1 error); the 277CA rejects claim 1 (A3:21) of 2\n") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	for _, pcn := range append(pcns, pcns2...) {
+		if strings.Contains(out, pcn) {
+			t.Errorf("validate prints a patient control number:\n%s", out)
+		}
+	}
+}
