@@ -99,6 +99,9 @@ type Claim struct {
 	ServiceFacility *Party        `json:"serviceFacility,omitempty"`
 	Lines           []ServiceLine `json:"lines"`
 	Status          ClaimStatus   `json:"status"`
+	// StatusReason says why a received claim is rejected (codes only):
+	// mapping derives it with Status, storage saves it as statusReason.
+	StatusReason string `json:"-"`
 }
 
 // Diagnosis is one HI code with its qualifier (ABK principal ICD-10-CM,

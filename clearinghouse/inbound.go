@@ -113,7 +113,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	acks := newAckBuffer()
 	defer acks.close()
 	ackr := ack.NewAcknowledger(ctx, p.ackOptions(pt), acks.sink)
-	mapper := mapping.NewMapper(name, mapping.Handlers{
+	mapper, chain := mapping.NewChain(name, mapping.Handlers{
 		Claim:          b.claim,
 		Remittance:     b.remittance,
 		Authorization:  b.authorization,
@@ -121,7 +121,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 		Interchange:    enter(ctx, ing),
 		Acknowledger:   ackr,
 	})
-	v := &ig.Validator{File: name, ForgetSets: true, Handlers: []ig.Handler{mapper, ackr}}
+	v := &ig.Validator{File: name, ForgetSets: true, Handlers: chain}
 
 	// Validate: one pass over the bytes, hashed and counted as they are
 	// read, drives the chain.

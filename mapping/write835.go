@@ -648,6 +648,9 @@ func delimiterIn(v reflect.Value, d edi.Delimiters, path string) (string, byte) 
 		t := v.Type()
 		for i := range v.NumField() {
 			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			if name == "-" {
+				continue // derived (a status reason), never written
+			}
 			if p, c := delimiterIn(v.Field(i), d, path+"."+name); p != "" {
 				return p, c
 			}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/edigw/edigw/edi/ack"
+	"github.com/edigw/edigw/mapping"
 	"github.com/spf13/cobra"
 )
 
@@ -21,7 +23,10 @@ func newAckCmd() *cobra.Command {
 clearinghouse front end would send back: a TA1 for an interchange with envelope
 errors (or ISA14=1), a 999 (005010X231A1) for every functional group, and a 277CA
 (005010X214) for every 837 transaction set the 999 accepted, with each claim
-accepted or rejected. Files are named BASE.ISA13[-GS06[-ST02]].KIND.x12, as serve names them.
+accepted or rejected. The rules are those of validate, serve, replay and the API:
+the guide (SNIP 1-2), balancing (3), code sets (5) and the payer profile (7); a
+claim a business rule rejects gets the rule's 277CA status (A7:562:85 for a
+billing provider NPI that fails its check digit). Files are named BASE.ISA13[-GS06[-ST02]].KIND.x12, as serve names them.
 Control numbers count up from --start (the gateway's ledger assigns them when
 it runs as a service).
 
@@ -47,12 +52,16 @@ written), 2 unreadable or bad usage.`,
 				written = append(written, p)
 				return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o640) // acknowledgments name patients
 			}
-			res, err := ack.Acknowledge(c.Context(), in, name, ack.Options{Numbers: &ack.Sequence{Start: start}, Newline: true}, sink)
-			if err != nil {
+			// The one chain (mapping.NewChain): the 277CA rejects the claims
+			// the business rules reject, as the pipeline's does.
+			ackr := ack.NewAcknowledger(c.Context(), ack.Options{Numbers: &ack.Sequence{Start: start}, Newline: true}, sink)
+			read, err := mapping.Acknowledge(in, name, ackr)
+			res, aerr := ackr.Finish()
+			if err = errors.Join(err, aerr); err != nil {
 				return &exitError{code: exitUnusable, err: err}
 			}
 			out := c.OutOrStdout()
-			r := res.Report
+			r := read.Report
 			fmt.Fprintf(out, "%s: %d transaction sets (%d without errors, %d with errors), %d errors; claims %d accepted, %d rejected\n",
 				name, r.Summary.Sets, r.SetsAccepted, r.SetsRejected, r.ErrorCount, res.ClaimsAccepted, res.ClaimsRejected)
 			for _, p := range written {
