@@ -51,6 +51,9 @@ written), 2 unreadable or bad usage.`,
 			if err != nil {
 				return &exitError{code: exitUnusable, err: err}
 			}
+			if err := notX12(fatalOf(res.Report.Fatal)); err != nil {
+				return err
+			}
 			out := c.OutOrStdout()
 			r := res.Report
 			fmt.Fprintf(out, "%s: %d transaction sets (%d without errors, %d with errors), %d errors; claims %d accepted, %d rejected\n",

@@ -51,6 +51,9 @@ Exit status: 0 the file was valid, 1 it had errors, 2 unreadable or bad usage.`,
 			if err != nil {
 				return &exitError{code: exitUnusable, err: err}
 			}
+			if err := notX12(fatalOf(res.Report.Fatal)); err != nil {
+				return err
+			}
 			fmt.Fprintf(c.ErrOrStderr(), "edigw translate: %d claims, %d remittances, %d authorizations, %d held back; %d errors\n",
 				res.Claims, res.Remittances, res.Authorizations, res.Rejected, res.Report.ErrorCount)
 			// The errors say why records were held back; like validate's, they

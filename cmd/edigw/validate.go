@@ -90,6 +90,9 @@ func validate(out io.Writer, in io.Reader, name string, asJSON bool, maxErrors i
 	if err != nil {
 		return &exitError{code: exitUnusable, err: err}
 	}
+	if err := notX12(fatalOf(rep.Fatal)); err != nil {
+		return err
+	}
 	// Interchange and group errors, and what was found outside any set.
 	var outside []jsonError
 	for _, e := range rep.Errors {
