@@ -239,9 +239,11 @@ func TestReadAcknowledgments(t *testing.T) {
 		t.Errorf("rejecting TA1 updates: %+v", u)
 	}
 
-	// The deliberately invalid 999 (SE01 miscounted) is held back.
+	// The deliberately invalid 999 (SE01 miscounted) is held back. It names
+	// 005010X231, a version edigw answers as unsupported (IK502=I6,
+	// decisions/0020), so no mapper reads it and nothing counts it.
 	acks, res := read(filepath.Join(dir, "xlate__staedi/invalid999.edi"))
-	if len(acks) != 0 || res.Rejected != 1 {
-		t.Errorf("invalid 999: %d records, %d rejected", len(acks), res.Rejected)
+	if len(acks) != 0 || res.Acknowledgments != 0 {
+		t.Errorf("invalid 999: %d records, %d acknowledgments", len(acks), res.Acknowledgments)
 	}
 }

@@ -102,7 +102,9 @@ func TestRemittancesRoundTrip(t *testing.T) {
 		}
 	}
 	t.Logf("%d 835 files round-tripped (%d from the corpus)", tripped, corpusTripped)
-	if corpusTripped < 15 || tripped != corpusTripped+2 {
+	// 14: the keironstoddart UHC legacy sample's payee state "NP" is no
+	// state (IK403=7, decisions/0020), so it is no longer read.
+	if corpusTripped < 14 || tripped != corpusTripped+2 {
 		t.Errorf("only %d 835 files round-tripped (%d from the corpus)", tripped, corpusTripped)
 	}
 }

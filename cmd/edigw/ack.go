@@ -60,6 +60,9 @@ written), 2 unreadable or bad usage.`,
 			if err = errors.Join(err, aerr); err != nil {
 				return &exitError{code: exitUnusable, err: err}
 			}
+			if err := notX12(fatalOf(read.Report.Fatal)); err != nil {
+				return err
+			}
 			out := c.OutOrStdout()
 			r := read.Report
 			fmt.Fprintf(out, "%s: %d transaction sets (%d without errors, %d with errors), %d errors; claims %d accepted, %d rejected\n",

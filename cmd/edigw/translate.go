@@ -54,6 +54,9 @@ Exit status: 0 the file was valid, 1 it had errors, 2 unreadable or bad usage.`,
 			if err != nil {
 				return &exitError{code: exitUnusable, err: err}
 			}
+			if err := notX12(fatalOf(res.Report.Fatal)); err != nil {
+				return err
+			}
 			var warnings []*mapping.Issue
 			for _, is := range res.Issues {
 				if is.Warning {

@@ -135,6 +135,9 @@ func validate(out io.Writer, in io.Reader, name string, asJSON bool, maxErrors i
 		return &exitError{code: exitUnusable, err: err}
 	}
 	rep := res.Report
+	if err := notX12(fatalOf(rep.Fatal)); err != nil {
+		return err
+	}
 	// Warnings reject nothing and are in no set's errors: the findings
 	// that are not warnings already are.
 	var warnings []jsonError

@@ -161,6 +161,9 @@ func (w *Walker) checkValue(seg *edi.Segment, def *Segment, pos, comp, rep int, 
 	if e.DateFormat > 0 && comp == 0 {
 		w.checkFormattedDate(seg, def, pos, e, v)
 	}
+	if e.List != nil && !e.List.Has(v) {
+		w.elemErr(seg, def, pos, comp, rep, e.Ref, edi.ElemInvalidCode, fmt.Sprintf("%s is not a code of the %s list", e.Name, e.List.Name), v)
+	}
 }
 
 // checkFormattedDate checks a date whose format another element names.

@@ -71,6 +71,10 @@ type Element struct {
 	// qualifies this one's date format (D8, RD8, DT, TM ...), e.g. DTP02
 	// for DTP03.
 	DateFormat int
+	// List, when set, is the external code list the value must be in
+	// (states, countries, claim status codes): lists too long or too
+	// changeable to write into Codes.
+	List *CodeList
 
 	codeSet map[string]struct{} // Codes as a set, built by NewRegistry
 	packed  []uint64            // Codes packed, when every code has at most 4 bytes and there are at most 16

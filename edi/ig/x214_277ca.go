@@ -145,11 +145,11 @@ type x214STCParts struct {
 }
 
 // x214ClaimStatus is C043 (STC01, STC10, STC11): category and status codes
-// are external code lists (507, 508).
+// come from external code lists (507, 508; codelist_claimstatus.go).
 func x214ClaimStatus(usage Usage, entities []string) Element {
 	return composite("C043", "Health Care Claim Status", usage,
-		elem(1271, "Health Care Claim Status Category Code", R, AN, 1, 30),
-		elem(1271, "Health Care Claim Status Code", R, AN, 1, 30),
+		elem(1271, "Health Care Claim Status Category Code", R, AN, 1, 30).from(ClaimStatusCategoryCodes),
+		elem(1271, "Health Care Claim Status Code", R, AN, 1, 30).from(ClaimStatusCodes),
 		elem(98, "Entity Identifier Code", S, ID, 2, 3, entities...),
 		unused(1270, "Code List Qualifier Code"),
 	)

@@ -27,8 +27,10 @@ func TestX214STC12OnlyWith448(t *testing.T) {
 		{"STC*A3:21*20110311*U*125********IK403=7 CLM05-2 loop 2300 segment 33", "IK403=I13:STC12@2200D"},
 		{"STC*A3:21*20110311*U*125******A3:567:85*A3:535*free text", "IK403=I13:STC12@2200D"},
 		{"STC*A3:21*20110311*U*125******A3:567:85", ""},
-		{"STC*A3:21*20110311*U*125******A3:567*A3:448*free text", ""},
-		{"STC*A3:448*20110311*U*125********free text", ""},
+		// With 448 the text is allowed (no I13), but 448 itself left the
+		// claim status code list in 2012: the code is invalid (IK403=7).
+		{"STC*A3:21*20110311*U*125******A3:567*A3:448*free text", "IK403=7:STC11-2@2200D"},
+		{"STC*A3:448*20110311*U*125********free text", "IK403=7:STC01-2@2200D"},
 	} {
 		w := walk(t, x214Claim(c.stc))
 		if got := codes(w.errs); got != c.want {
