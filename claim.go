@@ -74,12 +74,34 @@ type Claim struct {
 	// Institutional (837I): CL1 admission type, admission source and
 	// patient status, and the admission date (DTP*435, CCYYMMDD or
 	// CCYYMMDDHHMM).
-	AdmissionType   string        `json:"admissionType,omitempty"`
-	AdmissionSource string        `json:"admissionSource,omitempty"`
-	PatientStatus   string        `json:"patientStatus,omitempty"`
-	AdmissionDate   string        `json:"admissionDate,omitempty"`
+	AdmissionType   string `json:"admissionType,omitempty"`
+	AdmissionSource string `json:"admissionSource,omitempty"`
+	PatientStatus   string `json:"patientStatus,omitempty"`
+	AdmissionDate   string `json:"admissionDate,omitempty"`
+	// More of the 837I: the discharge hour (DTP*096, HHMM), the diagnosis
+	// related group (HI*DR) and the value codes with their amounts (HI*BE).
+	DischargeHour string      `json:"dischargeHour,omitempty"`
+	DRG           string      `json:"drg,omitempty"`
+	ValueCodes    []ValueCode `json:"valueCodes,omitempty"`
+	// Dates of the 837P: initial treatment (DTP*454), last seen (DTP*304).
+	InitialTreatmentDate string `json:"initialTreatmentDate,omitempty"`
+	LastSeenDate         string `json:"lastSeenDate,omitempty"`
+	// ClearinghouseTrace is REF*D9, the claim identifier a transmission
+	// intermediary gave; MedicalRecordNumber is REF*EA.
+	ClearinghouseTrace  string `json:"clearinghouseTrace,omitempty"`
+	MedicalRecordNumber string `json:"medicalRecordNumber,omitempty"`
+	Notes               []Note `json:"notes,omitempty"` // 2300 NTE, in file order
+	// PayTo is 2010AB, the pay-to address: where payment goes when not to
+	// the billing provider's address (entity type and address only).
+	PayTo *Party `json:"payTo,omitempty"`
+	// ServiceFacility is 2310C (837P, 837D) or 2310E (837I): where the
+	// services were given, when not at the billing provider.
+	ServiceFacility *Party        `json:"serviceFacility,omitempty"`
 	Lines           []ServiceLine `json:"lines"`
 	Status          ClaimStatus   `json:"status"`
+	// StatusReason says why a received claim is rejected (codes only):
+	// mapping derives it with Status, storage saves it as statusReason.
+	StatusReason string `json:"-"`
 	// AuthorizationFindings are the prior-authorization problems the payer
 	// profile found when the claim was received or submitted (mapping's
 	// SNIP 7 check against the authorizations edigw knows); set by edigw,
@@ -110,6 +132,22 @@ const EventClaimAuthorizationWarning EventKind = "claim.authorization_warning"
 type Diagnosis struct {
 	Qualifier string `json:"qualifier"`
 	Code      string `json:"code"`
+	// PresentOnAdmission is 837I C022-9: Y, N, U, W or 1.
+	PresentOnAdmission string `json:"presentOnAdmission,omitempty"`
+}
+
+// ValueCode is one 837I HI*BE: a value code and its amount.
+type ValueCode struct {
+	Code   string `json:"code"`
+	Amount Amount `json:"amount"`
+}
+
+// Note is an NTE: its reference code (ADD additional information, CER
+// certification narrative, DCP goals, DGN diagnosis description, TPO
+// third party organization notes ...) and text.
+type Note struct {
+	Code string `json:"code"`
+	Text string `json:"text"`
 }
 
 // ServiceLine is one 2400 loop.
@@ -126,8 +164,12 @@ type ServiceLine struct {
 	DiagnosisPointers  []int    `json:"diagnosisPointers,omitempty"`
 	ServiceDate        *Period  `json:"serviceDate,omitempty"` // DTP*472
 	// LineItemControlNumber is REF*6R: the 835 SVC's REF*6R points back here.
-	LineItemControlNumber string  `json:"lineItemControlNumber,omitempty"`
-	Teeth                 []Tooth `json:"teeth,omitempty"` // 837D TOO
+	LineItemControlNumber string `json:"lineItemControlNumber,omitempty"`
+	// Description is the procedure composite's seventh component (SV101-7,
+	// SV202-7, SV301-7): a description of an unlisted code.
+	Description string  `json:"description,omitempty"`
+	Notes       []Note  `json:"notes,omitempty"` // 2400 NTE, in file order
+	Teeth       []Tooth `json:"teeth,omitempty"` // 837D TOO
 	// OralCavity is 837D SV304: the areas of the mouth treated (00 whole
 	// mouth, 01 maxillary, 10 upper right quadrant ...).
 	OralCavity []string `json:"oralCavity,omitempty"`

@@ -47,6 +47,7 @@ type Address struct {
 	City       string `json:"city"`
 	State      string `json:"state,omitempty"`
 	PostalCode string `json:"postalCode,omitempty"`
+	Country    string `json:"country,omitempty"` // N404, ISO 3166: only outside the US
 }
 
 // Person is a subscriber or patient. These fields are PHI: they go into
@@ -60,6 +61,8 @@ type Person struct {
 	BirthDate  string   `json:"birthDate,omitempty"` // CCYYMMDD
 	Gender     string   `json:"gender,omitempty"`    // F, M, U
 	Address    *Address `json:"address,omitempty"`
+	// SSN is the subscriber's REF*SY (837 2010BA): PHI like the rest.
+	SSN string `json:"ssn,omitempty"`
 }
 
 // Period is a date or a date range, CCYYMMDD.

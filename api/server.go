@@ -77,6 +77,7 @@ func (s *Server) routes() []route {
 		{"POST /v1/claims", edigw.EntitleClaims, s.submitClaims},
 		{"GET /v1/claims/{id}", edigw.EntitleClaims, s.getClaim},
 		{"GET /v1/claims/{id}/files", edigw.EntitleClaims, s.listClaimFiles},
+		{"GET /v1/claims/{id}/history", edigw.EntitleClaims, s.claimHistory},
 		{"POST /v1/authorizations", edigw.EntitlePrecertification, s.submitAuthorizations},
 		{"GET /v1/authorizations/{id}", edigw.EntitlePrecertification, s.getAuthorization},
 		{"GET /v1/remittances", edigw.EntitleRemittances, s.listRemittances},

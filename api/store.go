@@ -68,6 +68,8 @@ type Store interface {
 	// that carried it, the acknowledgments that answer it (TA1, 999,
 	// 277CA) and the remittances that pay it.
 	ClaimFiles(ctx context.Context, claimID int64) ([]edigw.File, error)
+	// ClaimHistory is a claim's timeline, oldest first (history.go).
+	ClaimHistory(ctx context.Context, claimID int64) ([]edigw.ClaimHistoryEntry, error)
 	// FileEvent adds an operator event about a file to the feed (a
 	// download whose bytes do not have the recorded digest).
 	FileEvent(ctx context.Context, kind edigw.EventKind, f *edigw.File, status string) error

@@ -207,6 +207,7 @@ func TestStory(t *testing.T) {
 
 	// Another provider's token sees none of it.
 	other, _ := e.token(t, "clinic b", allEntitlements, []string{tinB}, []string{npiB})
+	followReasons(t, e, tok, other, claimID, stored.FileID)
 	for _, p := range []string{"/v1/claims/" + claimID, "/v1/claims/" + claimID + "/files", files.Items[0].Href, files.Items[1].Href,
 		"/v1/remittances/" + rm.ID, ownHref} {
 		if res := e.call(t, "GET", p, other, nil); res.status != http.StatusNotFound {

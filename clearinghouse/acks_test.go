@@ -120,10 +120,10 @@ func TestInboundAcknowledgmentsMoveSentClaims(t *testing.T) {
 		status edigw.ClaimStatus
 		reason string
 	}{
-		"A-1": {edigw.ClaimAccepted, "277CA A2:20"},
-		"A-2": {edigw.ClaimRejected, "277CA A7:562:85"},
-		"B-1": {edigw.ClaimRejected, "999 IK5 R 5"},
-		"C-1": {edigw.ClaimRejected, "TA1 R 022"},
+		"A-1": {edigw.ClaimAccepted, "277CA: A2:20 (Acknowledgement: accepted into the adjudication system / Accepted for processing)"},
+		"A-2": {edigw.ClaimRejected, "277CA: A7:562:85 (Acknowledgement: rejected for invalid information / Entity's National Provider Identifier (NPI) / Billing provider)"},
+		"B-1": {edigw.ClaimRejected, "999: IK501 R (Rejected); IK502 5 (One or more segments in error)"},
+		"C-1": {edigw.ClaimRejected, "TA1: TA104 R (Interchange rejected because of errors); TA105 022 (Invalid control structure)"},
 	}
 	for pcn, w := range want {
 		c, err := recordsOf(t, p).ClaimByControlNumber(ctx, edigw.Cigna, pcn, nil)

@@ -113,7 +113,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	acks := newAckBuffer()
 	defer acks.close()
 	ackr := ack.NewAcknowledger(ctx, p.ackOptions(pt), acks.sink)
-	mapper := mapping.NewMapper(name, mapping.Handlers{
+	mapper, chain := mapping.NewChain(name, mapping.Handlers{
 		Claim:          b.claim,
 		Remittance:     b.remittance,
 		Authorization:  b.authorization,
@@ -124,7 +124,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 		AuthorizationLookup: p.Authorizations,
 		Context:             ctx,
 	})
-	v := &ig.Validator{File: name, ForgetSets: true, Handlers: []ig.Handler{mapper, ackr}}
+	v := &ig.Validator{File: name, ForgetSets: true, Handlers: chain}
 
 	// Validate: one pass over the bytes, hashed and counted as they are
 	// read, drives the chain.
@@ -197,7 +197,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	file.ID, file.Status = ir.FileID, edigw.FileCommitted
 	p.log().Info("inbound file committed", zap.String("key", key), zap.Int64("file", ir.FileID),
 		zap.Int("claims", ir.Claims), zap.Int("remittances", ir.Remittances), zap.Int("authorizations", ir.Authorizations),
-		zap.Int("acknowledgments", ir.Acknowledgments), zap.Int("statusUpdates", ir.StatusUpdates), zap.Int("issues", len(res.Issues)), zap.Int64("bytes", file.Size))
+		zap.Int("acknowledgments", ir.Acknowledgments), zap.Int("statusUpdates", ir.StatusUpdates), zap.Int("issues", res.IssueCount), zap.Int64("bytes", file.Size))
 
 	// Finish.
 	return out, p.finish(ctx, pt, file, held, out)

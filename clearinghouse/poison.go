@@ -139,13 +139,7 @@ func (p *Pipeline) fileFailed(ctx context.Context, pt Partner, o edigw.Object, c
 // up (it only needs archiving): nil, nil leaves it for the next poll.
 func (p *Pipeline) giveUp(ctx context.Context, pt Partner, key string, a edigw.InboundAttempt) (*Outcome, error) {
 	out := &Outcome{Key: key}
-	var release func()
-	var ok bool
-	err := p.retry(ctx, "lock "+key, func() error {
-		var err error
-		release, ok, err = p.Store.LockKey(ctx, key)
-		return err
-	})
+	release, ok, err := p.lock(ctx, key)
 	if err != nil {
 		return nil, err
 	}
@@ -154,15 +148,7 @@ func (p *Pipeline) giveUp(ctx context.Context, pt Partner, key string, a edigw.I
 		return out, nil
 	}
 	defer release()
-	var prior *edigw.File
-	err = p.retry(ctx, "ledger "+key, func() error {
-		f, err := p.Store.FileByKey(ctx, edigw.Inbound, key)
-		if errors.Is(err, edigw.ErrNotFound) {
-			return nil
-		}
-		prior = f
-		return err
-	})
+	prior, err := p.prior(ctx, key)
 	if err != nil {
 		return nil, err
 	}

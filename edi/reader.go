@@ -57,6 +57,7 @@ type Reader struct {
 	st02     string
 	closing  string // envelope trailer just returned (SE, GE, IEA): context to clear on the next call
 	pending  []*Error
+	held     bool // x.seg is the unterminated last segment, returned after its error
 	fatal    error
 	ids      *[1 << idTableBits]idEntry
 	position Position
@@ -95,6 +96,10 @@ func (x *Reader) Next() (*Segment, error) {
 		e := x.pending[0]
 		x.pending = x.pending[1:]
 		return nil, e
+	}
+	if x.held { // the unterminated last segment, after its error
+		x.held = false
+		return &x.seg, nil
 	}
 	if x.fatal != nil {
 		return nil, x.fatal
@@ -395,8 +400,11 @@ func (x *Reader) readSegment() (*Segment, error) {
 			x.emit(b, len(b))
 			e.Pos = x.seg.Pos
 			e.SegmentID = x.seg.id
-			x.pending = append(x.pending, e)
-			return &x.seg, nil
+			// The error comes before the segment it is about: when that is
+			// the IEA, the interchange is still open to take the error (and
+			// its TA1 rejects it) instead of ending clean before it.
+			x.held = true
+			return nil, e
 		}
 		if len(b) > x.maxSegment() {
 			return nil, x.fail(x.tooLong(term))

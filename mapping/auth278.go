@@ -252,7 +252,7 @@ func readAddress(a **edigw.Address, s *edi.Segment) {
 		(*a).Line1, (*a).Line2 = s.String(1), s.String(2)
 		return
 	}
-	(*a).City, (*a).State, (*a).PostalCode = s.String(1), s.String(2), s.String(3)
+	(*a).City, (*a).State, (*a).PostalCode, (*a).Country = s.String(1), s.String(2), s.String(3), s.String(4)
 }
 
 func (b *authBuilder) ref(s *edi.Segment, loop string) {

@@ -303,7 +303,7 @@ func authIssues(c *edigw.Claim, at *claimSpots, fs []payers.Finding) []*Issue {
 		if f.Action == payers.Reject {
 			stc = f.ClaimStatus
 		}
-		is := issueAt(where, 0, f.Rule, 7, c.PatientControlNumber, f.Line, field, stc, "%s", f.Msg)
+		is := issueAt(where, 0, f.Rule, 7, c.PatientControlNumber, f.Line, field, stc, "%s: %s", f.Rule, f.Msg)
 		is.Warning = f.Action != payers.Reject
 		out = append(out, is)
 	}

@@ -25,7 +25,8 @@ type claimBuilder struct {
 	submitter edigw.Party
 	receiver  edigw.Party
 	billing   edigw.Party
-	sbr       [5]string // SBR01, SBR09, SBR02, SBR03, SBR04 (+SBR05 below)
+	payTo     *edigw.Party // 2010AB
+	sbr       [5]string    // SBR01, SBR09, SBR02, SBR03, SBR04 (+SBR05 below)
 	insType   string
 	patRel    string       // PAT01
 	provider  *edigw.Party // the 2310 provider a PRV belongs to
@@ -119,6 +120,8 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 			p.Taxonomy = b.billing.Taxonomy // PRV comes before the name
 			b.billing = p
 			b.billingAt = spotOf(ev)
+		case loop == "2010AB":
+			b.payTo = &edigw.Party{EntityType: str(2)}
 		case loop == "2010BA":
 			b.subscr = person(s)
 		case loop == "2010BB":
@@ -139,6 +142,8 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 			case "71":
 				b.cur.AttendingProvider, b.provider = &p, &p
 				b.curAt.attending = spotOf(ev)
+			case "77":
+				b.cur.ServiceFacility, b.provider = &p, nil
 			default:
 				b.provider = nil
 			}
@@ -159,6 +164,10 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 		switch loop {
 		case "2010AA":
 			a = &b.billing.Address
+		case "2010AB":
+			if b.payTo != nil {
+				a = &b.payTo.Address
+			}
 		case "2010BA":
 			a = &b.subscr.Address
 		case "2010BB":
@@ -166,6 +175,10 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 		case "2010CA":
 			if b.patient != nil {
 				a = &b.patient.Address
+			}
+		default:
+			if b.cur != nil && b.cur.ServiceFacility != nil && isFacilityLoop(b.kind, loop) {
+				a = &b.cur.ServiceFacility.Address
 			}
 		}
 		if a != nil {
@@ -175,13 +188,19 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 			if s.ID() == "N3" {
 				(*a).Line1, (*a).Line2 = str(1), str(2)
 			} else {
-				(*a).City, (*a).State, (*a).PostalCode = str(1), str(2), str(3)
+				(*a).City, (*a).State, (*a).PostalCode, (*a).Country = str(1), str(2), str(3), str(4)
 			}
 		}
 	case "REF":
 		switch {
 		case loop == "2010AA" && (str(1) == "EI" || str(1) == "SY"):
 			b.billing.TaxID = str(2)
+		case loop == "2010BA" && str(1) == "SY":
+			b.subscr.SSN = str(2)
+		case b.cur != nil && loop == "2300" && str(1) == "D9":
+			b.cur.ClearinghouseTrace = str(2)
+		case b.cur != nil && loop == "2300" && str(1) == "EA":
+			b.cur.MedicalRecordNumber = str(2)
 		case b.cur != nil && loop == "2300" && str(1) == "G1":
 			b.cur.PriorAuthorization = str(2)
 		case b.cur != nil && loop == "2300" && str(1) == "F8":
@@ -209,7 +228,7 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 		b.close(pos)
 		switch str(3) {
 		case "20":
-			b.billing = edigw.Party{}
+			b.billing, b.payTo = edigw.Party{}, nil
 		case "22":
 			b.subscr, b.patient, b.payer, b.sbr, b.insType, b.patRel = edigw.Person{}, nil, edigw.Party{}, [5]string{}, "", ""
 		case "23":
@@ -238,6 +257,14 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 			ProviderSignature: str(6), Assignment: str(7), BenefitsAssigned: str(8), ReleaseOfInformation: str(9),
 			PatientSignatureSource: str(10), DelayReason: str(20),
 		}
+		if b.payTo != nil {
+			p := *b.payTo
+			if p.Address != nil {
+				a := *p.Address
+				p.Address = &a
+			}
+			c.PayTo = &p
+		}
 		if b.patient != nil {
 			p := *b.patient
 			c.Patient = &p
@@ -249,8 +276,15 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 		if b.cur != nil && loop == "2300" {
 			for i := 1; i <= s.Len(); i++ {
 				q, code := string(s.Component(i, 1)), string(s.Component(i, 2))
+				switch {
+				case q == "DR" && code != "":
+					b.cur.DRG = code
+				case q == "BE" && code != "":
+					amt, _ := edigw.ParseAmount(string(s.Component(i, 5)))
+					b.cur.ValueCodes = append(b.cur.ValueCodes, edigw.ValueCode{Code: code, Amount: amt})
+				}
 				if diagnosisQualifiers[q] && code != "" {
-					b.cur.Diagnoses = append(b.cur.Diagnoses, edigw.Diagnosis{Qualifier: q, Code: code})
+					b.cur.Diagnoses = append(b.cur.Diagnoses, edigw.Diagnosis{Qualifier: q, Code: code, PresentOnAdmission: string(s.Component(i, 9))})
 					at := spotOf(ev)
 					at.element = i
 					b.curAt.diagnoses = append(b.curAt.diagnoses, at)
@@ -265,6 +299,12 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 			b.cur.ServicePeriod = period(str(2), str(3))
 		case b.cur != nil && loop == "2300" && str(1) == "435":
 			b.cur.AdmissionDate = str(3)
+		case b.cur != nil && loop == "2300" && str(1) == "096" && b.kind == edigw.Institutional:
+			b.cur.DischargeHour = str(3)
+		case b.cur != nil && loop == "2300" && str(1) == "454":
+			b.cur.InitialTreatmentDate = str(3)
+		case b.cur != nil && loop == "2300" && str(1) == "304":
+			b.cur.LastSeenDate = str(3)
 		}
 	case "LX":
 		if b.cur != nil {
@@ -277,6 +317,13 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 		if b.line != nil {
 			serviceLine(b.line, s)
 			b.curAt.lines[len(b.curAt.lines)-1] = spotOf(ev)
+		}
+	case "NTE":
+		switch {
+		case b.line != nil && loop == "2400":
+			b.line.Notes = append(b.line.Notes, edigw.Note{Code: str(1), Text: str(2)})
+		case b.cur != nil && loop == "2300":
+			b.cur.Notes = append(b.cur.Notes, edigw.Note{Code: str(1), Text: str(2)})
 		}
 	case "TOO":
 		if b.line != nil && str(1) == "JP" {
@@ -321,6 +368,7 @@ func serviceLine(l *edigw.ServiceLine, s *edi.Segment) {
 			l.Modifiers = append(l.Modifiers, string(m))
 		}
 	}
+	l.Description = string(s.Component(proc, 7))
 	l.Charge, _ = edigw.ParseAmount(s.String(chargeAt))
 	if unitAt > 0 {
 		l.UnitBasis = s.String(unitAt)
@@ -374,4 +422,13 @@ func period(format, v string) *edigw.Period {
 		return &edigw.Period{From: v[:8], To: v[9:]}
 	}
 	return nil
+}
+
+// isFacilityLoop reports whether a loop is the claim's service facility:
+// 2310E in the 837I, 2310C in the 837P and 837D.
+func isFacilityLoop(kind edigw.ClaimKind, loop string) bool {
+	if kind == edigw.Institutional {
+		return loop == "2310E"
+	}
+	return loop == "2310C"
 }

@@ -39,6 +39,7 @@ var describers = map[string]*codes.List{
 	"unitBasis":                  codes.UnitBasis,
 	"gender":                     codes.Gender,
 	"diagnoses.qualifier":        codes.DiagnosisQualifier,
+	"presentOnAdmission":         codes.PresentOnAdmission,
 	"codes.category":             codes.ClaimStatusCategory,
 	"codes.status":               codes.ClaimStatusCode,
 	"interchange.code":           codes.InterchangeAckCode,

@@ -112,6 +112,7 @@ func (m *claimMapper) end(s *ig.SetResult) {
 	// Which claims the set's errors reject, one flag a claim (none when
 	// no claim has errors).
 	var rejected []bool
+	var statuses []string // the 277CA status of each claim rejected
 	setRejected := cs == nil || cs.Disposition(s) == ack.Rejected
 	placed := 0
 	if !setRejected {
@@ -122,6 +123,7 @@ func (m *claimMapper) end(s *ig.SetResult) {
 		m.call(func() error {
 			return cs.Each(func(c *ack.Claim) error {
 				rejected = append(rejected, c.Rejected())
+				statuses = append(statuses, claimRejectedStatus(c))
 				return nil
 			})
 		})
@@ -130,6 +132,11 @@ func (m *claimMapper) end(s *ig.SetResult) {
 		return m.claims.each(func(i int, claim *edigw.Claim) error {
 			if setRejected || i >= placed || rejected != nil && rejected[i] {
 				claim.Status = edigw.ClaimRejected
+				if setRejected || i >= placed {
+					claim.StatusReason = receiptReason(true, "")
+				} else {
+					claim.StatusReason = receiptReason(false, statuses[i])
+				}
 			}
 			if fs, ok := found[i]; ok {
 				claim.AuthorizationFindings = fs

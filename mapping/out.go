@@ -197,13 +197,19 @@ func (o *out) personNM1(entity string, p edigw.Person) {
 	o.seg("NM1", entity, "1", p.LastName, p.FirstName, p.MiddleName, "", p.Suffix, q, p.MemberID)
 }
 
-// address writes N3 and N4 when there is an address.
+// address writes N3 and N4 when there is an address: each only when it
+// has something to say (an address read from an N4 without N3 has no
+// lines, and a bare N3 would not validate).
 func (o *out) address(a *edigw.Address) {
 	if a == nil {
 		return
 	}
-	o.seg("N3", a.Line1, a.Line2)
-	o.seg("N4", a.City, a.State, a.PostalCode)
+	if a.Line1 != "" || a.Line2 != "" {
+		o.seg("N3", a.Line1, a.Line2)
+	}
+	if a.City != "" || a.State != "" || a.PostalCode != "" || a.Country != "" {
+		o.seg("N4", a.City, a.State, a.PostalCode, a.Country)
+	}
 }
 
 // dmg writes a demographic segment when a birth date or gender is known.

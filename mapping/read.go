@@ -104,14 +104,10 @@ func (r *Result) addIssue(is *Issue) {
 // service is rejected with an error at the exact element; an 835 that does
 // not balance is kept and its Issues say where.
 //
-// Read is a Mapper, then h.Acknowledger if set, in one Validator: what a
-// caller that adds handlers of its own builds itself.
+// Read runs the one chain (NewChain) in a Validator: a Mapper, then
+// h.Acknowledger if set.
 func Read(r io.Reader, name string, h Handlers) (*Result, error) {
-	m := NewMapper(name, h)
-	chain := []ig.Handler{m}
-	if h.Acknowledger != nil {
-		chain = append(chain, h.Acknowledger)
-	}
+	m, chain := NewChain(name, h)
 	v := &ig.Validator{File: name, ForgetSets: true, Handlers: chain}
 	rep, err := v.Run(r)
 	return m.Finish(rep, err)

@@ -228,7 +228,7 @@ func (b *remitBuilder) address(loop string, s *edi.Segment) {
 	if s.ID() == "N3" {
 		p.Address.Line1, p.Address.Line2 = s.String(1), s.String(2)
 	} else {
-		p.Address.City, p.Address.State, p.Address.PostalCode = s.String(1), s.String(2), s.String(3)
+		p.Address.City, p.Address.State, p.Address.PostalCode, p.Address.Country = s.String(1), s.String(2), s.String(3), s.String(4)
 	}
 }
 

@@ -36,7 +36,8 @@ func DecideAuthorization(a *edigw.AuthorizationRequest) {
 func DecideRemittance(rm *edigw.Remittance) {
 	for i := range rm.Claims {
 		cp := &rm.Claims[i]
-		cp.ClaimStatus, cp.StatusReason = PaymentStatus(cp)
+		cp.ClaimStatus, _ = PaymentStatus(cp)
+		cp.StatusReason = PaymentReason(cp) // reasons.go
 	}
 }
 
@@ -140,7 +141,7 @@ func ClaimStatusUpdates(a *edigw.Acknowledgment) []edigw.ClaimStatusUpdate {
 		if a.Interchange.Code == "R" {
 			u := sent
 			u.InterchangeNumber = a.Interchange.ControlNumber
-			u.Reason = "TA1 R " + a.Interchange.NoteCode
+			u.Reason = InterchangeAckReason(a.Interchange)
 			out = append(out, u)
 		}
 	case a.Group != nil:
@@ -152,14 +153,14 @@ func ClaimStatusUpdates(a *edigw.Acknowledgment) []edigw.ClaimStatusUpdate {
 			if s.Rejected() {
 				u := sent
 				u.GroupNumber, u.SetNumber = g.ControlNumber, s.ControlNumber
-				u.Reason = joinReason("999 IK5 "+s.Code, s.Errors)
+				u.Reason = SetAckReason(&s)
 				out = append(out, u)
 			}
 		}
 		if len(g.Sets) == 0 && g.Code == "R" {
 			u := sent
 			u.GroupNumber = g.ControlNumber
-			u.Reason = joinReason("999 AK9 R", g.Errors)
+			u.Reason = GroupAckReason(g)
 			out = append(out, u)
 		}
 	case a.Claims != nil:
@@ -174,14 +175,8 @@ func ClaimStatusUpdates(a *edigw.Acknowledgment) []edigw.ClaimStatusUpdate {
 						// found, pended) moves nothing, but it is matched
 						// all the same: the file names its patient.
 						st := ClaimStatusOf(c.Statuses)
-						var codes []string
-						for _, s := range c.Statuses {
-							for _, sc := range s.Codes {
-								codes = append(codes, sc.String())
-							}
-						}
 						u := sent
-						u.Status, u.Reason, u.PayerClaimNumber = st, joinReason("277CA", codes), c.PayerClaimNumber
+						u.Status, u.Reason, u.PayerClaimNumber = st, ClaimAckReason(c.Statuses), c.PayerClaimNumber
 						u.PatientControlNumber, u.ProviderNPI, u.ProviderTIN = c.PatientControlNumber, npi, tin
 						u.BatchNumber = src.BatchNumber
 						u.Answer = a.EnvelopeName() + " 2200D " + strconv.Itoa(n)
@@ -192,11 +187,4 @@ func ClaimStatusUpdates(a *edigw.Acknowledgment) []edigw.ClaimStatusUpdate {
 		}
 	}
 	return out
-}
-
-func joinReason(head string, codes []string) string {
-	for _, c := range codes {
-		head += " " + c
-	}
-	return head
 }

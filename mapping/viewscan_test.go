@@ -26,6 +26,7 @@ func viewInputs(t testing.TB) [][]byte {
 		[]byte(`{"name":"é ☃ 𝄞","x":[[["frequencyCode"]]],"frequencyCode":["1","7"]}`),
 		[]byte("{\"gender\":\"F\",\"weird\":\"\xe2\x80\xa8\"}"),
 		[]byte(`[{"placeOfService":"11"},{"placeOfService":"12","nested":{"gender":"M"}}]`),
+		[]byte(`{"kind":"institutional","diagnoses":[{"qualifier":"ABK","code":"I10","presentOnAdmission":"Y"},{"qualifier":"ABF","code":"E119","presentOnAdmission":"1"}],"drg":"470","valueCodes":[{"code":"80","amount":"4"}],"notes":[{"code":"ADD","text":"X"}],"payTo":{"entityType":"2","address":{"line1":"PO BOX 1","city":"TORONTO","state":"ON","country":"CA"}},"subscriber":{"lastName":"DOE","gender":"F","ssn":"1"},"lines":[{"description":"D","placeOfService":"11","notes":[]}]}`),
 		[]byte(`{"sets":[{"code":"R","errors":["5"],"segmentErrors":[{"code":"8","elements":[{"code":"7"}]}]}],"group":{"code":"A","errors":["1"]}}`),
 	}
 	files, err := filepath.Glob(filepath.Join("..", "fixtures", "golden", "json", "*.jsonl"))

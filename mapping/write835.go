@@ -91,8 +91,11 @@ func remittanceProblems(rm *edigw.Remittance) []string {
 	}
 	for _, a := range []*edigw.BankAccount{rm.SenderAccount, rm.ReceiverAccount} {
 		if a != nil {
-			need(a.BankIDQualifier != "" && a.BankID != "", "bankIdQualifier and bankId of a bank account (BPR06-07, BPR12-13)")
-			need((a.AccountQualifier == "") == (a.AccountNumber == ""), "accountQualifier with accountNumber (BPR08-09, BPR14-15)")
+			// The guide's syntax notes, no more (P0607, C0809, P1213,
+			// C1415): an account the reader accepts is written back, even
+			// one with only its number (BPR15 without BPR12-14).
+			need((a.BankIDQualifier == "") == (a.BankID == ""), "bankIdQualifier with bankId of a bank account (BPR06-07, BPR12-13)")
+			need(a.AccountQualifier == "" || a.AccountNumber != "", "accountNumber with accountQualifier (BPR08-09, BPR14-15)")
 		}
 	}
 	need(rm.Payer.Name != "", "payer.name (N1*PR)")
@@ -530,7 +533,7 @@ func (o *out) n3n4(a *edigw.Address) {
 		o.seg("N3", a.Line1, a.Line2)
 	}
 	if a.City != "" {
-		o.seg("N4", a.City, a.State, a.PostalCode)
+		o.seg("N4", a.City, a.State, a.PostalCode, a.Country)
 	}
 }
 
@@ -645,6 +648,9 @@ func delimiterIn(v reflect.Value, d edi.Delimiters, path string) (string, byte) 
 		t := v.Type()
 		for i := range v.NumField() {
 			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			if name == "-" {
+				continue // derived (a status reason), never written
+			}
 			if p, c := delimiterIn(v.Field(i), d, path+"."+name); p != "" {
 				return p, c
 			}

@@ -146,13 +146,14 @@ func (o *out) claimSet(version string, claims []*edigw.Claim) {
 	kind := first.Kind
 	hl, billingHL, subscriberHL := 0, 0, 0
 	var billing *edigw.Party
+	var payTo *edigw.Party
 	var sub *subscriberKey
 	var patient *edigw.Person
 	var patientRel string
 	for i, c := range claims {
-		if billing == nil || !reflect.DeepEqual(*billing, c.BillingProvider) {
+		if billing == nil || !reflect.DeepEqual(*billing, c.BillingProvider) || !reflect.DeepEqual(payTo, c.PayTo) {
 			hl++
-			billingHL, billing, sub = hl, &claims[i].BillingProvider, nil
+			billingHL, billing, payTo, sub = hl, &claims[i].BillingProvider, c.PayTo, nil
 			o.seg("HL", strconv.Itoa(hl), "", "20", "1")
 			if c.BillingProvider.Taxonomy != "" {
 				o.seg("PRV", "BI", "PXC", c.BillingProvider.Taxonomy)
@@ -161,6 +162,10 @@ func (o *out) claimSet(version string, claims []*edigw.Claim) {
 			o.address(c.BillingProvider.Address)
 			o.seg("REF", "EI", c.BillingProvider.TaxID)
 			o.per("IC", c.BillingProvider.Contact)
+			if c.PayTo != nil {
+				o.seg("NM1", "87", entityType(*c.PayTo))
+				o.address(c.PayTo.Address)
+			}
 		}
 		if k := keyOfSubscriber(c); sub == nil || !reflect.DeepEqual(*sub, k) {
 			hl++
@@ -178,6 +183,9 @@ func (o *out) claimSet(version string, claims []*edigw.Claim) {
 			o.personNM1("IL", c.Subscriber)
 			o.address(c.Subscriber.Address)
 			o.dmg(c.Subscriber)
+			if c.Subscriber.SSN != "" {
+				o.seg("REF", "SY", c.Subscriber.SSN)
+			}
 			o.nm1("PR", c.Payer)
 			o.address(c.Payer.Address)
 		}
@@ -215,7 +223,16 @@ func (o *out) claim(c *edigw.Claim) {
 	}
 	o.segE("CLM", clm...)
 	switch c.Kind {
+	case edigw.Professional:
+		// The 837P's dates in the guide's order; the admission date of a
+		// professional claim (hospitalization) is D8 only.
+		o.date("454", c.InitialTreatmentDate)
+		o.date("304", c.LastSeenDate)
+		o.date("435", c.AdmissionDate)
 	case edigw.Institutional:
+		if c.DischargeHour != "" {
+			o.seg("DTP", "096", "TM", c.DischargeHour)
+		}
 		o.dtp("434", rangeOf(c.ServicePeriod))
 		if c.AdmissionDate != "" {
 			f := "D8"
@@ -228,28 +245,49 @@ func (o *out) claim(c *edigw.Claim) {
 	case edigw.Dental:
 		o.dtp("472", c.ServicePeriod)
 	}
-	if c.PriorAuthorization != "" {
-		o.seg("REF", "G1", c.PriorAuthorization)
+	for _, r := range [...][2]string{{"G1", c.PriorAuthorization}, {"F8", c.PayerClaimNumber},
+		{"D9", c.ClearinghouseTrace}, {"EA", c.MedicalRecordNumber}} {
+		if r[1] != "" {
+			o.seg("REF", r[0], r[1])
+		}
 	}
-	if c.PayerClaimNumber != "" {
-		o.seg("REF", "F8", c.PayerClaimNumber)
-	}
+	o.notes(c.Notes)
 	o.diagnoses(c)
 	switch c.Kind {
 	case edigw.Professional:
 		o.provider("DN", c.ReferringProvider, "")
 		o.provider("82", c.RenderingProvider, "PE")
+		o.facility(c.ServiceFacility)
 	case edigw.Institutional:
 		o.provider("71", c.AttendingProvider, "AT")
 		o.provider("82", c.RenderingProvider, "")
+		o.facility(c.ServiceFacility)
 		o.provider("DN", c.ReferringProvider, "")
 	case edigw.Dental:
 		o.provider("DN", c.ReferringProvider, "")
 		o.provider("82", c.RenderingProvider, "PE")
+		o.facility(c.ServiceFacility)
 	}
 	for _, l := range c.Lines {
 		o.serviceLine(c.Kind, &l)
 	}
+}
+
+// notes writes NTEs in the order they were read.
+func (o *out) notes(ns []edigw.Note) {
+	for _, n := range ns {
+		o.seg("NTE", n.Code, n.Text)
+	}
+}
+
+// facility writes the service facility loop (2310C, 2310E): name, NPI
+// and address.
+func (o *out) facility(p *edigw.Party) {
+	if p == nil {
+		return
+	}
+	o.nm1("77", *p)
+	o.address(p.Address)
 }
 
 // rangeOf makes a single date a one-day range, for DTP*434 which takes RD8 only.
@@ -284,18 +322,36 @@ func (o *out) provider(entity string, p *edigw.Party, prv string) {
 // 837I gives principal, admitting, reason-for-visit, external-cause and
 // other diagnoses their own segments.
 func (o *out) diagnoses(c *edigw.Claim) {
-	if len(c.Diagnoses) == 0 {
+	if len(c.Diagnoses) == 0 && c.DRG == "" && len(c.ValueCodes) == 0 {
 		return
 	}
 	if c.Kind != edigw.Institutional {
 		o.hi(c.Diagnoses, 12)
 		return
 	}
-	groups := [][]string{{"ABK", "BK"}, {"ABJ", "BJ"}, {"APR", "PR"}, {"ABN", "BN"}, {"ABF", "BF"}}
+	groups := [][]string{{"ABK", "BK"}, {"ABJ", "BJ"}, {"APR", "PR"}, {"ABN", "BN"}, {"DR"}, {"ABF", "BF"}, {"BE"}}
 	for _, g := range groups {
+		switch g[0] {
+		case "DR":
+			if c.DRG != "" {
+				o.segE("HI", edi.Composite("DR", c.DRG))
+			}
+			continue
+		case "BE":
+			for vs := c.ValueCodes; len(vs) > 0; {
+				n := min(len(vs), 12)
+				elems := make([]edi.Elem, n)
+				for i, v := range vs[:n] {
+					elems[i] = edi.Composite("BE", v.Code, "", "", v.Amount.String())
+				}
+				o.segE("HI", elems...)
+				vs = vs[n:]
+			}
+			continue
+		}
 		var ds []edigw.Diagnosis
 		for _, d := range c.Diagnoses {
-			if d.Qualifier == g[0] || d.Qualifier == g[1] {
+			if d.Qualifier == g[0] || len(g) > 1 && d.Qualifier == g[1] {
 				ds = append(ds, d)
 			}
 		}
@@ -312,6 +368,10 @@ func (o *out) hi(ds []edigw.Diagnosis, max int) {
 		n := min(len(ds), max)
 		elems := make([]edi.Elem, n)
 		for i, d := range ds[:n] {
+			if d.PresentOnAdmission != "" { // C022-9, 837I only
+				elems[i] = edi.Composite(d.Qualifier, d.Code, "", "", "", "", "", "", d.PresentOnAdmission)
+				continue
+			}
 			elems[i] = edi.Composite(d.Qualifier, d.Code)
 		}
 		o.segE("HI", elems...)
@@ -330,6 +390,13 @@ func (o *out) serviceLine(kind edigw.ClaimKind, l *edigw.ServiceLine) {
 	var proc edi.Elem
 	if l.ProcedureCode != "" {
 		proc = procedure(l.ProcedureQualifier, l.ProcedureCode, l.Modifiers)
+		if l.Description != "" { // C003-7, after four modifier places
+			c := append([]string{l.ProcedureQualifier, l.ProcedureCode}, l.Modifiers...)
+			for len(c) < 6 {
+				c = append(c, "")
+			}
+			proc = edi.Composite(append(c[:6], l.Description)...)
+		}
 	}
 	switch kind {
 	case edigw.Professional:
@@ -349,4 +416,5 @@ func (o *out) serviceLine(kind edigw.ClaimKind, l *edigw.ServiceLine) {
 	if l.LineItemControlNumber != "" {
 		o.seg("REF", "6R", l.LineItemControlNumber)
 	}
+	o.notes(l.Notes)
 }

@@ -11,7 +11,7 @@ import (
 
 var claimColumns = []string{"id", "payer_id", "kind", "direction", "file_id", "patient_control_number",
 	"billing_npi", "billing_tin", "total_charge", "service_from", "service_to", "prior_authorization",
-	"authorization_id", "payer_claim_number", "status", "outbound_state", "record"}
+	"authorization_id", "payer_claim_number", "status", "outbound_state", "record", "status_reason"}
 
 var claimLineColumns = []string{"claim_id", "ordinal", "line_number", "procedure_qualifier", "procedure_code",
 	"modifiers", "revenue_code", "charge", "units", "place_of_service", "service_from", "service_to",
@@ -126,7 +126,7 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 			row[0], row[1], row[2], row[3], row[4], row[5] = &ids[i], string(c.PayerID), string(c.Kind), dir, fileID, &c.PatientControlNumber
 			row[6], row[7], row[8] = nullable(c.BillingProvider.NPI()), nullable(c.BillingProvider.TaxID), int64(c.TotalCharge)
 			row[9], row[10], row[11], row[12], row[13] = from, to, nullable(c.PriorAuthorization), auth, nullable(c.PayerClaimNumber)
-			row[14], row[15], row[16] = string(st), out, rec
+			row[14], row[15], row[16], row[17] = string(st), out, rec, c.StatusReason
 			return row, nil
 		}))
 	if err != nil {

@@ -78,7 +78,7 @@ func TestEnvelopeAnswersStayWithTheirPartner(t *testing.T) {
 	if err != nil || res.StatusUpdates != 1 || res.Unmatched != 0 {
 		t.Fatalf("Cigna's TA1: %+v %v", res, err)
 	}
-	if s, r := statusOf(t, db, cigna[0]); s != edigw.ClaimRejected || r != "TA1 R 022" {
+	if s, r := statusOf(t, db, cigna[0]); s != edigw.ClaimRejected || r != "TA1: TA104 R (Interchange rejected because of errors); TA105 022 (Invalid control structure)" {
 		t.Errorf("Cigna's claim: %s %q", s, r)
 	}
 	if s, _ := statusOf(t, db, otherIDs[0]); s != edigw.ClaimSubmitted {

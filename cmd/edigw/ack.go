@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/edigw/edigw/edi/ack"
+	"github.com/edigw/edigw/edi/ig"
 	"github.com/edigw/edigw/mapping"
 	"github.com/spf13/cobra"
 )
@@ -24,14 +25,17 @@ func newAckCmd() *cobra.Command {
 clearinghouse front end would send back: a TA1 for an interchange with envelope
 errors (or ISA14=1), a 999 (005010X231A1) for every functional group, and a 277CA
 (005010X214) for every 837 transaction set the 999 accepted, with each claim
-accepted or rejected. Files are named BASE.ISA13[-GS06[-ST02]].KIND.x12, as serve names them.
+accepted or rejected. The rules are those of validate, serve, replay and the API:
+the guide (SNIP 1-2), balancing (3), code sets (5) and the payer profile (7); a
+claim a business rule rejects gets the rule's 277CA status (A7:562:85 for a
+billing provider NPI that fails its check digit). Files are named BASE.ISA13[-GS06[-ST02]].KIND.x12, as serve names them.
 Control numbers count up from --start (the gateway's ledger assigns them when
 it runs as a service).
 
-With --database (or EDIGW_DATABASE_URL) the claims are also held to the business
-rules and checked for prior authorization (SNIP 7) against the authorizations
-stored there, as serve does, and a finding the payer profile rejects rejects its
-claim in the 277CA; without one the check is not run, and ack says so.
+With --database (or EDIGW_DATABASE_URL) the claims are also checked for prior
+authorization (SNIP 7) against the authorizations stored there, as serve does,
+and a finding the payer profile rejects rejects its claim in the 277CA; without
+one the check is not run, and ack says so.
 
 Exit status: 0 the file was valid, 1 it had errors (acknowledgments still
 written), 2 unreadable or bad usage.`,
@@ -59,36 +63,29 @@ written), 2 unreadable or bad usage.`,
 				return err
 			}
 			defer auth.close()
-			opts := ack.Options{Numbers: &ack.Sequence{Start: start}, Newline: true}
-			var res *ack.Result
-			var mapped *mapping.Result
-			if lookup := auth.lookup(); lookup != nil {
-				a := ack.NewAcknowledger(c.Context(), opts, sink)
-				mapped, err = mapping.Read(in, name, mapping.Handlers{Acknowledger: a, AuthorizationLookup: lookup, Context: c.Context()})
-				var aerr error
-				res, aerr = a.Finish()
-				if mapped != nil {
-					res.Report = mapped.Report
-				}
-				err = errors.Join(err, aerr)
-			} else {
-				res, err = ack.Acknowledge(c.Context(), in, name, opts, sink)
-			}
-			if err != nil {
+			// The one chain (mapping.NewChain): the 277CA rejects the claims
+			// the business rules reject, as the pipeline's does; with
+			// --database, prior authorization is checked too.
+			ackr := ack.NewAcknowledger(c.Context(), ack.Options{Numbers: &ack.Sequence{Start: start}, Newline: true}, sink)
+			mapper, chain := mapping.NewChain(name, mapping.Handlers{Acknowledger: ackr, AuthorizationLookup: auth.lookup(), Context: c.Context()})
+			v := &ig.Validator{File: name, ForgetSets: true, Handlers: chain}
+			read, err := mapper.Finish(v.Run(in))
+			res, aerr := ackr.Finish()
+			if err = errors.Join(err, aerr); err != nil {
 				return &exitError{code: exitUnusable, err: err}
 			}
+			if err := notX12(fatalOf(read.Report.Fatal)); err != nil {
+				return err
+			}
 			out := c.OutOrStdout()
-			r := res.Report
+			r := read.Report
 			fmt.Fprintf(out, "%s: %d transaction sets (%d without errors, %d with errors), %d errors; claims %d accepted, %d rejected\n",
 				name, r.Summary.Sets, r.SetsAccepted, r.SetsRejected, r.ErrorCount, res.ClaimsAccepted, res.ClaimsRejected)
 			for _, p := range written {
 				fmt.Fprintln(out, "wrote", p)
 			}
 			if res.ClaimsAccepted+res.ClaimsRejected > 0 {
-				if mapped == nil {
-					mapped = &mapping.Result{AuthorizationCheck: mapping.AuthorizationCheckNotRun}
-				}
-				auth.report(out, mapped)
+				auth.report(out, read)
 			}
 			if r.Fatal != nil {
 				fmt.Fprintln(out, "no acknowledgment possible:", r.Fatal)

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/edigw/edigw/mapping"
+	"github.com/edigw/edigw/mapping/payers"
 	"github.com/edigw/edigw/storage"
 )
 
@@ -55,8 +56,8 @@ func (a *authCheck) close() {
 	}
 }
 
-// report prints the check's line: not run, or how many findings, then
-// each finding (issues of SNIP level 7 name their place, never a value).
+// report prints the check's line: not run, or how many findings (the
+// command lists them with its other warnings and errors).
 func (a *authCheck) report(w io.Writer, res *mapping.Result) {
 	if res == nil {
 		return
@@ -66,13 +67,8 @@ func (a *authCheck) report(w io.Writer, res *mapping.Result) {
 		return
 	}
 	n := 0
-	for _, r := range []string{"auth-missing", "auth-expired", "auth-not-covering", "dme-place-of-service"} {
+	for _, r := range payers.Rules {
 		n += res.IssuesByRule[r]
 	}
 	fmt.Fprintf(w, "prior authorization (SNIP 7): %d findings\n", n)
-	for _, is := range res.Issues {
-		if is.Level == 7 {
-			fmt.Fprintf(w, "  %v\n", is)
-		}
-	}
 }

@@ -37,9 +37,16 @@ func TestParseExitCodes(t *testing.T) {
 	if code != exitFileErrors || !strings.Contains(out, "IK502=4") || !strings.Contains(out, "SE01") {
 		t.Errorf("bad SE01: exit %d\n%s", code, out)
 	}
-	code, _, _ = runCmd(t, "hello", "parse", "-")
-	if code != exitFileErrors {
-		t.Errorf("not X12: exit %d, want 1", code)
+	// No ISA at all is not X12: it could not be read (issue 15), in every
+	// command that reads a file.
+	for _, cmd := range [][]string{{"parse", "-"}, {"parse", "--json", "-"}, {"validate", "-"}, {"render", "-"},
+		{"translate", "-"}, {"ack", "-o", t.TempDir(), "-"}} {
+		for _, in := range []string{"hello", "", "ST*837*0001~SE*2*0001~"} {
+			code, _, errOut := runCmd(t, in, cmd...)
+			if code != exitUnusable || !strings.Contains(errOut, "could not be read") || !strings.Contains(errOut, "no ISA") {
+				t.Errorf("%v on %q (not X12): exit %d, want 2: %s", cmd, in, code, errOut)
+			}
+		}
 	}
 	code, _, errOut := runCmd(t, "", "parse", filepath.Join(t.TempDir(), "missing.edi"))
 	if code != exitUnusable || !strings.Contains(errOut, "no such file") {

@@ -36,6 +36,13 @@ Exit status: 0 no errors, 1 the file has errors, 2 unreadable or bad usage.`,
 			if err != nil {
 				return &exitError{code: exitUnusable, err: err}
 			}
+			for _, e := range res.Errors {
+				if e.Fatal {
+					if err := notX12(e); err != nil {
+						return err
+					}
+				}
+			}
 			printSummary(c.OutOrStdout(), name, res)
 			if !res.OK() {
 				return fileErrors
@@ -122,6 +129,9 @@ func parseJSON(out io.Writer, in io.Reader, name string) error {
 			var e *edi.Error
 			if !errors.As(err, &e) {
 				return &exitError{code: exitUnusable, err: err}
+			}
+			if err := notX12(e); err != nil {
+				return err
 			}
 			bad = true
 			_ = enc.Encode(jsonSegment{Type: "error", Error: toJSONError(e)})

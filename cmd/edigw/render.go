@@ -69,6 +69,9 @@ func render(out io.Writer, in io.Reader, name string, elements bool) error {
 	if err != nil {
 		return &exitError{code: exitUnusable, err: err}
 	}
+	if err := notX12(fatalOf(rep.Fatal)); err != nil {
+		return err
+	}
 	if !rep.OK() {
 		return fileErrors
 	}

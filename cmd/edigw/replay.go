@@ -23,8 +23,11 @@ func newReplayCmd() *cobra.Command {
 		Long: `replay drops each file (directories are walked for files) into the partner's
 inbound prefix of the object store and processes it exactly as "edigw serve" would:
 TA1/999/277CA into outbound/, records into PostgreSQL in one transaction per file,
-the file into archive/ (or error/ with a reason). Replaying a file twice stores
-nothing twice: the second run is reported as a duplicate.
+the file into archive/ (or error/ with a reason). The rules are those of validate,
+ack, translate and the API: the guide (SNIP 1-2), balancing (3), code sets (5) and
+the payer profile (7); a claim they reject is stored rejected, with the 277CA status
+that rejects it as its statusReason. Replaying a file twice stores nothing twice:
+the second run is reported as a duplicate.
 
 Exit status: 0 every file was accepted, 1 some were rejected or duplicate, 2 an error.`,
 		Args: cobra.MinimumNArgs(1),

@@ -17,9 +17,12 @@ func newTranslateCmd() *cobra.Command {
 		Short: "Translate 837, 835 and 278 transaction sets into edigw records (JSON lines)",
 		Long: `translate validates an X12 file and writes each record it holds as one JSON
 line: {"type":"claim"|"remittance"|"authorization","record":{...}}, with a
-"...Value" description beside each code (CARC, RARC, place of service ...). Claims touched
-by errors carry status "rejected"; remittances and authorization events of sets
-with errors are left out. A summary goes to standard error.
+"...Value" description beside each code (CARC, RARC, place of service ...). It applies
+the rules of validate, ack, serve, replay and the API: the guide (SNIP 1-2),
+balancing (3), code sets (5), the payer profile (7). Claims the 999 or 277CA would
+reject carry status "rejected"; remittances and authorization events of sets with
+errors are left out. A summary and every error and warning it counts go to
+standard error.
 
 With --database (or EDIGW_DATABASE_URL) claims are checked for prior
 authorization (SNIP 7) against the authorizations stored there, and carry
@@ -64,15 +67,29 @@ Exit status: 0 the file was valid, 1 it had errors, 2 unreadable or bad usage.`,
 			if err != nil {
 				return &exitError{code: exitUnusable, err: err}
 			}
-			fmt.Fprintf(c.ErrOrStderr(), "edigw translate: %d claims, %d remittances, %d authorizations, %d held back; %d errors\n",
-				res.Claims, res.Remittances, res.Authorizations, res.Rejected, res.Report.ErrorCount)
-			// The errors say why records were held back; like validate's, they
-			// name places and codes, never values.
+			if err := notX12(fatalOf(res.Report.Fatal)); err != nil {
+				return err
+			}
+			var warnings []*mapping.Issue
+			for _, is := range res.Issues {
+				if is.Warning {
+					warnings = append(warnings, is)
+				}
+			}
+			fmt.Fprintf(c.ErrOrStderr(), "edigw translate: %d claims, %d remittances, %d authorizations, %d held back; %d errors, %d warnings\n",
+				res.Claims, res.Remittances, res.Authorizations, res.Rejected, res.Report.ErrorCount, len(warnings))
+			// The errors say why records were held back or claims rejected
+			// (the business rules' among them); the warnings reject
+			// nothing. Like validate's, they name places and codes, never
+			// values.
 			for _, e := range res.Report.Errors {
 				fmt.Fprintf(c.ErrOrStderr(), "  %v\n", e)
 			}
 			if n := res.Report.ErrorCount - len(res.Report.Errors); n > 0 {
 				fmt.Fprintf(c.ErrOrStderr(), "  ... and %d more\n", n)
+			}
+			for _, w := range warnings {
+				fmt.Fprintf(c.ErrOrStderr(), "  warning: %v\n", w.Err)
 			}
 			if res.Claims > 0 {
 				auth.report(c.ErrOrStderr(), res)

@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/edigw/edigw/edi"
+	"github.com/edigw/edigw/edi/ack"
 	"github.com/edigw/edigw/edi/ig"
 	"github.com/edigw/edigw/mapping"
 	"github.com/spf13/cobra"
@@ -19,17 +20,24 @@ func newValidateCmd() *cobra.Command {
 	var auth authCheck
 	c := &cobra.Command{
 		Use:   "validate FILE|-",
-		Short: "Validate an X12 file against its HIPAA 5010 implementation guide (SNIP levels 1 and 2)",
-		Long: `validate reads an X12 file as a stream, checks its envelopes and every
-transaction set against its implementation guide (chosen from ST01, ST03/GS08 and,
-for 278, BHT02), and prints each set's outcome and every error with its position,
-loop, segment, element and 999/TA1 code. --json prints the same as JSON.
+		Short: "Validate an X12 file: its guide (SNIP 1-2), balancing (3), code sets (5) and payer rules (7)",
+		Long: `validate reads an X12 file as a stream and checks it as serve, replay, ack,
+translate and the API do, with the same rules: its envelopes and every transaction
+set against its implementation guide (chosen from ST01, ST03/GS08 and, for 278,
+BHT02), then the business rules (claim balancing, NPI check digits, ICD-10,
+procedure and place of service codes, the payer profile). It prints each set's
+verdict as the 999 and 277CA give it ("accepted", "accepted with errors" for
+IK5=E, "rejected"), the claims the 277CA rejects by their place in the set with
+their 277CA status codes, and every error and warning with its position, loop,
+segment, element and 999/TA1/277 code, never a value from the file.
+--json prints the same as JSON.
 
 With --database (or EDIGW_DATABASE_URL) the 837 claims are also checked for
-prior authorization (SNIP 7) against the authorizations stored there, with the
-business rules serve applies; without one the report says the check was not run.
+prior authorization (SNIP 7) against the authorizations stored there; without
+one the report says that check was not run.
 
-Exit status: 0 valid, 1 invalid, 2 unreadable or bad usage.`,
+Exit status: 0 valid, 1 invalid (any error, a claim rejected by a business rule
+included), 2 unreadable or bad usage.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			in, name, err := openInput(c, args[0])
@@ -52,16 +60,29 @@ Exit status: 0 valid, 1 invalid, 2 unreadable or bad usage.`,
 
 // setLine is one transaction set in the validate report.
 type setLine struct {
-	Interchange string      `json:"isa13,omitempty"`
-	Group       string      `json:"gs06,omitempty"`
-	Set         string      `json:"st02"`
-	ID          string      `json:"id"`
-	Guide       string      `json:"guide,omitempty"`
-	GuideName   string      `json:"guideName,omitempty"`
-	Segments    int         `json:"segments"`
-	Accepted    bool        `json:"accepted"`
-	ErrorCount  int         `json:"errorCount"`
-	Errors      []jsonError `json:"errors,omitempty"`
+	Interchange string `json:"isa13,omitempty"`
+	Group       string `json:"gs06,omitempty"`
+	Set         string `json:"st02"`
+	ID          string `json:"id"`
+	Guide       string `json:"guide,omitempty"`
+	GuideName   string `json:"guideName,omitempty"`
+	Segments    int    `json:"segments"`
+	Accepted    bool   `json:"accepted"` // no error at all
+	// Disposition is the 999's IK501 (A, E, R) and Verdict says it in
+	// words with the claims the 277CA rejects.
+	Disposition    string          `json:"disposition"`
+	Verdict        string          `json:"verdict"`
+	Claims         int             `json:"claims,omitempty"`
+	RejectedClaims []rejectedClaim `json:"rejectedClaims,omitempty"`
+	ErrorCount     int             `json:"errorCount"`
+	Errors         []jsonError     `json:"errors,omitempty"`
+}
+
+// rejectedClaim is a claim the 277CA rejects, by its place in the set
+// (never its patient control number: a value from the file).
+type rejectedClaim struct {
+	Position int    `json:"position"`
+	Status   string `json:"status"` // 277CA STC01
 }
 
 type validateJSON struct {
@@ -73,6 +94,10 @@ type validateJSON struct {
 	Errors       []jsonError `json:"errors,omitempty"` // envelope errors outside any set
 	SetsAccepted int         `json:"setsAccepted"`
 	SetsRejected int         `json:"setsRejected"`
+	// Warnings are business-rule findings that reject nothing (SNIP 7
+	// payer rules, 835 balancing).
+	Warnings     []jsonError `json:"warnings,omitempty"`
+	WarningCount int         `json:"warningCount"`
 	// AuthorizationCheck is "run" or "not run" for a file with 837 sets.
 	AuthorizationCheck string `json:"authorizationCheck,omitempty"`
 }
@@ -82,8 +107,9 @@ func validate(ctx context.Context, out io.Writer, in io.Reader, name string, asJ
 	defer bw.Flush()
 	var sets []setLine
 	inSet := map[*edi.Error]bool{}
-	v := &ig.Validator{File: name, MaxErrors: maxErrors}
-	v.Handlers = []ig.Handler{ig.Funcs{OnSet: func(s *ig.SetResult) {
+	var verdictErr error
+	var mapper *mapping.Mapper
+	report := ig.Funcs{OnSet: func(s *ig.SetResult) {
 		l := setLine{Set: s.Header.ControlNumber, ID: s.Header.ID, Segments: s.Segments, Accepted: s.Accepted(), ErrorCount: s.ErrorCount}
 		if s.Group != nil {
 			l.Group = s.Group.Header.ControlNumber
@@ -98,29 +124,40 @@ func validate(ctx context.Context, out io.Writer, in io.Reader, name string, asJ
 			inSet[e] = true
 			l.Errors = append(l.Errors, *toJSONError(e))
 		}
+		// What the 999 and the 277CA decide, from the same claim
+		// placements the acknowledger uses.
+		vd, err := mapper.Verdict(s)
+		if err != nil && verdictErr == nil {
+			verdictErr = err
+		}
+		l.Disposition, l.Verdict, l.Claims = vd.Disposition, vd.Describe(s.ErrorCount), vd.Claims
+		for _, c := range vd.Rejected {
+			l.RejectedClaims = append(l.RejectedClaims, rejectedClaim{Position: c.Position, Status: c.Status})
+		}
 		sets = append(sets, l)
-	}}}
-	// With a store to ask, the mapper checks the claims (prior
-	// authorization and the business rules) before each set is reported.
-	var mapper *mapping.Mapper
-	if lookup := auth.lookup(); lookup != nil {
-		mapper = mapping.NewMapper(name, mapping.Handlers{AuthorizationLookup: lookup, Context: ctx})
-		v.Handlers = append([]ig.Handler{mapper}, v.Handlers...)
-	}
-	rep, err := v.Run(in)
-	var res *mapping.Result
-	if mapper != nil {
-		res, err = mapper.Finish(rep, err)
+	}}
+	// The one chain every entry point runs (mapping.NewChain): the guide,
+	// then the business rules, then this report.
+	mapper, chain := mapping.NewChain(name, mapping.Handlers{AuthorizationLookup: auth.lookup(), Context: ctx}, report)
+	v := &ig.Validator{File: name, MaxErrors: maxErrors, ForgetSets: true, Handlers: chain}
+	res, err := mapper.Finish(v.Run(in))
+	if err == nil {
+		err = verdictErr
 	}
 	if err != nil {
 		return &exitError{code: exitUnusable, err: err}
 	}
-	claimSets := false
-	for _, l := range sets {
-		claimSets = claimSets || l.ID == "837"
+	rep := res.Report
+	if err := notX12(fatalOf(rep.Fatal)); err != nil {
+		return err
 	}
-	if claimSets && res == nil {
-		res = &mapping.Result{AuthorizationCheck: mapping.AuthorizationCheckNotRun}
+	// Warnings reject nothing and are in no set's errors: the findings
+	// that are not warnings already are.
+	var warnings []jsonError
+	for _, is := range res.Issues {
+		if is.Warning {
+			warnings = append(warnings, *toJSONError(is.Err))
+		}
 	}
 	// Interchange and group errors, and what was found outside any set.
 	var outside []jsonError
@@ -133,19 +170,22 @@ func validate(ctx context.Context, out io.Writer, in io.Reader, name string, asJ
 		enc := json.NewEncoder(bw)
 		enc.SetIndent("", "  ")
 		_ = enc.Encode(validateJSON{File: name, Valid: rep.OK(), Summary: rep.Summary, Sets: sets, ErrorCount: rep.ErrorCount,
-			Errors: outside, SetsAccepted: rep.SetsAccepted, SetsRejected: rep.SetsRejected, AuthorizationCheck: checkOf(res)})
+			Errors: outside, SetsAccepted: rep.SetsAccepted, SetsRejected: rep.SetsRejected,
+			Warnings: warnings, WarningCount: len(warnings), AuthorizationCheck: checkOf(sets, res)})
 	} else {
 		s := rep.Summary
-		fmt.Fprintf(bw, "%s: %d interchanges, %d groups, %d transaction sets (%d accepted, %d rejected), %d segments\n",
-			name, s.Interchanges, s.Groups, s.Sets, rep.SetsAccepted, rep.SetsRejected, s.Segments)
+		// The sets as the 999 answers them.
+		by := map[string]int{}
+		for _, l := range sets {
+			by[l.Disposition]++
+		}
+		fmt.Fprintf(bw, "%s: %d interchanges, %d groups, %d transaction sets (%d accepted, %d accepted with errors, %d rejected), %d segments\n",
+			name, s.Interchanges, s.Groups, s.Sets, by[ack.Accepted], by[ack.AcceptedWithErrors], len(sets)-by[ack.Accepted]-by[ack.AcceptedWithErrors], s.Segments)
 		for _, e := range outside {
 			fmt.Fprintf(bw, "  %s\n", e.Message)
 		}
 		for _, l := range sets {
-			status := "accepted"
-			if !l.Accepted {
-				status = fmt.Sprintf("rejected, %d errors", l.ErrorCount)
-			}
+			status := l.Verdict
 			guide := l.Guide
 			if guide == "" {
 				guide = "no supported guide"
@@ -158,7 +198,12 @@ func validate(ctx context.Context, out io.Writer, in io.Reader, name string, asJ
 				fmt.Fprintf(bw, "  ... and %d more\n", n)
 			}
 		}
-		auth.report(bw, res)
+		for _, w := range warnings {
+			fmt.Fprintf(bw, "  warning: %s\n", w.Message)
+		}
+		if checkOf(sets, res) != "" {
+			auth.report(bw, res)
+		}
 		if rep.OK() {
 			fmt.Fprintln(bw, "valid")
 		} else {
@@ -171,9 +216,13 @@ func validate(ctx context.Context, out io.Writer, in io.Reader, name string, asJ
 	return nil
 }
 
-func checkOf(res *mapping.Result) string {
-	if res == nil {
-		return ""
+// checkOf says whether the prior-authorization check ran, for a file with
+// 837 sets ("" for one without).
+func checkOf(sets []setLine, res *mapping.Result) string {
+	for _, l := range sets {
+		if l.ID == "837" {
+			return res.AuthorizationCheck
+		}
 	}
-	return res.AuthorizationCheck
+	return ""
 }

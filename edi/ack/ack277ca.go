@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,7 +31,8 @@ var (
 
 // Write277CA writes an interchange holding one 277CA that answers one 837
 // set: the batch receipt for the submitter, then each billing provider and
-// each claim, accepted (A2:20, action WQ) or rejected (A3:21, action U) with
+// each claim, accepted (A2:20, action WQ) or rejected (A3:21 with the codes
+// that name the data in error, action U) with
 // the counts and amounts X214 asks for.
 func Write277CA(w io.Writer, cs *Claims, o Options) error {
 	b, err := build277CA(cs, o)
@@ -164,18 +166,11 @@ func build277CA(cs *Claims, o Options) (*body277CA, error) {
 		}
 		w.Patient(&Party{Entity: "QC", Type: "1", Name: clean(orDefault(c.PatientLast, "UNKNOWN"), 60), First: clean(c.PatientFirst, 35),
 			IDQualifier: memberQual(c.MemberID), ID: clean(c.MemberID, 80)})
-		status, action := stcAccepted, "WQ"
+		codes, action := [][]string{stcAccepted}, "WQ"
 		if c.Rejected() {
-			status, action = stcRejected, "U"
-			if e := c.Errors[0]; e.Code.Kind == edi.STC {
-				status = strings.Split(e.Code.Value, ":") // the business rule's own status
-			}
+			codes, action = rejection(c.Errors), "U"
 		}
-		stc := Status{Codes: [][]string{status}, Date: today, Action: action, Charge: money(cents(c.Charge))}
-		if c.Rejected() {
-			// STC12: where the first error is, without the bad value (no PHI).
-			stc.Message = clean(describe(c.Errors[0]), 264)
-		}
+		stc := Status{Codes: codes, Date: today, Action: action, Charge: money(cents(c.Charge))}
 		date := Period{From: c.ServiceFrom}
 		if c.ServiceTo != c.ServiceFrom {
 			date.To = c.ServiceTo
@@ -204,21 +199,30 @@ func totals(acc, rej int, accAmt, rejAmt int64) *Totals {
 	return &t
 }
 
-// describe says where an error is, for STC12: code, segment, element, set
-// position. It never includes the value, which may be PHI.
-func describe(e *edi.Error) string {
-	where := e.SegmentID
-	if e.Element > 0 {
-		where += fmt.Sprintf("%02d", e.Element)
-		if e.Component > 0 {
-			where += fmt.Sprintf("-%d", e.Component)
+// rejection is the STC01, STC10 and STC11 of a rejected claim. A business
+// rule's error brings its own status (A7:562:85). A guide error is A3:21,
+// which the code list pairs with codes naming the data in error
+// (statuscodes.go): one for the first guide error in STC10, one for the
+// next that names other data in STC11. STC12 stays empty: X214 allows free
+// text only with status code 448.
+func rejection(errs []*edi.Error) [][]string {
+	if errs[0].Code.Kind == edi.STC {
+		return [][]string{strings.Split(errs[0].Code.Value, ":")}
+	}
+	codes := [][]string{stcRejected}
+	for _, e := range errs {
+		if len(codes) == 3 {
+			break
+		}
+		if e.Code.Kind == edi.STC {
+			continue
+		}
+		d := dataStatus(e)
+		if !slices.ContainsFunc(codes[1:], func(c []string) bool { return slices.Equal(c, d) }) {
+			codes = append(codes, d)
 		}
 	}
-	loop := ""
-	if e.Loop != "" {
-		loop = " loop " + e.Loop
-	}
-	return fmt.Sprintf("%s %s%s segment %d", e.Code, where, loop, e.Pos.SetIndex)
+	return codes
 }
 
 func qualifier(q string) string {

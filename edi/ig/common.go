@@ -75,13 +75,14 @@ func n3Seg(name string, usage Usage) *Segment {
 	)
 }
 
-// n4Seg is city, state and ZIP code.
+// n4Seg is city, state and ZIP code. The state or province and the
+// country come from their code lists (codelist_places.go).
 func n4Seg(name string, usage Usage) *Segment {
 	return seg("N4", name, usage, 1,
 		elem(19, "City Name", R, AN, 2, 30),
-		elem(156, "State or Province Code", S, ID, 2, 2),
+		elem(156, "State or Province Code", S, ID, 2, 2).from(StateCodes),
 		elem(116, "Postal Code", S, ID, 3, 15),
-		elem(26, "Country Code", S, ID, 2, 3),
+		elem(26, "Country Code", S, ID, 2, 3).from(CountryCodes),
 		unused(309, "Location Qualifier"),
 		unused(310, "Location Identifier"),
 		elem(1715, "Country Subdivision Code", S, ID, 1, 3),

@@ -334,6 +334,7 @@ func pxElements(nodes []*pxNode, dict map[string]pxDataEle) ([]Element, error) {
 			}
 			if c.Codes != nil {
 				e.Codes = c.Codes.Codes
+				e.List = pxLists[c.Codes.External]
 			}
 		}
 		out[seq-1] = e
@@ -653,6 +654,24 @@ func (c *conformance) element(prefix, label string, o, p Element) {
 	if !sameSet(o.Codes, p.Codes) {
 		c.add("%s%s codes: ours %s pyx12 %s", prefix, label, codeList(o.Codes), codeList(p.Codes))
 	}
+	if o.List != p.List {
+		c.add("%s%s code list: ours %s pyx12 %s", prefix, label, listName(o.List), listName(p.List))
+	}
+}
+
+// pxLists are pyx12's external code lists (codes.xml) that we have as
+// CodeLists; its others (entity_id, pos, remark_code, currency) we do not
+// check against a list, and neither side names one there.
+var pxLists = map[string]*CodeList{
+	"states": StateCodes, "country": CountryCodes,
+	"claim_status_cat": ClaimStatusCategoryCodes, "claim_status": ClaimStatusCodes,
+}
+
+func listName(l *CodeList) string {
+	if l == nil {
+		return "none"
+	}
+	return "[" + l.Name + "]"
 }
 
 // ruleList renders syntax notes sorted: [C0304 P0102].

@@ -32,8 +32,17 @@ import (
 //   - LinuxForHealth 835s: no PER*BL (required in 1000A), a 5-digit BPR16,
 //     an invalid BPR16 date, TS309/TS311 where X221A1 uses TS313/TS315.
 //   - moov sample2: BPR16 20990080 is not a date.
-//   - staedi 999s and the mjkubba 999: X231-era CTX use (CTX06, repeated
-//     CTX01) that X231A1 does not allow; invalid999 is invalid on purpose.
+//   - staedi and pyx12 999s naming 005010X231 (without the A1 errata):
+//     IK502=I6, the version is not supported (decisions/0020; before, they
+//     were read with X231A1, which judged the staedi ones by the errata's
+//     CTX rules); invalid999 is invalid on purpose. The mjkubba 999:
+//     X231-era CTX use (CTX06, repeated CTX01) under an X231A1 ST03.
+//   - HL04 (IK403=7:HL04): a level says a child follows and none does (the
+//     imsweb suite's subscribers, HL04 1 with no patient level) or the
+//     other way round (mjkubba 278 demo, HL04 0 followed by a child).
+//   - keironstoddart united_healthcare_legacy_sample: payee N402 "NP" is
+//     no state or province (a made-up North Pole address); imsweb
+//     x12_complex: placeholder addresses (N402 "11" and the like).
 //   - mjkubba demos: no 1000A/1000B, shifted NM1 elements, DTP*472 in 2300,
 //     CL1 after HI, 278 levels and qualifiers that X217 does not have.
 //   - ballerina 837: truncated, shifted elements. Bare ST..SE messages and
@@ -110,32 +119,32 @@ var corpusValidation = map[string]string{
 	"imsweb__x12-parser/x12_999_accepted.txt":                                                                                      "TA105=001 TA105=024",
 	"imsweb__x12-parser/x12_999_rejected.txt":                                                                                      "",
 	"imsweb__x12-parser/x12_277CA_accepted.txt":                                                                                    "",
-	"imsweb__x12-parser/x12_valid.txt":                                                                                             "IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL02 IK502=4",
-	"imsweb__x12-parser/x12_valid_different_separators.txt":                                                                        "IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL02 IK502=4",
-	"imsweb__x12-parser/x12_no_errors.txt":                                                                                         "IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK502=4",
-	"imsweb__x12-parser/x12_complex.txt":                                                                                           "AK905=5 IK304=3:REF*8 IK403=1:HI01*6 IK403=1:HI02*6 IK403=1:HI03*6 IK403=1:HI04*6 IK403=2:FRM02*8 IK403=5:HI02*6 IK403=5:HI04*6 IK403=7:HL01*2 IK403=7:HL02*2 IK403=7:NM108*6 IK403=7:OI04*8 IK502=4*2",
-	"imsweb__x12-parser/x12_multiple_gs.txt":                                                                                       "AK905=19*2 IK403=1:HI01*6 IK403=1:HI02*6 IK403=1:HI03*6 IK403=1:HI04*6 IK403=5:HI02*6 IK403=5:HI04*6 IK403=7:HL01*3 IK403=7:HL02*3 IK502=4*3 TA105=021",
-	"imsweb__x12-parser/x12_multiple_isa.txt":                                                                                      "IK403=1:HI01*4 IK403=1:HI02*4 IK403=1:HI03*4 IK403=1:HI04*4 IK403=5:HI02*4 IK403=5:HI04*4 IK403=7:HL01*2 IK403=7:HL02*2 IK502=4*2",
-	"imsweb__x12-parser/x12_multiple_st.txt":                                                                                       "AK905=5 IK403=1:HI01*4 IK403=1:HI02*4 IK403=1:HI03*4 IK403=1:HI04*4 IK403=5:HI02*4 IK403=5:HI04*4 IK403=7:HL01*2 IK403=7:HL02*2 IK502=23 IK502=4*2",
-	"imsweb__x12-parser/x12_bad_first_line.txt":                                                                                    "IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL02 IK502=4 TA105=011",
-	"imsweb__x12-parser/x12_bad_segment_identifier.txt":                                                                            "IK304=1: IK304=1:NM31 IK304=1:Nd4 IK304=3:N4 IK304=3:NM1 IK304=3:PER IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL02 IK502=4",
-	"imsweb__x12-parser/x12_bad_valid_code.txt":                                                                                    "IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL02 IK403=7:NM101 IK502=4",
-	"imsweb__x12-parser/x12_missing_elements.txt":                                                                                  "IK403=1:CLM05 IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=1:NM102 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL02 IK502=4",
-	"imsweb__x12-parser/x12_segments_out_of_order.txt":                                                                             "IK304=2:N3 IK304=2:N4 IK304=3:N3 IK304=3:N4 IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL02 IK502=4",
-	"imsweb__x12-parser/x12_segment_errors.txt":                                                                                    "IK304=3:HI IK304=3:N3 IK304=5:REF IK502=4",
-	"imsweb__x12-parser/x12_loop_errors1_exceeds_max_1_parent.txt":                                                                 "IK304=4:NM1 IK403=1:HI01 IK403=1:HI02 IK403=1:HI03 IK403=1:HI04 IK403=5:HI02 IK403=5:HI04 IK502=4",
-	"imsweb__x12-parser/x12_loop_errors2_exceeds_max_repeats_multiple_parents.txt":                                                 "IK304=4:NM1 IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK502=4",
-	"imsweb__x12-parser/x12_loop_errors3_missing_loops.txt":                                                                        "IK304=3:NM1 IK403=1:HI01 IK403=1:HI02 IK403=1:HI03 IK403=1:HI04 IK403=5:HI02 IK403=5:HI04 IK502=4",
-	"imsweb__x12-parser/x12_missing_required_loop_in_one_repeat.txt":                                                               "IK304=3:NM1 IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL02 IK502=4",
-	"imsweb__x12-parser/x12_missing_required_loops_mult_repeats.txt":                                                               "IK304=2:DTP*2 IK304=2:SV1*2 IK304=3:LX*2 IK403=1:HI01*5 IK403=1:HI02*5 IK403=1:HI03*5 IK403=1:HI04*5 IK403=5:HI02*5 IK403=5:HI04*5 IK403=7:HL01*4 IK403=7:HL02 IK502=4",
-	"imsweb__x12-parser/x12_ambiguous_loop.txt":                                                                                    "IK502=4",
-	"imsweb__x12-parser/x12_writer_test.txt":                                                                                       "IK502=4",
-	"imsweb__x12-parser/x12_many_claims.txt":                                                                                       "IK403=1:HI01*820 IK403=1:HI02*820 IK403=1:HI03*820 IK403=1:HI04*820 IK403=5:HI02*820 IK403=5:HI04*820 IK403=7:HL01*819 IK403=7:HL02*410 IK502=4",
-	"imsweb__x12-parser/x12_multiple_transactions.txt":                                                                             "IK403=1:HI01*624 IK403=1:HI02*624 IK403=1:HI03*624 IK403=1:HI04*624 IK403=5:HI02*624 IK403=5:HI04*624 IK403=7:HL01*312 IK403=7:HL02*312 IK502=4*312",
+	"imsweb__x12-parser/x12_valid.txt":                                                                                             "IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL02 IK403=7:HL04 IK502=4",
+	"imsweb__x12-parser/x12_valid_different_separators.txt":                                                                        "IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL02 IK403=7:HL04 IK502=4",
+	"imsweb__x12-parser/x12_no_errors.txt":                                                                                         "IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL04*2 IK502=4",
+	"imsweb__x12-parser/x12_complex.txt":                                                                                           "AK905=5 IK304=3:REF*8 IK403=1:HI01*6 IK403=1:HI02*6 IK403=1:HI03*6 IK403=1:HI04*6 IK403=2:FRM02*8 IK403=5:HI02*6 IK403=5:HI04*6 IK403=7:HL01*2 IK403=7:HL02*2 IK403=7:N402*16 IK403=7:NM108*6 IK403=7:OI04*8 IK502=4*2",
+	"imsweb__x12-parser/x12_multiple_gs.txt":                                                                                       "AK905=19*2 IK403=1:HI01*6 IK403=1:HI02*6 IK403=1:HI03*6 IK403=1:HI04*6 IK403=5:HI02*6 IK403=5:HI04*6 IK403=7:HL01*3 IK403=7:HL02*3 IK403=7:HL04*3 IK502=4*3 TA105=021",
+	"imsweb__x12-parser/x12_multiple_isa.txt":                                                                                      "IK403=1:HI01*4 IK403=1:HI02*4 IK403=1:HI03*4 IK403=1:HI04*4 IK403=5:HI02*4 IK403=5:HI04*4 IK403=7:HL01*2 IK403=7:HL02*2 IK403=7:HL04*2 IK502=4*2",
+	"imsweb__x12-parser/x12_multiple_st.txt":                                                                                       "AK905=5 IK403=1:HI01*4 IK403=1:HI02*4 IK403=1:HI03*4 IK403=1:HI04*4 IK403=5:HI02*4 IK403=5:HI04*4 IK403=7:HL01*2 IK403=7:HL02*2 IK403=7:HL04*2 IK502=23 IK502=4*2",
+	"imsweb__x12-parser/x12_bad_first_line.txt":                                                                                    "IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL02 IK403=7:HL04 IK502=4 TA105=011",
+	"imsweb__x12-parser/x12_bad_segment_identifier.txt":                                                                            "IK304=1: IK304=1:NM31 IK304=1:Nd4 IK304=3:N4 IK304=3:NM1 IK304=3:PER IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL02 IK403=7:HL04 IK502=4",
+	"imsweb__x12-parser/x12_bad_valid_code.txt":                                                                                    "IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL02 IK403=7:HL04 IK403=7:NM101 IK502=4",
+	"imsweb__x12-parser/x12_missing_elements.txt":                                                                                  "IK403=1:CLM05 IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=1:NM102 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL02 IK403=7:HL04 IK502=4",
+	"imsweb__x12-parser/x12_segments_out_of_order.txt":                                                                             "IK304=2:N3 IK304=2:N4 IK304=3:N3 IK304=3:N4 IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL02 IK403=7:HL04 IK502=4",
+	"imsweb__x12-parser/x12_segment_errors.txt":                                                                                    "IK304=3:HI IK304=3:N3 IK304=5:REF IK403=7:HL04 IK502=4",
+	"imsweb__x12-parser/x12_loop_errors1_exceeds_max_1_parent.txt":                                                                 "IK304=4:NM1 IK403=1:HI01 IK403=1:HI02 IK403=1:HI03 IK403=1:HI04 IK403=5:HI02 IK403=5:HI04 IK403=7:HL04 IK502=4",
+	"imsweb__x12-parser/x12_loop_errors2_exceeds_max_repeats_multiple_parents.txt":                                                 "IK304=4:NM1 IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL04*2 IK502=4",
+	"imsweb__x12-parser/x12_loop_errors3_missing_loops.txt":                                                                        "IK304=3:NM1 IK403=1:HI01 IK403=1:HI02 IK403=1:HI03 IK403=1:HI04 IK403=5:HI02 IK403=5:HI04 IK403=7:HL04 IK502=4",
+	"imsweb__x12-parser/x12_missing_required_loop_in_one_repeat.txt":                                                               "IK304=3:NM1 IK403=1:HI01*2 IK403=1:HI02*2 IK403=1:HI03*2 IK403=1:HI04*2 IK403=5:HI02*2 IK403=5:HI04*2 IK403=7:HL01 IK403=7:HL02 IK403=7:HL04*2 IK502=4",
+	"imsweb__x12-parser/x12_missing_required_loops_mult_repeats.txt":                                                               "IK304=2:DTP*2 IK304=2:SV1*2 IK304=3:LX*2 IK403=1:HI01*5 IK403=1:HI02*5 IK403=1:HI03*5 IK403=1:HI04*5 IK403=5:HI02*5 IK403=5:HI04*5 IK403=7:HL01*4 IK403=7:HL02 IK403=7:HL04*4 IK502=4",
+	"imsweb__x12-parser/x12_ambiguous_loop.txt":                                                                                    "IK403=7:HL04 IK502=4",
+	"imsweb__x12-parser/x12_writer_test.txt":                                                                                       "IK403=7:HL04 IK502=4",
+	"imsweb__x12-parser/x12_many_claims.txt":                                                                                       "IK403=1:HI01*820 IK403=1:HI02*820 IK403=1:HI03*820 IK403=1:HI04*820 IK403=5:HI02*820 IK403=5:HI04*820 IK403=7:HL01*819 IK403=7:HL02*410 IK403=7:HL04*410 IK502=4",
+	"imsweb__x12-parser/x12_multiple_transactions.txt":                                                                             "IK403=1:HI01*624 IK403=1:HI02*624 IK403=1:HI03*624 IK403=1:HI04*624 IK403=5:HI02*624 IK403=5:HI04*624 IK403=7:HL01*312 IK403=7:HL02*312 IK403=7:HL04*312 IK502=4*312",
 	"imsweb__x12-parser/x223-test.txt":                                                                                             "IK304=3:DTP IK304=3:REF IK403=7:CLM05 IK403=7:DTP01 IK403=7:DTP02 IK403=I10:CLM06 IK403=I10:CLM10 IK403=I10:NM103 IK403=I10:NM108 IK403=I10:NM109 IK502=4",
 	"xlate__staedi/x12_interchange_ack.txt":                                                                                        "TA105=021",
-	"xlate__staedi/invalid999.edi":                                                                                                 "IK304=2:IK5 IK304=5:IK5 IK403=3:AK204 IK403=5:AK101 IK403=7:IK501 IK403=I10:CTX01*2 IK403=I10:CTX06 IK502=4",
-	"xlate__staedi/simple999.edi":                                                                                                  "IK403=I10:CTX01*2 IK403=I10:CTX06",
+	"xlate__staedi/invalid999.edi":                                                                                                 "IK502=4 IK502=I6",
+	"xlate__staedi/simple999.edi":                                                                                                  "IK502=I6",
 	"xlate__staedi/837-header-ref-only.edi":                                                                                        "IK304=2:REF IK304=3:HL IK304=3:NM1*2 IK403=7:BHT01",
 	"xlate__staedi/sample837-original.edi":                                                                                         "IK502=I6 TA105=010 TA105=017",
 	"xlate__staedi/sample837-small.edi":                                                                                            "IK502=I6*2 TA105=010 TA105=017",
@@ -145,17 +154,17 @@ var corpusValidation = map[string]string{
 	"moov-io__x12/example_5010_837d__sample.txt":                                                                                   "",
 	"moov-io__x12/example_5010_837p__sample.txt":                                                                                   "",
 	"keironstoddart__edi-835-parser/blue_cross_nc_sample.txt":                                                                      "TA105=022",
-	"keironstoddart__edi-835-parser/united_healthcare_legacy_sample.txt":                                                           "",
+	"keironstoddart__edi-835-parser/united_healthcare_legacy_sample.txt":                                                           "IK403=7:N402",
 	"tastypackets__x12-parser/multi-line-not-delimited.edi":                                                                        "",
 	"tastypackets__x12-parser/profee-multiple.edi":                                                                                 "",
 	"tastypackets__x12-parser/profee.edi":                                                                                          "",
-	"azoner__pyx12/834_ls_le_ls_5010.999.txt":                                                                                      "",
-	"azoner__pyx12/834_lui_id_5010.999.txt":                                                                                        "",
+	"azoner__pyx12/834_ls_le_ls_5010.999.txt":                                                                                      "IK502=I6",
+	"azoner__pyx12/834_lui_id_5010.999.txt":                                                                                        "IK502=I6*4",
 	"azoner__pyx12/835_mult_loops.txt":                                                                                             "",
 	"zentist__TigerShark/5010-835-example-1.txt":                                                                                   "",
 	"zentist__TigerShark/5010-835-example-2.txt":                                                                                   "IK502=3",
 	"zentist__TigerShark/5010-835-example-3.txt":                                                                                   "",
-	"mjkubba__edi/edi278-demo-005010X217.edi":                                                                                      "IK304=2:DTP IK304=2:SV2 IK304=2:TRN*2 IK403=7:HL03*2 IK403=7:HL04 IK403=7:NM101 IK403=7:NM108 IK403=7:PRV02*2 IK403=7:REF01*2 IK403=7:UM08 IK403=I10:NM108 IK403=I10:NM109",
+	"mjkubba__edi/edi278-demo-005010X217.edi":                                                                                      "IK304=2:DTP IK304=2:SV2 IK304=2:TRN*2 IK403=7:HL03*2 IK403=7:HL04*3 IK403=7:NM101 IK403=7:NM108 IK403=7:PRV02*2 IK403=7:REF01*2 IK403=7:UM08 IK403=I10:NM108 IK403=I10:NM109",
 	"mjkubba__edi/edi835-demo-005010X221.edi":                                                                                      "IK403=5:PLB03 IK502=4",
 	"mjkubba__edi/edi837D-demo-005010X224.edi":                                                                                     "IK502=I6",
 	"mjkubba__edi/edi837I-demo-005010X223.edi":                                                                                     "IK304=2:CL1 IK304=3:CL1 IK304=3:NM1*2 IK403=2:NM109 IK403=5:NM108 IK403=I10:CLM06 IK403=I10:CLM10 IK403=I10:HI02 IK403=I10:NM107 IK502=4",

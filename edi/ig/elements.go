@@ -65,6 +65,9 @@ func (w *Walker) checkElements(seg *edi.Segment, def *Segment) {
 		}
 	}
 	w.checkRules(seg, def)
+	if def.OnlyWith != nil {
+		w.checkOnlyWith(seg, def)
+	}
 }
 
 func (w *Walker) checkComposite(seg *edi.Segment, def *Segment, pos, rep int, e *Element, v []byte, comp byte) {
@@ -157,6 +160,9 @@ func (w *Walker) checkValue(seg *edi.Segment, def *Segment, pos, comp, rep int, 
 	}
 	if e.DateFormat > 0 && comp == 0 {
 		w.checkFormattedDate(seg, def, pos, e, v)
+	}
+	if e.List != nil && !e.List.Has(v) {
+		w.elemErr(seg, def, pos, comp, rep, e.Ref, edi.ElemInvalidCode, fmt.Sprintf("%s is not a code of the %s list", e.Name, e.List.Name), v)
 	}
 }
 

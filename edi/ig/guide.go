@@ -71,6 +71,10 @@ type Element struct {
 	// qualifies this one's date format (D8, RD8, DT, TM ...), e.g. DTP02
 	// for DTP03.
 	DateFormat int
+	// List, when set, is the external code list the value must be in
+	// (states, countries, claim status codes): lists too long or too
+	// changeable to write into Codes.
+	List *CodeList
 
 	codeSet map[string]struct{} // Codes as a set, built by NewRegistry
 	packed  []uint64            // Codes packed, when every code has at most 4 bytes and there are at most 16
@@ -87,6 +91,9 @@ type Segment struct {
 	// C0304 (if the first then all), E0405 (at most one), L010203 (if the
 	// first then at least one other).
 	Rules []Rule
+	// OnlyWith are situational rules that make an element depend on the
+	// codes of others (situations.go).
+	OnlyWith []OnlyWith
 	// key is the position of the element whose codes tell this segment
 	// from siblings with the same ID (computed by NewRegistry: the first
 	// simple element with codes, else the first composite whose first

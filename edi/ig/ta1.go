@@ -21,11 +21,16 @@ func ta1E(ref, name string, typ Type, min, max int, codes ...string) Element {
 	return Element{Ref: ref, Name: name, Usage: R, Type: typ, Min: min, Max: max, Codes: codes}
 }
 
-// withCodeSets builds the code sets of a segment no guide holds (a
-// registry builds those of its guides' segments).
+// withCodeSets prepares a segment no guide holds, as a registry prepares
+// its guides' segments: its code sets, and the position of its last
+// required element (without it the element check stops at the segment's
+// end, and a TA1 cut short after TA104 would pass).
 func withCodeSets(s *Segment) *Segment {
 	for i := range s.Elements {
 		indexCodes(&s.Elements[i])
+		if s.Elements[i].Usage == Required || len(s.Elements[i].Parts) > 0 {
+			s.lastRequired = i + 1
+		}
 	}
 	return s
 }

@@ -24,6 +24,10 @@ func TestTA1Segment(t *testing.T) {
 		"TA1*000000100*030832*0823*X*032":   "IK403=7:TA104 IK403=7:TA105 IK403=8:TA102",
 		"TA1*00000010*030809*2460*R*001":    "IK403=4:TA101 IK403=9:TA103",
 		"TA1*000000100*030809*0823*R*001*Z": "IK403=3:TA106",
+		// TA101 to TA105 are all mandatory: a TA1 cut short is not a TA1.
+		"TA1*000000100*030809*0823*R": "IK403=1:TA105",
+		"TA1*000000100*030809*0823*A": "IK403=1:TA105",
+		"TA1*000000100*030809":        "IK403=1:TA103 IK403=1:TA104 IK403=1:TA105",
 	} {
 		var errs []*edi.Error
 		CheckSegment(ta1Parse(t, in), TA1Segment, "ta1.edi", func(e *edi.Error) { errs = append(errs, e) })

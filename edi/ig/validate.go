@@ -339,6 +339,10 @@ func (v *Validator) segment(ck *edi.EnvelopeChecker, seg *edi.Segment) {
 		if v.st.Guide == nil && len(v.w.candidates) > 0 {
 			v.st.Guide = v.w.candidates[0] // BHT02 will choose; same structure up to there
 		}
+		if e := functionalGroupError(seg, v.st.Guide, v.gr); e != nil {
+			e.File = v.File
+			v.setError(e)
+		}
 		v.emit(seg, m)
 	case "SE":
 		ck.Segment(seg)

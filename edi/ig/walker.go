@@ -30,6 +30,7 @@ type Walker struct {
 	stack      []frame
 	active     bool
 	lastHL     int
+	prevHL     pendingHL // the last HL, until the next one (or the set's end) shows whether HL04 was right
 	seenSE     bool
 	last       edi.Position // the last segment walked, for errors found at the end
 	printable  bool         // the segment being checked is all printable ASCII
@@ -92,10 +93,6 @@ func (w *Walker) InLoop(id string) bool {
 	return false
 }
 
-// versionAliases maps versions seen in the wild to the guide that reads
-// them. X231 without the A1 errata has the same structure for our purpose.
-var versionAliases = map[string]string{"005010X231": "005010X231A1"}
-
 // Begin starts a transaction set at its ST. groupVersion is GS08, used when
 // ST03 is absent. It reports a set or version edigw does not support.
 func (w *Walker) Begin(st *edi.Segment, groupVersion string) Match {
@@ -106,9 +103,6 @@ func (w *Walker) Begin(st *edi.Segment, groupVersion string) Match {
 	version := string(st.Element(3))
 	if version == "" {
 		version = groupVersion
-	}
-	if v, ok := versionAliases[version]; ok {
-		version = v
 	}
 	reg := w.Guides.orStandard()
 	w.candidates = reg.Candidates(setID, version)
@@ -162,6 +156,7 @@ func (w *Walker) reset() {
 	w.guide, w.candidates, w.held = nil, nil, nil
 	w.stack = w.stack[:0]
 	w.lastHL = 0
+	w.prevHL.code = 0
 	w.seenSE = false
 	w.active = false
 }
@@ -233,6 +228,7 @@ func (w *Walker) End() {
 	if w.guide == nil && w.held != nil {
 		w.start(w.candidates[0], w.held)
 	}
+	w.checkHL04(nil, true)
 	for len(w.stack) > 0 {
 		w.pop(nil)
 	}
@@ -415,7 +411,9 @@ func (w *Walker) checkHL(seg *edi.Segment, loop *Loop) {
 			break
 		}
 	}
-	if got := seg.Element(2); !bytes.Equal(got, parent) {
+	got := seg.Element(2)
+	w.checkHL04(seg, bytes.Equal(got, parent))
+	if !bytes.Equal(got, parent) {
 		msg := "HL02 is not the HL01 of the enclosing level"
 		if len(parent) == 0 {
 			msg = "HL02 names a parent, but this level has none"

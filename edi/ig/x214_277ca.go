@@ -145,11 +145,11 @@ type x214STCParts struct {
 }
 
 // x214ClaimStatus is C043 (STC01, STC10, STC11): category and status codes
-// are external code lists (507, 508).
+// come from external code lists (507, 508; codelist_claimstatus.go).
 func x214ClaimStatus(usage Usage, entities []string) Element {
 	return composite("C043", "Health Care Claim Status", usage,
-		elem(1271, "Health Care Claim Status Category Code", R, AN, 1, 30),
-		elem(1271, "Health Care Claim Status Code", R, AN, 1, 30),
+		elem(1271, "Health Care Claim Status Category Code", R, AN, 1, 30).from(ClaimStatusCategoryCodes),
+		elem(1271, "Health Care Claim Status Code", R, AN, 1, 30).from(ClaimStatusCodes),
 		elem(98, "Entity Identifier Code", S, ID, 2, 3, entities...),
 		unused(1270, "Code List Qualifier Code"),
 	)
@@ -169,7 +169,7 @@ func x214STC(name string, p x214STCParts) *Segment {
 	if p.Effective != N {
 		effective = elem(373, "Status Information Effective Date", p.Effective, DT, 8, 8)
 	}
-	return seg("STC", name, p.Use, Many,
+	s := seg("STC", name, p.Use, Many,
 		x214ClaimStatus(R, p.Entities),
 		effective,
 		elem(306, "Action Code", R, ID, 1, 2, p.Actions...),
@@ -183,7 +183,18 @@ func x214STC(name string, p x214STCParts) *Segment {
 		x214ClaimStatus(S, p.Entities),
 		message,
 	)
+	if p.Message != N {
+		s.onlyWith(stc12OnlyWith448)
+	}
+	return s
 }
+
+// stc12OnlyWith448 is the 2200D and 2220D STC12 rule of X214: the free-form
+// message text may only be used with Health Care Claim Status Code 448 (in
+// STC01-2, STC10-2 or STC11-2), otherwise it is not used (X12 RFI 1465,
+// which adds that 448 was deactivated on 2012-01-01). The data in error is
+// named with status codes in STC01, STC10 and STC11 instead.
+var stc12OnlyWith448 = OnlyWith{Element: 12, Where: [][2]int{{1, 2}, {10, 2}, {11, 2}}, Codes: []string{"448"}}
 
 // x214QTY is a claim count of a batch or a provider.
 func x214QTY(name, qualifier string) *Segment {

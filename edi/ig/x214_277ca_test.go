@@ -113,7 +113,9 @@ func TestX214Walk(t *testing.T) {
 		"HL*4*3*PT",
 		"NM1*QC*1*TPATIENT*THEBE*S***MI*LL99999X",
 		"TRN*2*5781",
-		"STC*A3:21*20110311*U*125********Missing DTP",
+		// The sample's STC12 text went with code 448, deactivated in 2012:
+		// the data in error is named by a status code instead.
+		"STC*A3:21*20110311*U*125******A3:567",
 		"REF*1K*1107000000014420",
 		"DTP*472*D8*20110101",
 		"SVC*HC:99213*125*****1",

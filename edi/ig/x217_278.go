@@ -382,7 +382,7 @@ func x217TransportNM1() *Segment {
 func x217TransportN4() *Segment {
 	return seg("N4", "Patient Event Transport Location City, State, ZIP Code", R, 1,
 		elem(19, "Patient Event Transport Location City Name", S, AN, 2, 30),
-		elem(156, "Patient Event Transport Location State or Province Code", S, ID, 2, 2),
+		elem(156, "Patient Event Transport Location State or Province Code", S, ID, 2, 2).from(StateCodes),
 		elem(116, "Patient Event Transport Location Postal Zone or ZIP Code", S, ID, 3, 15),
 		unused(26, "Country Code"),
 		unused(309, "Location Qualifier"),

@@ -2,19 +2,21 @@ package ig
 
 // X231A1 is the ASC X12C 005010X231A1 implementation guide: Implementation
 // Acknowledgment (999) for Health Care Insurance, the errata version HIPAA
-// adopted. The walker also reads 999s that name 005010X231 with it.
+// adopted. A 999 that names 005010X231, the version before the errata, is
+// answered as unsupported (IK502=I6) like every other version edigw has no
+// guide for: the errata changed what the 999 may carry (CTX06, CTX01-2),
+// so reading it with this guide would judge it by rules it does not claim
+// (decisions/0020).
 var X231A1 = &Guide{
 	Version:      "005010X231A1",
 	SetID:        "999",
 	FunctionalID: "FA",
 	Name:         "Implementation Acknowledgment",
 	Root: loop("ST", "Implementation Acknowledgment", R, 1,
-		// ST03 also takes 005010X231: the walker reads the pre-errata 999
-		// with this guide (versionAliases), so its own ST03 is no error.
 		seg("ST", "Transaction Set Header", R, 1,
 			elem(143, "Transaction Set Identifier Code", R, ID, 3, 3, "999"),
 			elem(329, "Transaction Set Control Number", R, AN, 4, 9),
-			elem(1705, "Implementation Convention Reference", R, AN, 1, 35, "005010X231A1", "005010X231"),
+			elem(1705, "Implementation Convention Reference", R, AN, 1, 35, "005010X231A1"),
 		),
 		seg("AK1", "Functional Group Response Header", R, 1,
 			elem(479, "Functional Identifier Code", R, ID, 2, 2, "BE", "HB", "HC", "HI", "HN", "HP", "HR", "HS", "RA"),

@@ -54,8 +54,8 @@ func x837RelatedCauses() Element {
 		elem(1362, "Related Causes Code", R, ID, 2, 3, "AA", "EM", "OA"),
 		elem(1362, "Related Causes Code", S, ID, 2, 3, "AA", "EM", "OA"),
 		unused(1362, "Related-Causes Code"),
-		elem(156, "Auto Accident State or Province Code", S, ID, 2, 2),
-		elem(26, "Country Code", S, ID, 2, 3),
+		elem(156, "Auto Accident State or Province Code", S, ID, 2, 2).from(StateCodes),
+		elem(26, "Country Code", S, ID, 2, 3).from(CountryCodes),
 	)
 }
 

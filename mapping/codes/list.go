@@ -97,7 +97,7 @@ func Lists() []*List {
 		PaymentMethod, ProviderAdjustmentReason, PlaceOfService,
 		ClaimFrequency, DiagnosisQualifier, ProcedureQualifier, UnitBasis, Gender,
 		HCRAction, UMRequestCategory, CertificationType, ServiceType,
-		ClaimStatusCategory, ClaimStatusCode,
+		ClaimStatusCategory, ClaimStatusCode, EntityIdentifier,
 		InterchangeAckCode, InterchangeNote, GroupAckCode, SetAckCode,
 		GroupSyntaxError, SetSyntaxError, SegmentSyntaxError, ElementSyntaxError,
 	}
