@@ -89,7 +89,7 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 	certs := make([]certKey, 0)
 	for _, c := range claims {
 		if c.PriorAuthorization != "" {
-			certs = append(certs, certKey{c.PayerID, c.PriorAuthorization})
+			certs = append(certs, certOf(c))
 		}
 	}
 	auths, err := authorizationsByCertification(ctx, tx, certs)
@@ -120,7 +120,7 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 				st = claimStatus(c)
 			}
 			var auth *int64
-			if id, ok := auths[certKey{c.PayerID, c.PriorAuthorization}]; ok && c.PriorAuthorization != "" {
+			if id, ok := auths[certOf(c)]; ok && c.PriorAuthorization != "" {
 				auth = &id
 			}
 			row[0], row[1], row[2], row[3], row[4], row[5] = &ids[i], string(c.PayerID), string(c.Kind), dir, fileID, &c.PatientControlNumber
@@ -184,34 +184,51 @@ func claimPeriod(c *edigw.Claim) *edigw.Period {
 	return p
 }
 
-// certKey is a certification number of a payer.
+// certKey is a certification number a claim names (REF*G1), with the
+// claim's payer and its billing and rendering NPIs: a certification
+// number is the provider's to repeat, and any provider may repeat
+// another's, so a claim is linked only to an authorization of its own
+// payer that names one of its providers (requester or service provider,
+// authorizations.provider_npis), never by the number alone.
 type certKey struct {
-	payer edigw.PayerID
-	cert  string
+	payer              edigw.PayerID
+	cert               string
+	billing, rendering string
+}
+
+func certOf(c *edigw.Claim) certKey {
+	k := certKey{payer: c.PayerID, cert: c.PriorAuthorization, billing: c.BillingProvider.NPI()}
+	if c.RenderingProvider != nil {
+		k.rendering = c.RenderingProvider.NPI()
+	}
+	return k
 }
 
 // authorizationsByCertification finds, for each certification number,
-// the latest authorization whose decision (for the event or one of its
-// services) carries it.
+// the latest authorization of the claim's payer and providers (certKey)
+// whose decision (for the event or one of its services) carries it.
 func authorizationsByCertification(ctx context.Context, q querier, keys []certKey) (map[certKey]int64, error) {
 	found := map[certKey]int64{}
 	if len(keys) == 0 {
 		return found, nil
 	}
-	payers := make([]string, len(keys))
-	certs := make([]string, len(keys))
+	payers, certs := make([]string, len(keys)), make([]string, len(keys))
+	billing, rendering := make([]string, len(keys)), make([]string, len(keys))
 	for i, k := range keys {
-		payers[i], certs[i] = string(k.payer), k.cert
+		payers[i], certs[i], billing[i], rendering[i] = string(k.payer), k.cert, k.billing, k.rendering
 	}
 	rows, err := q.Query(ctx, `
-		SELECT k.payer, k.cert, max(m.id)
-		FROM (SELECT DISTINCT payer, cert FROM unnest($1::text[], $2::text[]) AS u (payer, cert)) k
+		SELECT k.payer, k.cert, k.billing, k.rendering, max(m.id)
+		FROM (SELECT DISTINCT payer, cert, billing, rendering
+			FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u (payer, cert, billing, rendering)) k
 		JOIN LATERAL (
 			SELECT a.id FROM authorizations a WHERE a.payer_id = k.payer AND a.certification_number = k.cert
 			UNION ALL
 			SELECT s.authorization_id FROM authorization_services s WHERE s.payer_id = k.payer AND s.certification_number = k.cert
 		) m ON TRUE
-		GROUP BY k.payer, k.cert`, payers, certs)
+		JOIN authorizations a ON a.id = m.id
+		WHERE a.provider_npis && array_remove(ARRAY[k.billing, k.rendering], '')
+		GROUP BY k.payer, k.cert, k.billing, k.rendering`, payers, certs, billing, rendering)
 	if err != nil {
 		return nil, fmt.Errorf("authorizations by certification: %w", err)
 	}
@@ -219,7 +236,7 @@ func authorizationsByCertification(ctx context.Context, q querier, keys []certKe
 	for rows.Next() {
 		var k certKey
 		var id int64
-		if err := rows.Scan(&k.payer, &k.cert, &id); err != nil {
+		if err := rows.Scan(&k.payer, &k.cert, &k.billing, &k.rendering, &id); err != nil {
 			return nil, err
 		}
 		found[k] = id

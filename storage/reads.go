@@ -70,15 +70,22 @@ func (db *DB) Authorization(ctx context.Context, id int64, scope *edigw.Scope) (
 	return a, wrap("authorization", err)
 }
 
-// AuthorizationByCertification returns the latest authorization whose
-// decision, or one of whose services' decisions, carries the number.
+// AuthorizationByCertification returns the latest authorization of a
+// payer whose decision, or one of whose services' decisions, carries the
+// number: an operator's read (no scope). Claims are linked to
+// authorizations inside their providers (authorizationsByCertification).
 func (db *DB) AuthorizationByCertification(ctx context.Context, payer edigw.PayerID, cert string) (*edigw.StoredAuthorization, error) {
-	ids, err := authorizationsByCertification(ctx, db.pool, []certKey{{payer, cert}})
+	var id int64
+	err := db.pool.QueryRow(ctx, `
+		SELECT coalesce(max(id), 0) FROM (
+			SELECT a.id FROM authorizations a WHERE a.payer_id = $1 AND a.certification_number = $2
+			UNION ALL
+			SELECT s.authorization_id FROM authorization_services s WHERE s.payer_id = $1 AND s.certification_number = $2) m`,
+		string(payer), cert).Scan(&id)
 	if err != nil {
 		return nil, wrap("authorization by certification", err)
 	}
-	id, ok := ids[certKey{payer, cert}]
-	if !ok {
+	if id == 0 {
 		return nil, edigw.ErrNotFound
 	}
 	return db.Authorization(ctx, id, nil)
