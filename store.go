@@ -66,6 +66,10 @@ const (
 	EventClaimPaid          EventKind = "claim.paid"
 	EventClaimPartiallyPaid EventKind = "claim.partially_paid"
 	EventClaimDenied        EventKind = "claim.denied"
+	EventClaimProcessed     EventKind = "claim.processed" // processed, nothing paid (deductible ...)
+	EventClaimForwarded     EventKind = "claim.forwarded"
+	EventClaimReplaced      EventKind = "claim.replaced"
+	EventClaimVoided        EventKind = "claim.voided"
 	EventClaimReversed      EventKind = "claim.reversed"
 	EventAuthPending        EventKind = "authorization.pended"
 	EventAuthApproved       EventKind = "authorization.approved"
@@ -81,6 +85,10 @@ const (
 	EventAckUnmatched     EventKind = "acknowledgment.unmatched"
 	EventPaymentUnmatched EventKind = "payment.unmatched"
 	EventAuthUnmatched    EventKind = "authorization.unmatched"
+	// EventAckOverdue: a file edigw sent has had no 999 (or, for an 837,
+	// no 277CA) within its partner's window; once per file and kind, for
+	// operators (subject "file", status the acknowledgment kind).
+	EventAckOverdue EventKind = "file.acknowledgment_overdue"
 )
 
 // Event is one entry of the status-change feed. ID is the feed's cursor:

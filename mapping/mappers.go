@@ -132,7 +132,7 @@ func (m *remitMapper) check(s *ig.SetResult) []*edi.Error {
 	var spots *remitSpots
 	m.rm, spots = m.b.take(s)
 	if m.rm != nil && s.Guide != nil {
-		for _, is := range remittanceIssues(m.rm, spots) {
+		for _, is := range append(paymentIssues(m.rm, spots), remittanceIssues(m.rm, spots)...) {
 			is.Err.File = m.name
 			m.res.addIssue(is)
 		}

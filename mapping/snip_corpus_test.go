@@ -82,7 +82,7 @@ var snipOutcomes = map[string]string{
 	"imsweb__x12-parser/x12_many_claims.txt":                                                  "claim-balance×820 diagnosis-pointer×820 npi×820 procedure-code×410",
 	"imsweb__x12-parser/x12_multiple_transactions.txt":                                        "claim-balance×624 diagnosis-pointer×624 npi×624 procedure-code×312",
 	"imsweb__x12-parser/x223-test.txt":                                                        "claim-balance×1 npi×1",
-	"moov-io__x12/sample1.txt":                                                                "claim-payment-balance×1",
+	"moov-io__x12/sample1.txt":                                                                "claim-payment-balance×1 credit-debit×2 payment-negative×2",
 	"moov-io__x12/sample2.txt":                                                                "claim-payment-balance×1",
 	"moov-io__x12/example_5010_837d__sample.txt":                                              "npi×2",
 	"moov-io__x12/example_5010_837p__sample.txt":                                              "diagnosis-pointer×7 npi×16",
