@@ -33,6 +33,9 @@ type Store interface {
 	// twice (edigw.ErrIdempotencyConflict for other claims under the key).
 	QueueClaims(ctx context.Context, idempotencyKey string, claims []*edigw.Claim) ([]int64, error)
 	Claim(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredClaim, error)
+	// SearchClaims lists the claims in scope that pass the filter, a
+	// cursor feed in ID order (claims_list.go).
+	SearchClaims(ctx context.Context, f edigw.ClaimFilter, scope *edigw.Scope) ([]edigw.StoredClaim, error)
 
 	// Authorizations (authorizations.go).
 
@@ -47,9 +50,9 @@ type Store interface {
 
 	Remittance(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredRemittance, error)
 	RemittancesOf(ctx context.Context, after int64, limit int, scope *edigw.Scope) ([]edigw.StoredRemittance, error)
-	// EventsOf reads the events about the given subjects ("claim",
-	// "authorization", "remittance").
-	EventsOf(ctx context.Context, after int64, limit int, scope *edigw.Scope, subjects []string) ([]edigw.Event, error)
+	// EventsOfKinds reads the events about the given subjects ("claim",
+	// "authorization", "remittance") of the given kinds (none: all).
+	EventsOfKinds(ctx context.Context, after int64, limit int, scope *edigw.Scope, subjects []string, kinds []edigw.EventKind) ([]edigw.Event, error)
 
 	// Files (files.go).
 
