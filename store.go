@@ -160,7 +160,9 @@ type Ingest interface {
 	// back and applies the claim status changes they decide
 	// (Acknowledgment.StatusUpdates, as mapping derived them), with events.
 	AddAcknowledgments(ctx context.Context, acks []*Acknowledgment) error
-	// Commit ends the ingest with the file's digest and size;
+	// Commit ends the ingest with the file's digest and size, and the
+	// kind the File given to BeginIngest holds by then (known once the
+	// file is read: the ledger recorded "" for committed files before);
 	// ErrDuplicateFile when the same content was committed before (the
 	// ingest is rolled back).
 	Commit(ctx context.Context, sha256 string, size int64) (*IngestResult, error)

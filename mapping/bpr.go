@@ -8,9 +8,10 @@ import "github.com/edigw/edigw"
 // with the money: C (credit) when the claims' payments less the provider
 // adjustments come to zero or more, D (debit) when they come to less than
 // zero, and a debit of nothing is no debit. They are errors, not
-// warnings: the remittance is still kept (the payer's statement of what
-// it paid is what it is) and its Issues say where. Messages name the
-// elements, never a value.
+// warnings as the balancing rules are (validate and translate count them
+// as errors), but like every 835 rule they do not reject the set: the
+// payer's statement of what it paid is kept as sent, and the issue says
+// where it is wrong (Issue). Messages name the elements, never a value.
 func paymentIssues(rm *edigw.Remittance, at *remitSpots) []*Issue {
 	var out []*Issue
 	if rm.PaymentAmount < 0 {
