@@ -10,3 +10,19 @@
 -- a page fills (docs/benchmarks.md, "Claim search").
 CREATE INDEX claims_billing_npi ON claims (billing_npi, id);
 CREATE INDEX claims_billing_tin ON claims (billing_tin, id);
+
+-- overdue_acknowledgments records, once per outbound file and kind, that
+-- the acknowledgment a sent file expects (a 999 for every file, a 277CA
+-- for an 837 too) did not come within its partner's window (0010's
+-- ack_999_within, ack_277ca_within). The primary key makes the event it
+-- raises (file.acknowledgment_overdue) once across instances: the first
+-- INSERT ... ON CONFLICT DO NOTHING to commit gets the row and raises the
+-- event, the others insert nothing (decision 0019).
+CREATE TABLE overdue_acknowledgments (
+	file_id   bigint NOT NULL REFERENCES files (id),
+	kind      text NOT NULL CHECK (kind IN ('999', '277CA')),
+	payer_id  text NOT NULL,
+	due_at    timestamptz NOT NULL,
+	raised_at timestamptz NOT NULL,
+	PRIMARY KEY (file_id, kind)
+);
