@@ -39,9 +39,13 @@ type Pipeline struct {
 	Failures FailurePolicy
 	// OnOutcome, when set, sees every file's outcome (progress bars, tests).
 	OnOutcome func(*Outcome)
+	// OverdueEvery is how often Serve looks for overdue acknowledgments
+	// (overdue.go; default DefaultOverdueEvery).
+	OverdueEvery time.Duration
 
 	metrics  metrics
-	observer observer // observe.go
+	observer observer     // observe.go
+	overdue  overdueCheck // overdue.go
 }
 
 // Retry is a backoff policy.
@@ -253,6 +257,7 @@ func (p *Pipeline) Serve(ctx context.Context, stop <-chan struct{}, interval tim
 		if _, err := p.FlushOutbound(flush); err != nil && flush.Err() == nil {
 			p.log().Error("outbound", zap.Error(err))
 		}
+		p.checkOverdue(flush)
 		cancel()
 		select {
 		case <-stop:
