@@ -83,6 +83,7 @@ func (s *Server) routes() []route {
 		{"GET /v1/remittances", edigw.EntitleRemittances, s.listRemittances},
 		{"GET /v1/remittances/{id}", edigw.EntitleRemittances, s.getRemittance},
 		{"GET /v1/events", "", s.listEvents},
+		{"GET /v1/files", edigw.EntitleOperations, s.listFiles},
 		{"GET /v1/files/{id}", "", s.getFile},
 	}
 }

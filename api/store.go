@@ -67,6 +67,9 @@ type Store interface {
 	// that carried it, the acknowledgments that answer it (TA1, 999,
 	// 277CA) and the remittances that pay it.
 	ClaimFiles(ctx context.Context, claimID int64) ([]edigw.File, error)
+	// OverdueFiles lists the sent files whose acknowledgment is overdue
+	// (files_overdue.go), ID > after in ID order, at most limit.
+	OverdueFiles(ctx context.Context, after int64, limit int) ([]edigw.OverdueFile, error)
 	// FileEvent adds an operator event about a file to the feed (a
 	// download whose bytes do not have the recorded digest).
 	FileEvent(ctx context.Context, kind edigw.EventKind, f *edigw.File, status string) error
