@@ -134,7 +134,7 @@ func claimIssues(c *edigw.Claim, at *claimSpots) []*Issue {
 			}
 		}
 	}
-	return out
+	return append(out, lifecycleIssues(c, at)...) // lifecycle.go
 }
 
 // remittanceIssues checks an 835's balancing (SNIP 3): the payment equals
