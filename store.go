@@ -273,6 +273,10 @@ type StoredClaim struct {
 	AuthorizationID int64     `json:"authorizationId,string,omitempty"`
 	StatusReason    string    `json:"statusReason,omitempty"`
 	UpdatedAt       time.Time `json:"updatedAt"`
+	// OriginalID is the claim a replacement or void claim (CLM05-3 7, 8)
+	// replaces or voids, found by its REF*F8 inside the payer and the
+	// billing provider (0: none).
+	OriginalID int64 `json:"originalId,string,omitempty"`
 }
 
 // StoredAuthorization is an authorization request as stored, with the

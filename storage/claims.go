@@ -36,6 +36,11 @@ func (in *ingest) AddClaims(ctx context.Context, claims []*edigw.Claim) error {
 		}
 		evs[i] = claimEvent(kind, ids[i], c, claimStatus(c))
 	}
+	replaced, err := linkReplacements(ctx, in.tx, claims, ids, &in.fileID) // replacements.go
+	if err != nil {
+		return wrap("add claims", err)
+	}
+	evs = append(evs, replaced...)
 	if err := in.events.add(ctx, in.tx, evs); err != nil {
 		return err
 	}

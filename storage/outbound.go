@@ -34,7 +34,11 @@ func (db *DB) QueueClaims(ctx context.Context, idempotencyKey string, claims []*
 		for i, c := range claims {
 			evs[i] = claimEvent(edigw.EventClaimSubmitted, ids[i], c, edigw.ClaimSubmitted)
 		}
-		return ids, evs, nil
+		replaced, err := linkReplacements(ctx, tx, claims, ids, nil) // replacements.go
+		if err != nil {
+			return nil, nil, err
+		}
+		return ids, append(evs, replaced...), nil
 	})
 }
 

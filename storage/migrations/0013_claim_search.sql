@@ -26,3 +26,9 @@ CREATE TABLE overdue_acknowledgments (
 	raised_at timestamptz NOT NULL,
 	PRIMARY KEY (file_id, kind)
 );
+
+-- A replacement (CLM05-3 7) or void (8) claim is linked to the original
+-- its REF*F8 names (its payer claim control number), found inside the
+-- payer and the billing provider, never by the number alone; the original
+-- becomes replaced or voided (decision 0019, storage/replacements.go).
+ALTER TABLE claims ADD COLUMN original_id bigint; -- claims.id of the claim this one replaces or voids
