@@ -28,6 +28,7 @@ type claimMapper struct {
 	*reading
 	b      claimBuilder
 	claims setClaims
+	dups   duplicateSeen // the file's claims so far
 	// Where the open set starts and how much of it is read: its first
 	// bytes' claims wait in memory, the others on disk.
 	start, read int64
@@ -45,6 +46,9 @@ func (m *claimMapper) segment(ev *ig.Event) {
 func (m *claimMapper) claim(c *edigw.Claim, at *claimSpots) {
 	if m.b.set != nil && m.b.set.Guide != nil {
 		issues := claimIssues(c, at)
+		if dup := m.dups.check(c, at); dup != nil { // duplicates.go
+			issues = append(issues, dup)
+		}
 		if m.h.AuthorizationLookup != nil {
 			issues = append(issues, payerIssues(c, at, m.h.AuthorizationLookup)...)
 		}

@@ -26,10 +26,11 @@ type Profile struct {
 	Modifiers []Modifier `json:"modifiers"`
 	// DailyUnitBases are the unit bases (SV103, SV204) that make a rental
 	// a daily one; any other rental is monthly.
-	DailyUnitBases []string  `json:"dailyUnitBases"`
-	Validity       Validity  `json:"validity"`
-	Decisions      Decisions `json:"decisions"`
-	Appeals        Appeals   `json:"appeals"`
+	DailyUnitBases []string   `json:"dailyUnitBases"`
+	Validity       Validity   `json:"validity"`
+	Decisions      Decisions  `json:"decisions"`
+	Appeals        Appeals    `json:"appeals"`
+	Duplicates     Duplicates `json:"duplicates,omitempty"` // duplicates.go
 }
 
 // PriorAuthorization says which services need an approved authorization
