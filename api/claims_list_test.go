@@ -3,6 +3,7 @@ package api_test
 import (
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -127,3 +128,51 @@ func TestUnknownQueryParametersAre400(t *testing.T) {
 }
 
 func contains(s, sub string) bool { return sub != "" && strings.Contains(s, sub) }
+
+// TestSubmittedReplacementLinksItsOriginal: a replacement submitted
+// without payerClaimNumber is 422 at that field; with the original's
+// payer claim control number (as the 277CA gave it) it is queued, names
+// the original (originalId), and the original is replaced with a
+// claim.replaced event.
+func TestSubmittedReplacementLinksItsOriginal(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	a, _ := e.token(t, "clinic a", allEntitlements, []string{tinA}, []string{npiA})
+	orig := claim("ORIG-1", tinA, npiA)
+	orig.PayerClaimNumber = "ICN-77" // as if a 277CA had given it
+	if res := e.call(t, "POST", "/v1/claims", a, orig); res.status != http.StatusAccepted {
+		t.Fatalf("%d %s", res.status, res.body)
+	}
+	repl := claim("ORIG-1", tinA, npiA)
+	repl.FrequencyCode = "7"
+	res := e.call(t, "POST", "/v1/claims", a, repl)
+	if res.status != http.StatusUnprocessableEntity {
+		t.Fatalf("replacement without REF*F8: %d %s", res.status, res.body)
+	}
+	if ps := res.apiError(t).Error.Problems; len(ps) != 1 || ps[0].Field != "payerClaimNumber" {
+		t.Errorf("problems %+v", ps)
+	}
+	repl.PayerClaimNumber = "ICN-77"
+	if res := e.call(t, "POST", "/v1/claims", a, repl); res.status != http.StatusAccepted {
+		t.Fatalf("%d %s", res.status, res.body)
+	}
+	var page struct {
+		Items []struct {
+			ID         string `json:"id"`
+			OriginalID string `json:"originalId"`
+			Claim      struct {
+				Status string `json:"status"`
+			} `json:"claim"`
+		} `json:"items"`
+	}
+	e.call(t, "GET", "/v1/claims?patientControlNumber=ORIG-1", a, nil).json(t, &page)
+	if len(page.Items) != 2 || page.Items[0].Claim.Status != "replaced" || page.Items[1].OriginalID != page.Items[0].ID {
+		t.Errorf("claims %+v", page.Items)
+	}
+	var evs struct {
+		Items []edigw.Event `json:"items"`
+	}
+	e.call(t, "GET", "/v1/events?kind=claim.replaced", a, nil).json(t, &evs)
+	if len(evs.Items) != 1 || strconv.FormatInt(evs.Items[0].SubjectID, 10) != page.Items[0].ID {
+		t.Errorf("events %+v", evs.Items)
+	}
+}
