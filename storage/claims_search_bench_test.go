@@ -68,10 +68,34 @@ func loadSearchClaims(b *testing.B, db *DB, n int) {
 		i++
 		return []any{"62308", "professional", "inbound", pcn, npi, tin, int64(10000), day, day, string(status), rec}, nil
 	})
+	// The indexes are built after the load, from their own definitions:
+	// a sorted build is faster than a million inserts into each.
+	rows, err := db.pool.Query(ctx, `SELECT indexname, indexdef FROM pg_indexes
+		WHERE schemaname = current_schema() AND tablename = 'claims' AND indexname <> 'claims_pkey'`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defs, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) ([2]string, error) {
+		var d [2]string
+		return d, r.Scan(&d[0], &d[1])
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, d := range defs {
+		if _, err := db.pool.Exec(ctx, "DROP INDEX "+pgx.Identifier{d[0]}.Sanitize()); err != nil {
+			b.Fatal(err)
+		}
+	}
 	got, err := db.pool.CopyFrom(ctx, pgx.Identifier{"claims"}, []string{"payer_id", "kind", "direction", "patient_control_number",
 		"billing_npi", "billing_tin", "total_charge", "service_from", "service_to", "status", "record"}, src)
 	if err != nil || got != int64(n) {
 		b.Fatalf("copy: %d rows, %v", got, err)
+	}
+	for _, d := range defs {
+		if _, err := db.pool.Exec(ctx, d[1]); err != nil {
+			b.Fatal(err)
+		}
 	}
 	if _, err := db.pool.Exec(ctx, "VACUUM ANALYZE claims"); err != nil {
 		b.Fatal(err)
