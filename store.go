@@ -70,13 +70,16 @@ const (
 	EventClaimForwarded     EventKind = "claim.forwarded"
 	EventClaimReplaced      EventKind = "claim.replaced"
 	EventClaimVoided        EventKind = "claim.voided"
-	EventClaimReversed      EventKind = "claim.reversed"
-	EventAuthPending        EventKind = "authorization.pended"
-	EventAuthApproved       EventKind = "authorization.approved"
-	EventAuthPartial        EventKind = "authorization.partially_approved"
-	EventAuthDenied         EventKind = "authorization.denied"
-	EventAuthCancelled      EventKind = "authorization.cancelled"
-	EventRemittance         EventKind = "remittance.received"
+	// EventClaimDuplicateWarning: the claim repeats one stored before it
+	// (same billing provider, patient, CLM01, dates and charge).
+	EventClaimDuplicateWarning EventKind = "claim.duplicate_warning"
+	EventClaimReversed         EventKind = "claim.reversed"
+	EventAuthPending           EventKind = "authorization.pended"
+	EventAuthApproved          EventKind = "authorization.approved"
+	EventAuthPartial           EventKind = "authorization.partially_approved"
+	EventAuthDenied            EventKind = "authorization.denied"
+	EventAuthCancelled         EventKind = "authorization.cancelled"
+	EventRemittance            EventKind = "remittance.received"
 	// Answers edigw could not attach to exactly one record it knows (no
 	// match, or more than one): for operators only. They name no
 	// provider, so no scoped token sees them; their subject is the file

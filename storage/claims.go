@@ -40,7 +40,11 @@ func (in *ingest) AddClaims(ctx context.Context, claims []*edigw.Claim) error {
 	if err != nil {
 		return wrap("add claims", err)
 	}
-	evs = append(evs, replaced...)
+	dups, err := duplicateWarnings(ctx, in.tx, claims, ids) // duplicates.go
+	if err != nil {
+		return wrap("add claims", err)
+	}
+	evs = append(append(evs, replaced...), dups...)
 	if err := in.events.add(ctx, in.tx, evs); err != nil {
 		return err
 	}

@@ -38,7 +38,11 @@ func (db *DB) QueueClaims(ctx context.Context, idempotencyKey string, claims []*
 		if err != nil {
 			return nil, nil, err
 		}
-		return ids, append(evs, replaced...), nil
+		dups, err := duplicateWarnings(ctx, tx, claims, ids) // duplicates.go
+		if err != nil {
+			return nil, nil, err
+		}
+		return ids, append(append(evs, replaced...), dups...), nil
 	})
 }
 
