@@ -26,11 +26,12 @@ type Profile struct {
 	Modifiers []Modifier `json:"modifiers"`
 	// DailyUnitBases are the unit bases (SV103, SV204) that make a rental
 	// a daily one; any other rental is monthly.
-	DailyUnitBases []string   `json:"dailyUnitBases"`
-	Validity       Validity   `json:"validity"`
-	Decisions      Decisions  `json:"decisions"`
-	Appeals        Appeals    `json:"appeals"`
-	Duplicates     Duplicates `json:"duplicates,omitempty"` // duplicates.go
+	DailyUnitBases []string  `json:"dailyUnitBases"`
+	Validity       Validity  `json:"validity"`
+	Decisions      Decisions `json:"decisions"`
+	Appeals        Appeals   `json:"appeals"`
+	// Duplicates says what a duplicate claim does (duplicates.go).
+	Duplicates Duplicates `json:"duplicates,omitempty"`
 }
 
 // PriorAuthorization says which services need an approved authorization
