@@ -12,10 +12,14 @@ const (
 	EntitleClaims           Entitlement = "claims"           // submit and read claims, their events and files
 	EntitlePrecertification Entitlement = "precertification" // submit and read authorization requests
 	EntitleRemittances      Entitlement = "remittances"      // read remittances
+	// EntitleOperations reads the operators' views (GET /v1/files?overdue=true).
+	// It counts only on a token whose scope is empty (Token.Operator): a
+	// provider's token never sees across providers, whatever it holds.
+	EntitleOperations Entitlement = "operations"
 )
 
 // Entitlements lists every entitlement.
-var Entitlements = []Entitlement{EntitleClaims, EntitlePrecertification, EntitleRemittances}
+var Entitlements = []Entitlement{EntitleClaims, EntitlePrecertification, EntitleRemittances, EntitleOperations}
 
 // Token is a billing system's access: its entitlements and the provider
 // TINs and NPIs whose records it sees. The secret itself is never stored,
@@ -37,6 +41,13 @@ type Token struct {
 // Live reports whether the token works at t: neither revoked nor expired.
 func (t *Token) Live(at time.Time) bool {
 	return t.RevokedAt == nil && (t.ExpiresAt == nil || at.Before(*t.ExpiresAt))
+}
+
+// Operator reports whether the token is an operator's: the operations
+// entitlement and no TIN or NPI. An empty scope reads no provider's
+// records, so an operator's token sees the operators' views alone.
+func (t *Token) Operator() bool {
+	return t.Allows(EntitleOperations) && len(t.Scope.TINs) == 0 && len(t.Scope.NPIs) == 0
 }
 
 // Allows reports whether the token carries an entitlement.

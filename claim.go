@@ -16,10 +16,18 @@ const (
 	ClaimSubmitted     ClaimStatus = "submitted"      // sent or received as an 837
 	ClaimAccepted      ClaimStatus = "accepted"       // 277CA A1/A2 (999 accepted the set)
 	ClaimRejected      ClaimStatus = "rejected"       // 999 R or 277CA A3
-	ClaimPaid          ClaimStatus = "paid"           // 835 CLP paid in full
-	ClaimPartiallyPaid ClaimStatus = "partially paid" // 835 CLP paid less than charged, not zero
-	ClaimDenied        ClaimStatus = "denied"         // 835 CLP02 4, or paid zero
-	ClaimReversed      ClaimStatus = "reversed"       // 835 CLP02 22
+	ClaimPaid          ClaimStatus = "paid"           // 835 CLP02 processed (1-3, 19-21, 25), paid in full
+	ClaimPartiallyPaid ClaimStatus = "partially paid" // 835 CLP02 processed, paid less than charged, not zero
+	// ClaimProcessed: 835 CLP02 processed with nothing paid by the payer
+	// (a deductible, patient responsibility): not a denial.
+	ClaimProcessed ClaimStatus = "processed"
+	ClaimDenied    ClaimStatus = "denied"    // 835 CLP02 4
+	ClaimForwarded ClaimStatus = "forwarded" // 835 CLP02 23: not the payer's claim, sent on
+	ClaimReversed  ClaimStatus = "reversed"  // 835 CLP02 22
+	// A replacement (CLM05-3 7) or void (8) claim that names this claim
+	// by its payer claim control number (REF*F8) moves it here.
+	ClaimReplaced ClaimStatus = "replaced"
+	ClaimVoided   ClaimStatus = "voided"
 )
 
 // Claim is one 837 claim (loop 2300) with its service lines and the

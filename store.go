@@ -66,13 +66,20 @@ const (
 	EventClaimPaid          EventKind = "claim.paid"
 	EventClaimPartiallyPaid EventKind = "claim.partially_paid"
 	EventClaimDenied        EventKind = "claim.denied"
-	EventClaimReversed      EventKind = "claim.reversed"
-	EventAuthPending        EventKind = "authorization.pended"
-	EventAuthApproved       EventKind = "authorization.approved"
-	EventAuthPartial        EventKind = "authorization.partially_approved"
-	EventAuthDenied         EventKind = "authorization.denied"
-	EventAuthCancelled      EventKind = "authorization.cancelled"
-	EventRemittance         EventKind = "remittance.received"
+	EventClaimProcessed     EventKind = "claim.processed" // processed, nothing paid (deductible ...)
+	EventClaimForwarded     EventKind = "claim.forwarded"
+	EventClaimReplaced      EventKind = "claim.replaced"
+	EventClaimVoided        EventKind = "claim.voided"
+	// EventClaimDuplicateWarning: the claim repeats one stored before it
+	// (same billing provider, patient, CLM01, dates and charge).
+	EventClaimDuplicateWarning EventKind = "claim.duplicate_warning"
+	EventClaimReversed         EventKind = "claim.reversed"
+	EventAuthPending           EventKind = "authorization.pended"
+	EventAuthApproved          EventKind = "authorization.approved"
+	EventAuthPartial           EventKind = "authorization.partially_approved"
+	EventAuthDenied            EventKind = "authorization.denied"
+	EventAuthCancelled         EventKind = "authorization.cancelled"
+	EventRemittance            EventKind = "remittance.received"
 	// Answers edigw could not attach to exactly one record it knows (no
 	// match, or more than one): for operators only. They name no
 	// provider, so no scoped token sees them; their subject is the file
@@ -81,6 +88,10 @@ const (
 	EventAckUnmatched     EventKind = "acknowledgment.unmatched"
 	EventPaymentUnmatched EventKind = "payment.unmatched"
 	EventAuthUnmatched    EventKind = "authorization.unmatched"
+	// EventAckOverdue: a file edigw sent has had no 999 (or, for an 837,
+	// no 277CA) within its partner's window; once per file and kind, for
+	// operators (subject "file", status the acknowledgment kind).
+	EventAckOverdue EventKind = "file.acknowledgment_overdue"
 )
 
 // Event is one entry of the status-change feed. ID is the feed's cursor:
@@ -152,7 +163,9 @@ type Ingest interface {
 	// back and applies the claim status changes they decide
 	// (Acknowledgment.StatusUpdates, as mapping derived them), with events.
 	AddAcknowledgments(ctx context.Context, acks []*Acknowledgment) error
-	// Commit ends the ingest with the file's digest and size;
+	// Commit ends the ingest with the file's digest and size, and the
+	// kind the File given to BeginIngest holds by then (known once the
+	// file is read: the ledger recorded "" for committed files before);
 	// ErrDuplicateFile when the same content was committed before (the
 	// ingest is rolled back).
 	Commit(ctx context.Context, sha256 string, size int64) (*IngestResult, error)
@@ -263,6 +276,10 @@ type StoredClaim struct {
 	AuthorizationID int64     `json:"authorizationId,string,omitempty"`
 	StatusReason    string    `json:"statusReason,omitempty"`
 	UpdatedAt       time.Time `json:"updatedAt"`
+	// OriginalID is the claim a replacement or void claim (CLM05-3 7, 8)
+	// replaces or voids, found by its REF*F8 inside the payer and the
+	// billing provider (0: none).
+	OriginalID int64 `json:"originalId,string,omitempty"`
 }
 
 // StoredAuthorization is an authorization request as stored, with the

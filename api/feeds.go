@@ -62,16 +62,21 @@ func subjectsOf(t *edigw.Token) []string {
 	return out
 }
 
-// listEvents is the status-change feed: GET /v1/events?after=ID&limit=N,
-// the events about the subjects the token is entitled to, in its scope.
+// listEvents is the status-change feed: GET /v1/events?after=ID&limit=N
+// &kind=K1,K2, the events about the subjects the token is entitled to, in
+// its scope, of the kinds given (none: all).
 func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, tok *edigw.Token) {
 	after, limit, ok := page(w, r)
 	if !ok {
 		return
 	}
+	kinds, ok := eventKinds(w, r)
+	if !ok {
+		return
+	}
 	out := feed[edigw.Event]{Items: []edigw.Event{}, Next: after}
 	if subjects := subjectsOf(tok); len(subjects) > 0 {
-		evs, err := s.Store.EventsOf(r.Context(), after, limit, scopeOf(tok), subjects)
+		evs, err := s.Store.EventsOfKinds(r.Context(), after, limit, scopeOf(tok), subjects, kinds)
 		if err != nil {
 			s.internal(w, r, err)
 			return

@@ -75,6 +75,7 @@ func (s *Server) routes() []route {
 	return []route{
 		{"GET /v1/token", "", s.getToken},
 		{"POST /v1/claims", edigw.EntitleClaims, s.submitClaims},
+		{"GET /v1/claims", edigw.EntitleClaims, s.listClaims},
 		{"GET /v1/claims/{id}", edigw.EntitleClaims, s.getClaim},
 		{"GET /v1/claims/{id}/files", edigw.EntitleClaims, s.listClaimFiles},
 		{"GET /v1/claims/{id}/history", edigw.EntitleClaims, s.claimHistory},
@@ -83,6 +84,7 @@ func (s *Server) routes() []route {
 		{"GET /v1/remittances", edigw.EntitleRemittances, s.listRemittances},
 		{"GET /v1/remittances/{id}", edigw.EntitleRemittances, s.getRemittance},
 		{"GET /v1/events", "", s.listEvents},
+		{"GET /v1/files", edigw.EntitleOperations, s.listFiles},
 		{"GET /v1/files/{id}", "", s.getFile},
 	}
 }
@@ -105,7 +107,7 @@ func (s *Server) Handler() http.Handler {
 		_, _ = w.Write(docs.OpenAPI)
 	})
 	for _, rt := range s.routes() {
-		mux.Handle(rt.pattern, s.authenticate(rt.need, rt.handle))
+		mux.Handle(rt.pattern, s.authenticate(rt.need, checkQuery(rt.pattern, rt.handle)))
 	}
 	return s.observe(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, pattern := mux.Handler(r); pattern == "" {

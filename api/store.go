@@ -37,6 +37,9 @@ type Store interface {
 	// FindAuthorizations is mapping.AuthorizationLookup: the approved
 	// authorizations that may cover submitted claims (authcheck.go).
 	FindAuthorizations(ctx context.Context, queries []mapping.AuthorizationQuery) ([]*edigw.AuthorizationRequest, error)
+	// SearchClaims lists the claims in scope that pass the filter, a
+	// cursor feed in ID order (claims_list.go).
+	SearchClaims(ctx context.Context, f edigw.ClaimFilter, scope *edigw.Scope) ([]edigw.StoredClaim, error)
 
 	// Authorizations (authorizations.go).
 
@@ -51,9 +54,9 @@ type Store interface {
 
 	Remittance(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredRemittance, error)
 	RemittancesOf(ctx context.Context, after int64, limit int, scope *edigw.Scope) ([]edigw.StoredRemittance, error)
-	// EventsOf reads the events about the given subjects ("claim",
-	// "authorization", "remittance").
-	EventsOf(ctx context.Context, after int64, limit int, scope *edigw.Scope, subjects []string) ([]edigw.Event, error)
+	// EventsOfKinds reads the events about the given subjects ("claim",
+	// "authorization", "remittance") of the given kinds (none: all).
+	EventsOfKinds(ctx context.Context, after int64, limit int, scope *edigw.Scope, subjects []string, kinds []edigw.EventKind) ([]edigw.Event, error)
 
 	// Files (files.go).
 
@@ -70,6 +73,9 @@ type Store interface {
 	ClaimFiles(ctx context.Context, claimID int64) ([]edigw.File, error)
 	// ClaimHistory is a claim's timeline, oldest first (history.go).
 	ClaimHistory(ctx context.Context, claimID int64) ([]edigw.ClaimHistoryEntry, error)
+	// OverdueFiles lists the sent files whose acknowledgment is overdue
+	// (files_overdue.go), ID > after in ID order, at most limit.
+	OverdueFiles(ctx context.Context, after int64, limit int) ([]edigw.OverdueFile, error)
 	// FileEvent adds an operator event about a file to the feed (a
 	// download whose bytes do not have the recorded digest).
 	FileEvent(ctx context.Context, kind edigw.EventKind, f *edigw.File, status string) error

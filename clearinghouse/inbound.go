@@ -406,13 +406,17 @@ func duplicatesReason(dups []edi.InterchangeHeader, interchanges int) string {
 	return fmt.Sprintf("%d of %d interchanges skipped as duplicate interchange (TA1 TA105=025): %s", len(dups), interchanges, strings.Join(names, "; "))
 }
 
-// kindOf names what a file carried: its set IDs.
+// kindOf names what a file carried: its set IDs, or TA1 for a file of
+// interchange acknowledgments alone. Commit records it in the ledger.
 func kindOf(res *mapping.Result) string {
 	var ids []string
 	for _, t := range res.Report.Summary.SetTypes {
 		ids = append(ids, t.ID)
 	}
 	sort.Strings(ids)
+	if len(ids) == 0 && res.Acknowledgments > 0 {
+		return "TA1" // interchange acknowledgments alone, no sets
+	}
 	return strings.Join(ids, ",")
 }
 

@@ -47,8 +47,13 @@ type Pipeline struct {
 	// says "not run").
 	Authorizations mapping.AuthorizationLookup
 
+	// OverdueEvery is how often Serve looks for overdue acknowledgments
+	// (overdue.go; default DefaultOverdueEvery).
+	OverdueEvery time.Duration
+
 	metrics  metrics
-	observer observer // observe.go
+	observer observer     // observe.go
+	overdue  overdueCheck // overdue.go
 }
 
 // Retry is a backoff policy.
@@ -260,6 +265,7 @@ func (p *Pipeline) Serve(ctx context.Context, stop <-chan struct{}, interval tim
 		if _, err := p.FlushOutbound(flush); err != nil && flush.Err() == nil {
 			p.log().Error("outbound", zap.Error(err))
 		}
+		p.checkOverdue(flush)
 		cancel()
 		select {
 		case <-stop:

@@ -53,7 +53,7 @@ func CheckClaims(claims []*edigw.Claim) []Problem {
 			}
 		}
 	}
-	return out
+	return append(out, duplicateProblems(claims)...) // duplicates.go
 }
 
 // CheckAuthorizations holds 278 requests to the guide and the code sets.

@@ -30,6 +30,7 @@ type claimMapper struct {
 	claims setClaims
 	// auth checks prior authorization in batches (nil without a lookup).
 	auth *authChecker
+	dups duplicateSeen // the file's claims so far
 	// Where the open set starts and how much of it is read: its first
 	// bytes' claims wait in memory, the others on disk.
 	start, read int64
@@ -47,7 +48,11 @@ func (m *claimMapper) segment(ev *ig.Event) {
 func (m *claimMapper) claim(c *edigw.Claim, at *claimSpots) {
 	full := false
 	if m.b.set != nil && m.b.set.Guide != nil {
-		for _, is := range claimIssues(c, at) {
+		issues := claimIssues(c, at)
+		if dup := m.dups.check(c, at); dup != nil { // duplicates.go
+			issues = append(issues, dup)
+		}
+		for _, is := range issues {
 			m.issue(is)
 		}
 		if m.auth != nil {
@@ -164,7 +169,7 @@ func (m *remitMapper) check(s *ig.SetResult) []*edi.Error {
 	var spots *remitSpots
 	m.rm, spots = m.b.take(s)
 	if m.rm != nil && s.Guide != nil {
-		for _, is := range remittanceIssues(m.rm, spots) {
+		for _, is := range append(paymentIssues(m.rm, spots), remittanceIssues(m.rm, spots)...) {
 			is.Err.File = m.name
 			m.res.addIssue(is)
 		}

@@ -67,8 +67,9 @@ type Result struct {
 	// handler found them received before, in file order.
 	Duplicates []edi.InterchangeHeader
 	// Issues are the business-rule findings (SNIP 3, 5, 7), in file
-	// order, at most MaxIssues of them; IssueCount counts all. Those that
-	// are not warnings are also in Report.Errors (within its own bound).
+	// order, at most MaxIssues of them; IssueCount counts all. Those of
+	// an 837 that are not warnings are also in Report.Errors (within its
+	// own bound); an 835's errors (BPR, decision 0019) are here only.
 	Issues     []*Issue
 	IssueCount int
 	// IssuesByRule counts every finding by its rule (Issue.Rule), kept or not.

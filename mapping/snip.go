@@ -133,7 +133,7 @@ func claimIssues(c *edigw.Claim, at *claimSpots) []*Issue {
 			}
 		}
 	}
-	return out
+	return append(out, lifecycleIssues(c, at)...) // lifecycle.go
 }
 
 // remittanceIssues checks an 835's balancing (SNIP 3): the payment equals
@@ -165,7 +165,11 @@ func remittanceIssues(rm *edigw.Remittance, at *remitSpots) []*Issue {
 	for _, p := range rm.ProviderAdjusts {
 		plb += p.Amount
 	}
-	if rm.PaymentAmount != paid-plb {
+	payment := rm.PaymentAmount
+	if rm.CreditDebit == "D" { // a debit takes the amount back (paymentIssues)
+		payment = -payment
+	}
+	if payment != paid-plb {
 		out = append(out, warn(issueAt(at.header(), 2, "payment-balance", 3, "", 0, "paymentAmount", stcRemittanceBalance,
 			"the payment (BPR02) is not the claims' payments (CLP04) less the provider adjustments (PLB)")))
 	}

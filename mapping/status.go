@@ -45,22 +45,41 @@ func DecideRemittance(rm *edigw.Remittance) {
 var claimPaymentStatuses = map[string]bool{"1": true, "2": true, "3": true, "4": true, "19": true, "20": true,
 	"21": true, "22": true, "23": true, "25": true}
 
-// PaymentStatus is where an 835 claim payment moves its claim: CLP02 22
-// reverses it; CLP02 4 or nothing paid denies it; paid in full (CLP04 =
-// CLP03) pays it; anything else is a partial payment. The reason names
-// the element and its code, never a value (a code outside the list is not
-// repeated).
+// PaymentStatus is where an 835 claim payment moves its claim, decided
+// by CLP02 (code list 1029) and never by the amount alone (decision 0019,
+// docs/mapping.md "Claim status from the 835"):
+//
+//   - 22 reverses an earlier payment: reversed.
+//   - 4 denies the claim: denied.
+//   - 23 (not our claim, forwarded): forwarded.
+//   - 1, 2, 3 (processed as primary, secondary, tertiary), 19, 20, 21
+//     (the same, forwarded to additional payers) and 25 (predetermination
+//     pricing only) process the claim; the amount then says how it was
+//     paid: paid in full (CLP04 >= CLP03) paid, some of it partially
+//     paid, nothing processed (the payer processed the claim and paid
+//     nothing, e.g. everything went to the deductible as patient
+//     responsibility: not a denial).
+//
+// A code outside the list is read as processed, by amount (the 835's
+// code-set check reports the code). The reason names the element and its
+// code, never a value (a code outside the list is not repeated).
 func PaymentStatus(cp *edigw.ClaimPayment) (edigw.ClaimStatus, string) {
 	reason := "835 CLP02"
 	if claimPaymentStatuses[cp.StatusCode] {
 		reason += " " + cp.StatusCode
 	}
-	switch {
-	case cp.StatusCode == "22":
+	switch cp.StatusCode {
+	case "22":
 		return edigw.ClaimReversed, reason
-	case cp.StatusCode == "4" || cp.Paid == 0:
+	case "4":
 		return edigw.ClaimDenied, reason
-	case cp.Paid == cp.Charge:
+	case "23":
+		return edigw.ClaimForwarded, reason
+	}
+	switch {
+	case cp.Paid <= 0:
+		return edigw.ClaimProcessed, reason
+	case cp.Paid >= cp.Charge:
 		return edigw.ClaimPaid, reason
 	}
 	return edigw.ClaimPartiallyPaid, reason

@@ -18,7 +18,10 @@ func TestPaymentStatus(t *testing.T) {
 	}{
 		{"1", 100, 100, edigw.ClaimPaid, "835 CLP02 1"},
 		{"2", 100, 40, edigw.ClaimPartiallyPaid, "835 CLP02 2"},
-		{"1", 100, 0, edigw.ClaimDenied, "835 CLP02 1"},
+		{"1", 100, 0, edigw.ClaimProcessed, "835 CLP02 1"},
+		{"2", 100, 0, edigw.ClaimProcessed, "835 CLP02 2"},
+		{"19", 100, 100, edigw.ClaimPaid, "835 CLP02 19"},
+		{"23", 100, 0, edigw.ClaimForwarded, "835 CLP02 23"},
 		{"4", 100, 100, edigw.ClaimDenied, "835 CLP02 4"},
 		{"22", 100, -100, edigw.ClaimReversed, "835 CLP02 22"},
 		{"SECRET", 100, 100, edigw.ClaimPaid, "835 CLP02"},

@@ -14,16 +14,30 @@ import (
 // order, at most limit (as Events), those of scope only (nil: all), read
 // through the (tin, id) and (npi, id) indexes (see api_feeds.go).
 func (db *DB) EventsOf(ctx context.Context, after int64, limit int, scope *edigw.Scope, subjects []string) ([]edigw.Event, error) {
+	return db.EventsOfKinds(ctx, after, limit, scope, subjects, nil)
+}
+
+// EventsOfKinds is EventsOf narrowed to some kinds of event (none: all).
+// A kind filter reads the scope's events in ID order until a page fills
+// (no index by kind): a rare kind costs what the provider's events after
+// the cursor cost.
+func (db *DB) EventsOfKinds(ctx context.Context, after int64, limit int, scope *edigw.Scope, subjects []string, kinds []edigw.EventKind) ([]edigw.Event, error) {
 	const columns = `SELECT id, at, kind, payer_id, subject, subject_id, reference, status, coalesce(tin, ''), coalesce(npi, '') FROM events`
+	ks := make([]string, len(kinds))
+	for i, k := range kinds {
+		ks[i] = string(k)
+	}
 	var rows pgx.Rows
 	var err error
 	if scope == nil {
-		rows, err = db.pool.Query(ctx, columns+` WHERE id > $1 AND subject = ANY($3::text[]) ORDER BY id LIMIT $2`,
-			after, pageSize(limit), subjects)
+		rows, err = db.pool.Query(ctx, columns+` WHERE id > $1 AND subject = ANY($3::text[])
+			AND (cardinality($4::text[]) = 0 OR kind = ANY($4::text[])) ORDER BY id LIMIT $2`,
+			after, pageSize(limit), subjects, ks)
 	} else {
 		f := newScopeFilter(scope)
-		rows, err = db.pool.Query(ctx, `WITH page AS (`+scopedPage("events", "tin", "npi", "subject = ANY($5::text[])")+`)
-			`+columns+` WHERE id IN (SELECT id FROM page) ORDER BY id`, after, pageSize(limit), f.tins, f.npis, subjects)
+		rows, err = db.pool.Query(ctx, `WITH page AS (`+scopedPage("events", "tin", "npi",
+			"subject = ANY($5::text[]) AND (cardinality($6::text[]) = 0 OR kind = ANY($6::text[]))")+`)
+			`+columns+` WHERE id IN (SELECT id FROM page) ORDER BY id`, after, pageSize(limit), f.tins, f.npis, subjects, ks)
 	}
 	if err != nil {
 		return nil, wrap("events of", err)

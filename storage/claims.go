@@ -36,7 +36,15 @@ func (in *ingest) AddClaims(ctx context.Context, claims []*edigw.Claim) error {
 		}
 		evs[i] = claimEvent(kind, ids[i], c, claimStatus(c))
 	}
-	evs = append(evs, authorizationWarnings(ids, claims)...)
+	replaced, err := linkReplacements(ctx, in.tx, claims, ids, &in.fileID) // replacements.go
+	if err != nil {
+		return wrap("add claims", err)
+	}
+	dups, err := duplicateWarnings(ctx, in.tx, claims, ids) // duplicates.go
+	if err != nil {
+		return wrap("add claims", err)
+	}
+	evs = append(append(append(evs, authorizationWarnings(ids, claims)...), replaced...), dups...)
 	if err := in.events.add(ctx, in.tx, evs); err != nil {
 		return err
 	}

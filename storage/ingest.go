@@ -17,6 +17,9 @@ type ingest struct {
 	fileID int64
 	dir    edigw.Direction
 	payer  edigw.PayerID // the file's partner's: answers match inside it (matching.go)
+	// file is the caller's entry: its Kind, known only once the file is
+	// read, is recorded at Commit.
+	file   *edigw.File
 	events eventStage
 	res    edigw.IngestResult
 	done   bool
@@ -26,7 +29,9 @@ type ingest struct {
 
 // BeginIngest opens the transaction of one inbound file and enters the
 // file in the ledger inside it (f.ID is set; the row becomes visible,
-// committed, with the records). The file's digest is given at Commit.
+// committed, with the records). The file's digest is given at Commit,
+// and its kind (f.Kind) is recorded as f holds it then: the sets a file
+// carries are known once it is read.
 func (db *DB) BeginIngest(ctx context.Context, f *edigw.File) (edigw.Ingest, error) {
 	tx, err := db.pool.Begin(ctx)
 	if err != nil {
@@ -44,7 +49,7 @@ func (db *DB) BeginIngest(ctx context.Context, f *edigw.File) (edigw.Ingest, err
 		return nil, wrap("begin ingest", err)
 	}
 	f.ID, f.CreatedAt = id, created
-	return &ingest{tx: tx, fileID: id, dir: entry.Direction, payer: entry.PayerID, res: edigw.IngestResult{FileID: id}}, nil
+	return &ingest{tx: tx, fileID: id, dir: entry.Direction, payer: entry.PayerID, file: f, res: edigw.IngestResult{FileID: id}}, nil
 }
 
 func (in *ingest) check() error {
@@ -158,8 +163,8 @@ func (in *ingest) commit(ctx context.Context, sha256 string, size int64) error {
 	}
 	// Waits for a concurrent ingest of the same content, then fails on
 	// the unique index if that one committed.
-	if _, err := in.tx.Exec(ctx, "UPDATE files SET sha256 = $2, size = $3 WHERE id = $1",
-		in.fileID, nullable(sha256), size); err != nil {
+	if _, err := in.tx.Exec(ctx, "UPDATE files SET sha256 = $2, size = $3, kind = coalesce(nullif($4, ''), kind) WHERE id = $1",
+		in.fileID, nullable(sha256), size, in.file.Kind); err != nil {
 		return err
 	}
 	if err := in.events.flush(ctx, in.tx); err != nil {

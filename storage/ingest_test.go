@@ -68,7 +68,7 @@ func TestIngestLinksClaimsAuthorizationsAndPayments(t *testing.T) {
 	}
 	want := map[string]edigw.ClaimStatus{
 		"PAID": edigw.ClaimPaid, "PARTIAL": edigw.ClaimPartiallyPaid, "DENIED": edigw.ClaimDenied,
-		"ZERO": edigw.ClaimDenied, "REVERSED": edigw.ClaimReversed, "UNTOUCHED": edigw.ClaimSubmitted,
+		"ZERO": edigw.ClaimProcessed, "REVERSED": edigw.ClaimReversed, "UNTOUCHED": edigw.ClaimSubmitted,
 	}
 	for pcn, status := range want {
 		if got := claimByPCN(t, db, pcn); got.Claim.Status != status {
@@ -103,7 +103,7 @@ func TestIngestLinksClaimsAuthorizationsAndPayments(t *testing.T) {
 	for _, e := range evs {
 		got = append(got, string(e.Kind)+" "+e.Reference)
 	}
-	wantEvents := []string{"claim.paid PAID", "claim.partially_paid PARTIAL", "claim.denied DENIED", "claim.denied ZERO",
+	wantEvents := []string{"claim.paid PAID", "claim.partially_paid PARTIAL", "claim.denied DENIED", "claim.processed ZERO",
 		"claim.paid REVERSED", "claim.reversed REVERSED", "payment.unmatched CLP 7", "remittance.received EFT1"}
 	if !slices.Equal(got, wantEvents) {
 		t.Errorf("events\n got %q\nwant %q", got, wantEvents)

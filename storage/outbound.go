@@ -34,7 +34,15 @@ func (db *DB) QueueClaims(ctx context.Context, idempotencyKey string, claims []*
 		for i, c := range claims {
 			evs[i] = claimEvent(edigw.EventClaimSubmitted, ids[i], c, edigw.ClaimSubmitted)
 		}
-		return ids, append(evs, authorizationWarnings(ids, claims)...), nil
+		replaced, err := linkReplacements(ctx, tx, claims, ids, nil) // replacements.go
+		if err != nil {
+			return nil, nil, err
+		}
+		dups, err := duplicateWarnings(ctx, tx, claims, ids) // duplicates.go
+		if err != nil {
+			return nil, nil, err
+		}
+		return ids, append(append(append(evs, authorizationWarnings(ids, claims)...), replaced...), dups...), nil
 	})
 }
 

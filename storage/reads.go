@@ -12,13 +12,13 @@ import (
 )
 
 const storedClaimColumns = `id, record, status, direction, coalesce(file_id, 0), coalesce(authorization_id, 0),
-	status_reason, updated_at`
+	status_reason, updated_at, coalesce(original_id, 0)`
 
 func scanStoredClaim(row pgx.Row) (*edigw.StoredClaim, error) {
 	var s edigw.StoredClaim
 	var raw []byte
 	var status string
-	if err := row.Scan(&s.ID, &raw, &status, &s.Direction, &s.FileID, &s.AuthorizationID, &s.StatusReason, &s.UpdatedAt); err != nil {
+	if err := row.Scan(&s.ID, &raw, &status, &s.Direction, &s.FileID, &s.AuthorizationID, &s.StatusReason, &s.UpdatedAt, &s.OriginalID); err != nil {
 		return nil, notFound(err)
 	}
 	s.Claim = &edigw.Claim{}

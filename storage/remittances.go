@@ -250,6 +250,14 @@ func claimEventKind(s edigw.ClaimStatus) edigw.EventKind {
 		return edigw.EventClaimPartiallyPaid
 	case edigw.ClaimDenied:
 		return edigw.EventClaimDenied
+	case edigw.ClaimProcessed:
+		return edigw.EventClaimProcessed
+	case edigw.ClaimForwarded:
+		return edigw.EventClaimForwarded
+	case edigw.ClaimReplaced:
+		return edigw.EventClaimReplaced
+	case edigw.ClaimVoided:
+		return edigw.EventClaimVoided
 	case edigw.ClaimReversed:
 		return edigw.EventClaimReversed
 	}

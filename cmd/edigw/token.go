@@ -75,7 +75,7 @@ submit claims naming the pair. See docs/api.md, "Tokens, entitlements and scope"
 	}
 	sf.addDatabase(c)
 	c.Flags().StringVar(&name, "name", "", "who the token is for, e.g. the billing system's name (required)")
-	c.Flags().StringSliceVar(&ents, "entitlement", nil, "claims, precertification, remittances (comma-separated or repeated)")
+	c.Flags().StringSliceVar(&ents, "entitlement", nil, "claims, precertification, remittances (comma-separated or repeated), or operations alone")
 	c.Flags().StringSliceVar(&tins, "tin", nil, "provider tax ID (9 digits) whose records the token sees")
 	c.Flags().StringSliceVar(&npis, "npi", nil, "provider NPI (10 digits) whose records the token sees")
 	c.Flags().StringVar(&expires, "expires", "", "when the token stops working: a duration (720h) or a date (2027-01-31, 00:00 UTC) or RFC 3339 time; default never")
@@ -163,7 +163,7 @@ func tokenFromFlags(name string, ents, tins, npis []string) (*edigw.Token, error
 	for _, e := range ents {
 		e := edigw.Entitlement(strings.ToLower(strings.TrimSpace(e)))
 		if !slices.Contains(edigw.Entitlements, e) {
-			return nil, fmt.Errorf("--entitlement %q: want claims, precertification or remittances", e)
+			return nil, fmt.Errorf("--entitlement %q: want claims, precertification, remittances or operations", e)
 		}
 		if !slices.Contains(tok.Entitlements, e) {
 			tok.Entitlements = append(tok.Entitlements, e)
@@ -186,7 +186,13 @@ func tokenFromFlags(name string, ents, tins, npis []string) (*edigw.Token, error
 		}
 		tok.Scope.NPIs = append(tok.Scope.NPIs, n)
 	}
-	if len(tok.Scope.TINs)+len(tok.Scope.NPIs) == 0 {
+	operations := slices.Contains(tok.Entitlements, edigw.EntitleOperations)
+	switch {
+	case operations && len(tok.Scope.TINs)+len(tok.Scope.NPIs) > 0:
+		return nil, errors.New("an operations token has no --tin or --npi: it reads the operators' views, no provider's records")
+	case operations && len(tok.Entitlements) > 1:
+		return nil, errors.New("operations goes alone: a token with no providers reads no claims, authorizations or remittances")
+	case !operations && len(tok.Scope.TINs)+len(tok.Scope.NPIs) == 0:
 		return nil, errors.New("give at least one --tin or --npi: a token sees only its providers' records")
 	}
 	return tok, nil

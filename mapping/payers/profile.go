@@ -30,6 +30,8 @@ type Profile struct {
 	Validity       Validity  `json:"validity"`
 	Decisions      Decisions `json:"decisions"`
 	Appeals        Appeals   `json:"appeals"`
+	// Duplicates says what a duplicate claim does (duplicates.go).
+	Duplicates Duplicates `json:"duplicates,omitempty"`
 }
 
 // PriorAuthorization says which services need an approved authorization

@@ -1,0 +1,124 @@
+package mapping
+
+import (
+	"crypto/sha256"
+	"strconv"
+
+	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/mapping/payers"
+)
+
+// Duplicate claims (decision 0019): a claim of the same billing provider,
+// patient, patient control number, dates of service and charge as one
+// before it in the same file or submission. The payer profile's
+// Duplicates policy says what it does: warn (default) or reject (277CA,
+// the profile's status). Duplicates are found inside the billing provider
+// only: two providers may use the same numbers.
+
+// maxDuplicateKeys bounds what a file remembers (16 bytes and a map
+// entry a claim, about 8 MB at the bound); claims beyond it are not
+// compared, so memory stays bounded whatever the file's size.
+const maxDuplicateKeys = 200_000
+
+// duplicateSeen remembers the claims of one file by a digest of what
+// makes two claims the same (no value is kept in the clear).
+type duplicateSeen struct {
+	seen map[[16]byte]int // the claim's place in the file, from 1
+	n    int
+}
+
+// duplicateKey digests the fields that make two claims the same.
+func duplicateKey(c *edigw.Claim) [16]byte {
+	h := sha256.New()
+	field := func(s string) {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	field(string(c.PayerID))
+	field(c.BillingProvider.TaxID)
+	field(c.BillingProvider.NPI())
+	for _, p := range []*edigw.Person{&c.Subscriber, c.Patient} {
+		if p == nil {
+			field("-")
+			continue
+		}
+		field(p.MemberID)
+		field(p.LastName)
+		field(p.FirstName)
+		field(p.BirthDate)
+	}
+	field(c.PatientControlNumber)
+	if c.ServicePeriod != nil {
+		field(c.ServicePeriod.From + "-" + c.ServicePeriod.To)
+	}
+	for _, l := range c.Lines {
+		if l.ServiceDate != nil {
+			field(l.ServiceDate.From + "-" + l.ServiceDate.To)
+		}
+	}
+	field(strconv.FormatInt(int64(c.TotalCharge), 10))
+	var k [16]byte
+	copy(k[:], h.Sum(nil))
+	return k
+}
+
+// check remembers c and returns an issue when a claim before it in the
+// file is the same claim.
+func (d *duplicateSeen) check(c *edigw.Claim, at *claimSpots) *Issue {
+	d.n++
+	if d.seen == nil {
+		d.seen = map[[16]byte]int{}
+	}
+	k := duplicateKey(c)
+	first, dup := d.seen[k]
+	if !dup {
+		if len(d.seen) < maxDuplicateKeys {
+			d.seen[k] = d.n
+		}
+		return nil
+	}
+	return duplicateIssue(c, at.claim, first)
+}
+
+// duplicateIssue is the finding on a claim that repeats the first-th
+// claim of its file or submission, as its payer's policy makes it.
+func duplicateIssue(c *edigw.Claim, where spot, first int) *Issue {
+	policy := duplicatePolicy(c.PayerID)
+	stc := ""
+	if policy.Rejects() {
+		stc = policy.RejectStatus()
+	}
+	is := issueAt(where, 1, "duplicate-claim", 7, c.PatientControlNumber, 0, "patientControlNumber", stc,
+		"the claim repeats claim %d before it: the same billing provider, patient, patient control number, dates of service and charge", first)
+	is.Warning = !policy.Rejects()
+	return is
+}
+
+// duplicateProblems are CheckClaims' duplicate findings on a submission:
+// the claims that repeat one before them. Only a rejecting policy makes
+// them problems (a warning does not refuse a submission).
+func duplicateProblems(claims []*edigw.Claim) []Problem {
+	var out []Problem
+	seen := map[[16]byte]int{}
+	for i, c := range claims {
+		k := duplicateKey(c)
+		first, dup := seen[k]
+		if !dup {
+			seen[k] = i + 1
+			continue
+		}
+		if is := duplicateIssue(c, spot{}, first); !is.Warning {
+			out = append(out, Problem{Record: i, Field: is.Field, Message: is.Err.Msg})
+		}
+	}
+	return out
+}
+
+// duplicatePolicy is the payer profile's Duplicates (warn without a
+// profile); a variable so that tests can try a rejecting one.
+var duplicatePolicy = func(payer edigw.PayerID) payers.Duplicates {
+	if p, ok := payers.Lookup(payer); ok {
+		return p.Duplicates
+	}
+	return payers.Duplicates{}
+}
