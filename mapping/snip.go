@@ -59,7 +59,8 @@ func issueAt(at spot, element int, rule string, level int, claim string, line in
 	return &Issue{Rule: rule, Level: level, Claim: claim, Line: line, Field: field, Err: e}
 }
 
-// claimIssues checks one claim's balance (SNIP 3) and code sets (SNIP 5).
+// claimIssues checks one claim's balance (SNIP 3), code sets (SNIP 5) and
+// the guides' 9-digit ZIP of the billing provider and service facility.
 // Messages name the rule and where (the element, the line, the diagnosis'
 // ordinal), never a value from the claim: not even a code or an amount
 // (docs/decisions/0009-no-values-in-messages.md).
