@@ -40,9 +40,10 @@ type claimBuilder struct {
 	// parts are) instead of done: a set's claims need not pile up.
 	onClaim func(*edigw.Claim, *claimSpots)
 	// Where each claim's parts are, for business-rule errors (SNIP 3-7).
-	billingAt spot
-	curAt     *claimSpots
-	doneAt    []*claimSpots
+	billingAt    spot
+	billingZipAt spot // the 2010AA N4
+	curAt        *claimSpots
+	doneAt       []*claimSpots
 }
 
 // take hands over the set's claims and where each claim's parts are.
@@ -164,6 +165,9 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 		switch loop {
 		case "2010AA":
 			a = &b.billing.Address
+			if s.ID() == "N4" {
+				b.billingZipAt = spotOf(ev)
+			}
 		case "2010AB":
 			if b.payTo != nil {
 				a = &b.payTo.Address
@@ -179,6 +183,9 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 		default:
 			if b.cur != nil && b.cur.ServiceFacility != nil && isFacilityLoop(b.kind, loop) {
 				a = &b.cur.ServiceFacility.Address
+				if s.ID() == "N4" {
+					b.curAt.facilityZip = spotOf(ev)
+				}
 			}
 		}
 		if a != nil {
@@ -228,7 +235,7 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 		b.close(pos)
 		switch str(3) {
 		case "20":
-			b.billing, b.payTo = edigw.Party{}, nil
+			b.billing, b.payTo, b.billingZipAt = edigw.Party{}, nil, spot{}
 		case "22":
 			b.subscr, b.patient, b.payer, b.sbr, b.insType, b.patRel = edigw.Person{}, nil, edigw.Party{}, [5]string{}, "", ""
 		case "23":
@@ -271,7 +278,7 @@ func (b *claimBuilder) segment(ev *ig.Event) {
 			c.PatientRelationship = b.patRel
 		}
 		b.cur, b.provider = c, nil
-		b.curAt = &claimSpots{claim: spotOf(ev), billing: b.billingAt}
+		b.curAt = &claimSpots{claim: spotOf(ev), billing: b.billingAt, billingZip: b.billingZipAt}
 	case "HI":
 		if b.cur != nil && loop == "2300" {
 			for i := 1; i <= s.Len(); i++ {

@@ -15,7 +15,7 @@ import (
 // coding does not change what was paid or decided.
 type Issue struct {
 	Rule  string // a stable name: claim-balance, npi, diagnosis-code ...
-	Level int    // SNIP level: 3, 5 or 7
+	Level int    // SNIP level: 2 (a guide note answered per claim), 3, 5 or 7
 	Claim string // CLM01 or CLP01; empty for a remittance-level rule
 	Line  int    // LX01 or the SVC's ordinal; 0 at claim level
 	// Field is the record field at fault, as a JSON path of the record
@@ -46,6 +46,7 @@ const (
 	stcProcedure         = "A7:454" // procedure code for services rendered
 	stcPlaceOfService    = "A7:249" // place of service code
 	stcLineCharge        = "A7:178" // submitted charges
+	stcPostalCode        = "A7:500" // entity's postal/zip code; entity appended
 	stcRemittanceBalance = ""       // 835 rules are warnings: no claim status
 )
 
@@ -58,7 +59,8 @@ func issueAt(at spot, element int, rule string, level int, claim string, line in
 	return &Issue{Rule: rule, Level: level, Claim: claim, Line: line, Field: field, Err: e}
 }
 
-// claimIssues checks one claim's balance (SNIP 3) and code sets (SNIP 5).
+// claimIssues checks one claim's balance (SNIP 3), code sets (SNIP 5) and
+// the guides' 9-digit ZIP of the billing provider and service facility.
 // Messages name the rule and where (the element, the line, the diagnosis'
 // ordinal), never a value from the claim: not even a code or an amount
 // (docs/decisions/0009-no-values-in-messages.md).
@@ -86,6 +88,23 @@ func claimIssues(c *edigw.Claim, at *claimSpots) []*Issue {
 	npi(c.RenderingProvider, at.rendering, "rendering provider", "renderingProvider", "82")
 	npi(c.ReferringProvider, at.referring, "referring provider", "referringProvider", "DN")
 	npi(c.AttendingProvider, at.attending, "attending provider", "attendingProvider", "71")
+
+	// The 5010 837 guides require the full ZIP+4 (N403) of the billing
+	// provider and the service facility; payers reject the claim, not the
+	// file, so it is a claim rule here rather than an element check of
+	// edi/ig (docs/decisions/0020-conformance-depth.md). Only US addresses:
+	// N404 is present only outside the US.
+	zip9 := func(p *edigw.Party, where spot, role, field, entity string) {
+		if p == nil || p.Address == nil || where.segment != "N4" || p.Address.Country != "" && p.Address.Country != "US" {
+			return
+		}
+		if !isZip9(p.Address.PostalCode) {
+			add(issueAt(where, 3, "zip-9", 2, pcn, 0, field+".address.postalCode", stcPostalCode+":"+entity,
+				"the %s ZIP code (N403) is not the 9 digits the guide requires", role))
+		}
+	}
+	zip9(&c.BillingProvider, at.billingZip, "billing provider", "billingProvider", "85")
+	zip9(c.ServiceFacility, at.facilityZip, "service facility", "serviceFacility", "77")
 
 	if c.Kind != edigw.Institutional && c.FacilityCodeQualifier == "B" && !codes.PlaceOfService.Has(c.FacilityCode) {
 		add(issueAt(at.claim, 5, "place-of-service", 5, pcn, 0, "facilityCode", stcPlaceOfService,
@@ -174,6 +193,20 @@ func remittanceIssues(rm *edigw.Remittance, at *remitSpots) []*Issue {
 			"the payment (BPR02) is not the claims' payments (CLP04) less the provider adjustments (PLB)")))
 	}
 	return out
+}
+
+// isZip9 reports whether a ZIP code is a ZIP+4 written as 9 digits, as
+// N403 carries it (no hyphen).
+func isZip9(z string) bool {
+	if len(z) != 9 {
+		return false
+	}
+	for i := 0; i < len(z); i++ {
+		if z[i] < '0' || z[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func warn(i *Issue) *Issue {

@@ -26,6 +26,7 @@ func spotOf(ev *ig.Event) spot {
 type claimSpots struct {
 	claim                           spot // CLM
 	billing                         spot // NM1*85
+	billingZip, facilityZip         spot // N4 of 2010AA and of the service facility (2310C, 2310E in the 837I)
 	rendering, referring, attending spot
 	diagnoses                       []spot // one per Claim.Diagnoses, element set
 	lines                           []spot // the SV1/SV2/SV3 of each line

@@ -112,7 +112,7 @@ func TestClaimsRoundTrip(t *testing.T) {
 }
 
 func dmeClaim(pcn string) *edigw.Claim {
-	addr := &edigw.Address{Line1: "1 MAIN ST", City: "HARTFORD", State: "CT", PostalCode: "06103"}
+	addr := &edigw.Address{Line1: "1 MAIN ST", City: "HARTFORD", State: "CT", PostalCode: "061031234"}
 	return &edigw.Claim{
 		PayerID: edigw.Cigna, Kind: edigw.Professional, PatientControlNumber: pcn, TotalCharge: 145000,
 		FacilityCode: "12", FacilityCodeQualifier: "B", FrequencyCode: "1",
@@ -166,7 +166,7 @@ func TestWrite837SplitsSetsAndGroupsDependents(t *testing.T) {
 	}
 	child := *dmeClaim("CHILD")
 	child.Patient = &edigw.Person{LastName: "DOE", FirstName: "TIM", BirthDate: "20150101", Gender: "M",
-		Address: &edigw.Address{Line1: "1 MAIN ST", City: "HARTFORD", State: "CT", PostalCode: "06103"}}
+		Address: &edigw.Address{Line1: "1 MAIN ST", City: "HARTFORD", State: "CT", PostalCode: "061031234"}}
 	child.PatientRelationship = "19"
 	claims = append(claims, &child)
 	env := testEnvelope()
