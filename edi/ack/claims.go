@@ -237,6 +237,9 @@ func (c *ClaimCollector) Segment(ev *ig.Event) {
 			c.subLast, c.subFirst, c.member, c.hasPatient = "", "", "", false
 			c.patStart, c.patEnd = 0, 0
 		case "23":
+			if c.subEnd == c.subStart {
+				c.subEnd = pos // the subscriber's own levels end at its first patient
+			}
 			c.patStart, c.patEnd = pos, pos
 			c.patLast, c.patFirst, c.hasPatient = "", "", false
 		}

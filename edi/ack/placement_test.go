@@ -18,6 +18,8 @@ type placementClaim struct {
 	lines          int
 	noDate         map[int]bool // 1-based line numbers without DTP*472
 	sameSubscriber bool
+	patient        string // a patient level (HL*23) of that last name
+	noPayer        bool   // the subscriber lacks its payer (2010BB)
 }
 
 // placement837 builds a valid 837P (X222A1) of the given claims, each line
@@ -39,14 +41,30 @@ func placement837(claims []placementClaim) string {
 	for i, c := range claims {
 		if !c.sameSubscriber {
 			hl++
+			child, rel := 0, "18"
+			if c.patient != "" {
+				child, rel = 1, ""
+			}
 			segs = append(segs,
-				fmt.Sprintf("HL*%d*1*22*0", hl),
-				"SBR*P*18*G1******CI",
+				fmt.Sprintf("HL*%d*1*22*%d", hl, child),
+				fmt.Sprintf("SBR*P*%s*G1******CI", rel),
 				fmt.Sprintf("NM1*IL*1*%s*JANE****MI*M%03d", c.last, i+1),
 				"N3*1 ELM ST",
 				"N4*HARTFORD*CT*061051234",
-				"DMG*D8*19480312*F",
-				"NM1*PR*2*TEST PAYER*****PI*PAYERX")
+				"DMG*D8*19480312*F")
+			if !c.noPayer {
+				segs = append(segs, "NM1*PR*2*TEST PAYER*****PI*PAYERX")
+			}
+			if c.patient != "" {
+				hl++
+				segs = append(segs,
+					fmt.Sprintf("HL*%d*%d*23*0", hl, hl-1),
+					"PAT*19",
+					fmt.Sprintf("NM1*QC*1*%s*JOHN", c.patient),
+					"N3*1 ELM ST",
+					"N4*HARTFORD*CT*061051234",
+					"DMG*D8*20100312*M")
+			}
 		}
 		segs = append(segs, fmt.Sprintf("CLM*%s*%d***11:B:1*Y*A*Y*Y", c.pcn, 100*c.lines), "HI*ABK:Z0000")
 		for l := 1; l <= c.lines; l++ {
@@ -149,6 +167,16 @@ func TestMissingSegmentRejectsTheClaimItIsMissingFrom(t *testing.T) {
 		wantIK3: "IK3*DTP*49*2400*3~CTX*CLM01:PCN-3", // 49: SE
 		wantSTCs: []string{"TRN*2*PCN-1", accepted("PCN-1", 100), "TRN*2*PCN-2", accepted("PCN-2", 100),
 			"TRN*2*PCN-3", rejected("PCN-3", 200)},
+	}, {
+		// The subscriber's levels end at its patient's HL: the missing
+		// 2010BB, found there, rejects the subscriber's claims, not the set.
+		name: "first subscriber's payer (2010BB), found at its patient's HL",
+		claims: []placementClaim{
+			{pcn: "PCN-1", last: "ONE", lines: 1, patient: "CHILD", noPayer: true},
+			{pcn: "PCN-2", last: "TWO", lines: 1},
+		},
+		wantIK3:  "IK3*NM1*17*2000*3~CTX*CLM01:PCN-1", // 17: the patient's HL; IK303 holds 4 characters
+		wantSTCs: []string{"TRN*2*PCN-1", "STC*A3:21*20260210*U*100******A3:124:IL", "TRN*2*PCN-2", accepted("PCN-2", 100)},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			x12 := placement837(tc.claims)
@@ -178,11 +206,12 @@ func TestMissingSegmentRejectsTheClaimItIsMissingFrom(t *testing.T) {
 func TestPlacementFixtureIsValid(t *testing.T) {
 	a999, a277 := placementAcks(t, placement837([]placementClaim{
 		{pcn: "PCN-1", last: "ONE", lines: 1}, {pcn: "PCN-2", last: "TWO", lines: 2}, {pcn: "PCN-3", last: "TWO", lines: 1, sameSubscriber: true},
+		{pcn: "PCN-4", last: "FOUR", lines: 1, patient: "CHILD"},
 	}))
 	if got := strings.Join(segmentsOf(a999, "IK3*", "IK5*"), "~"); got != "IK5*A" {
 		t.Errorf("999 %q, want IK5*A\n%s", got, a999)
 	}
-	if n := len(segmentsOf(a277, "STC*A2:20")); n != 3 {
-		t.Errorf("%d claims accepted, want 3\n%s", n, a277)
+	if n := len(segmentsOf(a277, "STC*A2:20")); n != 4 {
+		t.Errorf("%d claims accepted, want 4\n%s", n, a277)
 	}
 }
