@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -23,8 +24,8 @@ type placementClaim struct {
 }
 
 // placement837 builds a valid 837P (X222A1) of the given claims, each line
-// charged 100.
-func placement837(claims []placementClaim) string {
+// charged 100, less the segments listed in drop.
+func placement837(claims []placementClaim, drop ...string) string {
 	segs := []string{
 		"ST*837*0001*005010X222A1",
 		"BHT*0019*00*PLACEMENT*20260210*0915*CH",
@@ -74,6 +75,7 @@ func placement837(claims []placementClaim) string {
 			}
 		}
 	}
+	segs = slices.DeleteFunc(segs, func(s string) bool { return slices.Contains(drop, s) })
 	segs = append(segs, fmt.Sprintf("SE*%d*0001", len(segs)+1))
 	return "ISA*00*          *00*          *ZZ*SUBMITTERX     *ZZ*PAYERX         *260210*0915*^*00501*000000016*0*T*:~" +
 		"GS*HC*SUBMITTERX*PAYERX*20260210*0915*16*X*005010X222A1~" +
@@ -135,6 +137,7 @@ func TestMissingSegmentRejectsTheClaimItIsMissingFrom(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		claims   []placementClaim
+		drop     []string
 		wantIK3  string // the 999's IK3 and CTX
 		wantSTCs []string
 	}{{
@@ -177,9 +180,22 @@ func TestMissingSegmentRejectsTheClaimItIsMissingFrom(t *testing.T) {
 		},
 		wantIK3:  "IK3*NM1*17*2000*3~CTX*CLM01:PCN-1", // 17: the patient's HL; IK303 holds 4 characters
 		wantSTCs: []string{"TRN*2*PCN-1", "STC*A3:21*20260210*U*100******A3:124:IL", "TRN*2*PCN-2", accepted("PCN-2", 100)},
+	}, {
+		// The billing provider's levels end at its first subscriber: the
+		// tax ID missing from 2010AA, found at that subscriber's HL,
+		// rejects every claim of the provider, not the first subscriber's.
+		name: "billing provider's tax ID (2010AA), found at the first subscriber's HL",
+		claims: []placementClaim{
+			{pcn: "PCN-1", last: "ONE", lines: 1},
+			{pcn: "PCN-2", last: "TWO", lines: 1},
+		},
+		drop:    []string{"REF*EI*061234567"},
+		wantIK3: "IK3*REF*10*2010*3~CTX*CLM01:PCN-1", // 10: the first subscriber's HL; IK303 holds 4 characters
+		wantSTCs: []string{"TRN*2*PCN-1", "STC*A3:21*20260210*U*100******A3:128:85", "TRN*2*PCN-2",
+			"STC*A3:21*20260210*U*100******A3:128:85"},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			x12 := placement837(tc.claims)
+			x12 := placement837(tc.claims, tc.drop...)
 			a999, a277 := placementAcks(t, x12)
 			if got := strings.Join(segmentsOf(a999, "IK3*", "IK4*", "CTX*"), "~"); got != tc.wantIK3 {
 				t.Errorf("999 segment errors %q, want %q\n%s", got, tc.wantIK3, a999)
