@@ -34,6 +34,14 @@ type Error struct {
 	ElementRef string
 	Repetition int
 	Value      string
+	// LastInLoop is, for a required segment or loop found missing (IK304
+	// 3), the set position of the last segment before the one that
+	// revealed it: a segment of the loop Loop names (or of a loop within
+	// it), where the segment was due. Pos stays the revealing segment, the
+	// position a 999's IK302 reports; a claim's 277CA places the error by
+	// LastInLoop, so a segment missing at the end of one claim does not
+	// reject the next (0: place by Pos).
+	LastInLoop int
 	// Fatal is true when reading cannot go on past this error (no
 	// interchange header, an unreadable ISA, an I/O error).
 	Fatal bool

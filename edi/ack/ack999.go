@@ -215,8 +215,10 @@ func (s *segs) segment(out []SegmentAnswer, st *ig.SetResult, pos int, errs []*e
 	var elems []*edi.Error
 	for _, e := range errs {
 		if e.Code.Kind == edi.IK304 {
+			// IK302 is the segment that revealed a missing one; the CTX names
+			// the claim it is missing from (placeAt).
 			out = append(out, SegmentAnswer{SegmentID: e.SegmentID, Position: max(pos, 1), Loop: padAN(e.Loop, 0, 4),
-				Code: e.Code.Value, Contexts: s.businessUnit(st, pos, e.Loop)})
+				Code: e.Code.Value, Contexts: s.businessUnit(st, placeAt(e), e.Loop)})
 			continue
 		}
 		elems = append(elems, e)

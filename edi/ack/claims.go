@@ -113,11 +113,25 @@ func (cs *Claims) Each(f func(*Claim) error) error {
 func (cs *Claims) place(c *Claim) *Claim {
 	c.Errors = nil
 	for _, e := range cs.within {
-		if c.contains(e.Pos.SetIndex) {
+		if c.contains(placeAt(e)) {
 			c.Errors = append(c.Errors, e)
 		}
 	}
 	return c
+}
+
+// placeAt is the set position by which an error is placed on a claim: the
+// segment in error, or for a required segment or loop found missing, the
+// last segment of the loop it is missing from (edi.Error.LastInLoop). The
+// walker finds such a segment missing only at the segment after the loop,
+// which may be the next claim's CLM or HL, or SE: placed by that, a DTP*472
+// missing from a claim's last line would reject the next claim, another
+// patient's, or the whole set.
+func placeAt(e *edi.Error) int {
+	if e.Code == edi.SegRequiredMissing && e.LastInLoop > 0 {
+		return e.LastInLoop
+	}
+	return e.Pos.SetIndex
 }
 
 // AnyRejected reports whether some claim has errors (Each would give it
@@ -125,7 +139,8 @@ func (cs *Claims) place(c *Claim) *Claim {
 func (cs *Claims) AnyRejected() bool { return len(cs.first) > 0 }
 
 // ClaimAt is the CLM01 of the first claim whose levels hold set position
-// at, among the positions of the set's kept errors ("" for any other).
+// at, among the positions by which the set's kept errors are placed
+// (placeAt; "" for any other).
 func (cs *Claims) ClaimAt(at int) string { return cs.first[at] }
 
 // Close frees the spool.
@@ -222,6 +237,9 @@ func (c *ClaimCollector) Segment(ev *ig.Event) {
 			c.subLast, c.subFirst, c.member, c.hasPatient = "", "", "", false
 			c.patStart, c.patEnd = 0, 0
 		case "23":
+			if c.subEnd == c.subStart {
+				c.subEnd = pos // the subscriber's own levels end at its first patient
+			}
 			c.patStart, c.patEnd = pos, pos
 			c.patLast, c.patFirst, c.hasPatient = "", "", false
 		}
@@ -359,8 +377,8 @@ func (c *ClaimCollector) take(s *ig.SetResult) (*Claims, error) {
 		err := out.Each(func(cl *Claim) error {
 			for _, e := range cl.Errors {
 				hit[e] = true
-				if _, ok := out.first[e.Pos.SetIndex]; !ok {
-					out.first[e.Pos.SetIndex] = cl.PatientControlNumber
+				if _, ok := out.first[placeAt(e)]; !ok {
+					out.first[placeAt(e)] = cl.PatientControlNumber
 				}
 			}
 			return nil

@@ -33,6 +33,7 @@ type Walker struct {
 	prevHL     pendingHL // the last HL, until the next one (or the set's end) shows whether HL04 was right
 	seenSE     bool
 	last       edi.Position // the last segment walked, for errors found at the end
+	prev       int          // the set position of the segment walked before last
 	printable  bool         // the segment being checked is all printable ASCII
 }
 
@@ -174,7 +175,7 @@ func (w *Walker) Segment(seg *edi.Segment) Match {
 	if !w.active {
 		return Match{}
 	}
-	w.last = seg.Pos
+	w.prev, w.last = w.last.SetIndex, seg.Pos
 	if w.guide == nil {
 		g := w.candidates[0]
 		if seg.ID() == "BHT" {
@@ -433,11 +434,19 @@ func (w *Walker) segErr(seg *edi.Segment, loop string, code edi.Code, msg string
 	w.report(&edi.Error{Pos: seg.Pos, SegmentID: seg.ID(), Loop: loopLabel(loop), Code: code, Msg: msg})
 }
 
+// missingErr reports a required segment or loop missing from loop. The
+// error is found at the segment after the loop's last (at, the segment
+// being walked, or SE; nil when the set ended without one), and reported
+// there, as a 999's IK302 counts it; LastInLoop is the segment before it,
+// which was walked while the loop was still open, so that a claim's errors
+// can be told from the next claim's (edi/ack places them by it).
 func (w *Walker) missingErr(at *edi.Segment, id, loop, msg string) {
 	e := &edi.Error{SegmentID: id, Loop: loopLabel(loop), Code: edi.SegRequiredMissing, Msg: msg}
-	e.Pos = w.last
+	e.Pos, e.LastInLoop = w.last, w.prev
 	if at != nil {
 		e.Pos = at.Pos
+	} else if !w.seenSE {
+		e.LastInLoop = w.last.SetIndex // no SE: the last segment walked was the loop's
 	}
 	w.report(e)
 }

@@ -395,3 +395,24 @@ func TestWalkerLoopEvents(t *testing.T) {
 		t.Errorf("%d loops closed, %d opened", closed, len(opened))
 	}
 }
+
+// TestWalkerMissingSegmentNamesTheLoopsLastSegment: a required segment
+// missing at the end of a loop is found at the segment after it (the next
+// claim's CLM, or SE) and reported there, as a 999's IK302 counts it; its
+// LastInLoop is the loop's last segment, where edi/ack places it.
+func TestWalkerMissingSegmentNamesTheLoopsLastSegment(t *testing.T) {
+	body := append([]string(nil), toyBody...)
+	body = append(body[:18], body[19:len(body)-1]...) // the DTP*472 of each claim's last line
+	w := walk(t, toyFile("005010T99", body...))
+	var got []string
+	for _, e := range w.errs {
+		got = append(got, fmt.Sprintf("%s:%s@%s at %d, last in loop %d", e.Code, e.SegmentID, e.Loop, e.Pos.SetIndex, e.LastInLoop))
+	}
+	want := []string{
+		"IK304=3:DTP@2400 at 20, last in loop 19", // found at PCN2's CLM, missing after PCN1's SV1
+		"IK304=3:DTP@2400 at 24, last in loop 23", // found at SE, missing after PCN2's SV1
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors\n got %v\nwant %v", got, want)
+	}
+}
