@@ -61,8 +61,9 @@ const (
 // authorization waits until AuthorizationBatch of them are pending, then
 // one lookup serves them all. The lookup of a full batch runs beside the
 // reading of the next one (the store answers while the validator reads),
-// and its findings are taken when that next batch fills, or when the set's
-// checks end: at most two batches are held. What it finds joins the
+// and so does the in-memory check of its claims against what the store
+// answered; its findings are taken when that next batch fills, or when
+// the set's checks end: at most two batches are held. What it finds joins the
 // result's issues; a finding the profile rejects becomes an error of the
 // set (the 277CA rejects its claim with the profile's status), and the
 // set's claims carry their findings when they are handed over.
@@ -83,13 +84,36 @@ type pendingClaim struct {
 	profile *payers.Profile
 }
 
-// authBatch is one lookup under way.
+// authBatch is one lookup under way, and the check of its claims: both
+// run in the batch's goroutine, beside the reading (the claims and their
+// spots are not written once added; the profiles are read-only). Only
+// handing the issues over waits for take, on the reader's goroutine.
 type authBatch struct {
 	claims  []pendingClaim
 	queries []AuthorizationQuery
-	all     []*edigw.AuthorizationRequest
-	err     error
-	done    chan struct{}
+	// found and issues are each claim's findings, by place in claims.
+	found  [][]edigw.AuthorizationFinding
+	issues [][]*Issue
+	err    error
+	done   chan struct{}
+}
+
+// check looks the batch up and checks its claims.
+func (b *authBatch) check(ctx context.Context, lookup AuthorizationLookup) {
+	defer close(b.done)
+	all, err := lookup.FindAuthorizations(ctx, b.queries)
+	if err != nil {
+		b.err = err
+		return
+	}
+	known := candidatesByQuery(b.queries, all)
+	b.found = make([][]edigw.AuthorizationFinding, len(b.claims))
+	b.issues = make([][]*Issue, len(b.claims))
+	for i, p := range b.claims {
+		if fs := p.profile.CheckClaim(p.claim, known[i]); len(fs) > 0 {
+			b.found[i], b.issues[i] = findingsOf(fs), authIssues(p.claim, p.at, fs)
+		}
+	}
 }
 
 // add takes claim c, the set's index-th, and says whether the batch is full.
@@ -118,10 +142,7 @@ func (a *authChecker) start(issue func(*Issue)) error {
 	for i, p := range b.claims {
 		b.queries[i] = queryOf(p.claim)
 	}
-	go func() {
-		defer close(b.done)
-		b.all, b.err = a.lookup.FindAuthorizations(a.ctx, b.queries)
-	}()
+	go b.check(a.ctx, a.lookup)
 	prev := a.inflight
 	a.inflight = b
 	if prev == nil {
@@ -143,23 +164,21 @@ func (a *authChecker) flush(issue func(*Issue)) error {
 	return a.take(b, issue)
 }
 
-// take waits for a batch's lookup and checks its claims.
+// take waits for a batch's lookup and check, and hands its findings over.
 func (a *authChecker) take(b *authBatch, issue func(*Issue)) error {
 	<-b.done
 	if b.err != nil {
 		return fmt.Errorf("mapping: looking up prior authorizations: %w", b.err)
 	}
-	known := candidatesByQuery(b.queries, b.all)
 	for i, p := range b.claims {
-		fs := p.profile.CheckClaim(p.claim, known[i])
-		if len(fs) == 0 {
+		if len(b.found[i]) == 0 {
 			continue
 		}
 		if a.found == nil {
 			a.found = map[int][]edigw.AuthorizationFinding{}
 		}
-		a.found[p.index] = findingsOf(fs)
-		for _, is := range authIssues(p.claim, p.at, fs) {
+		a.found[p.index] = b.found[i]
+		for _, is := range b.issues[i] {
 			issue(is)
 		}
 	}

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/edigw/edigw"
@@ -56,25 +55,33 @@ func (db *DB) FindAuthorizations(ctx context.Context, queries []mapping.Authoriz
 			JOIN authorizations a ON a.payer_id = q.payer AND (a.record -> 'subscriber' ->> 'memberId') = q.member
 			WHERE q.cert = '' AND q.member <> '' AND q.npi = ANY (a.provider_npis)
 		)
-		SELECT a.record FROM authorizations a
+		SELECT a.id, a.payer_id, a.provider_npis, `+authFactsColumns+`
+		FROM authorizations a
+		LEFT JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(a.record -> 'services') = 'array'
+			THEN a.record -> 'services' ELSE '[]' END) WITH ORDINALITY AS s (svc, n) ON true
 		WHERE a.id IN (SELECT id FROM by_cert UNION SELECT id FROM by_member)
-			AND a.status IN ('Approved', 'Partially Approved')`,
+			AND a.status IN ('Approved', 'Partially Approved')
+		ORDER BY a.id, s.n`,
 		ord, payers, npis, certs, members)
 	if err != nil {
 		return nil, fmt.Errorf("storage: find authorizations: %w", err)
 	}
 	defer rows.Close()
 	var out []*edigw.AuthorizationRequest
+	var last int64
+	var row authFactsRow
 	for rows.Next() {
-		var raw []byte
-		if err := rows.Scan(&raw); err != nil {
+		if err := rows.Scan(row.dest()...); err != nil {
 			return nil, fmt.Errorf("storage: find authorizations: %w", err)
 		}
-		a := &edigw.AuthorizationRequest{}
-		if err := json.Unmarshal(raw, a); err != nil {
-			return nil, fmt.Errorf("storage: find authorizations: a stored record does not decode: %w", err)
+		if len(out) == 0 || row.id != last {
+			out = append(out, row.authorization())
+			last = row.id
 		}
-		out = append(out, a)
+		if row.hasService {
+			a := out[len(out)-1]
+			a.Services = append(a.Services, row.service())
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("storage: find authorizations: %w", err)
