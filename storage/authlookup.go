@@ -14,9 +14,8 @@ import (
 // claim, those of its payer that name one of its providers (the requester
 // or a service provider, authorizations.provider_npis) and carry its
 // REF*G1 certification number on the event or a service; for a claim that
-// names none, those of its payer and providers for the same member (no
-// index serves that yet: a scan of the payer's authorizations, once a
-// batch that has such claims). A certification number is matched inside
+// names none, those of its payer and providers for the same member (the
+// index of migration 0012). A certification number is matched inside
 // the payer and the claim's providers, never alone (issue 11). mapping
 // matches each claim again in memory (mapping/payers/match.go).
 func (db *DB) FindAuthorizations(ctx context.Context, queries []mapping.AuthorizationQuery) ([]*edigw.AuthorizationRequest, error) {
