@@ -3,6 +3,7 @@ package mapping
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/edigw/edigw"
@@ -235,11 +236,14 @@ func candidatesByQuery(queries []AuthorizationQuery, all []*edigw.AuthorizationR
 		if a == nil {
 			continue
 		}
-		seen := map[string]bool{}
 		cert := func(n string) {
-			if n = strings.TrimSpace(n); n != "" && !seen[n] {
-				seen[n] = true
-				byCert[key{a.PayerID, n}] = append(byCert[key{a.PayerID, n}], a)
+			if n = strings.TrimSpace(n); n == "" {
+				return
+			}
+			k := key{a.PayerID, n}
+			// a is the last of its list when a number of it came before.
+			if l := byCert[k]; len(l) == 0 || l[len(l)-1] != a {
+				byCert[k] = append(l, a)
 			}
 		}
 		if a.Decision != nil {
@@ -261,22 +265,13 @@ func candidatesByQuery(queries []AuthorizationQuery, all []*edigw.AuthorizationR
 			mine = append(mine, byCert[key{q.PayerID, q.CertificationNumber}]...)
 		}
 		for _, a := range byMember[key{q.PayerID, q.MemberID}] {
-			if !containsAuth(mine, a) {
+			if !slices.Contains(mine, a) {
 				mine = append(mine, a)
 			}
 		}
 		out[i] = mine
 	}
 	return out
-}
-
-func containsAuth(as []*edigw.AuthorizationRequest, a *edigw.AuthorizationRequest) bool {
-	for _, x := range as {
-		if x == a {
-			return true
-		}
-	}
-	return false
 }
 
 func queryOf(c *edigw.Claim) AuthorizationQuery {

@@ -1,11 +1,6 @@
 package mapping
 
-import (
-	"io"
-
-	"github.com/edigw/edigw/edi/ack"
-	"github.com/edigw/edigw/edi/ig"
-)
+import "github.com/edigw/edigw/edi/ig"
 
 // NewChain is the one inbound chain: every entry point that judges an X12
 // file (validate, ack, translate, replay and serve through the pipeline,
@@ -35,13 +30,4 @@ func NewChain(name string, h Handlers, after ...ig.Handler) (*Mapper, []ig.Handl
 		chain = append(chain, h.Acknowledger)
 	}
 	return m, append(chain, after...)
-}
-
-// Acknowledge reads a file through the chain with the Acknowledger a and
-// no record handlers: the acknowledgments `edigw ack` writes, the same
-// verdict as the pipeline's. after are handlers of the caller's.
-func Acknowledge(r io.Reader, name string, a *ack.Acknowledger, after ...ig.Handler) (*Result, error) {
-	m, chain := NewChain(name, Handlers{Acknowledger: a}, after...)
-	v := &ig.Validator{File: name, ForgetSets: true, Handlers: chain}
-	return m.Finish(v.Run(r))
 }

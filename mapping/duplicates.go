@@ -25,14 +25,18 @@ const maxDuplicateKeys = 200_000
 type duplicateSeen struct {
 	seen map[[16]byte]int // the claim's place in the file, from 1
 	n    int
+	buf  []byte // duplicateKey's, kept from claim to claim
 }
 
-// duplicateKey digests the fields that make two claims the same.
-func duplicateKey(c *edigw.Claim) [16]byte {
-	h := sha256.New()
-	field := func(s string) {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
+// duplicateKey digests the fields that make two claims the same, each
+// followed by a zero byte; buf is scratch space, returned for reuse.
+func duplicateKey(c *edigw.Claim, buf []byte) ([16]byte, []byte) {
+	b := buf[:0]
+	field := func(s ...string) {
+		for _, p := range s {
+			b = append(b, p...)
+		}
+		b = append(b, 0)
 	}
 	field(string(c.PayerID))
 	field(c.BillingProvider.TaxID)
@@ -49,17 +53,17 @@ func duplicateKey(c *edigw.Claim) [16]byte {
 	}
 	field(c.PatientControlNumber)
 	if c.ServicePeriod != nil {
-		field(c.ServicePeriod.From + "-" + c.ServicePeriod.To)
+		field(c.ServicePeriod.From, "-", c.ServicePeriod.To)
 	}
 	for _, l := range c.Lines {
 		if l.ServiceDate != nil {
-			field(l.ServiceDate.From + "-" + l.ServiceDate.To)
+			field(l.ServiceDate.From, "-", l.ServiceDate.To)
 		}
 	}
-	field(strconv.FormatInt(int64(c.TotalCharge), 10))
-	var k [16]byte
-	copy(k[:], h.Sum(nil))
-	return k
+	b = strconv.AppendInt(b, int64(c.TotalCharge), 10)
+	b = append(b, 0)
+	sum := sha256.Sum256(b)
+	return [16]byte(sum[:16]), b
 }
 
 // check remembers c and returns an issue when a claim before it in the
@@ -69,7 +73,8 @@ func (d *duplicateSeen) check(c *edigw.Claim, at *claimSpots) *Issue {
 	if d.seen == nil {
 		d.seen = map[[16]byte]int{}
 	}
-	k := duplicateKey(c)
+	var k [16]byte
+	k, d.buf = duplicateKey(c, d.buf)
 	first, dup := d.seen[k]
 	if !dup {
 		if len(d.seen) < maxDuplicateKeys {
@@ -100,8 +105,10 @@ func duplicateIssue(c *edigw.Claim, where spot, first int) *Issue {
 func duplicateProblems(claims []*edigw.Claim) []Problem {
 	var out []Problem
 	seen := map[[16]byte]int{}
+	var buf []byte
 	for i, c := range claims {
-		k := duplicateKey(c)
+		var k [16]byte
+		k, buf = duplicateKey(c, buf)
 		first, dup := seen[k]
 		if !dup {
 			seen[k] = i + 1

@@ -28,7 +28,7 @@ func lifecycleIssues(c *edigw.Claim, at *claimSpots) []*Issue {
 		is.Err.Component = 3
 		out = append(out, is)
 	}
-	seen := make(map[string]int, len(c.Lines))
+	var seen map[string]int // made at the first line with a control number
 	for i, l := range c.Lines {
 		if l.LineItemControlNumber == "" {
 			continue
@@ -41,6 +41,9 @@ func lifecycleIssues(c *edigw.Claim, at *claimSpots) []*Issue {
 			out = append(out, issueAt(where, 0, "line-control-number", 7, pcn, l.Number, fmt.Sprintf("lines[%d].lineItemControlNumber", i),
 				stcLineControl, "the line item control number (REF*6R) repeats that of line %d of the claim", first))
 			continue
+		}
+		if seen == nil {
+			seen = make(map[string]int, len(c.Lines)-i)
 		}
 		seen[l.LineItemControlNumber] = l.Number
 	}

@@ -128,7 +128,7 @@ func (m *claimMapper) end(s *ig.SetResult) {
 		m.call(func() error {
 			return cs.Each(func(c *ack.Claim) error {
 				rejected = append(rejected, c.Rejected())
-				statuses = append(statuses, claimRejectedStatus(c))
+				statuses = append(statuses, c.RejectionStatus())
 				return nil
 			})
 		})

@@ -59,21 +59,22 @@ func InterchangeAckReason(ta1 *edigw.InterchangeAck) string {
 // SetAckReason is why a 999 moves the claims of a set: its IK501 and
 // IK502-IK506 codes.
 func SetAckReason(s *edigw.SetAck) string {
-	r := newReason("999")
-	r.code("IK501", codes.SetAckCode, s.Code)
-	for _, e := range s.Errors {
-		r.code("IK502", codes.SetSyntaxError, e)
-	}
-	return r.String()
+	return ackReason("IK501", codes.SetAckCode, s.Code, "IK502", codes.SetSyntaxError, s.Errors)
 }
 
 // GroupAckReason is why a 999 that names no set moves a group's claims:
 // its AK901 and AK905-AK909 codes.
 func GroupAckReason(g *edigw.GroupAck) string {
+	return ackReason("AK901", codes.GroupAckCode, g.Code, "AK905", codes.GroupSyntaxError, g.Errors)
+}
+
+// ackReason is a 999 reason: the acknowledgment code, then each error
+// code.
+func ackReason(codeLabel string, codeList *codes.List, code, errLabel string, errList *codes.List, errs []string) string {
 	r := newReason("999")
-	r.code("AK901", codes.GroupAckCode, g.Code)
-	for _, e := range g.Errors {
-		r.code("AK905", codes.GroupSyntaxError, e)
+	r.code(codeLabel, codeList, code)
+	for _, e := range errs {
+		r.code(errLabel, errList, e)
 	}
 	return r.String()
 }

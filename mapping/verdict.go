@@ -31,10 +31,6 @@ type ClaimVerdict struct {
 	Err      *edi.Error
 }
 
-// rejectedStatus is the STC01 of a claim rejected by a guide error; a
-// business rule's error carries its own (as edi/ack writes them).
-const rejectedStatus = "A3:21"
-
 // Verdict says what the acknowledgments decide of set s: call it in the
 // SetEnd of a handler after the Mapper (NewChain's after), once the
 // Mapper has handed the set's claims over. The claims are those the
@@ -57,7 +53,7 @@ func (m *Mapper) Verdict(s *ig.SetResult) (*SetVerdict, error) {
 	err = cs.Each(func(c *ack.Claim) error {
 		n++
 		if c.Rejected() {
-			v.Rejected = append(v.Rejected, ClaimVerdict{Position: n, Status: claimRejectedStatus(c), Err: c.Errors[0]})
+			v.Rejected = append(v.Rejected, ClaimVerdict{Position: n, Status: c.RejectionStatus(), Err: c.Errors[0]})
 		}
 		return nil
 	})
@@ -107,16 +103,4 @@ func (v *SetVerdict) Describe(errors int) string {
 		b.WriteString(strconv.Itoa(v.Claims))
 	}
 	return b.String()
-}
-
-// claimRejectedStatus is the 277CA's STC01 for claim c ("" when c is
-// accepted): its first error's, a business rule's own status, else A3:21.
-func claimRejectedStatus(c *ack.Claim) string {
-	if !c.Rejected() {
-		return ""
-	}
-	if e := c.Errors[0]; e.Code.Kind == edi.STC {
-		return e.Code.Value
-	}
-	return rejectedStatus
 }

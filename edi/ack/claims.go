@@ -36,6 +36,20 @@ type Claim struct {
 // Rejected reports whether the claim has errors.
 func (c *Claim) Rejected() bool { return len(c.Errors) > 0 }
 
+// RejectionStatus is the STC01 the 277CA gives claim c when it rejects it
+// (category:status[:entity]), as rejection writes it: its first error's
+// own status when a business rule brings one (A7:562:85), else A3:21; ""
+// when c is accepted.
+func (c *Claim) RejectionStatus() string {
+	if !c.Rejected() {
+		return ""
+	}
+	if e := c.Errors[0]; e.Code.Kind == edi.STC {
+		return e.Code.Value
+	}
+	return "A3:21" // stcRejected
+}
+
 // contains reports whether set position at is within the claim's levels.
 func (c *Claim) contains(at int) bool {
 	for _, r := range c.ranges {

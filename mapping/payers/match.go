@@ -45,12 +45,32 @@ func candidatesFor(c *edigw.Claim, known []*edigw.AuthorizationRequest) (found [
 }
 
 // namesProvider says whether a names npi (or other, when set) as its
-// requester or a service provider (SJ): AuthorizationProviderNPIs without
-// the list, since every claim asks it of every candidate.
+// requester or a service provider (SJ).
 func namesProvider(a *edigw.AuthorizationRequest, npi, other string) bool {
+	return anyProviderNPI(a, func(n string) bool { return n == npi || n == other })
+}
+
+// AuthorizationProviderNPIs are the NPIs an authorization is scoped to:
+// its requester's and its service providers' (SJ) of the event and of
+// each service.
+func AuthorizationProviderNPIs(a *edigw.AuthorizationRequest) []string {
+	var out []string
+	anyProviderNPI(a, func(n string) bool {
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+		return false
+	})
+	return out
+}
+
+// anyProviderNPI calls f with the NPI of a's requester, then of each
+// service provider (SJ) of the event and of each service, skipping the
+// empty ones, until f says true; it says whether f did.
+func anyProviderNPI(a *edigw.AuthorizationRequest, f func(npi string) bool) bool {
 	is := func(p edigw.ReviewParty) bool {
 		n := p.NPI()
-		return n != "" && (n == npi || n == other)
+		return n != "" && f(n)
 	}
 	if is(a.Requester) {
 		return true
@@ -68,32 +88,6 @@ func namesProvider(a *edigw.AuthorizationRequest, npi, other string) bool {
 		}
 	}
 	return false
-}
-
-// AuthorizationProviderNPIs are the NPIs an authorization is scoped to:
-// its requester's and its service providers' (SJ) of the event and of
-// each service.
-func AuthorizationProviderNPIs(a *edigw.AuthorizationRequest) []string {
-	var out []string
-	add := func(p edigw.ReviewParty) {
-		if n := p.NPI(); n != "" && !slices.Contains(out, n) {
-			out = append(out, n)
-		}
-	}
-	add(a.Requester)
-	for _, p := range a.Providers {
-		if p.Role == "SJ" {
-			add(p)
-		}
-	}
-	for _, s := range a.Services {
-		for _, p := range s.Providers {
-			if p.Role == "SJ" {
-				add(p)
-			}
-		}
-	}
-	return out
 }
 
 // Certifies says whether the decision on a, or on one of its services,
