@@ -27,8 +27,9 @@ type AuthorizationLookup interface {
 // AuthorizationQuery is what one claim asks of an AuthorizationLookup.
 type AuthorizationQuery struct {
 	PayerID edigw.PayerID
-	// ProviderNPIs are the claim's billing and rendering providers' NPIs:
-	// an authorization must name one of them.
+	// ProviderNPIs are the NPIs an authorization must name one of: the
+	// claim's billing provider's (payers/match.go says why not the
+	// rendering provider's).
 	ProviderNPIs []string
 	// CertificationNumber is the claim's REF*G1 (empty when none).
 	CertificationNumber string
@@ -279,11 +280,6 @@ func queryOf(c *edigw.Claim) AuthorizationQuery {
 		MemberID: strings.TrimSpace(c.Subscriber.MemberID)}
 	if n := c.BillingProvider.NPI(); n != "" {
 		q.ProviderNPIs = append(q.ProviderNPIs, n)
-	}
-	if c.RenderingProvider != nil {
-		if n := c.RenderingProvider.NPI(); n != "" && n != c.BillingProvider.NPI() {
-			q.ProviderNPIs = append(q.ProviderNPIs, n)
-		}
 	}
 	return q
 }

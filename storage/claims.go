@@ -193,23 +193,20 @@ func claimPeriod(c *edigw.Claim) *edigw.Period {
 }
 
 // certKey is a certification number a claim names (REF*G1), with the
-// claim's payer and its billing and rendering NPIs: a certification
-// number is the provider's to repeat, and any provider may repeat
-// another's, so a claim is linked only to an authorization of its own
-// payer that names one of its providers (requester or service provider,
-// authorizations.provider_npis), never by the number alone.
+// claim's payer and its billing provider's NPI: a certification number is
+// the provider's to repeat, and any provider may repeat another's, so a
+// claim is linked only to an authorization of its own payer that names
+// its billing provider (requester or service provider,
+// authorizations.provider_npis), never by the number alone, and not
+// through a rendering provider the submitter may name freely (as the
+// prior-authorization check, mapping/payers/match.go).
 type certKey struct {
-	payer              edigw.PayerID
-	cert               string
-	billing, rendering string
+	payer         edigw.PayerID
+	cert, billing string
 }
 
 func certOf(c *edigw.Claim) certKey {
-	k := certKey{payer: c.PayerID, cert: c.PriorAuthorization, billing: c.BillingProvider.NPI()}
-	if c.RenderingProvider != nil {
-		k.rendering = c.RenderingProvider.NPI()
-	}
-	return k
+	return certKey{payer: c.PayerID, cert: c.PriorAuthorization, billing: c.BillingProvider.NPI()}
 }
 
 // authorizationsByCertification finds, for each certification number,
@@ -220,23 +217,22 @@ func authorizationsByCertification(ctx context.Context, q querier, keys []certKe
 	if len(keys) == 0 {
 		return found, nil
 	}
-	payers, certs := make([]string, len(keys)), make([]string, len(keys))
-	billing, rendering := make([]string, len(keys)), make([]string, len(keys))
+	payers, certs, billing := make([]string, len(keys)), make([]string, len(keys)), make([]string, len(keys))
 	for i, k := range keys {
-		payers[i], certs[i], billing[i], rendering[i] = string(k.payer), k.cert, k.billing, k.rendering
+		payers[i], certs[i], billing[i] = string(k.payer), k.cert, k.billing
 	}
 	rows, err := q.Query(ctx, `
-		SELECT k.payer, k.cert, k.billing, k.rendering, max(m.id)
-		FROM (SELECT DISTINCT payer, cert, billing, rendering
-			FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u (payer, cert, billing, rendering)) k
+		SELECT k.payer, k.cert, k.billing, max(m.id)
+		FROM (SELECT DISTINCT payer, cert, billing
+			FROM unnest($1::text[], $2::text[], $3::text[]) AS u (payer, cert, billing)) k
 		JOIN LATERAL (
 			SELECT a.id FROM authorizations a WHERE a.payer_id = k.payer AND a.certification_number = k.cert
 			UNION ALL
 			SELECT s.authorization_id FROM authorization_services s WHERE s.payer_id = k.payer AND s.certification_number = k.cert
 		) m ON TRUE
 		JOIN authorizations a ON a.id = m.id
-		WHERE a.provider_npis && array_remove(ARRAY[k.billing, k.rendering], '')
-		GROUP BY k.payer, k.cert, k.billing, k.rendering`, payers, certs, billing, rendering)
+		WHERE k.billing = ANY (a.provider_npis)
+		GROUP BY k.payer, k.cert, k.billing`, payers, certs, billing)
 	if err != nil {
 		return nil, fmt.Errorf("authorizations by certification: %w", err)
 	}
@@ -244,7 +240,7 @@ func authorizationsByCertification(ctx context.Context, q querier, keys []certKe
 	for rows.Next() {
 		var k certKey
 		var id int64
-		if err := rows.Scan(&k.payer, &k.cert, &k.billing, &k.rendering, &id); err != nil {
+		if err := rows.Scan(&k.payer, &k.cert, &k.billing, &id); err != nil {
 			return nil, err
 		}
 		found[k] = id

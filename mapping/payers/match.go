@@ -10,8 +10,11 @@ import (
 
 // Which authorizations may cover a claim (issue 11's matching rules, as
 // for every answer edigw matches): only those of the claim's payer that
-// name one of the claim's providers (billing or rendering NPI) as their
-// requester or service provider. Among them, those that carry the
+// name the claim's billing provider (its NPI) as their requester or
+// service provider. Not the rendering provider: the billing provider is
+// the one a token's or a partner's scope vouches for, while any submitter
+// may write another provider's NPI as rendering provider, and findings
+// would then tell it the state of that provider's authorization. Among them, those that carry the
 // certification number of the claim's REF*G1; when none does (or the
 // claim names none), those of the same patient (subscriber member ID)
 // with a service of the line's procedure. A certification number is
@@ -21,11 +24,8 @@ import (
 // candidatesFor keeps the authorizations of known that belong to claim c's
 // payer and providers, and says whether they were found by its REF*G1.
 func candidatesFor(c *edigw.Claim, known []*edigw.AuthorizationRequest) (found []*edigw.AuthorizationRequest, byCert bool) {
-	billing, rendering := c.BillingProvider.NPI(), ""
-	if c.RenderingProvider != nil {
-		rendering = c.RenderingProvider.NPI()
-	}
-	if billing == "" && rendering == "" {
+	billing := c.BillingProvider.NPI()
+	if billing == "" {
 		return nil, false
 	}
 	cert := strings.TrimSpace(c.PriorAuthorization)
@@ -34,7 +34,7 @@ func candidatesFor(c *edigw.Claim, known []*edigw.AuthorizationRequest) (found [
 		return nil, false
 	}
 	for _, a := range known {
-		if a == nil || a.PayerID != c.PayerID || !namesProvider(a, billing, rendering) {
+		if a == nil || a.PayerID != c.PayerID || !namesProvider(a, billing) {
 			continue
 		}
 		if cert != "" && Certifies(a, cert) || cert == "" && strings.TrimSpace(a.Subscriber.MemberID) == member {
@@ -46,8 +46,8 @@ func candidatesFor(c *edigw.Claim, known []*edigw.AuthorizationRequest) (found [
 
 // namesProvider says whether a names npi (or other, when set) as its
 // requester or a service provider (SJ).
-func namesProvider(a *edigw.AuthorizationRequest, npi, other string) bool {
-	return anyProviderNPI(a, func(n string) bool { return n == npi || n == other })
+func namesProvider(a *edigw.AuthorizationRequest, npi string) bool {
+	return anyProviderNPI(a, func(n string) bool { return n == npi })
 }
 
 // AuthorizationProviderNPIs are the NPIs an authorization is scoped to:
