@@ -40,14 +40,7 @@ func (s *Server) listClaims(w http.ResponseWriter, r *http.Request, tok *edigw.T
 		s.internal(w, r, err)
 		return
 	}
-	out := feed[edigw.StoredClaim]{Items: cs, Next: after}
-	if n := len(cs); n > 0 {
-		out.Next = cs[n-1].ID
-	}
-	if out.Items == nil {
-		out.Items = []edigw.StoredClaim{}
-	}
-	s.view(w, r, out)
+	s.view(w, r, pageOf(cs, after, func(c edigw.StoredClaim) int64 { return c.ID }))
 }
 
 // claimFilter reads the search's filters; a value that cannot be one is
