@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -59,11 +60,7 @@ func claimFilter(w http.ResponseWriter, r *http.Request) (edigw.ClaimFilter, boo
 		}
 		for _, it := range items {
 			st := edigw.ClaimStatus(strings.ReplaceAll(it, "_", " "))
-			known := false
-			for _, l := range listableStatuses {
-				known = known || l == st
-			}
-			if !known {
+			if !slices.Contains(listableStatuses, st) {
 				return bad("bad_status", "status takes claim statuses, comma-separated: submitted, accepted, rejected, paid, "+
 					"partially_paid, processed, denied, forwarded, reversed, replaced, voided")
 			}
