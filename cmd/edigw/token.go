@@ -181,7 +181,7 @@ func tokenFromFlags(name string, ents, tins, npis []string) (*edigw.Token, error
 		}
 		tok.Scope.NPIs = append(tok.Scope.NPIs, n)
 	}
-	operations := slices.Contains(tok.Entitlements, edigw.EntitleOperations)
+	operations := tok.Allows(edigw.EntitleOperations)
 	switch {
 	case operations && len(tok.Scope.TINs)+len(tok.Scope.NPIs) > 0:
 		return nil, errors.New("an operations token has no --tin or --npi: it reads the operators' views, no provider's records")
