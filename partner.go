@@ -140,7 +140,7 @@ func envelopeText(s string) bool {
 // belong to one partner.
 func ValidatePartners(ps []TradingPartner) error {
 	var errs []error
-	payers, prefixes, ids := map[PayerID]string{}, map[string]string{}, map[string]string{}
+	payers, prefixes, ids := map[string]string{}, map[string]string{}, map[string]string{}
 	for _, p := range ps {
 		if err := p.Validate(); err != nil {
 			errs = append(errs, err)
@@ -151,10 +151,7 @@ func ValidatePartners(ps []TradingPartner) error {
 			}
 			seen[key] = p.Name
 		}
-		if other, dup := payers[p.PayerID]; dup {
-			errs = append(errs, fmt.Errorf("partners %q and %q share payer ID %s", other, p.Name, p.PayerID))
-		}
-		payers[p.PayerID] = p.Name
+		same("payer ID", string(p.PayerID), payers)
 		same("prefix", p.Prefix, prefixes)
 		same("interchange ID", p.TheirQualifier+":"+p.TheirID, ids)
 	}

@@ -142,14 +142,24 @@ func (s *Server) queueError(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 func (s *Server) getClaim(w http.ResponseWriter, r *http.Request, tok *edigw.Token) {
-	id, ok := pathID(w, r)
-	if !ok {
-		return
-	}
-	c, err := s.Store.Claim(r.Context(), id, scopeOf(tok))
-	if s.found(w, r, err, "claim") {
+	if c, ok := s.pathClaim(w, r, tok); ok {
 		s.view(w, r, c)
 	}
+}
+
+// pathClaim reads the claim the path's {id} names, in the token's scope
+// (another provider's claim is 404, as one that does not exist); when ok
+// is false the request has been answered.
+func (s *Server) pathClaim(w http.ResponseWriter, r *http.Request, tok *edigw.Token) (*edigw.StoredClaim, bool) {
+	id, ok := pathID(w, r)
+	if !ok {
+		return nil, false
+	}
+	c, err := s.Store.Claim(r.Context(), id, scopeOf(tok))
+	if !s.found(w, r, err, "claim") {
+		return nil, false
+	}
+	return c, true
 }
 
 // found answers 404 for ErrNotFound (also for records outside the scope:

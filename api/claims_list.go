@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,14 +41,7 @@ func (s *Server) listClaims(w http.ResponseWriter, r *http.Request, tok *edigw.T
 		s.internal(w, r, err)
 		return
 	}
-	out := feed[edigw.StoredClaim]{Items: cs, Next: after}
-	if n := len(cs); n > 0 {
-		out.Next = cs[n-1].ID
-	}
-	if out.Items == nil {
-		out.Items = []edigw.StoredClaim{}
-	}
-	s.view(w, r, out)
+	s.view(w, r, pageOf(cs, after, func(c edigw.StoredClaim) int64 { return c.ID }))
 }
 
 // claimFilter reads the search's filters; a value that cannot be one is
@@ -66,11 +60,7 @@ func claimFilter(w http.ResponseWriter, r *http.Request) (edigw.ClaimFilter, boo
 		}
 		for _, it := range items {
 			st := edigw.ClaimStatus(strings.ReplaceAll(it, "_", " "))
-			known := false
-			for _, l := range listableStatuses {
-				known = known || l == st
-			}
-			if !known {
+			if !slices.Contains(listableStatuses, st) {
 				return bad("bad_status", "status takes claim statuses, comma-separated: submitted, accepted, rejected, paid, "+
 					"partially_paid, processed, denied, forwarded, reversed, replaced, voided")
 			}

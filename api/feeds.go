@@ -14,6 +14,15 @@ type feed[T any] struct {
 	Next  int64 `json:"next,string"`
 }
 
+// pageOf is the feed page of items (nil: none) read after the cursor
+// after: its next cursor is the last item's ID, or after when empty.
+func pageOf[T any](items []T, after int64, id func(T) int64) feed[T] {
+	if len(items) == 0 {
+		return feed[T]{Items: []T{}, Next: after}
+	}
+	return feed[T]{Items: items, Next: id(items[len(items)-1])}
+}
+
 func (s *Server) getRemittance(w http.ResponseWriter, r *http.Request, tok *edigw.Token) {
 	id, ok := pathID(w, r)
 	if !ok {
@@ -36,14 +45,7 @@ func (s *Server) listRemittances(w http.ResponseWriter, r *http.Request, tok *ed
 		s.internal(w, r, err)
 		return
 	}
-	out := feed[edigw.StoredRemittance]{Items: rms, Next: after}
-	if n := len(rms); n > 0 {
-		out.Next = rms[n-1].ID
-	}
-	if out.Items == nil {
-		out.Items = []edigw.StoredRemittance{}
-	}
-	s.view(w, r, out)
+	s.view(w, r, pageOf(rms, after, func(rm edigw.StoredRemittance) int64 { return rm.ID }))
 }
 
 // subjectsOf lists the event subjects a token's entitlements reach.
@@ -74,16 +76,13 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, tok *edigw.T
 	if !ok {
 		return
 	}
-	out := feed[edigw.Event]{Items: []edigw.Event{}, Next: after}
+	var evs []edigw.Event
 	if subjects := subjectsOf(tok); len(subjects) > 0 {
-		evs, err := s.Store.EventsOfKinds(r.Context(), after, limit, scopeOf(tok), subjects, kinds)
-		if err != nil {
+		var err error
+		if evs, err = s.Store.EventsOfKinds(r.Context(), after, limit, scopeOf(tok), subjects, kinds); err != nil {
 			s.internal(w, r, err)
 			return
 		}
-		if n := len(evs); n > 0 {
-			out.Items, out.Next = evs, evs[n-1].ID
-		}
 	}
-	writeJSON(w, http.StatusOK, out)
+	writeJSON(w, http.StatusOK, pageOf(evs, after, func(e edigw.Event) int64 { return e.ID }))
 }

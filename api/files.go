@@ -108,13 +108,11 @@ type fileView struct {
 // the 837 that carried it, the acknowledgments answering it, the 835s
 // paying it.
 func (s *Server) listClaimFiles(w http.ResponseWriter, r *http.Request, tok *edigw.Token) {
-	id, ok := pathID(w, r)
+	c, ok := s.pathClaim(w, r, tok)
 	if !ok {
 		return
 	}
-	if _, err := s.Store.Claim(r.Context(), id, scopeOf(tok)); !s.found(w, r, err, "claim") {
-		return
-	}
+	id := c.ID
 	files, err := s.Store.ClaimFiles(r.Context(), id)
 	if err != nil {
 		s.internal(w, r, err)

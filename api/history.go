@@ -20,13 +20,11 @@ type historyItem struct {
 // answered it, each status change with its reason. 404 for a claim
 // outside the token's scope, as GET /v1/claims/{id}.
 func (s *Server) claimHistory(w http.ResponseWriter, r *http.Request, tok *edigw.Token) {
-	id, ok := pathID(w, r)
+	c, ok := s.pathClaim(w, r, tok)
 	if !ok {
 		return
 	}
-	if _, err := s.Store.Claim(r.Context(), id, scopeOf(tok)); !s.found(w, r, err, "claim") {
-		return
-	}
+	id := c.ID
 	entries, err := s.Store.ClaimHistory(r.Context(), id)
 	if !s.found(w, r, err, "claim") {
 		return

@@ -11,24 +11,14 @@ import (
 	"github.com/edigw/edigw"
 )
 
-// queryParams are the query parameters each route takes, by route
-// pattern; a route not listed takes none. A parameter a route does not
-// take is refused (400) rather than ignored: a billing system that sends
-// ?kind= to a server that does not filter by kind would otherwise read
-// every event as if it were filtered.
-var queryParams = map[string][]string{
-	"GET /v1/claims":      {"status", "patientControlNumber", "npi", "from", "to", "after", "limit"},
-	"GET /v1/remittances": {"after", "limit"},
-	"GET /v1/events":      {"kind", "after", "limit"},
-	"GET /v1/files":       {"overdue", "after", "limit"},
-}
-
 // checkQuery refuses a request whose query the route does not take: a
-// parameter it does not know, one given twice, or a query that does not
-// parse. The message names a parameter only when its name is a plain
-// word (it is the caller's text, never echoed otherwise).
-func checkQuery(pattern string, h func(http.ResponseWriter, *http.Request, *edigw.Token)) func(http.ResponseWriter, *http.Request, *edigw.Token) {
-	allowed := queryParams[pattern]
+// parameter not among allowed, one given twice, or a query that does not
+// parse. A parameter a route does not take is refused (400) rather than
+// ignored: a billing system that sends ?kind= to a server that does not
+// filter by kind would otherwise read every event as if it were filtered.
+// The message names a parameter only when its name is a plain word (it
+// is the caller's text, never echoed otherwise).
+func checkQuery(allowed []string, h func(http.ResponseWriter, *http.Request, *edigw.Token)) func(http.ResponseWriter, *http.Request, *edigw.Token) {
 	takes := "this route takes no query parameters"
 	if len(allowed) > 0 {
 		takes = "this route takes " + strings.Join(allowed, ", ")

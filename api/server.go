@@ -62,30 +62,33 @@ const (
 )
 
 // route is one endpoint: its pattern, the entitlement it needs ("" when
-// any token may call it and the handler filters), and its handler.
+// any token may call it and the handler filters), its handler, and the
+// query parameters it takes (nil: none; checkQuery refuses the others).
 type route struct {
 	pattern string
 	need    edigw.Entitlement
 	handle  func(http.ResponseWriter, *http.Request, *edigw.Token)
+	query   []string
 }
 
 // routes are the authenticated endpoints; docs/openapi.yaml describes
 // each (a test holds the two together).
 func (s *Server) routes() []route {
 	return []route{
-		{"GET /v1/token", "", s.getToken},
-		{"POST /v1/claims", edigw.EntitleClaims, s.submitClaims},
-		{"GET /v1/claims", edigw.EntitleClaims, s.listClaims},
-		{"GET /v1/claims/{id}", edigw.EntitleClaims, s.getClaim},
-		{"GET /v1/claims/{id}/files", edigw.EntitleClaims, s.listClaimFiles},
-		{"GET /v1/claims/{id}/history", edigw.EntitleClaims, s.claimHistory},
-		{"POST /v1/authorizations", edigw.EntitlePrecertification, s.submitAuthorizations},
-		{"GET /v1/authorizations/{id}", edigw.EntitlePrecertification, s.getAuthorization},
-		{"GET /v1/remittances", edigw.EntitleRemittances, s.listRemittances},
-		{"GET /v1/remittances/{id}", edigw.EntitleRemittances, s.getRemittance},
-		{"GET /v1/events", "", s.listEvents},
-		{"GET /v1/files", edigw.EntitleOperations, s.listFiles},
-		{"GET /v1/files/{id}", "", s.getFile},
+		{"GET /v1/token", "", s.getToken, nil},
+		{"POST /v1/claims", edigw.EntitleClaims, s.submitClaims, nil},
+		{"GET /v1/claims", edigw.EntitleClaims, s.listClaims,
+			[]string{"status", "patientControlNumber", "npi", "from", "to", "after", "limit"}},
+		{"GET /v1/claims/{id}", edigw.EntitleClaims, s.getClaim, nil},
+		{"GET /v1/claims/{id}/files", edigw.EntitleClaims, s.listClaimFiles, nil},
+		{"GET /v1/claims/{id}/history", edigw.EntitleClaims, s.claimHistory, nil},
+		{"POST /v1/authorizations", edigw.EntitlePrecertification, s.submitAuthorizations, nil},
+		{"GET /v1/authorizations/{id}", edigw.EntitlePrecertification, s.getAuthorization, nil},
+		{"GET /v1/remittances", edigw.EntitleRemittances, s.listRemittances, []string{"after", "limit"}},
+		{"GET /v1/remittances/{id}", edigw.EntitleRemittances, s.getRemittance, nil},
+		{"GET /v1/events", "", s.listEvents, []string{"kind", "after", "limit"}},
+		{"GET /v1/files", edigw.EntitleOperations, s.listFiles, []string{"overdue", "after", "limit"}},
+		{"GET /v1/files/{id}", "", s.getFile, nil},
 	}
 }
 
@@ -107,7 +110,7 @@ func (s *Server) Handler() http.Handler {
 		_, _ = w.Write(docs.OpenAPI)
 	})
 	for _, rt := range s.routes() {
-		mux.Handle(rt.pattern, s.authenticate(rt.need, checkQuery(rt.pattern, rt.handle)))
+		mux.Handle(rt.pattern, s.authenticate(rt.need, checkQuery(rt.query, rt.handle)))
 	}
 	return s.observe(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, pattern := mux.Handler(r); pattern == "" {

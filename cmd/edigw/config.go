@@ -46,11 +46,21 @@ func configurable(f *pflag.Flag) bool { return f.Name != "help" && f.Name != "ve
 // documentEnv appends "(env EDIGW_X)" to the help of every flag of every
 // command under root. Cobra appends "(default ...)" after it.
 func documentEnv(root *cobra.Command) {
+	eachConfigurable(root, func(f *pflag.Flag) {
+		if !strings.Contains(f.Usage, "(env ") {
+			f.Usage += " (env " + envName(f) + ")"
+		}
+	})
+}
+
+// eachConfigurable calls fn for every configurable flag of root and of
+// every command under it.
+func eachConfigurable(root *cobra.Command, fn func(*pflag.Flag)) {
 	walk(root, func(c *cobra.Command) {
 		for _, fs := range []*pflag.FlagSet{c.LocalNonPersistentFlags(), c.PersistentFlags()} {
 			fs.VisitAll(func(f *pflag.Flag) {
-				if configurable(f) && !strings.Contains(f.Usage, "(env ") {
-					f.Usage += " (env " + envName(f) + ")"
+				if configurable(f) {
+					fn(f)
 				}
 			})
 		}
@@ -77,15 +87,7 @@ type settings struct {
 
 func newSettings(root *cobra.Command) *settings {
 	s := &settings{lookupEnv: os.LookupEnv, readFile: os.ReadFile, known: map[string]bool{}}
-	walk(root, func(c *cobra.Command) {
-		for _, fs := range []*pflag.FlagSet{c.LocalNonPersistentFlags(), c.PersistentFlags()} {
-			fs.VisitAll(func(f *pflag.Flag) {
-				if configurable(f) {
-					s.known[f.Name] = true
-				}
-			})
-		}
-	})
+	eachConfigurable(root, func(f *pflag.Flag) { s.known[f.Name] = true })
 	return s
 }
 

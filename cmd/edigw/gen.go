@@ -40,6 +40,13 @@ func newGenCmd() *cobra.Command {
 			if claims < 1 {
 				return &exitError{code: exitUnusable, err: fmt.Errorf("give --claims N or --size SIZE")}
 			}
+			o := synth.Options{Kind: k, Claims: claims, PerSet: perSet, Seed: seed, Newline: newline}
+			if npi != "" || tin != "" {
+				if npi == "" || tin == "" {
+					return &exitError{code: exitUnusable, err: fmt.Errorf("give --npi and --tin together")}
+				}
+				o.Provider = &synth.Provider{Name: providerName, NPI: npi, TIN: tin}
+			}
 			var w io.Writer = c.OutOrStdout()
 			if out != "" && out != "-" {
 				f, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o640) // PHI-shaped data: not for others
@@ -50,13 +57,6 @@ func newGenCmd() *cobra.Command {
 				w = f
 			}
 			bw := bufio.NewWriterSize(w, 256<<10)
-			o := synth.Options{Kind: k, Claims: claims, PerSet: perSet, Seed: seed, Newline: newline}
-			if npi != "" || tin != "" {
-				if npi == "" || tin == "" {
-					return &exitError{code: exitUnusable, err: fmt.Errorf("give --npi and --tin together")}
-				}
-				o.Provider = &synth.Provider{Name: providerName, NPI: npi, TIN: tin}
-			}
 			st, err := synth.Write(bw, o)
 			if err == nil {
 				err = bw.Flush()

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -26,5 +28,20 @@ func TestGenProvider(t *testing.T) {
 	if code, _, errOut := runCmd(t, "", "gen", "--kind", "835", "--claims", "3", "--npi", "1234567893"); code != exitUnusable ||
 		!strings.Contains(errOut, "--tin") {
 		t.Errorf("--npi alone: exit %d %s", code, errOut)
+	}
+}
+
+// A refused gen leaves an existing output file as it was: the flags are
+// checked before the file is opened (and truncated).
+func TestGenRefusedKeepsOutput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "keep.x12")
+	if err := os.WriteFile(out, []byte("kept"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runCmd(t, "", "gen", "--kind", "835", "--claims", "3", "--npi", "1234567893", "-o", out); code != exitUnusable {
+		t.Fatalf("--npi alone: exit %d %s", code, errOut)
+	}
+	if b, err := os.ReadFile(out); err != nil || string(b) != "kept" {
+		t.Errorf("output after a refused gen: %q %v", b, err)
 	}
 }

@@ -40,7 +40,7 @@ func newPartnerListCmd() *cobra.Command {
 			if sf.partners != "" {
 				ps, err = sf.loadPartners(c.Context(), nil)
 			} else {
-				ps, err = withPartnerStore(c, &sf, func(db *storage.DB) ([]edigw.TradingPartner, error) { return db.Partners(c.Context()) })
+				err = sf.withDatabase(c.Context(), func(db *storage.DB) (err error) { ps, err = db.Partners(c.Context()); return err })
 			}
 			if err != nil {
 				return err
@@ -67,7 +67,8 @@ func newPartnerShowCmd() *cobra.Command {
 		Short: "Show one trading partner, by payer ID",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			ps, err := withPartnerStore(c, &sf, func(db *storage.DB) ([]edigw.TradingPartner, error) { return db.Partners(c.Context()) })
+			var ps []edigw.TradingPartner
+			err := sf.withDatabase(c.Context(), func(db *storage.DB) (err error) { ps, err = db.Partners(c.Context()); return err })
 			if err != nil {
 				return err
 			}
@@ -102,9 +103,7 @@ when it starts: restart it to use the change.`,
 			if err := p.Validate(); err != nil {
 				return &exitError{code: exitUnusable, err: err}
 			}
-			_, err := withPartnerStore(c, &sf, func(db *storage.DB) ([]edigw.TradingPartner, error) {
-				return nil, db.AddPartner(c.Context(), p)
-			})
+			err := sf.withDatabase(c.Context(), func(db *storage.DB) error { return db.AddPartner(c.Context(), p) })
 			if err != nil {
 				return err
 			}
@@ -137,9 +136,7 @@ func newPartnerRemoveCmd() *cobra.Command {
 		Short: "Remove the trading partner of a payer (its payer, records and files stay)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			_, err := withPartnerStore(c, &sf, func(db *storage.DB) ([]edigw.TradingPartner, error) {
-				return nil, db.RemovePartner(c.Context(), edigw.PayerID(args[0]))
-			})
+			err := sf.withDatabase(c.Context(), func(db *storage.DB) error { return db.RemovePartner(c.Context(), edigw.PayerID(args[0])) })
 			if errors.Is(err, edigw.ErrNotFound) {
 				return &exitError{code: exitFileErrors, err: fmt.Errorf("no trading partner for payer %s", args[0])}
 			}
@@ -152,16 +149,6 @@ func newPartnerRemoveCmd() *cobra.Command {
 	}
 	sf.addDatabase(c)
 	return c
-}
-
-// withPartnerStore opens the database (migrating it) for fn.
-func withPartnerStore(c *cobra.Command, sf *storeFlags, fn func(*storage.DB) ([]edigw.TradingPartner, error)) ([]edigw.TradingPartner, error) {
-	db, err := sf.openDatabase(c.Context())
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
-	return fn(db)
 }
 
 // writePartner prints a partner as "field: value" lines, with the names of

@@ -72,6 +72,9 @@ the API without polling.`,
 }
 
 func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) error {
+	if cfg.maxSubmissions < 1 {
+		return &exitError{code: exitUnusable, err: fmt.Errorf("--max-submissions %d: want 1 or more", cfg.maxSubmissions)}
+	}
 	// First signal: stop (close stop: the API stops taking connections,
 	// the pipeline stops taking files and finishes the one in hand).
 	// Second: abandon the file in hand (end work). Pipeline.Serve does the
@@ -121,9 +124,6 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 		}
 	})
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{ErrorLog: zap.NewStdLog(log.Named("metrics"))}))
-	if cfg.maxSubmissions < 1 {
-		return &exitError{code: exitUnusable, err: fmt.Errorf("--max-submissions %d: want 1 or more", cfg.maxSubmissions)}
-	}
 	// The API takes submissions only for the payers a partner sends to.
 	payers := payersOf(p.Partners)
 	apiServer := &api.Server{Store: db, Objects: p.Objects, Log: log.Named("api"), Metrics: reg, MaxBody: cfg.maxBody,

@@ -61,6 +61,17 @@ func (f *storeFlags) openDatabase(ctx context.Context) (*storage.DB, error) {
 	return storage.Open(ctx, f.database)
 }
 
+// withDatabase opens the record store (migrating it) for fn, and closes
+// it after.
+func (f *storeFlags) withDatabase(ctx context.Context, fn func(*storage.DB) error) error {
+	db, err := f.openDatabase(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return fn(db)
+}
+
 // openObjects opens the object store named by --objects.
 func (f *storeFlags) openObjects(ctx context.Context) (edigw.ObjectStore, error) {
 	if rest, ok := strings.CutPrefix(f.objects, "s3://"); ok {

@@ -14,6 +14,7 @@ import (
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/api"
 	"github.com/edigw/edigw/mapping/codes"
+	"github.com/edigw/edigw/storage"
 )
 
 func newTokenCmd() *cobra.Command {
@@ -54,16 +55,14 @@ submit claims naming the pair. See docs/api.md, "Tokens, entitlements and scope"
 			if err != nil {
 				return &exitError{code: exitUnusable, err: err}
 			}
-			db, err := sf.openDatabase(c.Context())
-			if err != nil {
-				return err
-			}
-			defer db.Close()
 			secret, hash, err := api.NewSecret()
 			if err != nil {
 				return err
 			}
-			if _, err := db.CreateToken(c.Context(), tok, hash); err != nil {
+			if err := sf.withDatabase(c.Context(), func(db *storage.DB) error {
+				_, err := db.CreateToken(c.Context(), tok, hash)
+				return err
+			}); err != nil {
 				return err
 			}
 			fmt.Fprintf(c.ErrOrStderr(), "token %d %q: entitlements %s; TINs %s; NPIs %s; expires %s\n", tok.ID, tok.Name,
@@ -123,12 +122,8 @@ when it expires, and its state. Secrets are never shown: edigw does not have
 them, and their hashes are not printed either.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			db, err := sf.openDatabase(c.Context())
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			toks, err := db.Tokens(c.Context())
+			var toks []*edigw.Token
+			err := sf.withDatabase(c.Context(), func(db *storage.DB) (err error) { toks, err = db.Tokens(c.Context()); return err })
 			if err != nil {
 				return err
 			}
@@ -186,7 +181,7 @@ func tokenFromFlags(name string, ents, tins, npis []string) (*edigw.Token, error
 		}
 		tok.Scope.NPIs = append(tok.Scope.NPIs, n)
 	}
-	operations := slices.Contains(tok.Entitlements, edigw.EntitleOperations)
+	operations := tok.Allows(edigw.EntitleOperations)
 	switch {
 	case operations && len(tok.Scope.TINs)+len(tok.Scope.NPIs) > 0:
 		return nil, errors.New("an operations token has no --tin or --npi: it reads the operators' views, no provider's records")
@@ -220,14 +215,11 @@ func newTokenRevokeCmd() *cobra.Command {
 			if err != nil || id <= 0 {
 				return &exitError{code: exitUnusable, err: fmt.Errorf("token ID %q: want the number token create printed", args[0])}
 			}
-			db, err := sf.openDatabase(c.Context())
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			if err := db.RevokeToken(c.Context(), id); errors.Is(err, edigw.ErrNotFound) {
+			err = sf.withDatabase(c.Context(), func(db *storage.DB) error { return db.RevokeToken(c.Context(), id) })
+			if errors.Is(err, edigw.ErrNotFound) {
 				return &exitError{code: exitUnusable, err: fmt.Errorf("no token %d", id)}
-			} else if err != nil {
+			}
+			if err != nil {
 				return err
 			}
 			fmt.Fprintf(c.OutOrStdout(), "token %d revoked\n", id)

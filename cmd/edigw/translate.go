@@ -70,12 +70,7 @@ Exit status: 0 the file was valid, 1 it had errors, 2 unreadable or bad usage.`,
 			if err := notX12(fatalOf(res.Report.Fatal)); err != nil {
 				return err
 			}
-			var warnings []*mapping.Issue
-			for _, is := range res.Issues {
-				if is.Warning {
-					warnings = append(warnings, is)
-				}
-			}
+			warnings := warningsOf(res)
 			fmt.Fprintf(c.ErrOrStderr(), "edigw translate: %d claims, %d remittances, %d authorizations, %d held back; %d errors, %d warnings\n",
 				res.Claims, res.Remittances, res.Authorizations, res.Rejected, res.Report.ErrorCount, len(warnings))
 			// The errors say why records were held back or claims rejected

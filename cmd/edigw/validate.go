@@ -154,10 +154,8 @@ func validate(ctx context.Context, out io.Writer, in io.Reader, name string, asJ
 	// Warnings reject nothing and are in no set's errors: the findings
 	// that are not warnings already are.
 	var warnings []jsonError
-	for _, is := range res.Issues {
-		if is.Warning {
-			warnings = append(warnings, *toJSONError(is.Err))
-		}
+	for _, is := range warningsOf(res) {
+		warnings = append(warnings, *toJSONError(is.Err))
 	}
 	// Interchange and group errors, and what was found outside any set.
 	var outside []jsonError
@@ -225,4 +223,16 @@ func checkOf(sets []setLine, res *mapping.Result) string {
 		}
 	}
 	return ""
+}
+
+// warningsOf are the business-rule findings of a result that reject
+// nothing.
+func warningsOf(res *mapping.Result) []*mapping.Issue {
+	var out []*mapping.Issue
+	for _, is := range res.Issues {
+		if is.Warning {
+			out = append(out, is)
+		}
+	}
+	return out
 }

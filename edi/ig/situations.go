@@ -2,6 +2,7 @@ package ig
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/edigw/edigw/edi"
 )
@@ -48,10 +49,8 @@ func (r *OnlyWith) holds(seg *edi.Segment) bool {
 		if at[1] > 0 {
 			v = nthPart(v, comp, at[1])
 		}
-		for _, c := range r.Codes {
-			if string(v) == c {
-				return true
-			}
+		if slices.Contains(r.Codes, string(v)) {
+			return true
 		}
 	}
 	return false

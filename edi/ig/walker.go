@@ -196,11 +196,11 @@ func (w *Walker) Segment(seg *edi.Segment) Match {
 		m = w.match(seg, false) // known segment with an unknown qualifier: place it, report the code
 	}
 	if m.Def == nil {
-		code, what := edi.SegUnexpected, fmt.Sprintf("segment %s is not expected here", segmentName(seg.ID()))
-		if !w.guideHas(seg.ID()) {
-			code, what = edi.SegNotInSet, fmt.Sprintf("segment %s is not part of %s (%s)", segmentName(seg.ID()), w.guide.Version, w.guide.Name)
-		}
-		if edi.ValidSegmentID(seg.ID()) { // the envelope checker reports malformed IDs
+		if id := seg.ID(); edi.ValidSegmentID(id) { // the envelope checker reports malformed IDs
+			code, what := edi.SegUnexpected, fmt.Sprintf("segment %s is not expected here", id)
+			if !w.guideHas(id) {
+				code, what = edi.SegNotInSet, fmt.Sprintf("segment %s is not part of %s (%s)", id, w.guide.Version, w.guide.Name)
+			}
 			w.segErr(seg, w.top().loop.ID, code, what)
 		}
 		return Match{Loop: w.top().loop, Depth: len(w.stack) - 1}
@@ -545,14 +545,4 @@ func betterSibling(l *Loop, i int, seg *edi.Segment) int {
 		}
 	}
 	return -1
-}
-
-// segmentName names a segment by its identifier when that is one: what
-// stands where an identifier belongs may be a value, which no message
-// repeats.
-func segmentName(id string) string {
-	if edi.ValidSegmentID(id) {
-		return id
-	}
-	return "with an invalid identifier"
 }
