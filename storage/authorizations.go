@@ -4,11 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/mapping/payers"
 )
 
 // authStatus is the status a record is stored with: its decision's (as
@@ -37,29 +37,13 @@ func authEventKind(s edigw.AuthorizationStatus) edigw.EventKind {
 	return edigw.EventAuthPending
 }
 
-// authProviderNPIs are the NPIs that scope an authorization: the
-// requester's and the service providers' (SJ) of the event and services.
+// authProviderNPIs are the NPIs that scope an authorization
+// (payers.AuthorizationProviderNPIs), never nil: provider_npis is NOT NULL.
 func authProviderNPIs(r *edigw.AuthorizationRequest) []string {
-	npis := []string{}
-	add := func(p edigw.ReviewParty) {
-		if n := p.NPI(); n != "" && !slices.Contains(npis, n) {
-			npis = append(npis, n)
-		}
+	if npis := payers.AuthorizationProviderNPIs(r); npis != nil {
+		return npis
 	}
-	add(r.Requester)
-	for _, p := range r.Providers {
-		if p.Role == "SJ" {
-			add(p)
-		}
-	}
-	for _, s := range r.Services {
-		for _, p := range s.Providers {
-			if p.Role == "SJ" {
-				add(p)
-			}
-		}
-	}
-	return npis
+	return []string{}
 }
 
 func certificationOf(r *edigw.AuthorizationRequest) string {
