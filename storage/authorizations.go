@@ -154,12 +154,20 @@ func (in *ingest) addAuthorization(ctx context.Context, r *edigw.AuthorizationRe
 		return nil, err
 	}
 	if miss != "" {
-		// Stored as an authorization of its own, attached to no request.
+		// Stored as an authorization of its own, attached to no request,
+		// under the payer it was matched under (the file's partner's), not
+		// the one its 2010A names: a partner's response may not leave an
+		// authorization of another payer's for claims to find.
+		if p := in.matchPayer(r.PayerID); p != r.PayerID {
+			own := *r
+			own.PayerID = p
+			r = &own
+		}
 		id, err := insertAuthorization(ctx, in.tx, r, in.dir, &in.fileID, "")
 		if err != nil {
 			return nil, err
 		}
-		evs := []event{in.unmatched(edigw.EventAuthUnmatched, in.matchPayer(r.PayerID), subjectAuthorization, id, "278 response", miss)}
+		evs := []event{in.unmatched(edigw.EventAuthUnmatched, r.PayerID, subjectAuthorization, id, "278 response", miss)}
 		if decided {
 			evs = append(evs, authEvent(id, r, authStatus(r)))
 		}

@@ -312,3 +312,27 @@ func TestQueuedClaimsAreAnsweredByNothing(t *testing.T) {
 		t.Errorf("the queued claim: %s", s)
 	}
 }
+
+// TestUnmatchedResponseStaysWithItsPartner: a 278 response that answers
+// no request is stored under the payer of the partner it came from, not
+// the payer its 2010A names: another partner's file cannot leave an
+// approved authorization that a Cigna claim would find.
+func TestUnmatchedResponseStaysWithItsPartner(t *testing.T) {
+	db, _ := openDB(t)
+	ctx := testCtx(t)
+	res, err := ingestAs(t, db, "99999", batch{auths: []*edigw.AuthorizationRequest{
+		authResponse("TRK-FORGED", tinA, npiA, "A1", "CERT-FORGED")}}, nil)
+	if err != nil || res.Unmatched != 1 {
+		t.Fatalf("the response: %v %+v", err, res)
+	}
+	got, err := db.FindAuthorizations(ctx, []mapping.AuthorizationQuery{{PayerID: edigw.Cigna,
+		ProviderNPIs: []string{npiA}, CertificationNumber: "CERT-FORGED"}})
+	if err != nil || len(got) != 0 {
+		t.Errorf("Cigna's authorizations: %v %+v", err, got)
+	}
+	got, err = db.FindAuthorizations(ctx, []mapping.AuthorizationQuery{{PayerID: "99999",
+		ProviderNPIs: []string{npiA}, CertificationNumber: "CERT-FORGED"}})
+	if err != nil || len(got) != 1 {
+		t.Errorf("the partner's authorizations: %v %+v", err, got)
+	}
+}
