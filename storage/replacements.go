@@ -66,11 +66,7 @@ func linkReplacements(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, ids
 			o.id, string(moveTo), reason, ids[i], fileID); err != nil {
 			return nil, fmt.Errorf("replacements: %w", err)
 		}
-		kind := edigw.EventClaimReplaced
-		if moveTo == edigw.ClaimVoided {
-			kind = edigw.EventClaimVoided
-		}
-		evs = append(evs, event{kind: kind, payer: c.PayerID, subject: subjectClaim, subjectID: o.id,
+		evs = append(evs, event{kind: claimEventKind(moveTo), payer: c.PayerID, subject: subjectClaim, subjectID: o.id,
 			reference: o.pcn, status: string(moveTo), tin: o.tin, npi: o.npi})
 	}
 	return evs, nil
