@@ -5,6 +5,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/edigw/edigw"
 )
 
@@ -35,17 +37,12 @@ func (db *DB) ClaimHistory(ctx context.Context, claimID int64) ([]edigw.ClaimHis
 	if err != nil {
 		return nil, wrap("claim history", err)
 	}
-	var changes []edigw.ClaimHistoryEntry
-	for rows.Next() {
+	changes, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.ClaimHistoryEntry, error) {
 		e := edigw.ClaimHistoryEntry{Event: edigw.HistoryStatus}
-		if err := rows.Scan(&e.Status, &e.Reason, &e.FileID, &e.FileKind, &e.At); err != nil {
-			rows.Close()
-			return nil, wrap("claim history", err)
-		}
-		changes = append(changes, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		err := row.Scan(&e.Status, &e.Reason, &e.FileID, &e.FileKind, &e.At)
+		return e, err
+	})
+	if err != nil {
 		return nil, wrap("claim history", err)
 	}
 
@@ -80,17 +77,12 @@ func (db *DB) ClaimHistory(ctx context.Context, claimID int64) ([]edigw.ClaimHis
 	if err != nil {
 		return nil, wrap("claim history", err)
 	}
-	var answers []edigw.ClaimHistoryEntry
-	for acks.Next() {
+	answers, err := pgx.CollectRows(acks, func(row pgx.CollectableRow) (edigw.ClaimHistoryEntry, error) {
 		e := edigw.ClaimHistoryEntry{Event: edigw.HistoryAcknowledged}
-		if err := acks.Scan(&e.FileID, &e.FileKind, &e.At); err != nil {
-			acks.Close()
-			return nil, wrap("claim history", err)
-		}
-		answers = append(answers, e)
-	}
-	acks.Close()
-	if err := acks.Err(); err != nil {
+		err := row.Scan(&e.FileID, &e.FileKind, &e.At)
+		return e, err
+	})
+	if err != nil {
 		return nil, wrap("claim history", err)
 	}
 	// Answers and status changes in time order (each list is already in
