@@ -25,6 +25,13 @@ import (
 // replacementStatus is what a frequency code does to the original.
 var replacementStatus = map[string]edigw.ClaimStatus{"7": edigw.ClaimReplaced, "8": edigw.ClaimVoided}
 
+// replaces says whether a frequency code makes a claim a replacement or a
+// void.
+func replaces(frequency string) bool {
+	_, ok := replacementStatus[frequency]
+	return ok
+}
+
 // linkReplacements links the replacement and void claims among claims
 // (stored under ids) to their originals and returns the originals' events.
 // fileID is the file that carried them (nil for submitted claims).
