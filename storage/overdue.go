@@ -73,7 +73,8 @@ func (db *DB) RaiseOverdueAcknowledgments(ctx context.Context, now time.Time) (i
 	}
 	got, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (raised, error) {
 		var x raised
-		return x, r.Scan(&x.file, &x.kind)
+		err := r.Scan(&x.file, &x.kind)
+		return x, err
 	})
 	if err != nil {
 		return 0, wrap("overdue acknowledgments", err)

@@ -56,7 +56,8 @@ func linkReplacements(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, ids
 		}
 		found, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (original, error) {
 			var o original
-			return o, r.Scan(&o.id, &o.pcn, &o.tin, &o.npi)
+			err := r.Scan(&o.id, &o.pcn, &o.tin, &o.npi)
+			return o, err
 		})
 		if err != nil {
 			return nil, fmt.Errorf("replacements: %w", err)
