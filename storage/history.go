@@ -66,11 +66,12 @@ func (db *DB) ClaimHistory(ctx context.Context, claimID int64) ([]edigw.ClaimHis
 	// The TA1s and 999s that answered the claim's envelope (as
 	// ClaimFiles finds them) and moved nothing.
 	acks, err := db.pool.Query(ctx, `
-		WITH c AS (SELECT interchange_id, ltrim(coalesce(group_number, ''), '0') AS grp FROM claims WHERE id = $1),
+		WITH c AS (SELECT interchange_id, ltrim(coalesce(group_number, ''), '0') AS grp, payer_id FROM claims WHERE id = $1),
 		ic AS (SELECT sender_id, receiver_id, ltrim(control_number, '0') AS number FROM interchanges
 			WHERE id = (SELECT interchange_id FROM c))
 		SELECT DISTINCT f.id, f.kind, f.created_at FROM acknowledgments a JOIN files f ON f.id = a.file_id, ic, c
 		WHERE a.receiver_id = ic.sender_id AND a.sender_id = ic.receiver_id AND a.kind IN ('TA1', '999')
+		  AND coalesce(a.payer_id, c.payer_id) = c.payer_id
 		  AND (a.kind = 'TA1' AND ltrim(a.acknowledged, '0') = ic.number OR a.kind = '999' AND ltrim(a.acknowledged, '0') = c.grp)
 		  AND NOT EXISTS (SELECT 1 FROM claim_status_history h WHERE h.claim_id = $1 AND h.file_id = f.id)
 		ORDER BY f.id`, claimID)

@@ -336,3 +336,45 @@ func TestUnmatchedResponseStaysWithItsPartner(t *testing.T) {
 		t.Errorf("the partner's authorizations: %v %+v", err, got)
 	}
 }
+
+// TestAnotherPartnersAckIsNotTheClaims: a 999 in another partner's file
+// naming the group a Cigna claim went out in is neither one of the claim's
+// files nor a step of its history; Cigna's own 999 is.
+func TestAnotherPartnersAckIsNotTheClaims(t *testing.T) {
+	db, _ := openDB(t)
+	ctx := testCtx(t)
+	ids := sentClaims(t, db, "EDIGW", "CIGNA62308", "000000077", "77", 1, claim("ACK-SCOPE", tinA, npiA, 100, ""))
+	ack := func(payer edigw.PayerID, isa string) *edigw.Acknowledgment {
+		return &edigw.Acknowledgment{Kind: edigw.Ack999, PayerID: payer, SenderID: "CIGNA62308", ReceiverID: "EDIGW", InterchangeNumber: isa,
+			GroupNumber: isa, SetNumber: "0001", Group: &edigw.GroupAck{FunctionalID: "HC", ControlNumber: "77", Version: "005010X222A1",
+				Code: "A", Included: 1, Received: 1, Accepted: 1}}
+	}
+	forged, err := ingestAs(t, db, "99999", batch{}, []*edigw.Acknowledgment{ack("99999", "000000701")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, err := ingestAs(t, db, edigw.Cigna, batch{}, []*edigw.Acknowledgment{ack(edigw.Cigna, "000000702")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := db.ClaimFiles(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int64
+	for _, f := range files {
+		got = append(got, f.ID)
+	}
+	if slices.Contains(got, forged.FileID) || !slices.Contains(got, own.FileID) {
+		t.Errorf("claim files %v: another partner's 999 is %d, Cigna's %d", got, forged.FileID, own.FileID)
+	}
+	hist, err := db.ClaimHistory(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range hist {
+		if e.FileID == forged.FileID {
+			t.Errorf("history step from another partner's 999: %+v", e)
+		}
+	}
+}
