@@ -72,11 +72,13 @@ func collectAudience(rows pgx.Rows) (*edigw.Audience, error) {
 
 // ClaimFiles lists the files about a claim in ledger order: the file that
 // carried it; the acknowledgments answering the interchange (TA1) or the
-// group (999) it went out in, and those that moved its status (277CA, a
-// rejecting 999); and the files of the remittances paying it.
+// group (999) it went out in (from the claim's payer's partner: another
+// partner's file naming the same envelope is not about it), and those
+// that moved its status (277CA, a rejecting 999); and the files of the
+// remittances paying it.
 func (db *DB) ClaimFiles(ctx context.Context, claimID int64) ([]edigw.File, error) {
 	rows, err := db.pool.Query(ctx, `
-		WITH c AS (SELECT file_id, interchange_id, ltrim(coalesce(group_number, ''), '0') AS grp FROM claims WHERE id = $1),
+		WITH c AS (SELECT file_id, interchange_id, ltrim(coalesce(group_number, ''), '0') AS grp, payer_id FROM claims WHERE id = $1),
 		ic AS (SELECT sender_id, receiver_id, ltrim(control_number, '0') AS number FROM interchanges
 			WHERE id = (SELECT interchange_id FROM c)),
 		ids AS (
@@ -85,6 +87,7 @@ func (db *DB) ClaimFiles(ctx context.Context, claimID int64) ([]edigw.File, erro
 			UNION SELECT r.file_id FROM claim_payments p JOIN remittances r ON r.key = p.remittance_key WHERE p.claim_id = $1
 			UNION SELECT a.file_id FROM acknowledgments a, ic, c
 				WHERE a.receiver_id = ic.sender_id AND a.sender_id = ic.receiver_id AND a.kind IN ('TA1', '999')
+				  AND coalesce(a.payer_id, c.payer_id) = c.payer_id
 				  AND (a.kind = 'TA1' AND ltrim(a.acknowledged, '0') = ic.number OR a.kind = '999' AND ltrim(a.acknowledged, '0') = c.grp))
 		SELECT `+fileColumns+` FROM files WHERE id IN (SELECT file_id FROM ids) ORDER BY id`, claimID)
 	if err != nil {

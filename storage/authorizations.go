@@ -4,11 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/mapping/payers"
 )
 
 // authStatus is the status a record is stored with: its decision's (as
@@ -37,29 +37,13 @@ func authEventKind(s edigw.AuthorizationStatus) edigw.EventKind {
 	return edigw.EventAuthPending
 }
 
-// authProviderNPIs are the NPIs that scope an authorization: the
-// requester's and the service providers' (SJ) of the event and services.
+// authProviderNPIs are the NPIs that scope an authorization
+// (payers.AuthorizationProviderNPIs), never nil: provider_npis is NOT NULL.
 func authProviderNPIs(r *edigw.AuthorizationRequest) []string {
-	npis := []string{}
-	add := func(p edigw.ReviewParty) {
-		if n := p.NPI(); n != "" && !slices.Contains(npis, n) {
-			npis = append(npis, n)
-		}
+	if npis := payers.AuthorizationProviderNPIs(r); npis != nil {
+		return npis
 	}
-	add(r.Requester)
-	for _, p := range r.Providers {
-		if p.Role == "SJ" {
-			add(p)
-		}
-	}
-	for _, s := range r.Services {
-		for _, p := range s.Providers {
-			if p.Role == "SJ" {
-				add(p)
-			}
-		}
-	}
-	return npis
+	return []string{}
 }
 
 func certificationOf(r *edigw.AuthorizationRequest) string {
@@ -170,12 +154,20 @@ func (in *ingest) addAuthorization(ctx context.Context, r *edigw.AuthorizationRe
 		return nil, err
 	}
 	if miss != "" {
-		// Stored as an authorization of its own, attached to no request.
+		// Stored as an authorization of its own, attached to no request,
+		// under the payer it was matched under (the file's partner's), not
+		// the one its 2010A names: a partner's response may not leave an
+		// authorization of another payer's for claims to find.
+		if p := in.matchPayer(r.PayerID); p != r.PayerID {
+			own := *r
+			own.PayerID = p
+			r = &own
+		}
 		id, err := insertAuthorization(ctx, in.tx, r, in.dir, &in.fileID, "")
 		if err != nil {
 			return nil, err
 		}
-		evs := []event{in.unmatched(edigw.EventAuthUnmatched, in.matchPayer(r.PayerID), subjectAuthorization, id, "278 response", miss)}
+		evs := []event{in.unmatched(edigw.EventAuthUnmatched, r.PayerID, subjectAuthorization, id, "278 response", miss)}
 		if decided {
 			evs = append(evs, authEvent(id, r, authStatus(r)))
 		}

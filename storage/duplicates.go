@@ -31,7 +31,7 @@ func duplicateWarnings(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, id
 	var payers, pcns []string
 	var cids []int64
 	for i, c := range claims {
-		if claimStatus(c) != edigw.ClaimRejected && c.FrequencyCode != "7" && c.FrequencyCode != "8" {
+		if claimStatus(c) != edigw.ClaimRejected && !replaces(c.FrequencyCode) {
 			ords, payers, pcns, cids = append(ords, int32(i)), append(payers, string(c.PayerID)), append(pcns, c.PatientControlNumber), append(cids, ids[i])
 		}
 	}
@@ -64,7 +64,7 @@ func duplicateWarnings(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, id
 			pl, pf, pb = c.Patient.LastName, c.Patient.FirstName, c.Patient.BirthDate
 		}
 		if npi == c.BillingProvider.NPI() && tin == c.BillingProvider.TaxID && charge == int64(c.TotalCharge) &&
-			sameDate(from, cf) && sameDate(to, ct) && freq != "7" && freq != "8" &&
+			sameDate(from, cf) && sameDate(to, ct) && !replaces(freq) &&
 			member == c.Subscriber.MemberID && last == pl && first == pf && born == pb {
 			dup[int(ord)] = true
 		}

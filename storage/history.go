@@ -5,6 +5,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/edigw/edigw"
 )
 
@@ -35,17 +37,12 @@ func (db *DB) ClaimHistory(ctx context.Context, claimID int64) ([]edigw.ClaimHis
 	if err != nil {
 		return nil, wrap("claim history", err)
 	}
-	var changes []edigw.ClaimHistoryEntry
-	for rows.Next() {
+	changes, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.ClaimHistoryEntry, error) {
 		e := edigw.ClaimHistoryEntry{Event: edigw.HistoryStatus}
-		if err := rows.Scan(&e.Status, &e.Reason, &e.FileID, &e.FileKind, &e.At); err != nil {
-			rows.Close()
-			return nil, wrap("claim history", err)
-		}
-		changes = append(changes, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		err := row.Scan(&e.Status, &e.Reason, &e.FileID, &e.FileKind, &e.At)
+		return e, err
+	})
+	if err != nil {
 		return nil, wrap("claim history", err)
 	}
 
@@ -69,28 +66,24 @@ func (db *DB) ClaimHistory(ctx context.Context, claimID int64) ([]edigw.ClaimHis
 	// The TA1s and 999s that answered the claim's envelope (as
 	// ClaimFiles finds them) and moved nothing.
 	acks, err := db.pool.Query(ctx, `
-		WITH c AS (SELECT interchange_id, ltrim(coalesce(group_number, ''), '0') AS grp FROM claims WHERE id = $1),
+		WITH c AS (SELECT interchange_id, ltrim(coalesce(group_number, ''), '0') AS grp, payer_id FROM claims WHERE id = $1),
 		ic AS (SELECT sender_id, receiver_id, ltrim(control_number, '0') AS number FROM interchanges
 			WHERE id = (SELECT interchange_id FROM c))
 		SELECT DISTINCT f.id, f.kind, f.created_at FROM acknowledgments a JOIN files f ON f.id = a.file_id, ic, c
 		WHERE a.receiver_id = ic.sender_id AND a.sender_id = ic.receiver_id AND a.kind IN ('TA1', '999')
+		  AND coalesce(a.payer_id, c.payer_id) = c.payer_id
 		  AND (a.kind = 'TA1' AND ltrim(a.acknowledged, '0') = ic.number OR a.kind = '999' AND ltrim(a.acknowledged, '0') = c.grp)
 		  AND NOT EXISTS (SELECT 1 FROM claim_status_history h WHERE h.claim_id = $1 AND h.file_id = f.id)
 		ORDER BY f.id`, claimID)
 	if err != nil {
 		return nil, wrap("claim history", err)
 	}
-	var answers []edigw.ClaimHistoryEntry
-	for acks.Next() {
+	answers, err := pgx.CollectRows(acks, func(row pgx.CollectableRow) (edigw.ClaimHistoryEntry, error) {
 		e := edigw.ClaimHistoryEntry{Event: edigw.HistoryAcknowledged}
-		if err := acks.Scan(&e.FileID, &e.FileKind, &e.At); err != nil {
-			acks.Close()
-			return nil, wrap("claim history", err)
-		}
-		answers = append(answers, e)
-	}
-	acks.Close()
-	if err := acks.Err(); err != nil {
+		err := row.Scan(&e.FileID, &e.FileKind, &e.At)
+		return e, err
+	})
+	if err != nil {
 		return nil, wrap("claim history", err)
 	}
 	// Answers and status changes in time order (each list is already in

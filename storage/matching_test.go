@@ -312,3 +312,69 @@ func TestQueuedClaimsAreAnsweredByNothing(t *testing.T) {
 		t.Errorf("the queued claim: %s", s)
 	}
 }
+
+// TestUnmatchedResponseStaysWithItsPartner: a 278 response that answers
+// no request is stored under the payer of the partner it came from, not
+// the payer its 2010A names: another partner's file cannot leave an
+// approved authorization that a Cigna claim would find.
+func TestUnmatchedResponseStaysWithItsPartner(t *testing.T) {
+	db, _ := openDB(t)
+	ctx := testCtx(t)
+	res, err := ingestAs(t, db, "99999", batch{auths: []*edigw.AuthorizationRequest{
+		authResponse("TRK-FORGED", tinA, npiA, "A1", "CERT-FORGED")}}, nil)
+	if err != nil || res.Unmatched != 1 {
+		t.Fatalf("the response: %v %+v", err, res)
+	}
+	got, err := db.FindAuthorizations(ctx, []mapping.AuthorizationQuery{{PayerID: edigw.Cigna,
+		ProviderNPIs: []string{npiA}, CertificationNumber: "CERT-FORGED"}})
+	if err != nil || len(got) != 0 {
+		t.Errorf("Cigna's authorizations: %v %+v", err, got)
+	}
+	got, err = db.FindAuthorizations(ctx, []mapping.AuthorizationQuery{{PayerID: "99999",
+		ProviderNPIs: []string{npiA}, CertificationNumber: "CERT-FORGED"}})
+	if err != nil || len(got) != 1 {
+		t.Errorf("the partner's authorizations: %v %+v", err, got)
+	}
+}
+
+// TestAnotherPartnersAckIsNotTheClaims: a 999 in another partner's file
+// naming the group a Cigna claim went out in is neither one of the claim's
+// files nor a step of its history; Cigna's own 999 is.
+func TestAnotherPartnersAckIsNotTheClaims(t *testing.T) {
+	db, _ := openDB(t)
+	ctx := testCtx(t)
+	ids := sentClaims(t, db, "EDIGW", "CIGNA62308", "000000077", "77", 1, claim("ACK-SCOPE", tinA, npiA, 100, ""))
+	ack := func(payer edigw.PayerID, isa string) *edigw.Acknowledgment {
+		return &edigw.Acknowledgment{Kind: edigw.Ack999, PayerID: payer, SenderID: "CIGNA62308", ReceiverID: "EDIGW", InterchangeNumber: isa,
+			GroupNumber: isa, SetNumber: "0001", Group: &edigw.GroupAck{FunctionalID: "HC", ControlNumber: "77", Version: "005010X222A1",
+				Code: "A", Included: 1, Received: 1, Accepted: 1}}
+	}
+	forged, err := ingestAs(t, db, "99999", batch{}, []*edigw.Acknowledgment{ack("99999", "000000701")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, err := ingestAs(t, db, edigw.Cigna, batch{}, []*edigw.Acknowledgment{ack(edigw.Cigna, "000000702")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := db.ClaimFiles(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int64
+	for _, f := range files {
+		got = append(got, f.ID)
+	}
+	if slices.Contains(got, forged.FileID) || !slices.Contains(got, own.FileID) {
+		t.Errorf("claim files %v: another partner's 999 is %d, Cigna's %d", got, forged.FileID, own.FileID)
+	}
+	hist, err := db.ClaimHistory(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range hist {
+		if e.FileID == forged.FileID {
+			t.Errorf("history step from another partner's 999: %+v", e)
+		}
+	}
+}

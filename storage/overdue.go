@@ -31,10 +31,13 @@ const sentFiles = `
 	WHERE f.direction = 'outbound' AND f.status = 'sent' AND f.parent_id IS NULL`
 
 // unanswered999 and unanswered277CA hold for a sent file s that still
-// lacks the acknowledgment.
+// lacks the acknowledgment. A TA1 or 999 answers s only from s's partner
+// (its payer; an acknowledgment ingested outside the pipeline has none):
+// another partner's file naming the same envelope does not.
 const (
 	unanswered999 = `NOT EXISTS (SELECT 1 FROM acknowledgments k
 		WHERE btrim(k.receiver_id) = s.sender_id AND btrim(k.sender_id) = s.receiver_id
+			AND coalesce(k.payer_id, s.payer_id) = s.payer_id
 			AND ((k.kind = 'TA1' AND ltrim(k.acknowledged, '0') = ltrim(s.control_number, '0'))
 				OR (k.kind = '999' AND ltrim(k.acknowledged, '0') = ltrim(s.group_number, '0'))))`
 	unanswered277CA = `s.kind LIKE '837%' AND EXISTS (SELECT 1 FROM claims c WHERE c.file_id = s.id AND c.status = 'submitted')`
@@ -73,7 +76,8 @@ func (db *DB) RaiseOverdueAcknowledgments(ctx context.Context, now time.Time) (i
 	}
 	got, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (raised, error) {
 		var x raised
-		return x, r.Scan(&x.file, &x.kind)
+		err := r.Scan(&x.file, &x.kind)
+		return x, err
 	})
 	if err != nil {
 		return 0, wrap("overdue acknowledgments", err)

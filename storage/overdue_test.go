@@ -89,6 +89,18 @@ func TestOverdueAcknowledgments(t *testing.T) {
 		t.Fatalf("listed %+v %v", listed, err)
 	}
 
+	// The same 999 in another partner's file (its payer's, as the pipeline
+	// gives it) answers nothing of Cigna's: the file stays listed.
+	forged := &edigw.Acknowledgment{Kind: edigw.Ack999, PayerID: "99999", SenderID: "CIGNA62308", ReceiverID: "EDIGW", InterchangeNumber: "000000601",
+		GroupNumber: "601", SetNumber: "0001", Group: &edigw.GroupAck{FunctionalID: "HC", ControlNumber: "31", Version: "005010X222A1",
+			Code: "A", Included: 1, Received: 1, Accepted: 1}}
+	if _, err := ingestAs(t, db, "99999", batch{}, []*edigw.Acknowledgment{forged}); err != nil {
+		t.Fatal(err)
+	}
+	if listed, err := db.OverdueFiles(ctx, 0, 10); err != nil || len(listed) != 1 {
+		t.Errorf("after another partner's 999: %+v %v", listed, err)
+	}
+
 	// The 999 comes late, accepting the group: the file leaves the list;
 	// its claims wait for the 277CA, which is overdue after 72 hours.
 	in, err := db.BeginIngest(ctx, &edigw.File{PayerID: edigw.Cigna, Key: "cigna-62308/inbound/999-late.x12", Direction: edigw.Inbound, Kind: "999"})

@@ -237,29 +237,20 @@ func paymentQuery(payer edigw.PayerID, rm *edigw.Remittance, cp *edigw.ClaimPaym
 		anyEnvelope: true, payerClaimNumber: cp.PayerClaimNumber}
 }
 
-// claimEventKind is the event of a claim's move to a status.
+// claimEvents are the events of a claim's moves to a status.
+var claimEvents = map[edigw.ClaimStatus]edigw.EventKind{
+	edigw.ClaimAccepted: edigw.EventClaimAccepted, edigw.ClaimRejected: edigw.EventClaimRejected,
+	edigw.ClaimPaid: edigw.EventClaimPaid, edigw.ClaimPartiallyPaid: edigw.EventClaimPartiallyPaid,
+	edigw.ClaimDenied: edigw.EventClaimDenied, edigw.ClaimProcessed: edigw.EventClaimProcessed,
+	edigw.ClaimForwarded: edigw.EventClaimForwarded, edigw.ClaimReplaced: edigw.EventClaimReplaced,
+	edigw.ClaimVoided: edigw.EventClaimVoided, edigw.ClaimReversed: edigw.EventClaimReversed,
+}
+
+// claimEventKind is the event of a claim's move to a status
+// (claim.submitted for any other).
 func claimEventKind(s edigw.ClaimStatus) edigw.EventKind {
-	switch s {
-	case edigw.ClaimAccepted:
-		return edigw.EventClaimAccepted
-	case edigw.ClaimRejected:
-		return edigw.EventClaimRejected
-	case edigw.ClaimPaid:
-		return edigw.EventClaimPaid
-	case edigw.ClaimPartiallyPaid:
-		return edigw.EventClaimPartiallyPaid
-	case edigw.ClaimDenied:
-		return edigw.EventClaimDenied
-	case edigw.ClaimProcessed:
-		return edigw.EventClaimProcessed
-	case edigw.ClaimForwarded:
-		return edigw.EventClaimForwarded
-	case edigw.ClaimReplaced:
-		return edigw.EventClaimReplaced
-	case edigw.ClaimVoided:
-		return edigw.EventClaimVoided
-	case edigw.ClaimReversed:
-		return edigw.EventClaimReversed
+	if k, ok := claimEvents[s]; ok {
+		return k
 	}
 	return edigw.EventClaimSubmitted
 }

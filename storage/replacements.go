@@ -25,6 +25,13 @@ import (
 // replacementStatus is what a frequency code does to the original.
 var replacementStatus = map[string]edigw.ClaimStatus{"7": edigw.ClaimReplaced, "8": edigw.ClaimVoided}
 
+// replaces says whether a frequency code makes a claim a replacement or a
+// void.
+func replaces(frequency string) bool {
+	_, ok := replacementStatus[frequency]
+	return ok
+}
+
 // linkReplacements links the replacement and void claims among claims
 // (stored under ids) to their originals and returns the originals' events.
 // fileID is the file that carried them (nil for submitted claims).
@@ -49,7 +56,8 @@ func linkReplacements(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, ids
 		}
 		found, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (original, error) {
 			var o original
-			return o, r.Scan(&o.id, &o.pcn, &o.tin, &o.npi)
+			err := r.Scan(&o.id, &o.pcn, &o.tin, &o.npi)
+			return o, err
 		})
 		if err != nil {
 			return nil, fmt.Errorf("replacements: %w", err)
@@ -66,11 +74,7 @@ func linkReplacements(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, ids
 			o.id, string(moveTo), reason, ids[i], fileID); err != nil {
 			return nil, fmt.Errorf("replacements: %w", err)
 		}
-		kind := edigw.EventClaimReplaced
-		if moveTo == edigw.ClaimVoided {
-			kind = edigw.EventClaimVoided
-		}
-		evs = append(evs, event{kind: kind, payer: c.PayerID, subject: subjectClaim, subjectID: o.id,
+		evs = append(evs, event{kind: claimEventKind(moveTo), payer: c.PayerID, subject: subjectClaim, subjectID: o.id,
 			reference: o.pcn, status: string(moveTo), tin: o.tin, npi: o.npi})
 	}
 	return evs, nil
