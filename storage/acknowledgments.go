@@ -32,12 +32,15 @@ func (in *ingest) AddAcknowledgments(ctx context.Context, acks []*edigw.Acknowle
 			return wrap("add acknowledgments", err)
 		}
 		in.ackOrdinal++
-		rows = append(rows, []any{in.fileID, in.ackOrdinal, string(a.Kind), nullable(string(a.PayerID)),
+		// The partner whose prefix the file came in, whatever the
+		// acknowledgment says (as every answer is matched: matchPayer).
+		payer := in.matchPayer(a.PayerID)
+		rows = append(rows, []any{in.fileID, in.ackOrdinal, string(a.Kind), nullable(string(payer)),
 			strings.TrimSpace(a.SenderID), strings.TrimSpace(a.ReceiverID), a.InterchangeNumber,
 			nullable(a.GroupNumber), nullable(a.SetNumber), nullable(acknowledged(a)), a.Accepted, rec})
 		for _, u := range a.StatusUpdates {
 			if u.PayerID == "" {
-				u.PayerID = a.PayerID // the partner's, given after mapping read the acknowledgment
+				u.PayerID = payer // the partner's, given after mapping read the acknowledgment
 			}
 			updates = append(updates, u)
 		}

@@ -83,7 +83,7 @@ func insertInterchange(ctx context.Context, q querier, d edigw.Direction, ic edi
 		return 0, edigw.ErrDuplicateInterchange
 	}
 	if err != nil {
-		return 0, fmt.Errorf("storage: interchange: %w", err)
+		return 0, wrap("interchange", err) // its message may quote the identifiers PostgreSQL refused
 	}
 	return id, nil
 }
