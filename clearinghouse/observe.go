@@ -79,15 +79,6 @@ func (p *Pipeline) Observations() Observations {
 	return out
 }
 
-// CountUnmatched counts answers that matched no record, or several
-// (edigw_unmatched_acknowledgments_total); reportUnmatched calls it for
-// each committed file.
-func (p *Pipeline) CountUnmatched(n int) {
-	if n > 0 {
-		p.observer.locked(func(o *Observations) { o.Unmatched += int64(n) })
-	}
-}
-
 // observeSent counts an outbound file written.
 func (p *Pipeline) observeSent(kind string, size int) {
 	p.observer.locked(func(o *Observations) {
