@@ -50,7 +50,7 @@ type Outcome struct {
 // is only removed once its bytes rest under their own key (resting.go).
 func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Outcome, error) {
 	out := &Outcome{Key: key}
-	release, ok, err := p.lock(ctx, key)
+	release, ok, err := p.lockKey(ctx, key)
 	if err != nil {
 		return nil, err
 	}
@@ -201,17 +201,6 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 
 	// Finish.
 	return out, p.finish(ctx, pt, file, held, out)
-}
-
-// lock takes the file's lock, which dies with its holder: ok is false
-// when another instance holds it.
-func (p *Pipeline) lock(ctx context.Context, key string) (release func(), ok bool, err error) {
-	err = p.retry(ctx, "lock "+key, func() error {
-		var err error
-		release, ok, err = p.Store.LockKey(ctx, key)
-		return err
-	})
-	return release, ok, err
 }
 
 // prior is the ledger's entry of an earlier file under key (nil: none).

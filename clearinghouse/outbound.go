@@ -101,6 +101,8 @@ func (p *Pipeline) writeAbandoned(ctx context.Context, f edigw.File) (bool, erro
 	return p.writePending(ctx, now)
 }
 
+// lockKey takes a file's lock, which dies with its holder: ok is false
+// when another instance holds it.
 func (p *Pipeline) lockKey(ctx context.Context, key string) (release func(), ok bool, err error) {
 	err = p.retry(ctx, "lock "+key, func() error {
 		var err error

@@ -139,7 +139,7 @@ func (p *Pipeline) fileFailed(ctx context.Context, pt Partner, o edigw.Object, c
 // up (it only needs archiving): nil, nil leaves it for the next poll.
 func (p *Pipeline) giveUp(ctx context.Context, pt Partner, key string, a edigw.InboundAttempt) (*Outcome, error) {
 	out := &Outcome{Key: key}
-	release, ok, err := p.lock(ctx, key)
+	release, ok, err := p.lockKey(ctx, key)
 	if err != nil {
 		return nil, err
 	}
