@@ -273,12 +273,7 @@ func (p *Pipeline) finishAlone(ctx context.Context, pt Partner, f edigw.File) (*
 		return nil, err
 	}
 	defer release()
-	var now *edigw.File
-	err = p.retry(ctx, "ledger "+f.Key, func() error {
-		var err error
-		now, err = p.Store.File(ctx, f.ID)
-		return err
-	})
+	now, err := p.fileNow(ctx, f)
 	if err != nil || !now.CompletedAt.IsZero() {
 		return nil, err
 	}
