@@ -248,8 +248,8 @@ func (p *Pipeline) finishUnfinished(ctx context.Context) ([]*Outcome, error) {
 	var outs []*Outcome
 	var first error
 	for _, f := range files {
-		pt, ok := p.inboundPartnerOf(&f)
-		if !ok {
+		pt, ok := p.partnerOf(f.PayerID)
+		if !ok || !strings.HasPrefix(f.Key, pt.Inbound()) {
 			continue // another deployment's partner
 		}
 		out, err := p.finishAlone(ctx, pt, f)
@@ -283,14 +283,4 @@ func (p *Pipeline) finishAlone(ctx context.Context, pt Partner, f edigw.File) (*
 	}
 	p.log().Info("finishing a file an earlier run recorded", zap.String("key", f.Key), zap.Int64("file", f.ID))
 	return out, p.finish(ctx, pt, now, nil, out)
-}
-
-// inboundPartnerOf finds the partner whose inbound prefix holds a file.
-func (p *Pipeline) inboundPartnerOf(f *edigw.File) (Partner, bool) {
-	for _, pt := range p.Partners {
-		if pt.PayerID == f.PayerID && strings.HasPrefix(f.Key, pt.Inbound()) {
-			return pt, true
-		}
-	}
-	return Partner{}, false
 }
