@@ -2,11 +2,8 @@ package clearinghouse
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"syscall"
 	"time"
@@ -158,7 +155,7 @@ func (p *Pipeline) giveUp(ctx context.Context, pt Partner, key string, a edigw.I
 		p.log().Error("an inbound file with a recorded outcome keeps failing to finish", zap.String("key", key), zap.String("cause", a.Cause))
 		return nil, nil
 	}
-	body, err := p.open(ctx, key)
+	digest, size, err := p.objectDigest(ctx, key)
 	if errors.Is(err, edigw.ErrObjectNotFound) {
 		out.Skipped = "gone (processed by another instance)"
 		return out, nil
@@ -166,15 +163,9 @@ func (p *Pipeline) giveUp(ctx context.Context, pt Partner, key string, a edigw.I
 	if err != nil {
 		return nil, err
 	}
-	hash := sha256.New()
-	size, err := io.Copy(hash, body)
-	body.Close()
-	if err != nil {
-		return nil, err
-	}
 	file := &edigw.File{PayerID: pt.PayerID, Key: key, Direction: edigw.Inbound, Status: edigw.FileRejected,
 		Reason: fmt.Sprintf("failed %d times in a row: %s", a.Failures, a.Cause),
-		SHA256: hex.EncodeToString(hash.Sum(nil)), Size: size}
+		SHA256: digest, Size: size}
 	if err := p.recordOutcome(ctx, pt, file, nil, out); err != nil {
 		return nil, err
 	}

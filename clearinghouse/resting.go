@@ -185,27 +185,33 @@ func (p *Pipeline) rest(ctx context.Context, f *edigw.File) (restState, error) {
 	return rested, err
 }
 
-// holds tells whether the object at key has the digest (false when absent).
-func (p *Pipeline) holds(ctx context.Context, key, digest string) (bool, error) {
-	var same bool
+// objectDigest reads the object at key whole: its SHA-256 and size.
+func (p *Pipeline) objectDigest(ctx context.Context, key string) (string, int64, error) {
+	var digest string
+	var size int64
 	err := p.retry(ctx, "check "+key, func() error {
 		body, err := p.Objects.Get(ctx, key)
-		if errors.Is(err, edigw.ErrObjectNotFound) {
-			same = false
-			return nil
-		}
 		if err != nil {
 			return err
 		}
 		defer body.Close()
 		h := sha256.New()
-		if _, err := io.Copy(h, body); err != nil {
+		if size, err = io.Copy(h, body); err != nil {
 			return err
 		}
-		same = hex.EncodeToString(h.Sum(nil)) == digest
+		digest = hex.EncodeToString(h.Sum(nil))
 		return nil
 	})
-	return same, err
+	return digest, size, err
+}
+
+// holds tells whether the object at key has the digest (false when absent).
+func (p *Pipeline) holds(ctx context.Context, key, digest string) (bool, error) {
+	got, _, err := p.objectDigest(ctx, key)
+	if errors.Is(err, edigw.ErrObjectNotFound) {
+		return false, nil
+	}
+	return got == digest, err
 }
 
 // verifyingReader passes bytes through and, at their end, fails with
