@@ -136,19 +136,14 @@ func (p *Pipeline) fileFailed(ctx context.Context, pt Partner, o edigw.Object, c
 // up (it only needs archiving): nil, nil leaves it for the next poll.
 func (p *Pipeline) giveUp(ctx context.Context, pt Partner, key string, a edigw.InboundAttempt) (*Outcome, error) {
 	out := &Outcome{Key: key}
-	release, ok, err := p.lockKey(ctx, key)
+	release, prior, err := p.lockInbound(ctx, key, out)
 	if err != nil {
 		return nil, err
 	}
-	if !ok {
-		out.Skipped = "locked by another instance"
+	if release == nil {
 		return out, nil
 	}
 	defer release()
-	prior, err := p.prior(ctx, key)
-	if err != nil {
-		return nil, err
-	}
 	if prior != nil && prior.CompletedAt.IsZero() {
 		// Its outcome is recorded (records committed, or a rejection):
 		// only finishing it is failing, and that is never given up.
