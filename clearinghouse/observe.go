@@ -1,6 +1,7 @@
 package clearinghouse
 
 import (
+	"maps"
 	"strings"
 	"sync"
 
@@ -61,20 +62,8 @@ func (ob *observer) locked(f func(o *Observations)) {
 func (p *Pipeline) Observations() Observations {
 	var out Observations
 	p.observer.locked(func(o *Observations) {
-		out = Observations{Files: map[FileCount]int64{}, Bytes: map[edigw.Direction]int64{}, Claims: map[ClaimDecision]int64{},
-			Rejections999: map[string]int64{}, Unmatched: o.Unmatched}
-		for k, v := range o.Files {
-			out.Files[k] = v
-		}
-		for k, v := range o.Bytes {
-			out.Bytes[k] = v
-		}
-		for k, v := range o.Claims {
-			out.Claims[k] = v
-		}
-		for k, v := range o.Rejections999 {
-			out.Rejections999[k] = v
-		}
+		out = Observations{Files: maps.Clone(o.Files), Bytes: maps.Clone(o.Bytes), Claims: maps.Clone(o.Claims),
+			Rejections999: maps.Clone(o.Rejections999), Unmatched: o.Unmatched}
 	})
 	return out
 }
