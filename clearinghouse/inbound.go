@@ -50,19 +50,14 @@ type Outcome struct {
 // is only removed once its bytes rest under their own key (resting.go).
 func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Outcome, error) {
 	out := &Outcome{Key: key}
-	release, ok, err := p.lock(ctx, key)
+	release, prior, err := p.lockInbound(ctx, key, out)
 	if err != nil {
 		return nil, err
 	}
-	if !ok {
-		out.Skipped = "locked by another instance"
+	if release == nil {
 		return out, nil
 	}
 	defer release()
-	prior, err := p.prior(ctx, key)
-	if err != nil {
-		return nil, err
-	}
 	if prior != nil && prior.CompletedAt.IsZero() {
 		// An earlier run recorded this file's outcome and stopped before
 		// finishing it: finish it from what was recorded. Its bytes are
@@ -203,15 +198,23 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	return out, p.finish(ctx, pt, file, held, out)
 }
 
-// lock takes the file's lock, which dies with its holder: ok is false
-// when another instance holds it.
-func (p *Pipeline) lock(ctx context.Context, key string) (release func(), ok bool, err error) {
-	err = p.retry(ctx, "lock "+key, func() error {
-		var err error
-		release, ok, err = p.Store.LockKey(ctx, key)
-		return err
-	})
-	return release, ok, err
+// lockInbound takes an inbound key's lock and reads, under it, the
+// ledger's entry of an earlier file under the key (prior, nil: none). When
+// another instance holds the lock, release is nil and out says so.
+func (p *Pipeline) lockInbound(ctx context.Context, key string, out *Outcome) (release func(), prior *edigw.File, err error) {
+	release, ok, err := p.lockKey(ctx, key)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !ok {
+		out.Skipped = "locked by another instance"
+		return nil, nil, nil
+	}
+	if prior, err = p.prior(ctx, key); err != nil {
+		release()
+		return nil, nil, err
+	}
+	return release, prior, nil
 }
 
 // prior is the ledger's entry of an earlier file under key (nil: none).

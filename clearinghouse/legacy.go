@@ -2,10 +2,7 @@ package clearinghouse
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
-	"io"
 	"path"
 	"strings"
 
@@ -96,24 +93,4 @@ func (p *Pipeline) finishLegacy(ctx context.Context, pt Partner, f *edigw.File) 
 		}
 	}
 	return nil
-}
-
-// objectDigest reads the object at key whole: its SHA-256 and size.
-func (p *Pipeline) objectDigest(ctx context.Context, key string) (string, int64, error) {
-	var digest string
-	var size int64
-	err := p.retry(ctx, "check "+key, func() error {
-		body, err := p.Objects.Get(ctx, key)
-		if err != nil {
-			return err
-		}
-		defer body.Close()
-		h := sha256.New()
-		if size, err = io.Copy(h, body); err != nil {
-			return err
-		}
-		digest = hex.EncodeToString(h.Sum(nil))
-		return nil
-	})
-	return digest, size, err
 }

@@ -1,6 +1,7 @@
 package clearinghouse
 
 import (
+	"maps"
 	"strings"
 	"sync"
 
@@ -61,31 +62,10 @@ func (ob *observer) locked(f func(o *Observations)) {
 func (p *Pipeline) Observations() Observations {
 	var out Observations
 	p.observer.locked(func(o *Observations) {
-		out = Observations{Files: map[FileCount]int64{}, Bytes: map[edigw.Direction]int64{}, Claims: map[ClaimDecision]int64{},
-			Rejections999: map[string]int64{}, Unmatched: o.Unmatched}
-		for k, v := range o.Files {
-			out.Files[k] = v
-		}
-		for k, v := range o.Bytes {
-			out.Bytes[k] = v
-		}
-		for k, v := range o.Claims {
-			out.Claims[k] = v
-		}
-		for k, v := range o.Rejections999 {
-			out.Rejections999[k] = v
-		}
+		out = Observations{Files: maps.Clone(o.Files), Bytes: maps.Clone(o.Bytes), Claims: maps.Clone(o.Claims),
+			Rejections999: maps.Clone(o.Rejections999), Unmatched: o.Unmatched}
 	})
 	return out
-}
-
-// CountUnmatched counts answers that matched no record, or several
-// (edigw_unmatched_acknowledgments_total); reportUnmatched calls it for
-// each committed file.
-func (p *Pipeline) CountUnmatched(n int) {
-	if n > 0 {
-		p.observer.locked(func(o *Observations) { o.Unmatched += int64(n) })
-	}
 }
 
 // observeSent counts an outbound file written.

@@ -89,18 +89,26 @@ func (p *Pipeline) writeAbandoned(ctx context.Context, f edigw.File) (bool, erro
 		return false, err // !ok: its writer is at work
 	}
 	defer release()
-	var now *edigw.File
-	err = p.retry(ctx, "ledger "+f.Key, func() error {
-		var err error
-		now, err = p.Store.File(ctx, f.ID)
-		return err
-	})
+	now, err := p.fileNow(ctx, f)
 	if err != nil || now.Status != edigw.FilePending {
 		return false, err // sent by its writer meanwhile
 	}
 	return p.writePending(ctx, now)
 }
 
+// fileNow reads f's ledger entry again, as it is now (under f's lock).
+func (p *Pipeline) fileNow(ctx context.Context, f edigw.File) (*edigw.File, error) {
+	var now *edigw.File
+	err := p.retry(ctx, "ledger "+f.Key, func() error {
+		var err error
+		now, err = p.Store.File(ctx, f.ID)
+		return err
+	})
+	return now, err
+}
+
+// lockKey takes a file's lock, which dies with its holder: ok is false
+// when another instance holds it.
 func (p *Pipeline) lockKey(ctx context.Context, key string) (release func(), ok bool, err error) {
 	err = p.retry(ctx, "lock "+key, func() error {
 		var err error

@@ -308,9 +308,6 @@ type metrics struct {
 	retries  int64
 	failures int64
 	outbound int64
-	// unmatched counts answers that matched no record, or several
-	// (IngestResult.Unmatched).
-	unmatched int64
 }
 
 func (m *metrics) files(s edigw.FileStatus) {
@@ -339,11 +336,13 @@ type Stats struct {
 
 // Stats returns the counters so far.
 func (p *Pipeline) Stats() Stats {
+	var unmatched int64
+	p.observer.locked(func(o *Observations) { unmatched = o.Unmatched })
 	m := &p.metrics
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	s := Stats{Files: map[edigw.FileStatus]int64{}, Retries: m.retries, Failures: m.failures, Outbound: m.outbound,
-		Unmatched: m.unmatched}
+		Unmatched: unmatched}
 	for k, v := range m.outcomes {
 		s.Files[k] = v
 	}

@@ -2,11 +2,8 @@ package clearinghouse
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"syscall"
 	"time"
@@ -139,26 +136,21 @@ func (p *Pipeline) fileFailed(ctx context.Context, pt Partner, o edigw.Object, c
 // up (it only needs archiving): nil, nil leaves it for the next poll.
 func (p *Pipeline) giveUp(ctx context.Context, pt Partner, key string, a edigw.InboundAttempt) (*Outcome, error) {
 	out := &Outcome{Key: key}
-	release, ok, err := p.lock(ctx, key)
+	release, prior, err := p.lockInbound(ctx, key, out)
 	if err != nil {
 		return nil, err
 	}
-	if !ok {
-		out.Skipped = "locked by another instance"
+	if release == nil {
 		return out, nil
 	}
 	defer release()
-	prior, err := p.prior(ctx, key)
-	if err != nil {
-		return nil, err
-	}
 	if prior != nil && prior.CompletedAt.IsZero() {
 		// Its outcome is recorded (records committed, or a rejection):
 		// only finishing it is failing, and that is never given up.
 		p.log().Error("an inbound file with a recorded outcome keeps failing to finish", zap.String("key", key), zap.String("cause", a.Cause))
 		return nil, nil
 	}
-	body, err := p.open(ctx, key)
+	digest, size, err := p.objectDigest(ctx, key)
 	if errors.Is(err, edigw.ErrObjectNotFound) {
 		out.Skipped = "gone (processed by another instance)"
 		return out, nil
@@ -166,15 +158,9 @@ func (p *Pipeline) giveUp(ctx context.Context, pt Partner, key string, a edigw.I
 	if err != nil {
 		return nil, err
 	}
-	hash := sha256.New()
-	size, err := io.Copy(hash, body)
-	body.Close()
-	if err != nil {
-		return nil, err
-	}
 	file := &edigw.File{PayerID: pt.PayerID, Key: key, Direction: edigw.Inbound, Status: edigw.FileRejected,
 		Reason: fmt.Sprintf("failed %d times in a row: %s", a.Failures, a.Cause),
-		SHA256: hex.EncodeToString(hash.Sum(nil)), Size: size}
+		SHA256: digest, Size: size}
 	if err := p.recordOutcome(ctx, pt, file, nil, out); err != nil {
 		return nil, err
 	}

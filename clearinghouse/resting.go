@@ -185,27 +185,33 @@ func (p *Pipeline) rest(ctx context.Context, f *edigw.File) (restState, error) {
 	return rested, err
 }
 
-// holds tells whether the object at key has the digest (false when absent).
-func (p *Pipeline) holds(ctx context.Context, key, digest string) (bool, error) {
-	var same bool
+// objectDigest reads the object at key whole: its SHA-256 and size.
+func (p *Pipeline) objectDigest(ctx context.Context, key string) (string, int64, error) {
+	var digest string
+	var size int64
 	err := p.retry(ctx, "check "+key, func() error {
 		body, err := p.Objects.Get(ctx, key)
-		if errors.Is(err, edigw.ErrObjectNotFound) {
-			same = false
-			return nil
-		}
 		if err != nil {
 			return err
 		}
 		defer body.Close()
 		h := sha256.New()
-		if _, err := io.Copy(h, body); err != nil {
+		if size, err = io.Copy(h, body); err != nil {
 			return err
 		}
-		same = hex.EncodeToString(h.Sum(nil)) == digest
+		digest = hex.EncodeToString(h.Sum(nil))
 		return nil
 	})
-	return same, err
+	return digest, size, err
+}
+
+// holds tells whether the object at key has the digest (false when absent).
+func (p *Pipeline) holds(ctx context.Context, key, digest string) (bool, error) {
+	got, _, err := p.objectDigest(ctx, key)
+	if errors.Is(err, edigw.ErrObjectNotFound) {
+		return false, nil
+	}
+	return got == digest, err
 }
 
 // verifyingReader passes bytes through and, at their end, fails with
@@ -248,8 +254,8 @@ func (p *Pipeline) finishUnfinished(ctx context.Context) ([]*Outcome, error) {
 	var outs []*Outcome
 	var first error
 	for _, f := range files {
-		pt, ok := p.inboundPartnerOf(&f)
-		if !ok {
+		pt, ok := p.partnerOf(f.PayerID)
+		if !ok || !strings.HasPrefix(f.Key, pt.Inbound()) {
 			continue // another deployment's partner
 		}
 		out, err := p.finishAlone(ctx, pt, f)
@@ -273,12 +279,7 @@ func (p *Pipeline) finishAlone(ctx context.Context, pt Partner, f edigw.File) (*
 		return nil, err
 	}
 	defer release()
-	var now *edigw.File
-	err = p.retry(ctx, "ledger "+f.Key, func() error {
-		var err error
-		now, err = p.Store.File(ctx, f.ID)
-		return err
-	})
+	now, err := p.fileNow(ctx, f)
 	if err != nil || !now.CompletedAt.IsZero() {
 		return nil, err
 	}
@@ -288,14 +289,4 @@ func (p *Pipeline) finishAlone(ctx context.Context, pt Partner, f edigw.File) (*
 	}
 	p.log().Info("finishing a file an earlier run recorded", zap.String("key", f.Key), zap.Int64("file", f.ID))
 	return out, p.finish(ctx, pt, now, nil, out)
-}
-
-// inboundPartnerOf finds the partner whose inbound prefix holds a file.
-func (p *Pipeline) inboundPartnerOf(f *edigw.File) (Partner, bool) {
-	for _, pt := range p.Partners {
-		if pt.PayerID == f.PayerID && strings.HasPrefix(f.Key, pt.Inbound()) {
-			return pt, true
-		}
-	}
-	return Partner{}, false
 }
