@@ -27,7 +27,7 @@ func enter(ctx context.Context, ing edigw.Ingest) func(edi.InterchangeHeader) er
 // the ledger's, not a second insert: the file's own interchanges are
 // there, committed with its records. An interchange repeated inside the
 // file was a duplicate of its first occurrence.
-func (p *Pipeline) enteredBy(ctx context.Context, fileID int64) func(edi.InterchangeHeader) error {
+func (p *Pipeline) enteredBy(ctx context.Context, f *edigw.File) func(edi.InterchangeHeader) error {
 	seen := map[[5]string]bool{}
 	return func(h edi.InterchangeHeader) error {
 		ic := [5]string{h.SenderQualifier, strings.TrimSpace(h.SenderID), h.ReceiverQualifier, strings.TrimSpace(h.ReceiverID), h.ControlNumber}
@@ -38,12 +38,12 @@ func (p *Pipeline) enteredBy(ctx context.Context, fileID int64) func(edi.Interch
 		var id int64
 		err := p.retry(ctx, "interchange "+h.ControlNumber, func() error {
 			var err error
-			id, err = p.Store.InterchangeFile(ctx, edigw.Inbound, edigw.Interchange{SenderQualifier: h.SenderQualifier,
+			id, err = p.Store.InterchangeFile(ctx, f.PayerID, edigw.Interchange{SenderQualifier: h.SenderQualifier,
 				SenderID: h.SenderID, ReceiverQualifier: h.ReceiverQualifier, ReceiverID: h.ReceiverID, ControlNumber: h.ControlNumber})
 			return err
 		})
 		switch {
-		case errors.Is(err, edigw.ErrNotFound), err == nil && id != fileID:
+		case errors.Is(err, edigw.ErrNotFound), err == nil && id != f.ID:
 			return edigw.ErrDuplicateInterchange
 		}
 		return err

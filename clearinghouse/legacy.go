@@ -47,7 +47,7 @@ func (p *Pipeline) finishLegacy(ctx context.Context, pt Partner, f *edigw.File) 
 		// duplicates (duplicates.go).
 		ackr := ack.NewAcknowledger(ctx, p.ackOptions(pt), acks.sink)
 		_, err = mapping.Read(verifying(body, f.SHA256), path.Base(f.Key),
-			mapping.Handlers{Interchange: p.enteredBy(ctx, f.ID), Acknowledger: ackr,
+			mapping.Handlers{Interchange: p.enteredBy(ctx, f), Acknowledger: ackr,
 				AuthorizationLookup: p.Authorizations, Context: ctx})
 		if _, aerr := ackr.Finish(); err == nil {
 			err = aerr

@@ -43,7 +43,7 @@ type Store interface {
 	BeginIngest(ctx context.Context, f *edigw.File) (edigw.Ingest, error)
 	// InterchangeFile returns the ID of the file whose ingest entered an
 	// interchange in the ledger, or edigw.ErrNotFound.
-	InterchangeFile(ctx context.Context, d edigw.Direction, ic edigw.Interchange) (int64, error)
+	InterchangeFile(ctx context.Context, payer edigw.PayerID, ic edigw.Interchange) (int64, error)
 	// ReserveFileID hands out a ledger ID for a file entered later with
 	// RecordOutcome (its keys are named after the ID).
 	ReserveFileID(ctx context.Context) (int64, error)

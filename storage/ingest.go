@@ -66,18 +66,29 @@ func (in *ingest) Interchange(ctx context.Context, ic edigw.Interchange) error {
 	if err := in.check(); err != nil {
 		return err
 	}
-	_, err := insertInterchange(ctx, in.tx, in.dir, ic, in.fileID)
+	_, err := insertInterchange(ctx, in.tx, in.dir, in.interchangePayer(), ic, in.fileID)
 	return err
 }
 
+// interchangePayer is the payer an inbound interchange is entered under.
+func (in *ingest) interchangePayer() edigw.PayerID {
+	if in.dir == edigw.Outbound {
+		return ""
+	}
+	return in.payer
+}
+
 // insertInterchange adds an interchange to the ledger and returns its ID.
-func insertInterchange(ctx context.Context, q querier, d edigw.Direction, ic edigw.Interchange, fileID int64) (int64, error) {
+// payer is the partner's payer for an inbound interchange (” outbound):
+// an interchange is a duplicate only of one from the same partner
+// (migration 0013).
+func insertInterchange(ctx context.Context, q querier, d edigw.Direction, payer edigw.PayerID, ic edigw.Interchange, fileID int64) (int64, error) {
 	var id int64
 	err := q.QueryRow(ctx, `INSERT INTO interchanges
-		(direction, sender_qualifier, sender_id, receiver_qualifier, receiver_id, control_number, file_id)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)
+		(direction, payer_id, sender_qualifier, sender_id, receiver_qualifier, receiver_id, control_number, file_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 		ON CONFLICT ON CONSTRAINT interchanges_once DO NOTHING RETURNING id`,
-		d, trim(ic.SenderQualifier), trim(ic.SenderID), trim(ic.ReceiverQualifier), trim(ic.ReceiverID),
+		d, string(payer), trim(ic.SenderQualifier), trim(ic.SenderID), trim(ic.ReceiverQualifier), trim(ic.ReceiverID),
 		trim(ic.ControlNumber), fileID).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, edigw.ErrDuplicateInterchange
@@ -88,12 +99,13 @@ func insertInterchange(ctx context.Context, q querier, d edigw.Direction, ic edi
 	return id, nil
 }
 
-// InterchangeFile returns the file that entered an interchange.
-func (db *DB) InterchangeFile(ctx context.Context, d edigw.Direction, ic edigw.Interchange) (int64, error) {
+// InterchangeFile returns the file that entered an inbound interchange
+// from the partner of payer.
+func (db *DB) InterchangeFile(ctx context.Context, payer edigw.PayerID, ic edigw.Interchange) (int64, error) {
 	var id int64
-	err := db.pool.QueryRow(ctx, `SELECT file_id FROM interchanges WHERE direction = $1 AND sender_qualifier = $2
-		AND sender_id = $3 AND receiver_qualifier = $4 AND receiver_id = $5 AND control_number = $6`,
-		d, trim(ic.SenderQualifier), trim(ic.SenderID), trim(ic.ReceiverQualifier), trim(ic.ReceiverID),
+	err := db.pool.QueryRow(ctx, `SELECT file_id FROM interchanges WHERE direction = 'inbound' AND payer_id = $1
+		AND sender_qualifier = $2 AND sender_id = $3 AND receiver_qualifier = $4 AND receiver_id = $5 AND control_number = $6`,
+		string(payer), trim(ic.SenderQualifier), trim(ic.SenderID), trim(ic.ReceiverQualifier), trim(ic.ReceiverID),
 		trim(ic.ControlNumber)).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, edigw.ErrNotFound

@@ -236,7 +236,7 @@ func (db *DB) MarkSent(ctx context.Context, subject string, ids []int64, fileID 
 	slices.Sort(distinct)
 	distinct = slices.Compact(distinct)
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		icID, err := insertInterchange(ctx, tx, edigw.Outbound, ic, fileID)
+		icID, err := insertInterchange(ctx, tx, edigw.Outbound, "", ic, fileID)
 		if errors.Is(err, edigw.ErrDuplicateInterchange) {
 			// The file's own interchange, entered by an earlier call.
 			var owner int64
