@@ -1,0 +1,226 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/edigw/edigw"
+)
+
+// The prior-authorization worklist (GET /v1/authorizations, the console's
+// worklist; decision 0024). A page is found in one of four ways, the
+// cheapest the filter allows, and the other conditions filter the rows
+// each way reads:
+//
+//   - a search (q, patient): the few requests the search indexes of 0015
+//     find, whatever the scope, then the scope;
+//   - for one ordering NPI: that NPI's (requester_npi, id) entries
+//     backwards from the cursor, then the scope;
+//   - inside a scope: each provider's entries backwards (authScope.page);
+//   - for operators with none of these: the primary key backwards.
+//
+// The scope is applied in SQL on every way: a search never reads another
+// provider's request into the answer, and a number another provider's
+// request carries finds nothing.
+
+// Authorizations returns the requests visible in scope (nil: all) that
+// pass the filter, newest first, with ID < f.After (0: from the newest),
+// at most f.Limit (DefaultPage when 0, at most MaxPage).
+func (db *DB) Authorizations(ctx context.Context, f edigw.AuthorizationFilter, scope *edigw.Scope) ([]edigw.AuthorizationListItem, error) {
+	s, err := db.authScopeOf(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
+	after := f.After
+	if after <= 0 {
+		after = math.MaxInt64
+	}
+	args := []any{after, pageSize(f.Limit)}
+	search := f.Query != "" || f.Patient != ""
+	walk := !search && (f.OrderingNPI != "" || !s.all)
+	if walk {
+		if f.OrderingNPI != "" {
+			// One provider: its requests, filtered by the scope below.
+			args = append(args, []string{}, []string{f.OrderingNPI}, []string{})
+		} else {
+			args = append(args, s.tins, s.npis, s.declared)
+		}
+	}
+	q := &claimConds{args: args}
+	worklistConds(q, f, true)
+	if !s.all && (search || f.OrderingNPI != "") {
+		var c string
+		c, q.args = s.sql("", q.args)
+		q.conds = append(q.conds, c)
+	}
+	var page string
+	if walk {
+		page = s.page(q.sql())
+	} else {
+		page = `SELECT id FROM authorizations WHERE id < $1 AND ` + q.sql() + ` ORDER BY id DESC LIMIT $2`
+	}
+	rows, err := db.pool.Query(ctx, `WITH page AS (`+page+`)
+		SELECT a.id, coalesce(a.certification_number, ''), coalesce(a.patient_last, ''), coalesce(a.patient_first, ''),
+			a.status, a.received_at, a.effective_to, a.procedure_codes, coalesce(a.record -> 'requester', '{}'),
+			coalesce(a.requester_npi, ''), coalesce(a.place_of_service, ''), coalesce(a.facility_npi, ''),
+			coalesce(p.name, ''), a.payer_id, coalesce(a.member_id, ''), coalesce(a.trace_number, '')
+		FROM authorizations a LEFT JOIN payers p ON p.id = a.payer_id
+		WHERE a.id IN (SELECT id FROM page) ORDER BY a.id DESC`, q.args...)
+	if err != nil {
+		return nil, wrap("authorizations", err)
+	}
+	out, err := pgx.CollectRows(rows, scanWorklistItem)
+	return out, wrap("authorizations", err)
+}
+
+func scanWorklistItem(row pgx.CollectableRow) (edigw.AuthorizationListItem, error) {
+	var it edigw.AuthorizationListItem
+	var last, first, placeOfService, facility string
+	var end *time.Time
+	var procedures []string
+	var requester []byte
+	if err := row.Scan(&it.ID, &it.AuthorizationID, &last, &first, &it.Status, &it.Submitted, &end, &procedures,
+		&requester, &it.OrderingNPI, &placeOfService, &facility, &it.Insurer, &it.PayerID, &it.MemberID,
+		&it.TraceNumber); err != nil {
+		return it, err
+	}
+	it.Patient = personName(last, first)
+	if end != nil {
+		it.EndDate = end.Format(time.DateOnly)
+	}
+	it.Procedure = strings.Join(procedures, ", ")
+	var req edigw.ReviewParty
+	if err := json.Unmarshal(requester, &req); err != nil {
+		return it, err
+	}
+	it.OrderingProvider = req.Name
+	if req.FirstName != "" {
+		it.OrderingProvider = personName(req.Name, req.FirstName)
+	}
+	it.PlaceOfService, it.FacilityNPI = placeOfService, facility
+	it.SiteOfService = placeOfService
+	if it.SiteOfService == "" {
+		it.SiteOfService = facility
+	}
+	return it, nil
+}
+
+// personName is "LAST, FIRST" as the portal shows it.
+func personName(last, first string) string {
+	if first == "" {
+		return last
+	}
+	return last + ", " + first
+}
+
+// AuthorizationCounts counts the requests visible in scope that pass the
+// filter, per status and in all: the worklist's tabs. The filter's
+// statuses (the tab being shown) and cursor are not conditions here.
+func (db *DB) AuthorizationCounts(ctx context.Context, f edigw.AuthorizationFilter, scope *edigw.Scope) (edigw.AuthorizationCounts, error) {
+	out := edigw.AuthorizationCounts{ByStatus: map[edigw.AuthorizationStatus]int{}}
+	for _, st := range edigw.AuthorizationStatuses {
+		out.ByStatus[st] = 0
+	}
+	s, err := db.authScopeOf(ctx, scope)
+	if err != nil {
+		return out, err
+	}
+	q := &claimConds{}
+	worklistConds(q, f, false)
+	var c string
+	c, q.args = s.sql("", q.args)
+	q.conds = append(q.conds, c)
+	rows, err := db.pool.Query(ctx, `SELECT status, count(*) FROM authorizations WHERE `+q.sql()+` GROUP BY status`, q.args...)
+	if err != nil {
+		return out, wrap("authorization counts", err)
+	}
+	var status string
+	var n int
+	_, err = pgx.ForEachRow(rows, []any{&status, &n}, func() error {
+		out.ByStatus[edigw.AuthorizationStatus(status)] += n
+		out.All += n
+		return nil
+	})
+	return out, wrap("authorization counts", err)
+}
+
+// worklistConds adds the filter's conditions (the statuses too when
+// withStatus) to q.
+func worklistConds(q *claimConds, f edigw.AuthorizationFilter, withStatus bool) {
+	if withStatus && len(f.Statuses) > 0 {
+		statuses := make([]string, len(f.Statuses))
+		for i, s := range f.Statuses {
+			statuses[i] = string(s)
+		}
+		q.add("status = ANY(%s::text[])", statuses)
+	}
+	if v := strings.TrimSpace(f.Query); v != "" {
+		// The search box: the request ID, the certification number, the
+		// requester's trace number, the member ID, or the patient's name.
+		var alts []string
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
+			q.args = append(q.args, id)
+			alts = append(alts, "id = "+placeholder(len(q.args)))
+		}
+		q.args = append(q.args, v)
+		p := placeholder(len(q.args))
+		alts = append(alts, "certification_number = "+p, "trace_number = "+p, "member_id = "+p, nameCond(q, v))
+		q.conds = append(q.conds, "("+strings.Join(alts, " OR ")+")")
+	}
+	if v := strings.TrimSpace(f.Patient); v != "" {
+		q.args = append(q.args, v)
+		q.conds = append(q.conds, "(member_id = "+placeholder(len(q.args))+" OR "+nameCond(q, v)+")")
+	}
+	if f.Procedure != "" {
+		q.add("procedure_codes @> ARRAY[%s::text]", f.Procedure)
+	}
+	if f.OrderingNPI != "" {
+		q.add("requester_npi = %s", f.OrderingNPI)
+	}
+	if f.SiteOfService != "" {
+		q.args = append(q.args, f.SiteOfService)
+		p := placeholder(len(q.args))
+		q.conds = append(q.conds, "(place_of_service = "+p+" OR facility_npi = "+p+")")
+	}
+	// From and To are days in UTC, inclusive.
+	if !f.From.IsZero() {
+		q.add("received_at >= %s::date", f.From.Format(time.DateOnly))
+	}
+	if !f.To.IsZero() {
+		q.add("received_at < %s::date + 1", f.To.Format(time.DateOnly))
+	}
+}
+
+// nameCond matches a patient's name, case-insensitively: one word is a
+// prefix of the last or the first name; two ("DOE JANE", "Doe, Jane")
+// are prefixes of the last and the first name, in either order.
+func nameCond(q *claimConds, v string) string {
+	words := strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return r == ',' || r == ' ' })
+	prefix := func(w string) string {
+		q.args = append(q.args, likePrefix(w))
+		return placeholder(len(q.args))
+	}
+	switch len(words) {
+	case 1:
+		p := prefix(words[0])
+		return "(lower(patient_last) LIKE " + p + " OR lower(patient_first) LIKE " + p + ")"
+	case 2:
+		a, b := prefix(words[0]), prefix(words[1])
+		return "((lower(patient_last) LIKE " + a + " AND lower(patient_first) LIKE " + b + ") OR (lower(patient_last) LIKE " +
+			b + " AND lower(patient_first) LIKE " + a + "))"
+	}
+	return "FALSE"
+}
+
+// likePrefix is a LIKE pattern matching what starts with s.
+func likePrefix(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s) + "%"
+}
+
+func placeholder(n int) string { return "$" + strconv.Itoa(n) }
