@@ -86,6 +86,35 @@ type PriorAuthorizationMetrics struct {
 	OverturnRate *float64 `json:"overturnRate"`
 }
 
+// PriorAuthorizationReport is the report as JSON (GET
+// /v1/reports/prior-authorization, edigw report prior-authorization):
+// what was asked, and the rows.
+type PriorAuthorizationReport struct {
+	From    string                      `json:"from,omitempty"` // CCYY-MM-DD
+	To      string                      `json:"to,omitempty"`
+	GroupBy []MetricsGrouping           `json:"groupBy"`
+	Rows    []PriorAuthorizationMetrics `json:"rows"`
+}
+
+// NewPriorAuthorizationReport puts a query's rows in a report (never
+// null lists).
+func NewPriorAuthorizationReport(q MetricsQuery, rows []PriorAuthorizationMetrics) PriorAuthorizationReport {
+	r := PriorAuthorizationReport{GroupBy: q.GroupBy, Rows: rows}
+	if !q.From.IsZero() {
+		r.From = q.From.Format(time.DateOnly)
+	}
+	if !q.To.IsZero() {
+		r.To = q.To.Format(time.DateOnly)
+	}
+	if r.GroupBy == nil {
+		r.GroupBy = []MetricsGrouping{}
+	}
+	if r.Rows == nil {
+		r.Rows = []PriorAuthorizationMetrics{}
+	}
+	return r
+}
+
 // MetricsCSVHeader is the CSV report's first record: the JSON names.
 var MetricsCSVHeader = []string{"period", "payerId", "payer", "lineOfBusiness", "categoryKind", "category",
 	"requests", "approved", "partiallyApproved", "denied", "cancelled", "pending", "pended", "approvalRate",

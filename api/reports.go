@@ -53,9 +53,6 @@ func (s *Server) priorAuthorizationReport(w http.ResponseWriter, r *http.Request
 		return
 	}
 	mq.GroupBy = groups
-	if groups == nil {
-		groups = []edigw.MetricsGrouping{}
-	}
 	rows, err := s.Store.PriorAuthorizationMetrics(r.Context(), mq, scope)
 	if err != nil {
 		s.internal(w, r, err)
@@ -74,25 +71,7 @@ func (s *Server) priorAuthorizationReport(w http.ResponseWriter, r *http.Request
 		_, _ = w.Write(buf.Bytes())
 		return
 	}
-	if rows == nil {
-		rows = []edigw.PriorAuthorizationMetrics{}
-	}
-	writeJSON(w, http.StatusOK, metricsReport{From: dateOrEmpty(mq.From), To: dateOrEmpty(mq.To), GroupBy: groups, Rows: rows})
-}
-
-// metricsReport is the JSON report: what was asked, and the rows.
-type metricsReport struct {
-	From    string                            `json:"from,omitempty"`
-	To      string                            `json:"to,omitempty"`
-	GroupBy []edigw.MetricsGrouping           `json:"groupBy"`
-	Rows    []edigw.PriorAuthorizationMetrics `json:"rows"`
-}
-
-func dateOrEmpty(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(time.DateOnly)
+	writeJSON(w, http.StatusOK, edigw.NewPriorAuthorizationReport(mq, rows))
 }
 
 // wantsCSV reports whether the Accept header's first media type that is
