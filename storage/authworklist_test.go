@@ -116,6 +116,13 @@ func TestAuthorizationWorklist(t *testing.T) {
 		{"q like characters", edigw.AuthorizationFilter{Query: "SMITH%"}, nil, nil},
 		{"q in scope", edigw.AuthorizationFilter{Query: "U1234567801"}, scopeA, []string{"A3", "A1"}},
 		{"patient name", edigw.AuthorizationFilter{Patient: "DO"}, scopeA, []string{"A1"}},
+		{"q name in scope", edigw.AuthorizationFilter{Query: "smith"}, scopeA, []string{"A2"}},
+		{"q request ID in scope", edigw.AuthorizationFilter{Query: strconv.FormatInt(ids["A1"], 10)}, scopeA, []string{"A1"}},
+		{"q and patient in scope", edigw.AuthorizationFilter{Query: "U1234567801", Patient: "ROE"}, scopeA, []string{"A3"}},
+		{"q name, tab and page in scope", edigw.AuthorizationFilter{Query: "doe", Statuses: []edigw.AuthorizationStatus{edigw.AuthApproved},
+			Limit: 1}, scopeA, []string{"A1"}},
+		{"q certification and date in scope", edigw.AuthorizationFilter{Query: "CERTA3", From: day("2026-01-15")}, scopeA, []string{"A3"}},
+		{"q three words", edigw.AuthorizationFilter{Query: "a b c"}, scopeA, nil},
 		{"patient member", edigw.AuthorizationFilter{Patient: "MA2"}, nil, []string{"A2"}},
 		{"procedure", edigw.AuthorizationFilter{Procedure: "E0250"}, nil, []string{"B2", "B1", "A1"}},
 		{"procedure in scope", edigw.AuthorizationFilter{Procedure: "E0601"}, scopeA, []string{"A2"}},
@@ -206,6 +213,7 @@ func TestAuthorizationWorklistScope(t *testing.T) {
 			{Query: "MA2"}, {Query: "SMITH"}, {Query: "ROE"}, {Query: "U1234567801"}, {Patient: "ROE"}, {Patient: "MA2"},
 			{Procedure: "K0001"}, {Procedure: "E0601"}, {Procedure: "E0250"}, {OrderingNPI: npiA}, {SiteOfService: "12"},
 			{SiteOfService: "1999999993"}, {Statuses: []edigw.AuthorizationStatus{edigw.AuthDenied}}, {After: ids["A3"] + 1},
+			{Query: "CERTA1", Patient: "DOE"}, {Query: "DOE", Patient: "U1234567801"}, {Query: "ROE", OrderingNPI: npiA},
 		} {
 			got := list(f, scopeB)
 			for _, id := range got {
