@@ -2,9 +2,11 @@ package storage
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -285,4 +287,29 @@ func ownMatching(t *testing.T, db *DB, f edigw.AuthorizationFilter, own map[int6
 		}
 	}
 	return out
+}
+
+// TestAuthorizationWorklistManyServices: a request with a thousand
+// services is stored and found by any of its procedures (the codes are in
+// no B-tree entry, whose size is bounded).
+func TestAuthorizationWorklistManyServices(t *testing.T) {
+	db, _ := openDB(t)
+	ctx := testCtx(t)
+	r := authRequest("MANY", tinA, npiA)
+	r.Services = nil
+	// Codes that do not compress: X00000 and 1,000 others, 12 characters
+	// each (a B-tree entry may be compressed, and would hold these).
+	r.Services = append(r.Services, edigw.RequestedService{ProcedureQualifier: "HC", ProcedureCode: "X00000", Quantity: "1"})
+	for i := range 1000 {
+		sum := sha256.Sum256([]byte{byte(i), byte(i >> 8)})
+		r.Services = append(r.Services, edigw.RequestedService{ProcedureQualifier: "HC", ProcedureCode: fmt.Sprintf("%X", sum[:6]), Quantity: "1"})
+	}
+	r.Services = append(r.Services, edigw.RequestedService{ProcedureQualifier: "HC", ProcedureCode: "X00499", Quantity: "1"})
+	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{r}})
+	for _, scope := range []*edigw.Scope{nil, {TINs: []string{tinA}}} {
+		items, err := db.Authorizations(ctx, edigw.AuthorizationFilter{Procedure: "X00499"}, scope)
+		if err != nil || len(items) != 1 || !strings.HasPrefix(items[0].Procedure, "X00000, ") {
+			t.Errorf("scope %v: %d items, %v", scope, len(items), err)
+		}
+	}
 }

@@ -38,15 +38,20 @@ ALTER TABLE authorizations
 	ADD COLUMN other_npis text[] GENERATED ALWAYS AS (array_remove(provider_npis, requester_npi)) STORED;
 
 -- A scoped page walks each provider's requests newest first. The INCLUDE
--- columns are every column a filter or a search reads, so that a tab, a
+-- columns are the columns a filter or a search reads, so that a tab, a
 -- filter or a name is checked in the index without reading the table's
 -- rows, and the tab counts are read from the indexes alone: a provider's
--- page or count costs its index entries, whatever the table's size.
+-- page or count costs its index entries, whatever the table's size. All
+-- are bounded by the 278's element sizes (the guide checks them before
+-- anything is stored), so an entry stays well under a B-tree entry's
+-- limit (about 2.7 kB); the procedure codes are not (a request may have
+-- any number of services) and stay out: a procedure filter reads the
+-- table's rows.
 CREATE INDEX authorizations_requester_tin ON authorizations (requester_tin, id)
-	INCLUDE (requester_npi, status, received_at, procedure_codes, place_of_service, facility_npi,
+	INCLUDE (requester_npi, status, received_at, place_of_service, facility_npi,
 		certification_number, trace_number, member_id, patient_last, patient_first);
 CREATE INDEX authorizations_requester_npi ON authorizations (requester_npi, id)
-	INCLUDE (requester_tin, status, received_at, procedure_codes, place_of_service, facility_npi,
+	INCLUDE (requester_tin, status, received_at, place_of_service, facility_npi,
 		certification_number, trace_number, member_id, patient_last, patient_first);
 -- Partial: most requests name no provider but the requester, and a
 -- condition with other_npis <> '{}' lets the planner know how few rows
@@ -55,7 +60,7 @@ CREATE INDEX authorizations_requester_npi ON authorizations (requester_npi, id)
 CREATE INDEX authorizations_other_npis ON authorizations USING gin (other_npis) WHERE other_npis <> '{}';
 -- An operator's date range (From, To) reads its requests here, then the
 -- newest of them.
-CREATE INDEX authorizations_received ON authorizations (received_at, id) INCLUDE (status, procedure_codes);
+CREATE INDEX authorizations_received ON authorizations (received_at, id) INCLUDE (status);
 -- The search box and the filters find their few rows whatever the scope
 -- (then the scope filters them): a bitmap OR of these.
 CREATE INDEX authorizations_certification_number ON authorizations (certification_number);
