@@ -66,8 +66,8 @@ func worklistQuery(f edigw.AuthorizationFilter, s authScope) (string, []any) {
 		// Each provider's entries backwards; every filter, the ordering
 		// NPI too, is checked in the provider indexes (INCLUDE).
 		q = &claimConds{args: append(args, s.tins, s.npis, s.declared)}
-		worklistConds(q, f, true)
-		page = s.page(q.sql())
+		row := worklistConds(q, f, true)
+		page = s.page(q.sql(), row)
 	case !s.all:
 		// A search is read two ways at once: its names along each
 		// provider's entries (with every other filter, all in the
@@ -77,32 +77,32 @@ func worklistQuery(f edigw.AuthorizationFilter, s authScope) (string, []any) {
 		// of one letter matches most of the table, a certification
 		// number one request of the provider's thousands.
 		q = &claimConds{args: append(args, s.tins, s.npis, s.declared)}
-		numbers, names := searchConds(q, f)
+		numbers, names, row := searchConds(q, f)
 		rest := q.sql()
 		var inScope string
 		inScope, q.args = s.sql("", q.args)
 		page = `SELECT id FROM (
-				SELECT id FROM (` + s.page(rest+" AND "+names) + `) w
+				SELECT id FROM (` + s.page(rest+" AND "+names, row) + `) w
 				UNION
-				SELECT id FROM (SELECT id FROM authorizations WHERE id < $1 AND ` + rest + ` AND ` + numbers + ` AND ` + inScope + `
-					ORDER BY id DESC LIMIT $2) n
+				SELECT id FROM (SELECT id FROM authorizations r WHERE id < $1 AND ` + rest + ` AND ` + orTrue(row) + ` AND ` + numbers +
+			` AND ` + inScope + ` ORDER BY id DESC LIMIT $2) n
 			) u ORDER BY id DESC LIMIT $2`
 	case !search && f.OrderingNPI != "":
 		// An operator's one provider: its entries backwards.
 		q = &claimConds{args: append(args, []string{}, []string{f.OrderingNPI}, []string{})}
-		worklistConds(q, f, true)
-		page = s.page(q.sql())
+		row := worklistConds(q, f, true)
+		page = s.page(q.sql(), row)
 	case !search && (!f.From.IsZero() || !f.To.IsZero()):
 		// An operator's dates: the range's entries of the received_at
 		// index, then the newest (id + 0 keeps the planner from walking
 		// the primary key through every newer request to reach them).
 		q = &claimConds{args: args}
-		worklistConds(q, f, true)
-		page = `SELECT id FROM authorizations WHERE id < $1 AND ` + q.sql() + ` ORDER BY id + 0 DESC LIMIT $2`
+		row := worklistConds(q, f, true)
+		page = `SELECT id FROM authorizations r WHERE id < $1 AND ` + q.sql() + ` AND ` + orTrue(row) + ` ORDER BY id + 0 DESC LIMIT $2`
 	default:
 		q = &claimConds{args: args}
-		worklistConds(q, f, true)
-		page = `SELECT id FROM authorizations WHERE id < $1 AND ` + q.sql() + ` ORDER BY id DESC LIMIT $2`
+		row := worklistConds(q, f, true)
+		page = `SELECT id FROM authorizations r WHERE id < $1 AND ` + q.sql() + ` AND ` + orTrue(row) + ` ORDER BY id DESC LIMIT $2`
 	}
 	return `WITH page AS (` + page + `)
 		SELECT a.id, coalesce(a.certification_number, ''), coalesce(a.patient_last, ''), coalesce(a.patient_first, ''),
@@ -168,14 +168,15 @@ func (db *DB) AuthorizationCounts(ctx context.Context, f edigw.AuthorizationFilt
 	var sql string
 	q := &claimConds{}
 	if s.all {
-		worklistConds(q, f, false)
-		sql = `SELECT status, count(*) FROM authorizations WHERE ` + q.sql() + ` GROUP BY status`
+		row := worklistConds(q, f, false)
+		sql = `SELECT status, count(*) FROM authorizations r WHERE ` + q.sql() + ` AND ` + orTrue(row) + ` GROUP BY status`
 	} else {
-		// The scope's requests from the provider indexes alone: every
-		// column a filter or a search reads is INCLUDEd.
+		// The scope's requests from the provider indexes: every column a
+		// filter or a search reads is INCLUDEd, but for a long request's
+		// procedures.
 		q.args = []any{s.tins, s.npis, s.declared}
-		worklistConds(q, f, false)
-		sql = `SELECT status, count(*) FROM (` + s.statuses(q.sql()) + `) u GROUP BY status`
+		row := worklistConds(q, f, false)
+		sql = `SELECT status, count(*) FROM (` + s.statuses(q.sql(), row) + `) u GROUP BY status`
 	}
 	rows, err := db.pool.Query(ctx, sql, q.args...)
 	if err != nil {
@@ -192,8 +193,10 @@ func (db *DB) AuthorizationCounts(ctx context.Context, f edigw.AuthorizationFilt
 }
 
 // worklistConds adds the filter's conditions (the statuses too when
-// withStatus) to q.
-func worklistConds(q *claimConds, f edigw.AuthorizationFilter, withStatus bool) {
+// withStatus) to q: those the provider indexes can check. row is the
+// condition, on the row (alias r), that the indexes cannot ("" when
+// none; see filterConds).
+func worklistConds(q *claimConds, f edigw.AuthorizationFilter, withStatus bool) (row string) {
 	if v := strings.TrimSpace(f.Query); v != "" {
 		numbers, names := queryConds(q, v)
 		q.conds = append(q.conds, "("+numbers+" OR "+names+")")
@@ -202,13 +205,13 @@ func worklistConds(q *claimConds, f edigw.AuthorizationFilter, withStatus bool) 
 		numbers, names := patientConds(q, v)
 		q.conds = append(q.conds, "("+numbers+" OR "+names+")")
 	}
-	filterConds(q, f, withStatus)
+	return filterConds(q, f, withStatus)
 }
 
 // searchConds splits a filter with a search in two: it adds to q every
 // condition but the search's (q, else patient), and returns the search's
 // numbers and names apart.
-func searchConds(q *claimConds, f edigw.AuthorizationFilter) (numbers, names string) {
+func searchConds(q *claimConds, f edigw.AuthorizationFilter) (numbers, names, row string) {
 	if v := strings.TrimSpace(f.Query); v != "" {
 		numbers, names = queryConds(q, v)
 		if p := strings.TrimSpace(f.Patient); p != "" {
@@ -218,8 +221,7 @@ func searchConds(q *claimConds, f edigw.AuthorizationFilter) (numbers, names str
 	} else {
 		numbers, names = patientConds(q, strings.TrimSpace(f.Patient))
 	}
-	filterConds(q, f, true)
-	return numbers, names
+	return numbers, names, filterConds(q, f, true)
 }
 
 // queryConds is the search box: the request ID, the certification
@@ -243,8 +245,9 @@ func patientConds(q *claimConds, v string) (numbers, names string) {
 	return "member_id = " + placeholder(len(q.args)), nameCond(q, v)
 }
 
-// filterConds adds the conditions of the filters other than the search.
-func filterConds(q *claimConds, f edigw.AuthorizationFilter, withStatus bool) {
+// filterConds adds the conditions of the filters other than the search,
+// and returns the row's condition (see worklistConds).
+func filterConds(q *claimConds, f edigw.AuthorizationFilter, withStatus bool) (row string) {
 	if withStatus && len(f.Statuses) > 0 {
 		statuses := make([]string, len(f.Statuses))
 		for i, s := range f.Statuses {
@@ -253,7 +256,13 @@ func filterConds(q *claimConds, f edigw.AuthorizationFilter, withStatus bool) {
 		q.add("status = ANY(%s::text[])", statuses)
 	}
 	if f.Procedure != "" {
-		q.add("procedure_codes @> jsonb_build_array(%s::text)", f.Procedure)
+		// The provider indexes hold the first 20 services' codes and
+		// whether there are more: a request with more is checked on its
+		// row.
+		q.args = append(q.args, f.Procedure)
+		p := placeholder(len(q.args))
+		q.conds = append(q.conds, "(procedure_head @> jsonb_build_array("+p+"::text) OR procedure_more)")
+		row = "r.procedure_codes @> jsonb_build_array(" + p + "::text)"
 	}
 	if f.OrderingNPI != "" {
 		q.add("requester_npi = %s", f.OrderingNPI)
@@ -270,6 +279,7 @@ func filterConds(q *claimConds, f edigw.AuthorizationFilter, withStatus bool) {
 	if !f.To.IsZero() {
 		q.add("received_at < %s::date + 1", f.To.Format(time.DateOnly))
 	}
+	return row
 }
 
 // nameCond matches a patient's name, case-insensitively: one word is a
@@ -299,3 +309,11 @@ func likePrefix(s string) string {
 }
 
 func placeholder(n int) string { return "$" + strconv.Itoa(n) }
+
+// orTrue is a condition, or TRUE for none.
+func orTrue(cond string) string {
+	if cond == "" {
+		return "TRUE"
+	}
+	return cond
+}

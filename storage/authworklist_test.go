@@ -306,10 +306,25 @@ func TestAuthorizationWorklistManyServices(t *testing.T) {
 	}
 	r.Services = append(r.Services, edigw.RequestedService{ProcedureQualifier: "HC", ProcedureCode: "X00499", Quantity: "1"})
 	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{r}})
-	for _, scope := range []*edigw.Scope{nil, {TINs: []string{tinA}}} {
-		items, err := db.Authorizations(ctx, edigw.AuthorizationFilter{Procedure: "X00499"}, scope)
-		if err != nil || len(items) != 1 || !strings.HasPrefix(items[0].Procedure, "X00000, ") {
-			t.Errorf("scope %v: %d items, %v", scope, len(items), err)
+	// The provider indexes keep the first 20 services' codes: X00000 is
+	// among them, X00499 (the last service) is found on the row.
+	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{authRequest("FEW", tinA, npiA)}})
+	for _, c := range []struct {
+		procedure string
+		scope     *edigw.Scope
+		want      int
+	}{
+		{"X00499", nil, 1}, {"X00499", &edigw.Scope{TINs: []string{tinA}}, 1}, {"X00499", &edigw.Scope{NPIs: []string{npiA}}, 1},
+		{"X00000", &edigw.Scope{TINs: []string{tinA}}, 1}, {"E0250", &edigw.Scope{TINs: []string{tinA}}, 1},
+		{"X99999", &edigw.Scope{TINs: []string{tinA}}, 0}, {"X00499", &edigw.Scope{TINs: []string{tinB}, NPIs: []string{npiB}}, 0},
+	} {
+		f := edigw.AuthorizationFilter{Procedure: c.procedure}
+		items, err := db.Authorizations(ctx, f, c.scope)
+		if err != nil || len(items) != c.want || c.want == 1 && c.procedure != "E0250" && !strings.HasPrefix(items[0].Procedure, "X00000, ") {
+			t.Errorf("%s in %v: %d items, %v", c.procedure, c.scope, len(items), err)
+		}
+		if n, err := db.AuthorizationCounts(ctx, f, c.scope); err != nil || n.All != c.want {
+			t.Errorf("%s in %v: counts %+v, %v", c.procedure, c.scope, n, err)
 		}
 	}
 }

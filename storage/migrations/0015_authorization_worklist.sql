@@ -27,6 +27,12 @@ ALTER TABLE authorizations
 	-- (it made storing a 278 request three times slower).
 	ADD COLUMN procedure_codes jsonb GENERATED ALWAYS AS
 		(jsonb_path_query_array(record, '$.services[*].procedureCode ? (@ != "")')) STORED,
+	-- The first 20 services' codes, and whether there are more: what the
+	-- provider indexes keep (a request may have any number of services,
+	-- and a B-tree entry is at most about 2.7 kB).
+	ADD COLUMN procedure_head jsonb GENERATED ALWAYS AS
+		(jsonb_path_query_array(record, '$.services[0 to 19].procedureCode ? (@ != "")')) STORED,
+	ADD COLUMN procedure_more boolean GENERATED ALWAYS AS (jsonb_path_exists(record, '$.services[20]')) STORED,
 	-- Site of service: UM04's place of service code, and the facility's
 	-- NPI (2010EA FA with NM108 XX).
 	ADD COLUMN place_of_service text GENERATED ALWAYS AS (nullif(record ->> 'placeOfService', '')) STORED,
@@ -43,16 +49,15 @@ ALTER TABLE authorizations
 -- rows, and the tab counts are read from the indexes alone: a provider's
 -- page or count costs its index entries, whatever the table's size. All
 -- are bounded by the 278's element sizes (the guide checks them before
--- anything is stored), so an entry stays well under a B-tree entry's
--- limit (about 2.7 kB); the procedure codes are not (a request may have
--- any number of services) and stay out: a procedure filter reads the
--- table's rows.
+-- anything is stored) and the head's 20 codes, so an entry stays under a
+-- B-tree entry's limit (about 2.7 kB); a procedure filter reads the row
+-- only of a request with more than 20 services.
 CREATE INDEX authorizations_requester_tin ON authorizations (requester_tin, id)
 	INCLUDE (requester_npi, status, received_at, place_of_service, facility_npi,
-		certification_number, trace_number, member_id, patient_last, patient_first);
+		certification_number, trace_number, member_id, patient_last, patient_first, procedure_head, procedure_more);
 CREATE INDEX authorizations_requester_npi ON authorizations (requester_npi, id)
 	INCLUDE (requester_tin, status, received_at, place_of_service, facility_npi,
-		certification_number, trace_number, member_id, patient_last, patient_first);
+		certification_number, trace_number, member_id, patient_last, patient_first, procedure_head, procedure_more);
 -- Partial: most requests name no provider but the requester, and a
 -- condition with other_npis <> '{}' lets the planner know how few rows
 -- this index holds (a plain && is estimated at a fixed share of the table,
