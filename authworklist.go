@@ -41,6 +41,18 @@ type AuthorizationListItem struct {
 	SiteOfService    string  `json:"siteOfService,omitempty"`
 	Insurer          string  `json:"insurer"` // the payer's name
 	PayerID          PayerID `json:"payerId"`
+	// SiteOfService is PlaceOfService (UM04-1) when the request has one,
+	// else FacilityNPI (2010EA FA).
+	PlaceOfService string `json:"placeOfService,omitempty"`
+	FacilityNPI    string `json:"facilityNpi,omitempty"`
+	MemberID       string `json:"memberId,omitempty"`    // the subscriber's member ID
+	TraceNumber    string `json:"traceNumber,omitempty"` // the requester's TRN02
+}
+
+// AuthorizationStatuses are the worklist's tabs other than All, in the
+// portal's order.
+var AuthorizationStatuses = []AuthorizationStatus{
+	AuthPending, AuthApproved, AuthPartiallyApproved, AuthDenied, AuthCancelled,
 }
 
 // AuthorizationCounts are the worklist's tab counts for a filter: per

@@ -64,8 +64,14 @@ func scanStoredAuth(row pgx.Row) (*edigw.StoredAuthorization, error) {
 
 // Authorization returns an authorization visible in scope (by requester
 // TIN, or the NPI of the requester or a service provider).
+// A request naming no TIN is also in the scope of the TINs its NPIs are
+// declared under (authScope).
 func (db *DB) Authorization(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredAuthorization, error) {
-	cond, args := newScopeFilter(scope).npisSQL("requester_tin", "provider_npis", []any{id})
+	s, err := db.authScopeOf(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
+	cond, args := s.sql("", []any{id})
 	a, err := scanStoredAuth(db.pool.QueryRow(ctx, `SELECT `+storedAuthColumns+` FROM authorizations WHERE id = $1 AND `+cond, args...))
 	return a, wrap("authorization", err)
 }

@@ -42,13 +42,3 @@ func (f scopeFilter) sql(tinExpr, npiExpr string, args []any) (string, []any) {
 	n := len(args)
 	return fmt.Sprintf("(%s = ANY($%d::text[]) OR %s = ANY($%d::text[]))", tinExpr, n-1, npiExpr, n), args
 }
-
-// npisSQL is sql for a record with an array of NPIs (authorizations).
-func (f scopeFilter) npisSQL(tinExpr, npisExpr string, args []any) (string, []any) {
-	if f.all {
-		return "TRUE", args
-	}
-	args = append(args, f.tins, f.npis)
-	n := len(args)
-	return fmt.Sprintf("(%s = ANY($%d::text[]) OR %s && $%d::text[])", tinExpr, n-1, npisExpr, n), args
-}

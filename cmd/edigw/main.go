@@ -69,6 +69,7 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	root.AddCommand(newReportCmd()) // apart from the line below, which every new command edits
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: exitUnusable, err: fmt.Errorf("%w\n%s", err, c.UsageString())}
 	})
