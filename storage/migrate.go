@@ -29,6 +29,7 @@ const (
 	lockClass     = 0x6564
 	migrateLockID = 1
 	eventsLockID  = 2
+	timersLockID  = 3 // the authorization scheduler (authtimers.go)
 )
 
 type migration struct {
