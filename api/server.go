@@ -84,6 +84,8 @@ func (s *Server) routes() []route {
 		{"GET /v1/claims/{id}/history", edigw.EntitleClaims, s.claimHistory, nil},
 		{"POST /v1/authorizations", edigw.EntitlePrecertification, s.submitAuthorizations, nil},
 		{"GET /v1/authorizations/{id}", edigw.EntitlePrecertification, s.getAuthorization, nil},
+		{"PUT /v1/authorizations/{id}/hold", edigw.EntitleOperations, s.putHold, nil},
+		{"DELETE /v1/authorizations/{id}/hold", edigw.EntitleOperations, s.deleteHold, nil},
 		{"GET /v1/remittances", edigw.EntitleRemittances, s.listRemittances, []string{"after", "limit"}},
 		{"GET /v1/remittances/{id}", edigw.EntitleRemittances, s.getRemittance, nil},
 		{"GET /v1/events", "", s.listEvents, []string{"kind", "after", "limit"}},

@@ -18,6 +18,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/edigw/edigw/api"
+	"github.com/edigw/edigw/clearinghouse"
 )
 
 // serveConfig are serve's flags.
@@ -154,6 +155,14 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 		}
 	}()
 
+	// The authorization lifecycle's time-based events, once across
+	// instances (clearinghouse.AuthorizationScheduler).
+	scheduled := make(chan struct{})
+	go func() {
+		defer close(scheduled)
+		(&clearinghouse.AuthorizationScheduler{Store: db, Log: log.Named("scheduler")}).Run(work, stop)
+	}()
+
 	var serveErr error
 	select {
 	case <-stop:
@@ -166,6 +175,7 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 	defer cancel()
 	shutdownErr := srv.Shutdown(shutdown)
 	<-polled
+	<-scheduled
 	log.Info("stopped")
 	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
 		return serveErr
