@@ -61,7 +61,9 @@ func (p *Profile) FactsOf(a *edigw.AuthorizationRequest, received time.Time) Req
 	if _, err := parseDate(requested); err != nil {
 		requested = received.UTC().Format(dateLayout)
 	}
-	if svc := firstServiceDate(a); svc != "" {
+	// Appeals and reconsiderations review a decision, not a service: they
+	// are never retrospective requests themselves.
+	if svc := firstServiceDate(a); svc != "" && !IsAppeal(a.CertificationType) && a.CertificationType != CertReconsideration {
 		f.Retrospective = p.Retrospective(requested, svc)
 	}
 	if c, ok := p.requestCategory(a); ok {
