@@ -37,15 +37,25 @@ type requestColumns struct {
 	line, category, kind string
 	complete             *time.Time
 	due, regulatory      *time.Time
-	original             string // REF*BB, for linkOriginal
+	decided              *time.Time // a response stored unmatched, when final
+	original             string     // REF*BB, for linkOriginal
 }
 
 // requestLifecycle computes a new request's columns under its payer's
 // profile; without a profile only receipt, type and urgency are known.
 func requestLifecycle(r *edigw.AuthorizationRequest, received time.Time) requestColumns {
 	c := requestColumns{received: received, certificationType: r.CertificationType, urgency: payers.UrgencyOf(r), complete: &received}
+	if s := authStatus(r); s != edigw.AuthPending {
+		// A response stored on its own (it matched no request): decided
+		// when it came, no clock to run.
+		c.decided = &received
+	}
 	p, ok := payers.Lookup(r.PayerID)
-	if !ok {
+	if !ok || r.Decision != nil {
+		if p != nil {
+			f := p.FactsOf(r, received)
+			c.retrospective, c.line, c.category, c.kind = f.Retrospective, f.LineOfBusiness, f.Category, string(f.CategoryKind)
+		}
 		return c
 	}
 	f := p.FactsOf(r, received)

@@ -298,7 +298,8 @@ func TestSchedulerEmitsEachEventOnceAcrossInstances(t *testing.T) {
 		lcRequest("T-VALID", tinA, npiA)}})
 	pend := lcResponse("T-HOLD", tinA, npiA, "A4", "", "")
 	pend.Attachments = []edigw.Attachment{{ReportType: "77", Transmission: "FX"}}
-	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{pend,
+	orphan := lcResponse("T-ORPHAN", tinA, npiA, "A4", "", "") // answers no request: no clock of its own
+	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{pend, orphan,
 		lcResponse("T-VALID", tinA, npiA, "A1", "C-VALID", "20260710")}}) // valid through 2026-09-10
 
 	run := func(now time.Time) int {

@@ -86,12 +86,12 @@ func insertAuthorization(ctx context.Context, tx pgx.Tx, r *edigw.AuthorizationR
 	err = tx.QueryRow(ctx, `INSERT INTO authorizations (payer_id, direction, file_id, trace_number, certification_number,
 			status, requester_npi, requester_tin, provider_npis, effective_from, effective_to, outbound_state, record,
 			received_at, certification_type, urgency, retrospective, line_of_business, category, category_kind,
-			information_complete_at, decision_due, regulatory_decision_due)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) RETURNING id`,
+			information_complete_at, decision_due, regulatory_decision_due, decided_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id`,
 		string(r.PayerID), string(d), fileID, nullable(r.TraceNumber), nullable(certificationOf(r)), string(authStatus(r)),
 		nullable(r.Requester.NPI()), nullable(r.Requester.TaxID), authProviderNPIs(r), from, to, out, rec,
 		lc.received, nullable(lc.certificationType), nullable(lc.urgency), lc.retrospective, nullable(lc.line),
-		nullable(lc.category), nullable(lc.kind), lc.complete, lc.due, lc.regulatory).Scan(&id)
+		nullable(lc.category), nullable(lc.kind), lc.complete, lc.due, lc.regulatory, lc.decided).Scan(&id)
 	if err != nil {
 		return 0, lc, fmt.Errorf("authorization: %w", err)
 	}
