@@ -204,8 +204,10 @@ func applyLifecycle(ctx context.Context, tx pgx.Tx, id int64, req, resp *edigw.A
 	}
 	var from, through, deadline string
 	var reasons []string
-	if (s == edigw.AuthApproved || s == edigw.AuthPartiallyApproved) && !hasProfile && req.Decision.EffectivePeriod != nil {
-		// No profile to compute an end: the decision's dates as given.
+	if req.Decision.EffectivePeriod != nil {
+		// The decision's dates as given: what a denial or cancellation
+		// keeps (the worklist's End Date), and an approval's when no
+		// profile computes an end.
 		from, through = isoOf(req.Decision.EffectivePeriod.From), isoOf(req.Decision.EffectivePeriod.To)
 	}
 	if hasProfile {
