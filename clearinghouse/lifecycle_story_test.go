@@ -70,6 +70,19 @@ func TestLifecycleStory(t *testing.T) {
 		{"05-837p-oxygen-claim.edi", "2026-12-15T14:15:00Z"},
 		{"06-835-oxygen-paid.edi", "2026-12-30T11:00:00Z"},
 	}
+	// Two schedulers, as two serve instances, look after every step and
+	// on later days, each look twice at once.
+	s1 := &AuthorizationScheduler{Store: db, Now: clk.now}
+	other := openStore(t, dbURL)
+	s2 := &AuthorizationScheduler{Store: other, Now: clk.now}
+	tick := func() {
+		var wg sync.WaitGroup
+		for _, s := range []*AuthorizationScheduler{s1, s2, s1, s2} {
+			wg.Add(1)
+			go func() { defer wg.Done(); s.RunOnce(ctx) }()
+		}
+		wg.Wait()
+	}
 	for _, s := range steps {
 		clk.set(mustTime(t, s.at))
 		drop(t, p, filepath.Join(dir, s.file), s.file)
@@ -77,6 +90,7 @@ func TestLifecycleStory(t *testing.T) {
 		if err != nil || len(outs) != 1 || outs[0].Status != edigw.FileArchived {
 			t.Fatalf("%s: %v %v", s.file, err, outs)
 		}
+		tick()
 	}
 	auths := storedAuthorizations(t, db, dbURL)
 	byTrace := map[string]*edigw.StoredAuthorization{}
@@ -127,18 +141,10 @@ func TestLifecycleStory(t *testing.T) {
 		t.Errorf("retrospective: %+v", retro.AuthorizationLifecycle)
 	}
 
-	// Two schedulers, the story's clock moving on.
-	s1 := &AuthorizationScheduler{Store: db, Now: clk.now}
-	other := openStore(t, dbURL)
-	s2 := &AuthorizationScheduler{Store: other, Now: clk.now}
+	// The story's clock moving on.
 	for _, day := range []string{"2026-12-31T12:00:00Z", "2027-03-18T12:00:00Z", "2027-04-02T12:00:00Z", "2027-04-20T12:00:00Z", "2027-05-05T12:00:00Z"} {
 		clk.set(mustTime(t, day))
-		var wg sync.WaitGroup
-		for _, s := range []*AuthorizationScheduler{s1, s2, s1, s2} {
-			wg.Add(1)
-			go func() { defer wg.Done(); s.RunOnce(ctx) }()
-		}
-		wg.Wait()
+		tick()
 	}
 	timed := map[edigw.EventKind]bool{edigw.EventAuthHoldDue: true, edigw.EventAuthDecisionOverdue: true,
 		edigw.EventAuthExpiring: true, edigw.EventAuthExpired: true}

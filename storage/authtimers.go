@@ -11,6 +11,14 @@ import (
 	"github.com/edigw/edigw/mapping/payers"
 )
 
+// timerLookback is how far back a look reaches, in days: an event due
+// longer ago than that is not raised. The scheduler looks every minute,
+// so this only matters after a long outage or at the first look over old
+// records, which would otherwise raise an event for every request ever
+// left undecided or expired; and it keeps each look's scan to recent
+// rows instead of every expired approval ever stored.
+const timerLookback = 31
+
 // timerBatch bounds the events one pass of EmitAuthorizationTimers
 // emits in one transaction; a pass runs batches until none is full.
 const timerBatch = 2000
@@ -26,7 +34,8 @@ const timerBatch = 2000
 //     expiringDays of validThrough;
 //   - authorization.expired: an approved request after validThrough.
 //
-// Days are UTC days. Each event is emitted exactly once per request, kind
+// Days are UTC days; due dates more than timerLookback days old are
+// not looked at. Each event is emitted exactly once per request, kind
 // and due instant, however many instances run this at once: the row in
 // authorization_timers is inserted in the same transaction as the event,
 // its primary key refuses a second, and the pass holds a transaction
@@ -59,13 +68,15 @@ func (db *DB) emitTimers(ctx context.Context, now time.Time, payerIDs []string, 
 		today := now.UTC().Format(time.DateOnly)
 		rows, err := tx.Query(ctx, `WITH due AS (
 				SELECT id, 'authorization.hold_due' AS kind, hold_due_date::timestamp AT TIME ZONE 'UTC' AS due
-				FROM authorizations WHERE hold_due_date IS NOT NULL AND hold_due_date <= $1::date AND decided_at IS NULL
+				FROM authorizations WHERE hold_due_date IS NOT NULL AND decided_at IS NULL
+				  AND hold_due_date <= $1::date AND hold_due_date > $1::date - $6::int
 				UNION
 				SELECT id, 'authorization.decision_overdue', decision_due
-				FROM authorizations WHERE decided_at IS NULL AND decision_due <= $2
+				FROM authorizations WHERE decided_at IS NULL AND decision_due <= $2 AND decision_due > $2 - make_interval(days => $6)
 				UNION
 				SELECT id, 'authorization.decision_overdue', regulatory_decision_due
-				FROM authorizations WHERE decided_at IS NULL AND regulatory_decision_due <= $2
+				FROM authorizations WHERE decided_at IS NULL
+				  AND regulatory_decision_due <= $2 AND regulatory_decision_due > $2 - make_interval(days => $6)
 				UNION
 				SELECT a.id, 'authorization.expiring', a.effective_to::timestamp AT TIME ZONE 'UTC'
 				FROM authorizations a JOIN unnest($3::text[], $4::int[]) AS p (payer_id, days) ON p.payer_id = a.payer_id
@@ -73,14 +84,15 @@ func (db *DB) emitTimers(ctx context.Context, now time.Time, payerIDs []string, 
 				  AND a.effective_to >= $1::date AND a.effective_to - p.days <= $1::date
 				UNION
 				SELECT id, 'authorization.expired', effective_to::timestamp AT TIME ZONE 'UTC'
-				FROM authorizations WHERE status IN ('Approved', 'Partially Approved') AND effective_to < $1::date)
+				FROM authorizations WHERE status IN ('Approved', 'Partially Approved')
+				  AND effective_to < $1::date AND effective_to >= $1::date - $6::int)
 			INSERT INTO authorization_timers (authorization_id, kind, due)
 			SELECT id, kind, due FROM due
 			WHERE NOT EXISTS (SELECT 1 FROM authorization_timers t
 				WHERE t.authorization_id = due.id AND t.kind = due.kind AND t.due = due.due)
 			ORDER BY id, kind, due LIMIT $5
 			ON CONFLICT DO NOTHING
-			RETURNING authorization_id, kind, due`, today, now, payerIDs, expiringDays, timerBatch)
+			RETURNING authorization_id, kind, due`, today, now, payerIDs, expiringDays, timerBatch, timerLookback)
 		if err != nil {
 			return err
 		}

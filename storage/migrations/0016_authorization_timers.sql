@@ -26,5 +26,6 @@ CREATE TABLE authorization_timers (
 -- What the scheduler scans.
 CREATE INDEX authorizations_hold_due ON authorizations (hold_due_date) WHERE hold_due_date IS NOT NULL;
 CREATE INDEX authorizations_undecided ON authorizations (decision_due) WHERE decided_at IS NULL;
+CREATE INDEX authorizations_regulatory_undecided ON authorizations (regulatory_decision_due) WHERE decided_at IS NULL;
 CREATE INDEX authorizations_valid_through ON authorizations (effective_to)
 	WHERE status IN ('Approved', 'Partially Approved');
