@@ -347,3 +347,43 @@ func TestSchedulerEmitsEachEventOnceAcrossInstances(t *testing.T) {
 		t.Errorf("%d events emitted again", n)
 	}
 }
+
+// An approved extension carries the original's validThrough to its own
+// end; a denied one moves nothing; an approved revision replaces the
+// original's validity.
+func TestExtensionsAndRevisionsMoveTheOriginal(t *testing.T) {
+	db, _ := openDB(t)
+	clk := &clock{t: at("2026-07-02T15:00:00Z")}
+	db.Now = clk.now
+	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{lcRequest("X-ORIG", tinA, npiA)}})
+	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{lcResponse("X-ORIG", tinA, npiA, "A1", "C-ORIG", "20260710")}})
+	orig := authIDByTrace(t, db, "X-ORIG", npiA)
+	valid := func() string {
+		l := storedAuth(t, db, orig).AuthorizationLifecycle
+		return l.ValidFrom + ".." + l.ValidThrough
+	}
+	if v := valid(); v != "2026-07-10..2026-09-10" {
+		t.Fatalf("original %s", v)
+	}
+	clk.set(at("2026-09-01T15:00:00Z"))
+	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{appeal("X-EXT-DENIED", tinA, npiA, "4", "C-ORIG"),
+		appeal("X-EXT", tinA, npiA, "4", "C-ORIG")}})
+	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{lcResponse("X-EXT-DENIED", tinA, npiA, "A3", "D-EXT", "")}})
+	if v := valid(); v != "2026-07-10..2026-09-10" {
+		t.Errorf("after a denied extension: %s", v)
+	}
+	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{lcResponse("X-EXT", tinA, npiA, "A1", "C-EXT", "20260910")}})
+	if v := valid(); v != "2026-07-10..2026-11-10" {
+		t.Errorf("after the extension: %s", v)
+	}
+	if s := storedAuth(t, db, orig); s.Request.Status != edigw.AuthApproved {
+		t.Errorf("status %s", s.Request.Status)
+	}
+	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{appeal("X-REV", tinA, npiA, "S", "C-ORIG")}})
+	rev := lcResponse("X-REV", tinA, npiA, "A1", "C-REV", "")
+	rev.Decision.EffectivePeriod = &edigw.Period{From: "20260801", To: "20261031"}
+	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{rev}})
+	if v := valid(); v != "2026-08-01..2026-10-31" {
+		t.Errorf("after the revision: %s", v)
+	}
+}
