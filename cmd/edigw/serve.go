@@ -18,7 +18,6 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/edigw/edigw/api"
-	"github.com/edigw/edigw/clearinghouse"
 )
 
 // serveConfig are serve's flags.
@@ -155,13 +154,7 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 		}
 	}()
 
-	// The authorization lifecycle's time-based events, once across
-	// instances (clearinghouse.AuthorizationScheduler).
-	scheduled := make(chan struct{})
-	go func() {
-		defer close(scheduled)
-		(&clearinghouse.AuthorizationScheduler{Store: db, Log: log.Named("scheduler")}).Run(work, stop)
-	}()
+	scheduled := startAuthorizationScheduler(work, stop, db, log) // authorization events (docs/authorizations.md)
 
 	var serveErr error
 	select {
@@ -174,8 +167,8 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 	shutdown, cancel := context.WithTimeout(context.WithoutCancel(c.Context()), cfg.shutdownTimeout)
 	defer cancel()
 	shutdownErr := srv.Shutdown(shutdown)
-	<-polled
 	<-scheduled
+	<-polled
 	log.Info("stopped")
 	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
 		return serveErr
