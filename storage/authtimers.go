@@ -38,8 +38,11 @@ const timerBatch = 2000
 // not looked at. Each event is emitted exactly once per request, kind
 // and due instant, however many instances run this at once: the row in
 // authorization_timers is inserted in the same transaction as the event,
-// its primary key refuses a second, and the pass holds a transaction
-// advisory lock so that instances take turns instead of deadlocking. A
+// its primary key refuses a second: an instance inserting a row another
+// has inserted but not committed waits, then does nothing. Every pass
+// inserts in the same order (ID, kind, due), so two passes wait on each
+// other's rows in one direction only and do not deadlock. No advisory
+// lock: serve's tests read a held advisory lock as a file in hand. A
 // clock that restarts (information arriving after a hold) has a new due
 // instant, so its overdue event comes again when the new clock runs out.
 // It returns how many events it emitted.
@@ -62,9 +65,6 @@ func (db *DB) EmitAuthorizationTimers(ctx context.Context, now time.Time) (int, 
 func (db *DB) emitTimers(ctx context.Context, now time.Time, payerIDs []string, expiringDays []int32) (int, error) {
 	n := 0
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1, $2)", lockClass, timersLockID); err != nil {
-			return err
-		}
 		today := now.UTC().Format(time.DateOnly)
 		rows, err := tx.Query(ctx, `WITH due AS (
 				SELECT id, 'authorization.hold_due' AS kind, hold_due_date::timestamp AT TIME ZONE 'UTC' AS due

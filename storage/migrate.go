@@ -29,7 +29,6 @@ const (
 	lockClass     = 0x6564
 	migrateLockID = 1
 	eventsLockID  = 2
-	timersLockID  = 3 // the authorization scheduler (authtimers.go)
 )
 
 type migration struct {
