@@ -183,6 +183,15 @@ func TestHoldAndInformation(t *testing.T) {
 	if _, err := db.ReleaseAuthorizationHold(testCtx(t), id); err != edigw.ErrNotOnHold {
 		t.Errorf("releasing twice: %v", err)
 	}
+	// Pended again for documentation, then a pend asking for nothing
+	// more: the information is complete.
+	clk.set(at("2026-07-14T12:00:00Z"))
+	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{pend}})
+	clk.set(at("2026-07-15T12:00:00Z"))
+	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{lcResponse("LC-HOLD", tinA, npiA, "A4", "", "")}})
+	if l := storedAuth(t, db, id).AuthorizationLifecycle; l.Hold != nil || !l.DecisionDue.Equal(at("2026-07-17T12:00:00Z")) {
+		t.Errorf("a pend asking for nothing more: %+v", l)
+	}
 	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{lcResponse("LC-HOLD", tinA, npiA, "A1", "C-HOLD", "")}})
 	if _, err := db.SetAuthorizationHold(testCtx(t), id, edigw.HoldUpdate{DueDate: "2026-07-20"}); err != edigw.ErrDecided {
 		t.Errorf("a hold on a decided request: %v", err)
@@ -294,8 +303,10 @@ func TestSchedulerEmitsEachEventOnceAcrossInstances(t *testing.T) {
 	}
 	t.Cleanup(other.Close)
 	ctx := testCtx(t)
+	ma := lcRequest("T-MA", tinA, npiA) // Medicare Advantage: both clocks run out, each once
+	ma.SubscriberReferences = []edigw.Reference{{Qualifier: "6P", Value: "MA1"}}
 	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{lcRequest("T-OVERDUE", tinA, npiA), lcRequest("T-HOLD", tinA, npiA),
-		lcRequest("T-VALID", tinA, npiA)}})
+		lcRequest("T-VALID", tinA, npiA), ma}})
 	pend := lcResponse("T-HOLD", tinA, npiA, "A4", "", "")
 	pend.Attachments = []edigw.Attachment{{ReportType: "77", Transmission: "FX"}}
 	orphan := lcResponse("T-ORPHAN", tinA, npiA, "A4", "", "") // answers no request: no clock of its own
@@ -328,7 +339,7 @@ func TestSchedulerEmitsEachEventOnceAcrossInstances(t *testing.T) {
 		run(at(day + "T12:00:00Z"))
 	}
 	want := map[edigw.EventKind][]string{
-		edigw.EventAuthDecisionOverdue: {"2026-07-07"}, // T-OVERDUE (the others were decided or held)
+		edigw.EventAuthDecisionOverdue: {"2026-07-07", "2026-07-07", "2026-07-09"}, // T-OVERDUE; T-MA's two clocks
 		edigw.EventAuthHoldDue:         {"2026-07-16"},
 		edigw.EventAuthExpiring:        {"2026-09-10"},
 		edigw.EventAuthExpired:         {"2026-09-10"},
@@ -339,6 +350,7 @@ func TestSchedulerEmitsEachEventOnceAcrossInstances(t *testing.T) {
 		for _, e := range evs {
 			got = append(got, e.Due)
 		}
+		slices.Sort(got)
 		if !slices.Equal(got, dues) {
 			t.Errorf("%s: due %v, want %v", kind, got, dues)
 		}
