@@ -96,5 +96,9 @@ type HoldUpdate struct {
 // ErrDecided: a hold is set or lifted only on an undecided request.
 var ErrDecided = errors.New("edigw: the authorization is already decided")
 
+// ErrSentRequest: a request edigw sent to a payer is held by the payer's
+// 278 response, not through the API.
+var ErrSentRequest = errors.New("edigw: the authorization request was sent to the payer, whose response holds it")
+
 // ErrNotOnHold: lifting the hold of a request that has none.
 var ErrNotOnHold = errors.New("edigw: the authorization is not on hold")

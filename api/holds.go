@@ -84,6 +84,9 @@ func (s *Server) holdDone(w http.ResponseWriter, r *http.Request, err error) boo
 	case errors.Is(err, edigw.ErrDecided):
 		writeError(w, http.StatusConflict, "decided", "the authorization is decided: a hold no longer applies")
 		return false
+	case errors.Is(err, edigw.ErrSentRequest):
+		writeError(w, http.StatusConflict, "sent_request", "edigw sent this request to the payer: the payer's 278 response holds it")
+		return false
 	case errors.Is(err, edigw.ErrNotOnHold):
 		writeError(w, http.StatusConflict, "not_on_hold", "the authorization is not on hold")
 		return false

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -114,5 +115,17 @@ func TestHoldsArePayerSide(t *testing.T) {
 	}
 	if res := e.call(t, "PUT", "/v1/authorizations/999999/hold", ops, hold); res.status != http.StatusNotFound {
 		t.Errorf("an unknown request: %d", res.status)
+	}
+	// A request A submitted, which edigw sends to the payer: the payer's
+	// 278 response holds it, not the gateway's operator.
+	var sent edigw.AuthorizationRequest
+	if err := json.Unmarshal(storyAuthorization(t), &sent); err != nil {
+		t.Fatal(err)
+	}
+	res = e.call(t, "POST", "/v1/authorizations", tokA, &sent)
+	var sub submittedBody
+	res.json(t, &sub)
+	if res := e.call(t, "PUT", sub.Items[0].Href+"/hold", ops, hold); res.status != http.StatusConflict || res.apiError(t).Error.Code != "sent_request" {
+		t.Errorf("a sent request: %d %s", res.status, res.body)
 	}
 }

@@ -72,16 +72,21 @@ func (db *DB) ReleaseAuthorizationHold(ctx context.Context, id int64) (*edigw.St
 	return db.Authorization(ctx, id, nil)
 }
 
-// lockUndecided locks a request and reads its record; edigw.ErrNotFound
-// or edigw.ErrDecided.
+// lockUndecided locks a received request and reads its record;
+// edigw.ErrNotFound, edigw.ErrSentRequest (a request edigw sent: its
+// payer's response holds it) or edigw.ErrDecided.
 func lockUndecided(ctx context.Context, tx pgx.Tx, id int64) (*edigw.AuthorizationRequest, error) {
 	var raw []byte
 	var decided bool
-	if err := tx.QueryRow(ctx, `SELECT record, decided_at IS NOT NULL FROM authorizations WHERE id = $1 FOR UPDATE`, id).
-		Scan(&raw, &decided); err != nil {
+	var dir edigw.Direction
+	if err := tx.QueryRow(ctx, `SELECT record, decided_at IS NOT NULL, direction FROM authorizations WHERE id = $1 FOR UPDATE`, id).
+		Scan(&raw, &decided, &dir); err != nil {
 		return nil, notFound(err)
 	}
-	if decided {
+	switch {
+	case dir == edigw.Outbound:
+		return nil, edigw.ErrSentRequest
+	case decided:
 		return nil, edigw.ErrDecided
 	}
 	var r edigw.AuthorizationRequest
@@ -93,7 +98,7 @@ func lockUndecided(ctx context.Context, tx pgx.Tx, id int64) (*edigw.Authorizati
 
 // holdError keeps the sentinels the API answers by.
 func holdError(err error) error {
-	for _, e := range []error{edigw.ErrNotFound, edigw.ErrDecided, edigw.ErrNotOnHold} {
+	for _, e := range []error{edigw.ErrNotFound, edigw.ErrDecided, edigw.ErrNotOnHold, edigw.ErrSentRequest} {
 		if errors.Is(err, e) {
 			return e
 		}
