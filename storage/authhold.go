@@ -36,7 +36,7 @@ func (db *DB) SetAuthorizationHold(ctx context.Context, id int64, h edigw.HoldUp
 			return err
 		}
 		var stage eventStage
-		if err := stage.add(ctx, tx, []event{lifecycleEvent(edigw.EventAuthPending, id, r, edigw.AuthPending, h.DueDate)}); err != nil {
+		if err := stage.addDated(ctx, tx, []event{lifecycleEvent(edigw.EventAuthPending, id, r, edigw.AuthPending, h.DueDate)}); err != nil {
 			return err
 		}
 		return stage.flush(ctx, tx)

@@ -123,7 +123,7 @@ func (db *DB) emitTimers(ctx context.Context, now time.Time, payerIDs []string, 
 			evs = append(evs, e)
 		}
 		var stage eventStage
-		if err := stage.add(ctx, tx, evs); err != nil {
+		if err := stage.addDated(ctx, tx, evs); err != nil {
 			return err
 		}
 		return stage.flush(ctx, tx)

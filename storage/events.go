@@ -52,7 +52,7 @@ type eventStage struct {
 	remittancesOf int64
 }
 
-var pendingColumns = []string{"kind", "payer_id", "subject", "subject_id", "reference", "status", "tin", "npi", "due"}
+var pendingColumns = []string{"kind", "payer_id", "subject", "subject_id", "reference", "status", "tin", "npi"}
 
 // add copies events to the transaction's staging table.
 func (s *eventStage) add(ctx context.Context, tx pgx.Tx, evs []event) error {
@@ -81,7 +81,7 @@ func (s *eventStage) add(ctx context.Context, tx pgx.Tx, evs []event) error {
 		pgx.CopyFromSlice(len(evs), func(i int) ([]any, error) {
 			e := &evs[i]
 			return []any{string(e.kind), string(e.payer), e.subject, e.subjectID, e.reference, e.status,
-				nullable(e.tin), nullable(e.npi), isoDateValue(e.due)}, nil
+				nullable(e.tin), nullable(e.npi)}, nil
 		}))
 	if err != nil {
 		return fmt.Errorf("storage: events: %w", err)
