@@ -87,6 +87,8 @@ func (s *Server) routes() []route {
 		{"GET /v1/authorizations", edigw.EntitlePrecertification, s.listAuthorizations, slices.Concat(worklistQuery, []string{"after", "limit"})},
 		{"GET /v1/authorizations/counts", edigw.EntitlePrecertification, s.authorizationCounts, worklistQuery},
 		{"GET /v1/authorizations/{id}", edigw.EntitlePrecertification, s.getAuthorization, nil},
+		{"PUT /v1/authorizations/{id}/hold", edigw.EntitleOperations, s.putHold, nil},
+		{"DELETE /v1/authorizations/{id}/hold", edigw.EntitleOperations, s.deleteHold, nil},
 		{"GET /v1/remittances", edigw.EntitleRemittances, s.listRemittances, []string{"after", "limit"}},
 		{"GET /v1/remittances/{id}", edigw.EntitleRemittances, s.getRemittance, nil},
 		{"GET /v1/reports/prior-authorization", "", s.priorAuthorizationReport, []string{"from", "to", "groupBy"}},

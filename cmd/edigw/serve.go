@@ -154,6 +154,8 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 		}
 	}()
 
+	scheduled := startAuthorizationScheduler(work, stop, db, log) // authorization events (docs/authorizations.md)
+
 	var serveErr error
 	select {
 	case <-stop:
@@ -165,6 +167,7 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 	shutdown, cancel := context.WithTimeout(context.WithoutCancel(c.Context()), cfg.shutdownTimeout)
 	defer cancel()
 	shutdownErr := srv.Shutdown(shutdown)
+	<-scheduled
 	<-polled
 	log.Info("stopped")
 	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
