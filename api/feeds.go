@@ -48,21 +48,10 @@ func (s *Server) listRemittances(w http.ResponseWriter, r *http.Request, tok *ed
 	s.view(w, r, pageOf(rms, after, func(rm edigw.StoredRemittance) int64 { return rm.ID }))
 }
 
-// subjectsOf lists the event subjects a token's entitlements reach.
-func subjectsOf(t *edigw.Token) []string {
-	var out []string
-	for _, e := range t.Entitlements {
-		switch e {
-		case edigw.EntitleClaims:
-			out = append(out, "claim")
-		case edigw.EntitlePrecertification:
-			out = append(out, "authorization")
-		case edigw.EntitleRemittances:
-			out = append(out, "remittance")
-		}
-	}
-	return out
-}
+// subjectsOf lists the event subjects a token's feed carries
+// (edigw.FeedSubjects: those its entitlements reach, and the outcomes of
+// files holding its records).
+func subjectsOf(t *edigw.Token) []string { return edigw.FeedSubjects(t) }
 
 // listEvents is the status-change feed: GET /v1/events?after=ID&limit=N
 // &kind=K1,K2, the events about the subjects the token is entitled to, in
@@ -77,7 +66,14 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, tok *edigw.T
 		return
 	}
 	var evs []edigw.Event
-	if subjects := subjectsOf(tok); len(subjects) > 0 {
+	if edigw.OperatorFeed(tok) {
+		// An operator's token reads the events that name no provider.
+		var err error
+		if evs, err = s.Store.OperatorEvents(r.Context(), after, limit, kinds); err != nil {
+			s.internal(w, r, err)
+			return
+		}
+	} else if subjects := subjectsOf(tok); len(subjects) > 0 {
 		var err error
 		if evs, err = s.Store.EventsOfKinds(r.Context(), after, limit, scopeOf(tok), subjects, kinds); err != nil {
 			s.internal(w, r, err)

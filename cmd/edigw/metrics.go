@@ -16,7 +16,7 @@ import (
 
 // newMetrics is serve's registry: the Go runtime and process collectors,
 // edigw_build_info, the pipeline's counters and the store's backlog (read
-// when scraped), and the webhook deliveries (none until webhooks exist).
+// when scraped); serve adds the webhook deliveries' (webhook.NewMetrics).
 // The API registers its request metrics itself. docs/operations.md lists
 // every metric; docs/grafana-dashboard.json charts them.
 func newMetrics(p *clearinghouse.Pipeline, db *storage.DB, log *zap.Logger) *prometheus.Registry {
@@ -26,12 +26,8 @@ func newMetrics(p *clearinghouse.Pipeline, db *storage.DB, log *zap.Logger) *pro
 		Help: "Always 1: the version, VCS commit, build date and Go version of this edigw."},
 		[]string{"version", "revision", "build_date", "goversion"})
 	build.WithLabelValues(v.Module, v.Revision, v.BuildDate, v.Go).Set(1)
-	webhooks := prometheus.NewCounterVec(prometheus.CounterOpts{Name: "edigw_webhook_deliveries_total",
-		Help: "Webhook deliveries by outcome (delivered, failed)."}, []string{"outcome"})
-	webhooks.WithLabelValues("delivered")
-	webhooks.WithLabelValues("failed")
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		build, webhooks, &pipelineCollector{p: p}, &backlogCollector{db: db, payers: payersOf(p.Partners), log: log})
+		build, &pipelineCollector{p: p}, &backlogCollector{db: db, payers: payersOf(p.Partners), log: log})
 	return reg
 }
 
