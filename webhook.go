@@ -29,8 +29,8 @@ const (
 
 // FeedSubjects are the event subjects a token's feed carries: those its
 // entitlements reach, and the outcomes of files holding its records.
-// An operator's token (Token.Operator) reads no provider's events: its
-// feed is the unattributed events instead (OperatorFeed).
+// An operator's token (Token.Operator) reads no provider's events; its
+// webhooks deliver the events that name no provider (OperatorFeed).
 func FeedSubjects(t *Token) []string {
 	var out []string
 	for _, e := range t.Entitlements {
@@ -49,9 +49,10 @@ func FeedSubjects(t *Token) []string {
 	return out
 }
 
-// OperatorFeed reports whether a token's feed is the operators' one: the
-// events that name no provider (unmatched answers, file outcomes and
-// problems, disabled webhooks).
+// OperatorFeed reports whether a token's webhooks deliver the operators'
+// events: those that name no provider (unmatched answers, file outcomes
+// and problems, disabled webhooks). GET /v1/events does not serve them
+// to tokens (an operator's feed there is empty).
 func OperatorFeed(t *Token) bool { return t.Operator() }
 
 // Subscription is a webhook: where a token's events are pushed.

@@ -66,14 +66,7 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, tok *edigw.T
 		return
 	}
 	var evs []edigw.Event
-	if edigw.OperatorFeed(tok) {
-		// An operator's token reads the events that name no provider.
-		var err error
-		if evs, err = s.Store.OperatorEvents(r.Context(), after, limit, kinds); err != nil {
-			s.internal(w, r, err)
-			return
-		}
-	} else if subjects := subjectsOf(tok); len(subjects) > 0 {
+	if subjects := subjectsOf(tok); len(subjects) > 0 {
 		var err error
 		if evs, err = s.Store.EventsOfKinds(r.Context(), after, limit, scopeOf(tok), subjects, kinds); err != nil {
 			s.internal(w, r, err)

@@ -57,9 +57,6 @@ type Store interface {
 	// EventsOfKinds reads the events about the given subjects ("claim",
 	// "authorization", "remittance") of the given kinds (none: all).
 	EventsOfKinds(ctx context.Context, after int64, limit int, scope *edigw.Scope, subjects []string, kinds []edigw.EventKind) ([]edigw.Event, error)
-	// OperatorEvents is an operator's feed: the events that name no
-	// provider, of the given kinds (none: all).
-	OperatorEvents(ctx context.Context, after int64, limit int, kinds []edigw.EventKind) ([]edigw.Event, error)
 
 	// Files (files.go).
 

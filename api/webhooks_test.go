@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/api"
 	"github.com/edigw/edigw/webhook"
 )
@@ -140,26 +139,5 @@ func TestWebhookRequestsAreChecked(t *testing.T) {
 	}
 	if res := e.call(t, "POST", "/v1/webhooks", a, map[string]any{"url": "https://127.0.0.1:8443/x", "secret": "mine"}); res.status != http.StatusBadRequest {
 		t.Errorf("an unknown field: %d", res.status)
-	}
-}
-
-// An operator's token reads the events that name no provider from
-// /v1/events (what its webhooks deliver); a provider's never does.
-func TestOperatorsFeedIsTheUnattributedEvents(t *testing.T) {
-	e := newEnv(t, envOptions{})
-	ops, _ := e.token(t, "ops", []edigw.Entitlement{edigw.EntitleOperations}, nil, nil)
-	a, _ := e.token(t, "A", allEntitlements, []string{"111111111"}, nil)
-	f := &edigw.File{ID: 1, PayerID: edigw.Cigna, Key: "inbound/x.x12"}
-	if err := e.db.FileEvent(t.Context(), edigw.EventFileDigestMismatch, f, "digest_mismatch"); err != nil {
-		t.Fatal(err)
-	}
-	var page struct{ Items []edigw.Event }
-	e.call(t, "GET", "/v1/events", ops, nil).json(t, &page)
-	if len(page.Items) != 1 || page.Items[0].Kind != edigw.EventFileDigestMismatch {
-		t.Fatalf("operator's feed %+v", page.Items)
-	}
-	e.call(t, "GET", "/v1/events", a, nil).json(t, &page)
-	if len(page.Items) != 0 {
-		t.Fatalf("a provider's feed holds an operator event: %+v", page.Items)
 	}
 }
