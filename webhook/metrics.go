@@ -22,8 +22,9 @@ type Backlogger interface {
 	WebhookBacklog(ctx context.Context) (*edigw.WebhookBacklog, error)
 }
 
-// NewMetrics registers the webhook metrics in reg (nil: counted, never
-// exposed); with b, also the queue depth and the subscriptions by state.
+// NewMetrics registers the deliveries counter in reg (nil: counted, never
+// exposed) and, with b, the queue depth and the subscriptions by state;
+// RegisterLatency adds the histograms.
 func NewMetrics(reg prometheus.Registerer, b Backlogger, log *zap.Logger) *Metrics {
 	if reg == nil {
 		reg = prometheus.NewRegistry()
@@ -41,7 +42,7 @@ func NewMetrics(reg prometheus.Registerer, b Backlogger, log *zap.Logger) *Metri
 	for _, o := range []string{"delivered", "retry", "failed", "abandoned"} {
 		m.deliveries.WithLabelValues(o)
 	}
-	reg.MustRegister(m.deliveries, m.duration, m.lag)
+	reg.MustRegister(m.deliveries)
 	if b != nil {
 		if log == nil {
 			log = zap.NewNop()
@@ -49,6 +50,13 @@ func NewMetrics(reg prometheus.Registerer, b Backlogger, log *zap.Logger) *Metri
 		reg.MustRegister(&backlogCollector{b: b, log: log})
 	}
 	return m
+}
+
+// RegisterLatency registers the receivers' answer time and the delay from
+// commit to delivery in reg. They are apart from NewMetrics so that a
+// registry can carry the counts without the histograms.
+func (m *Metrics) RegisterLatency(reg prometheus.Registerer) {
+	reg.MustRegister(m.duration, m.lag)
 }
 
 func (m *Metrics) delivered(seconds float64, lag time.Duration) {

@@ -121,7 +121,8 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 		return err
 	}
 	policy := &webhook.Policy{AllowHTTP: cfg.allowHTTPWebhooks}
-	hooks := startWebhooks(work, stop, db, policy, sealer, webhook.NewMetrics(reg, db, log), cfg.webhookWorkers, log)
+	reg.webhooks.RegisterLatency(reg)
+	hooks := startWebhooks(work, stop, db, policy, sealer, reg.webhooks, cfg.webhookWorkers, log)
 	var stopping atomic.Bool
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
