@@ -28,9 +28,9 @@ func TestWebhookCommands(t *testing.T) {
 		t.Fatalf("list: exit %d\n%s", code, out)
 	}
 	for _, args := range [][]string{
-		{"--token", "1", "--url", "http://127.0.0.1:9/hook"},                                       // http without --allow-http
-		{"--token", "1", "--url", "https://169.254.169.254/x"},                                     // metadata
-		{"--token", "2", "--url", "https://127.0.0.1:9/hook", "--allow-http"},                      // no such token
+		{"--token", "1", "--url", "http://127.0.0.1:9/hook"},                                        // http without --allow-http
+		{"--token", "1", "--url", "https://169.254.169.254/x"},                                      // metadata
+		{"--token", "2", "--url", "https://127.0.0.1:9/hook", "--allow-http"},                       // no such token
 		{"--token", "1", "--url", "https://127.0.0.1:9/hook", "--allow-http", "--digest", "hourly"}, // schedule
 	} {
 		if code, _, _ := runCmd(t, "", append([]string{"webhook", "create", "--database", db}, args...)...); code != exitUnusable {
