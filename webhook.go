@@ -28,10 +28,12 @@ const (
 )
 
 // FeedSubjects are the event subjects a token's feed carries: those its
-// entitlements reach, and the outcomes of files holding its records.
-// An operator's token (Token.Operator) reads no provider's events; its
-// webhooks deliver the events that name no provider (OperatorFeed).
-func FeedSubjects(t *Token) []string {
+// entitlements reach, and, when kinds ask for them by name (WantsFileOutcomes),
+// the outcomes of files holding its records: a feed read without naming
+// them carries what it always did (decisions/0027). An operator's token
+// (Token.Operator) reads no provider's events; its webhooks deliver the
+// events that name no provider (OperatorFeed).
+func FeedSubjects(t *Token, kinds []string) []string {
 	var out []string
 	for _, e := range t.Entitlements {
 		switch e {
@@ -43,10 +45,22 @@ func FeedSubjects(t *Token) []string {
 			out = append(out, "remittance")
 		}
 	}
-	if len(out) > 0 {
+	if len(out) > 0 && WantsFileOutcomes(kinds) {
 		out = append(out, "file")
 	}
 	return out
+}
+
+// WantsFileOutcomes reports whether kinds name the file outcomes: file.*,
+// file.processed or file.failed ("*" and no kinds do not).
+func WantsFileOutcomes(kinds []string) bool {
+	for _, k := range kinds {
+		switch k {
+		case "file.*", string(EventFileProcessed), string(EventFileFailed):
+			return true
+		}
+	}
+	return false
 }
 
 // OperatorFeed reports whether a token's webhooks deliver the operators'

@@ -3,9 +3,13 @@ package api_test
 import (
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/api"
 	"github.com/edigw/edigw/webhook"
 )
@@ -139,5 +143,41 @@ func TestWebhookRequestsAreChecked(t *testing.T) {
 	}
 	if res := e.call(t, "POST", "/v1/webhooks", a, map[string]any{"url": "https://127.0.0.1:8443/x", "secret": "mine"}); res.status != http.StatusBadRequest {
 		t.Errorf("an unknown field: %d", res.status)
+	}
+}
+
+// File outcomes are in a provider's feed when asked for by kind: a feed
+// read without naming them carries what it always did; another provider
+// never reads them.
+func TestFileOutcomesInTheFeedByKind(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	a, _ := e.token(t, "A", allEntitlements, []string{"061234567"}, []string{"1234567893"})
+	b, _ := e.token(t, "B", allEntitlements, []string{"222222222"}, nil)
+	story, err := os.ReadFile(filepath.Join("..", "fixtures", "story", "03-837p-claims.edi"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, e, e.pipeline.Partners[0].Inbound()+"claims.edi", story)
+	if outs, err := e.pipeline.PollOnce(t.Context()); err != nil || len(outs) != 1 || outs[0].Status != edigw.FileArchived {
+		t.Fatalf("poll: %v %v", outs, err)
+	}
+	kinds := func(tok, query string) []string {
+		t.Helper()
+		var page struct{ Items []edigw.Event }
+		e.call(t, "GET", "/v1/events"+query, tok, nil).json(t, &page)
+		var out []string
+		for _, ev := range page.Items {
+			out = append(out, string(ev.Kind))
+		}
+		return out
+	}
+	if got := kinds(a, ""); slices.Contains(got, string(edigw.EventFileProcessed)) {
+		t.Errorf("A's feed without kinds: %v", got)
+	}
+	if got := kinds(a, "?kind=file.processed,file.failed"); !slices.Equal(got, []string{"file.processed"}) {
+		t.Errorf("A's file outcomes: %v", got)
+	}
+	if got := kinds(b, "?kind=file.processed,file.failed"); len(got) != 0 {
+		t.Errorf("B reads A's file outcomes: %v", got)
 	}
 }

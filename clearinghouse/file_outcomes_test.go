@@ -56,7 +56,7 @@ func TestFileOutcomeEvents(t *testing.T) {
 		t.Helper()
 		tok := &edigw.Token{Entitlements: []edigw.Entitlement{edigw.EntitleClaims}, Scope: edigw.Scope{TINs: []string{tin}, NPIs: []string{npi}}}
 		scope := tok.Scope
-		evs, err := db.EventsOfKinds(ctx, 0, 1000, &scope, edigw.FeedSubjects(tok), []edigw.EventKind{edigw.EventFileProcessed, edigw.EventFileFailed})
+		evs, err := db.EventsOfKinds(ctx, 0, 1000, &scope, edigw.FeedSubjects(tok, []string{"file.*"}), []edigw.EventKind{edigw.EventFileProcessed, edigw.EventFileFailed})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -199,13 +199,13 @@ func (db *DB) LeaseWebhook(ctx context.Context, owner string, now time.Time, lea
 }
 
 // WebhookFeed implements webhook.Store: the token's feed as GET
-// /v1/events serves it (edigw.FeedSubjects within its scope; an
-// operator's token, the events naming no provider).
-func (db *DB) WebhookFeed(ctx context.Context, tok *edigw.Token, after int64, limit int) ([]edigw.Event, error) {
+// /v1/events serves it for the subscription's kinds (edigw.FeedSubjects
+// within its scope; an operator's token, the events naming no provider).
+func (db *DB) WebhookFeed(ctx context.Context, tok *edigw.Token, kinds []string, after int64, limit int) ([]edigw.Event, error) {
 	if edigw.OperatorFeed(tok) {
 		return db.OperatorEvents(ctx, after, limit, nil)
 	}
-	subjects := edigw.FeedSubjects(tok)
+	subjects := edigw.FeedSubjects(tok, kinds)
 	if len(subjects) == 0 {
 		return nil, nil
 	}
@@ -258,7 +258,7 @@ func (db *DB) WebhookRedeliveries(ctx context.Context, subscription int64) ([]in
 // latest event in the period, with the first maxIDs IDs of each.
 func (db *DB) DigestCounts(ctx context.Context, tok *edigw.Token, from, to time.Time, maxIDs int) ([]edigw.DigestCount, error) {
 	var subjects []string
-	for _, s := range edigw.FeedSubjects(tok) {
+	for _, s := range edigw.FeedSubjects(tok, nil) {
 		if s == subjectClaim || s == subjectAuthorization {
 			subjects = append(subjects, s)
 		}

@@ -23,9 +23,10 @@ type Store interface {
 	// redelivery queued) whose retry is due and whose token is live at
 	// now, for leaseFor; nil when none.
 	LeaseWebhook(ctx context.Context, owner string, now time.Time, leaseFor time.Duration) (*edigw.WebhookLease, error)
-	// WebhookFeed is the token's event feed, as GET /v1/events serves it:
-	// events with ID > after in ID order, at most limit.
-	WebhookFeed(ctx context.Context, tok *edigw.Token, after int64, limit int) ([]edigw.Event, error)
+	// WebhookFeed is the token's event feed, as GET /v1/events serves it
+	// for the subscription's kinds (edigw.FeedSubjects): events with ID >
+	// after in ID order, at most limit.
+	WebhookFeed(ctx context.Context, tok *edigw.Token, kinds []string, after int64, limit int) ([]edigw.Event, error)
 	// LastEventID is the greatest event ID committed.
 	LastEventID(ctx context.Context) (int64, error)
 	// WebhookRedeliveries lists the event IDs queued to be sent again.
@@ -249,7 +250,7 @@ func (r *run) redeliveries(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	for _, id := range ids {
-		evs, err := r.w.Store.WebhookFeed(ctx, &r.l.Token, id-1, 1)
+		evs, err := r.w.Store.WebhookFeed(ctx, &r.l.Token, r.l.Subscription.Kinds, id-1, 1)
 		if err != nil {
 			return false, err
 		}
@@ -272,7 +273,7 @@ func (r *run) feed(ctx context.Context) error {
 		return err
 	}
 	page := r.w.page()
-	evs, err := r.w.Store.WebhookFeed(ctx, &r.l.Token, r.p.Cursor, page)
+	evs, err := r.w.Store.WebhookFeed(ctx, &r.l.Token, r.l.Subscription.Kinds, r.p.Cursor, page)
 	if err != nil {
 		return err
 	}

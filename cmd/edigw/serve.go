@@ -122,7 +122,6 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 	}
 	policy := &webhook.Policy{AllowHTTP: cfg.allowHTTPWebhooks}
 	reg.webhooks.RegisterLatency(reg)
-	hooks := startWebhooks(work, stop, db, policy, sealer, reg.webhooks, cfg.webhookWorkers, log)
 	var stopping atomic.Bool
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
@@ -153,7 +152,9 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 	if err != nil {
 		return &exitError{code: exitUnusable, err: err}
 	}
-	policy.Self = ln.Addr().String() // never a receiver: before the first request
+	// Never a receiver: known before the first request and delivery.
+	policy.Self = ln.Addr().String()
+	hooks := startWebhooks(work, stop, db, policy, sealer, reg.webhooks, cfg.webhookWorkers, log)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10,
 		ErrorLog: zap.NewStdLog(log.Named("http"))}
