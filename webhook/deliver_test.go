@@ -139,3 +139,24 @@ func TestRetriesBackoffAndDisabling(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// A lease that saves its cursor on the way (every 200 deliveries) goes on
+// saving it: each event is delivered once, however long the page.
+func TestLongPagesDeliverEachEventOnce(t *testing.T) {
+	e := newEnv(t)
+	a := e.token("A", "111111111", "", edigw.EntitleClaims)
+	r := newReceiver(t)
+	e.subscribe(a, r.srv.URL, nil, nil)
+	var want []int64
+	for n := range 1100 {
+		want = append(want, int64(n))
+	}
+	e.events(len(want), "111111111")
+	w := e.worker("one")
+	w.Page = 0 // the default, 500: saves inside each page
+	drain(t, w)
+	got := eventIDs(r.messages())
+	if len(got) != len(want) || !slices.IsSorted(got) || got[0]+int64(len(got))-1 != got[len(got)-1] {
+		t.Fatalf("%d deliveries of %d events (in order, each once: %v)", len(got), len(want), slices.IsSorted(got))
+	}
+}

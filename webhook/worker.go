@@ -156,7 +156,6 @@ type run struct {
 	l   *edigw.WebhookLease
 	key []byte
 	p   edigw.WebhookProgress
-	// failingSince is the head message's: set on the first failure.
 	sent int // deliveries since the last save
 }
 
@@ -201,6 +200,9 @@ func (r *run) save(ctx context.Context) error {
 	if err := r.w.Store.SaveWebhook(ctx, &r.p); err != nil {
 		return err
 	}
+	// The saved cursor is the one the next save expects to find (a
+	// rewind meanwhile made it another: then the rewind wins).
+	r.p.OldCursor = r.p.Cursor
 	r.p.Deliveries, r.p.Redelivered, r.sent = nil, nil, 0
 	return nil
 }
