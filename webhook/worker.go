@@ -152,10 +152,10 @@ func (w *Worker) RunOnce(ctx context.Context) (bool, error) {
 
 // run is the delivery of one lease.
 type run struct {
-	w   *Worker
-	l   *edigw.WebhookLease
-	key []byte
-	p   edigw.WebhookProgress
+	w    *Worker
+	l    *edigw.WebhookLease
+	key  []byte
+	p    edigw.WebhookProgress
 	sent int // deliveries since the last save
 }
 
