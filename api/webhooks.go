@@ -44,6 +44,10 @@ type Webhooks struct {
 // maxSubscriptionBody bounds a subscription request's body.
 const maxSubscriptionBody = 64 << 10
 
+// MaxSubscriptions bounds a token's subscriptions: each event goes to
+// each of them, so a token must not turn the gateway into an amplifier.
+const MaxSubscriptions = 20
+
 // subscriptionRequest is POST /v1/webhooks' body.
 type subscriptionRequest struct {
 	URL    string                `json:"url"`
@@ -74,6 +78,15 @@ func (s *Server) createWebhook(w http.ResponseWriter, r *http.Request, tok *edig
 	}
 	var req subscriptionRequest
 	if !decodeObject(w, r, &req) {
+		return
+	}
+	subs, err := wh.Store.Webhooks(r.Context(), tok.ID)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	if len(subs) >= MaxSubscriptions {
+		writeError(w, http.StatusUnprocessableEntity, "invalid_subscription", "a token has at most "+strconv.Itoa(MaxSubscriptions)+" subscriptions; delete one first")
 		return
 	}
 	now := time.Now

@@ -144,6 +144,18 @@ func TestWebhookRequestsAreChecked(t *testing.T) {
 	if res := e.call(t, "POST", "/v1/webhooks", a, map[string]any{"url": "https://127.0.0.1:8443/x", "secret": "mine"}); res.status != http.StatusBadRequest {
 		t.Errorf("an unknown field: %d", res.status)
 	}
+	// At most MaxSubscriptions per token.
+	e.api.Webhooks.Policy = &webhook.Policy{AllowHTTP: true}
+	for i := range api.MaxSubscriptions + 1 {
+		res := e.call(t, "POST", "/v1/webhooks", a, map[string]any{"url": "http://127.0.0.1:9/x"})
+		if want := http.StatusCreated; i == api.MaxSubscriptions {
+			if res.status != http.StatusUnprocessableEntity {
+				t.Errorf("subscription %d: %d, want 422", i+1, res.status)
+			}
+		} else if res.status != want {
+			t.Fatalf("subscription %d: %d %s", i+1, res.status, res.body)
+		}
+	}
 }
 
 // File outcomes are in a provider's feed when asked for by kind: a feed

@@ -46,7 +46,9 @@ func newServeCmd() *cobra.Command {
 /v1/openapi.yaml; tokens from "edigw token create"), polls every trading
 partner's inbound prefix and runs each file through the pipeline (validate,
 acknowledge, store, archive), writes queued claims and authorization requests
-as 837 and 278 files, and serves /healthz, /readyz and /metrics (Prometheus).
+as 837 and 278 files, delivers webhooks (POST /v1/webhooks, edigw webhook; signing
+keys sealed with EDIGW_WEBHOOK_KEY when set), and serves /healthz, /readyz and
+/metrics (Prometheus).
 Several instances may serve the same stores: each file is processed once.
 
 On SIGINT or SIGTERM it stops taking connections, lets requests in flight
