@@ -315,6 +315,9 @@ func (p *Pipeline) finish(ctx context.Context, pt Partner, f *edigw.File, held m
 			return err
 		}
 	}
+	if err := p.fileOutcome(ctx, f, final, out); err != nil {
+		return err
+	}
 	state, err := p.rest(ctx, f)
 	if err != nil {
 		return err
@@ -330,9 +333,6 @@ func (p *Pipeline) finish(ctx context.Context, pt Partner, f *edigw.File, held m
 		}); err != nil {
 			return err
 		}
-	}
-	if err := p.fileOutcome(ctx, f, final, out); err != nil {
-		return err
 	}
 	err = p.retry(ctx, "ledger "+f.Key, func() error { return p.Store.SetFileStatus(ctx, f.ID, final, f.Reason) })
 	if err != nil {
@@ -440,9 +440,10 @@ func (c *countingReader) Read(b []byte) (int, error) {
 }
 
 // fileOutcome raises the file's file.processed or file.failed event
-// before the ledger says it is done, so that a crash between the two
-// raises it again, which the store ignores: once, never lost. A resumed
-// file's codes are not known any more (the event has its outcome alone).
+// before its bytes go to their resting key and the ledger says it is
+// done, so that a crash after it raises it again, which the store
+// ignores: once, never lost. A resumed file's codes are not known any
+// more (the event has its outcome alone).
 func (p *Pipeline) fileOutcome(ctx context.Context, f *edigw.File, final edigw.FileStatus, out *Outcome) error {
 	kind, status := edigw.EventFileFailed, string(final)
 	switch {
