@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/edi"
@@ -26,8 +27,12 @@ type setMapper interface {
 // set's end, where the claim placements say which ones its errors reject.
 type claimMapper struct {
 	*reading
-	b      claimBuilder
-	claims setClaims
+	b claimBuilder
+	// rules, when no handler wants the claims, reads them for their
+	// rules alone instead of b (rulesonly.go); they are counted, not held.
+	rules   *claimRules
+	counted int
+	claims  setClaims
 	// auth checks prior authorization in batches (nil without a lookup).
 	auth *authChecker
 	dups duplicateSeen // the file's claims so far
@@ -41,23 +46,38 @@ func (m *claimMapper) segment(ev *ig.Event) {
 		m.start = ev.Seg.Pos.Offset
 	}
 	m.read = ev.Seg.Pos.Offset - m.start
+	if m.rules != nil {
+		m.rules.segment(ev)
+		return
+	}
 	m.b.segment(ev)
 }
 
 // claim takes one claim as it ends, with where its parts are.
 func (m *claimMapper) claim(c *edigw.Claim, at *claimSpots) {
 	full := false
-	if m.b.set != nil && m.b.set.Guide != nil {
+	set := m.b.set
+	if m.rules != nil {
+		set = m.rules.set
+	}
+	if set != nil && set.Guide != nil {
 		issues := claimIssues(c, at)
 		if dup := m.dups.check(c, at); dup != nil { // duplicates.go
 			issues = append(issues, dup)
 		}
 		for _, is := range issues {
+			if m.rules != nil {
+				is.Claim = strings.Clone(is.Claim) // c's strings die with it
+			}
 			m.issue(is)
 		}
 		if m.auth != nil {
 			full = m.auth.add(m.claims.len(), c, at)
 		}
+	}
+	if m.rules != nil {
+		m.counted++
+		return
 	}
 	m.call(func() error { return m.claims.add(c, m.read) })
 	if full {
@@ -75,8 +95,17 @@ func (m *claimMapper) issue(is *Issue) {
 	}
 }
 
+// take ends the open set's last claim.
+func (m *claimMapper) take() {
+	if m.rules != nil {
+		m.rules.take()
+		return
+	}
+	m.b.take()
+}
+
 func (m *claimMapper) check(s *ig.SetResult) []*edi.Error {
-	m.b.take() // the last claim ends with the set
+	m.take() // the last claim ends with the set
 	if s.Guide == nil {
 		return nil
 	}
@@ -88,8 +117,9 @@ func (m *claimMapper) check(s *ig.SetResult) []*edi.Error {
 }
 
 func (m *claimMapper) forget(*ig.SetResult) {
-	m.b.take()
+	m.take()
 	m.claims.reset()
+	m.counted = 0
 	if m.auth != nil {
 		m.auth.reset()
 	}
@@ -100,18 +130,25 @@ func (m *claimMapper) forget(*ig.SetResult) {
 // placements give errors.
 func (m *claimMapper) end(s *ig.SetResult) {
 	defer m.claims.reset()
+	counted := m.counted
+	m.counted = 0
 	var found map[int][]edigw.AuthorizationFinding
 	if m.auth != nil {
 		found = m.auth.found
 		defer m.auth.reset()
 	}
 	cs, err := m.placer.Claims(s)
-	if err == nil && cs != nil && cs.Len() == 0 && m.claims.len() > 0 {
+	if err == nil && cs != nil && cs.Len() == 0 && m.claims.len()+counted > 0 {
 		// The placer counts every CLM; it saw none of the set's segments.
 		err = errors.New("mapping: the Acknowledger saw none of the set's claims: it must be among the Validator's Handlers")
 	}
 	if err != nil {
 		m.call(func() error { return err })
+		return
+	}
+	if m.rules != nil {
+		// Nobody wants the claims: Verdict reads the placements itself.
+		m.res.Claims += counted
 		return
 	}
 	// Which claims the set's errors reject, one flag a claim (none when
@@ -161,16 +198,35 @@ type remitMapper struct {
 	*reading
 	b  remitBuilder
 	rm *edigw.Remittance // the ended set's, until end
+	// rules, when no handler wants the remittances, reads them for their
+	// rules alone instead of b (rulesonly835.go).
+	rules *remitRules
 }
 
-func (m *remitMapper) segment(ev *ig.Event) { m.b.segment(ev) }
+func (m *remitMapper) segment(ev *ig.Event) {
+	if m.rules != nil {
+		m.rules.segment(ev)
+		return
+	}
+	m.b.segment(ev)
+}
+
+func (m *remitMapper) take(s *ig.SetResult) (*edigw.Remittance, *remitSpots) {
+	if m.rules != nil {
+		return m.rules.take(s)
+	}
+	return m.b.take(s)
+}
 
 func (m *remitMapper) check(s *ig.SetResult) []*edi.Error {
 	var spots *remitSpots
-	m.rm, spots = m.b.take(s)
+	m.rm, spots = m.take(s)
 	if m.rm != nil && s.Guide != nil {
 		for _, is := range append(paymentIssues(m.rm, spots), remittanceIssues(m.rm, spots)...) {
 			is.Err.File = m.name
+			if m.rules != nil {
+				is.Claim = strings.Clone(is.Claim) // the remittance is reused
+			}
 			m.res.addIssue(is)
 		}
 	}
@@ -178,7 +234,7 @@ func (m *remitMapper) check(s *ig.SetResult) []*edi.Error {
 }
 
 func (m *remitMapper) forget(s *ig.SetResult) {
-	m.b.take(s)
+	m.take(s)
 	m.rm = nil
 }
 

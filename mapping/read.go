@@ -53,6 +53,9 @@ type Handlers struct {
 	// interchanges it refuses. Read puts it in the Validator's Handlers
 	// after the Mapper; a caller of NewMapper does so itself.
 	Acknowledger *ack.Acknowledger
+	// wholeRecords builds whole records even without a handler for them:
+	// the path the rules-only builders are tested against.
+	wholeRecords bool
 }
 
 // Result counts what Read handed over and what it held back.
@@ -175,10 +178,19 @@ func NewMapper(name string, h Handlers) *Mapper {
 	}
 	m.claims.reading, m.remits.reading, m.auths.reading, m.acks.reading = rd, rd, rd, rd
 	m.claims.b.onClaim = m.claims.claim
+	// Without a handler for the records, the rules are checked without
+	// building them (rulesonly.go, decision 0031).
+	if h.Claim == nil && h.AuthorizationLookup == nil && !h.wholeRecords {
+		m.claims.rules = &claimRules{onClaim: m.claims.claim, line: -1}
+	}
+	if h.Remittance == nil && !h.wholeRecords {
+		m.remits.rules = &remitRules{}
+	}
 	if h.Acknowledger != nil {
 		rd.placer = h.Acknowledger
 	} else {
-		m.own = &ack.ClaimCollector{}
+		// The Mapper reads where the claims are, never their text.
+		m.own = &ack.ClaimCollector{PlacesOnly: !h.wholeRecords}
 		rd.placer = m.own
 	}
 	return m
