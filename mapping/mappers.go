@@ -31,6 +31,7 @@ type claimMapper struct {
 	// rules, when no handler wants the claims, reads them for their
 	// rules alone instead of b (rulesonly.go); they are counted, not held.
 	rules   *claimRules
+	worker  *ruleWorker // rules on a second goroutine, when there is a second core
 	counted int
 	claims  setClaims
 	// auth checks prior authorization in batches (nil without a lookup).
@@ -46,38 +47,48 @@ func (m *claimMapper) segment(ev *ig.Event) {
 		m.start = ev.Seg.Pos.Offset
 	}
 	m.read = ev.Seg.Pos.Offset - m.start
-	if m.rules != nil {
+	switch {
+	case m.worker != nil:
+		m.worker.segment(ev)
+	case m.rules != nil:
 		m.rules.segment(ev)
-		return
+	default:
+		m.b.segment(ev)
 	}
-	m.b.segment(ev)
+}
+
+// ruleIssues are the business-rule findings on claim c (SNIP 3, 5, 7),
+// duplicates among the file's claims (dups) included.
+func ruleIssues(c *edigw.Claim, at *claimSpots, dups *duplicateSeen) []*Issue {
+	issues := claimIssues(c, at)
+	if dup := dups.check(c, at); dup != nil { // duplicates.go
+		issues = append(issues, dup)
+	}
+	return issues
+}
+
+// claimChecked takes the issues of a claim the rules-only builder read:
+// its strings die with it, so the issues get their own.
+func (m *claimMapper) claimChecked(c *edigw.Claim, at *claimSpots) {
+	if m.rules.set != nil && m.rules.guided {
+		for _, is := range ruleIssues(c, at, &m.dups) {
+			is.Claim = strings.Clone(is.Claim)
+			m.issue(is)
+		}
+	}
+	m.counted++
 }
 
 // claim takes one claim as it ends, with where its parts are.
 func (m *claimMapper) claim(c *edigw.Claim, at *claimSpots) {
 	full := false
-	set := m.b.set
-	if m.rules != nil {
-		set = m.rules.set
-	}
-	if set != nil && set.Guide != nil {
-		issues := claimIssues(c, at)
-		if dup := m.dups.check(c, at); dup != nil { // duplicates.go
-			issues = append(issues, dup)
-		}
-		for _, is := range issues {
-			if m.rules != nil {
-				is.Claim = strings.Clone(is.Claim) // c's strings die with it
-			}
+	if m.b.set != nil && m.b.set.Guide != nil {
+		for _, is := range ruleIssues(c, at, &m.dups) {
 			m.issue(is)
 		}
 		if m.auth != nil {
 			full = m.auth.add(m.claims.len(), c, at)
 		}
-	}
-	if m.rules != nil {
-		m.counted++
-		return
 	}
 	m.call(func() error { return m.claims.add(c, m.read) })
 	if full {
@@ -97,11 +108,18 @@ func (m *claimMapper) issue(is *Issue) {
 
 // take ends the open set's last claim.
 func (m *claimMapper) take() {
-	if m.rules != nil {
+	switch {
+	case m.worker != nil:
+		issues, claims := m.worker.take()
+		for _, is := range issues {
+			m.issue(is)
+		}
+		m.counted += claims
+	case m.rules != nil:
 		m.rules.take()
-		return
+	default:
+		m.b.take()
 	}
-	m.b.take()
 }
 
 func (m *claimMapper) check(s *ig.SetResult) []*edi.Error {

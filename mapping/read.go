@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	"github.com/edigw/edigw"
@@ -54,8 +55,10 @@ type Handlers struct {
 	// after the Mapper; a caller of NewMapper does so itself.
 	Acknowledger *ack.Acknowledger
 	// wholeRecords builds whole records even without a handler for them:
-	// the path the rules-only builders are tested against.
-	wholeRecords bool
+	// the path the rules-only builders are tested against. rulesWorker
+	// and rulesInline put the rules-only 837 builder on a goroutine of its
+	// own or not, whatever the cores.
+	wholeRecords, rulesWorker, rulesInline bool
 }
 
 // Result counts what Read handed over and what it held back.
@@ -136,8 +139,10 @@ type Mapper struct {
 	remits remitMapper
 	auths  authMapper
 	acks   ackMapper
-	// own collects the claims when no Acknowledger does.
-	own *ack.ClaimCollector
+	// own collects the claims when no Acknowledger does; ownInWorker
+	// says the rules' worker runs it.
+	own         *ack.ClaimCollector
+	ownInWorker bool
 	// The open set and its mapper (nil for a type Read does not map).
 	set *ig.SetResult
 	cur setMapper
@@ -178,11 +183,8 @@ func NewMapper(name string, h Handlers) *Mapper {
 	}
 	m.claims.reading, m.remits.reading, m.auths.reading, m.acks.reading = rd, rd, rd, rd
 	m.claims.b.onClaim = m.claims.claim
-	// Without a handler for the records, the rules are checked without
-	// building them (rulesonly.go, decision 0031).
-	if h.Claim == nil && h.AuthorizationLookup == nil && !h.wholeRecords {
-		m.claims.rules = &claimRules{onClaim: m.claims.claim, line: -1}
-	}
+	// Without a handler for the remittances, the rules are checked
+	// without building them (rulesonly835.go, decision 0031).
 	if h.Remittance == nil && !h.wholeRecords {
 		m.remits.rules = &remitRules{}
 	}
@@ -193,6 +195,17 @@ func NewMapper(name string, h Handlers) *Mapper {
 		m.own = &ack.ClaimCollector{PlacesOnly: !h.wholeRecords}
 		rd.placer = m.own
 	}
+	// Without a handler for the claims, the rules are checked without
+	// building them (rulesonly.go, decision 0031), on a goroutine of their
+	// own when there is a second core (rulesworker.go), with the claim
+	// collector when the Mapper has its own.
+	if h.Claim == nil && h.AuthorizationLookup == nil && !h.wholeRecords {
+		m.claims.rules = &claimRules{onClaim: m.claims.claimChecked, line: -1}
+		if h.rulesWorker || !h.rulesInline && runtime.GOMAXPROCS(0) > 1 {
+			m.claims.worker = newRuleWorker(m.own)
+			m.ownInWorker = m.own != nil
+		}
+	}
 	return m
 }
 
@@ -201,6 +214,9 @@ func NewMapper(name string, h Handlers) *Mapper {
 // error is err, else the first handler's.
 func (m *Mapper) Finish(rep *ig.Report, err error) (*Result, error) {
 	m.claims.claims.reset()
+	if m.claims.worker != nil {
+		m.claims.worker.stop(&m.claims.dups)
+	}
 	if m.claims.auth != nil {
 		m.claims.auth.reset()
 	}
@@ -264,7 +280,7 @@ func (m *Mapper) skipped(s *ig.SetResult) bool {
 // Segment hands a set's segment to the set's mapper, and a TA1 (outside
 // any set) to the acknowledgment mapper.
 func (m *Mapper) Segment(ev *ig.Event) {
-	if m.own != nil {
+	if m.own != nil && !m.ownInWorker {
 		m.own.Segment(ev)
 	}
 	if ev.Set == nil {

@@ -26,8 +26,9 @@ import (
 // claimRules reads an 837 set's claims for their rules (claimBuilder's
 // fields that claimIssues, lifecycleIssues and duplicateKey read).
 type claimRules struct {
-	set  *ig.SetResult
-	kind edigw.ClaimKind
+	set    *ig.SetResult
+	guided bool // the set has a guide (SetResult.Guide != nil)
+	kind   edigw.ClaimKind
 	// The levels' parties, as claimBuilder has them. Addresses are
 	// allocated where claimBuilder allocates them (a few a billing
 	// provider), so that a claim shares them exactly as it would.
@@ -98,23 +99,49 @@ func (b *claimRules) close() {
 	b.claimStr.reset()
 }
 
+// ruleEvent says whether the rules read ev, an 837 segment in its guide,
+// and if so the kind of claim its walker's guide gives.
+func ruleEvent(ev *ig.Event) (edigw.ClaimKind, bool) {
+	if ev.Set == nil || ev.Walker == nil || ev.Set.Header.ID != "837" || ev.Match.Def == nil || !ruleSegment(ev.Seg.ID()) {
+		return "", false
+	}
+	var kind edigw.ClaimKind
+	if g := ev.Walker.Guide(); g != nil {
+		kind = kinds[g.Version]
+	}
+	return kind, true
+}
+
+// ruleSegment says whether claimRules reads segments with this ID.
+func ruleSegment(id string) bool {
+	switch id {
+	case "NM1", "N3", "N4", "REF", "DMG", "HL", "CLM", "HI", "DTP", "LX", "SV1", "SV2", "SV3", "SE":
+		return true
+	}
+	return false
+}
+
 func (b *claimRules) segment(ev *ig.Event) {
-	if ev.Set == nil || ev.Walker == nil || ev.Set.Header.ID != "837" || ev.Match.Def == nil {
+	kind, ok := ruleEvent(ev)
+	if !ok {
 		return
 	}
-	s := ev.Seg
-	if b.set != ev.Set {
-		b.reset(ev.Set)
-		if g := ev.Walker.Guide(); g != nil {
-			b.kind = kinds[g.Version]
-		}
+	b.next(ev.Seg, ev.Match.Loop.ID, ev.Set, ev.Set.Guide != nil, kind)
+}
+
+// next reads segment s of set, found in loop; guided and kind are the
+// set's guide as the walker has it.
+func (b *claimRules) next(s *edi.Segment, loop string, set *ig.SetResult, guided bool, kind edigw.ClaimKind) {
+	if b.set != set {
+		b.reset(set)
+		b.kind = kind
 	}
-	loop := ev.Match.Loop.ID
+	b.guided = guided
 	switch s.ID() {
 	case "NM1":
-		b.nm1(ev, loop)
+		b.nm1(s, loop)
 	case "N3", "N4":
-		b.address(ev, loop)
+		b.address(s, loop)
 	case "REF":
 		q := s.Element(1)
 		switch {
@@ -150,14 +177,14 @@ func (b *claimRules) segment(ev *ig.Event) {
 		}
 	case "CLM":
 		b.close()
-		b.clm(ev)
+		b.clm(s, loop)
 	case "HI":
 		if b.open && loop == "2300" {
 			for i := 1; i <= s.Len(); i++ {
 				q, code := s.Component(i, 1), s.Component(i, 2)
 				if len(code) > 0 && diagnosisQualifiers[string(q)] {
 					b.c.Diagnoses = append(b.c.Diagnoses, edigw.Diagnosis{Qualifier: b.claimStr.str(q), Code: b.claimStr.str(code)})
-					at := spotOf(ev)
+					at := spotAt(s, loop)
 					at.element = i
 					b.at.diagnoses = append(b.at.diagnoses, at)
 				}
@@ -185,7 +212,7 @@ func (b *claimRules) segment(ev *ig.Event) {
 	case "SV1", "SV2", "SV3":
 		if b.line >= 0 {
 			b.serviceLine(&b.c.Lines[b.line], s)
-			b.at.lines[len(b.at.lines)-1] = spotOf(ev)
+			b.at.lines[len(b.at.lines)-1] = spotAt(s, loop)
 		}
 	case "SE":
 		b.close()
@@ -214,13 +241,12 @@ func (b *claimRules) pointersFor(i int) []int {
 	return nil
 }
 
-func (b *claimRules) nm1(ev *ig.Event, loop string) {
-	s := ev.Seg
+func (b *claimRules) nm1(s *edi.Segment, loop string) {
 	switch {
 	case loop == "2010AA":
 		// claimBuilder replaces the whole party (keeping PRV's taxonomy).
 		b.billing = edigw.Party{IDQualifier: b.billingStr.str(s.Element(8)), ID: b.billingStr.str(s.Element(9))}
-		b.billingAt = spotOf(ev)
+		b.billingAt = spotAt(s, loop)
 	case loop == "2010BA":
 		b.subscr = edigw.Person{LastName: b.subscrStr.str(s.Element(3)), FirstName: b.subscrStr.str(s.Element(4)),
 			MemberID: b.subscrStr.str(s.Element(9))}
@@ -238,15 +264,15 @@ func (b *claimRules) nm1(ev *ig.Event, loop string) {
 		switch string(s.Element(1)) {
 		case "82":
 			b.c.RenderingProvider = p(&b.rendering)
-			b.at.rendering = spotOf(ev)
+			b.at.rendering = spotAt(s, loop)
 		case "DN", "P3":
 			if b.c.ReferringProvider == nil {
 				b.c.ReferringProvider = p(&b.referring)
-				b.at.referring = spotOf(ev)
+				b.at.referring = spotAt(s, loop)
 			}
 		case "71":
 			b.c.AttendingProvider = p(&b.attending)
-			b.at.attending = spotOf(ev)
+			b.at.attending = spotAt(s, loop)
 		case "77":
 			b.c.ServiceFacility = p(&b.facility)
 		}
@@ -256,8 +282,7 @@ func (b *claimRules) nm1(ev *ig.Event, loop string) {
 // address reads what the rules read of an N3 or N4: that the address is
 // there, its ZIP code and country, and where the billing provider's and
 // the service facility's N4 are.
-func (b *claimRules) address(ev *ig.Event, loop string) {
-	s := ev.Seg
+func (b *claimRules) address(s *edi.Segment, loop string) {
 	isN4 := s.ID() == "N4"
 	var a **edigw.Address
 	var st *arena
@@ -265,7 +290,7 @@ func (b *claimRules) address(ev *ig.Event, loop string) {
 	case "2010AA":
 		a, st = &b.billing.Address, &b.billingStr
 		if isN4 {
-			b.billZipAt = spotOf(ev)
+			b.billZipAt = spotAt(s, loop)
 		}
 	case "2010AB", "2010BA", "2010BB", "2010CA":
 		return // no rule reads these addresses
@@ -279,7 +304,7 @@ func (b *claimRules) address(ev *ig.Event, loop string) {
 			*a = &b.facAddr
 		}
 		if isN4 {
-			b.at.facilityZip = spotOf(ev)
+			b.at.facilityZip = spotAt(s, loop)
 		}
 	}
 	if *a == nil {
@@ -290,8 +315,7 @@ func (b *claimRules) address(ev *ig.Event, loop string) {
 	}
 }
 
-func (b *claimRules) clm(ev *ig.Event) {
-	s := ev.Seg
+func (b *claimRules) clm(s *edi.Segment, loop string) {
 	c := &b.c
 	lines, diags := c.Lines[:0], c.Diagnoses[:0]
 	charge := amountOf(s.Element(2))
@@ -307,7 +331,7 @@ func (b *claimRules) clm(ev *ig.Event) {
 	}
 	b.open, b.line, b.periodOK = true, -1, false
 	b.lineDates = b.lineDates[:0]
-	b.at = claimSpots{claim: spotOf(ev), billing: b.billingAt, billingZip: b.billZipAt,
+	b.at = claimSpots{claim: spotAt(s, loop), billing: b.billingAt, billingZip: b.billZipAt,
 		diagnoses: b.at.diagnoses[:0], lines: b.at.lines[:0]}
 }
 

@@ -57,14 +57,16 @@ func (b *remitRules) segment(ev *ig.Event) {
 			spots = b.at.services[:n+1][n][:0]
 		}
 		b.at.services = append(b.at.services, spots)
-		var adj []edigw.Adjustment
-		var svcs []edigw.ServicePayment
+		// Only these fields are ever set: a claim reused needs no more
+		// than them reset (the struct is large).
 		if n < cap(rm.Claims) {
-			old := rm.Claims[:n+1][n]
-			adj, svcs = old.Adjustments[:0], old.Services[:0]
+			rm.Claims = rm.Claims[:n+1]
+		} else {
+			rm.Claims = append(rm.Claims, edigw.ClaimPayment{})
 		}
-		rm.Claims = append(rm.Claims, edigw.ClaimPayment{PatientControlNumber: b.str.str(s.Element(1)),
-			Charge: amountOf(s.Element(3)), Paid: amountOf(s.Element(4)), Adjustments: adj, Services: svcs})
+		c := &rm.Claims[n]
+		c.PatientControlNumber, c.Charge, c.Paid = b.str.str(s.Element(1)), amountOf(s.Element(3)), amountOf(s.Element(4))
+		c.Adjustments, c.Services = c.Adjustments[:0], c.Services[:0]
 		b.claim, b.svc = n, -1
 	case "CAS":
 		var to *[]edigw.Adjustment
@@ -86,11 +88,13 @@ func (b *remitRules) segment(ev *ig.Event) {
 		if b.claim >= 0 {
 			c := &rm.Claims[b.claim]
 			n := len(c.Services)
-			var adj []edigw.Adjustment
 			if n < cap(c.Services) {
-				adj = c.Services[:n+1][n].Adjustments[:0]
+				c.Services = c.Services[:n+1]
+			} else {
+				c.Services = append(c.Services, edigw.ServicePayment{})
 			}
-			c.Services = append(c.Services, edigw.ServicePayment{Charge: amountOf(s.Element(2)), Paid: amountOf(s.Element(3)), Adjustments: adj})
+			sp := &c.Services[n]
+			sp.Charge, sp.Paid, sp.Adjustments = amountOf(s.Element(2)), amountOf(s.Element(3)), sp.Adjustments[:0]
 			if k := len(b.at.services); k > 0 {
 				b.at.services[k-1] = append(b.at.services[k-1], spotOf(ev))
 			}

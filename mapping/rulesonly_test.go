@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/edi/ack"
@@ -30,17 +31,18 @@ type verdictRun struct {
 	dups map[[16]byte]int
 }
 
-// runVerdict reads data through NewChain as validate does (whole: as
-// before the rules-only builders, building whole records), with an
-// Acknowledger when withAck (as ack does).
-func runVerdict(t testing.TB, name string, data []byte, whole, withAck bool) verdictRun {
+// runVerdict reads data through NewChain as validate does, with an
+// Acknowledger when withAck (as ack does). mode is "whole" (as before the
+// rules-only builders: whole records), "inline" (the rules-only builder on
+// the walker's goroutine) or "worker" (on a goroutine of its own).
+func runVerdict(t testing.TB, name string, data []byte, mode string, withAck bool) verdictRun {
 	t.Helper()
 	var run verdictRun
-	h := Handlers{wholeRecords: whole}
+	h := Handlers{wholeRecords: mode == "whole", rulesInline: mode == "inline", rulesWorker: mode == "worker"}
 	var a *ack.Acknowledger
 	if withAck {
 		run.acks = memSink{}
-		a = ack.NewAcknowledger(context.Background(), ack.Options{Numbers: &ack.Sequence{Start: 1}, Newline: true}, run.acks.sink)
+		a = ack.NewAcknowledger(context.Background(), ack.Options{Numbers: &ack.Sequence{Start: 1}, Newline: true, Now: fixedNow}, run.acks.sink)
 		h.Acknowledger = a
 	}
 	var m *Mapper
@@ -76,9 +78,12 @@ func runVerdict(t testing.TB, name string, data []byte, whole, withAck bool) ver
 func sameVerdict(t testing.TB, name string, data []byte) {
 	t.Helper()
 	for _, withAck := range []bool{false, true} {
-		old, cur := runVerdict(t, name, data, true, withAck), runVerdict(t, name, data, false, withAck)
-		if d := verdictDiff(old, cur); d != "" {
-			t.Errorf("%s (acknowledged %v): the rules-only pass differs from whole records: %s", name, withAck, d)
+		old := runVerdict(t, name, data, "whole", withAck)
+		for _, mode := range []string{"inline", "worker"} {
+			cur := runVerdict(t, name, data, mode, withAck)
+			if d := verdictDiff(old, cur); d != "" {
+				t.Errorf("%s (acknowledged %v, %s): the rules-only pass differs from whole records: %s", name, withAck, mode, d)
+			}
 		}
 	}
 }
@@ -245,3 +250,6 @@ func FuzzAmountOf(f *testing.F) {
 		}
 	})
 }
+
+// fixedNow dates the acknowledgments of both passes alike.
+func fixedNow() time.Time { return time.Date(2026, 12, 4, 21, 0, 0, 0, time.UTC) }
