@@ -106,15 +106,15 @@ func (m *claimMapper) issue(is *Issue) {
 	}
 }
 
-// take ends the open set's last claim.
-func (m *claimMapper) take() {
+// take ends set s's last claim.
+func (m *claimMapper) take(s *ig.SetResult) {
 	switch {
 	case m.worker != nil:
-		issues, claims := m.worker.take()
-		for _, is := range issues {
+		r := m.worker.take(s, false)
+		for _, is := range r.issues {
 			m.issue(is)
 		}
-		m.counted += claims
+		m.counted += r.claims
 	case m.rules != nil:
 		m.rules.take()
 	default:
@@ -123,7 +123,7 @@ func (m *claimMapper) take() {
 }
 
 func (m *claimMapper) check(s *ig.SetResult) []*edi.Error {
-	m.take() // the last claim ends with the set
+	m.take(s) // the last claim ends with the set
 	if s.Guide == nil {
 		return nil
 	}
@@ -134,8 +134,8 @@ func (m *claimMapper) check(s *ig.SetResult) []*edi.Error {
 	return m.claims.errs
 }
 
-func (m *claimMapper) forget(*ig.SetResult) {
-	m.take()
+func (m *claimMapper) forget(s *ig.SetResult) {
+	m.take(s)
 	m.claims.reset()
 	m.counted = 0
 	if m.auth != nil {
@@ -219,9 +219,21 @@ type remitMapper struct {
 	// rules, when no handler wants the remittances, reads them for their
 	// rules alone instead of b (rulesonly835.go).
 	rules *remitRules
+	// worker, when set, runs rules on a goroutine of its own (rulesworker.go)
+	// and issues holds what it found in the set taken.
+	worker *ruleWorker
+	issues []*Issue
 }
 
+// remitTaken stands for the remittance of a set the worker read: the
+// mapper needs to know that there was one, not what it was.
+var remitTaken edigw.Remittance
+
 func (m *remitMapper) segment(ev *ig.Event) {
+	if m.worker != nil {
+		m.worker.remitSegment(ev)
+		return
+	}
 	if m.rules != nil {
 		m.rules.segment(ev)
 		return
@@ -230,6 +242,14 @@ func (m *remitMapper) segment(ev *ig.Event) {
 }
 
 func (m *remitMapper) take(s *ig.SetResult) (*edigw.Remittance, *remitSpots) {
+	if m.worker != nil {
+		r := m.worker.take(s, true)
+		m.issues = r.issues
+		if r.remit {
+			return &remitTaken, nil
+		}
+		return nil, nil
+	}
 	if m.rules != nil {
 		return m.rules.take(s)
 	}
@@ -240,7 +260,11 @@ func (m *remitMapper) check(s *ig.SetResult) []*edi.Error {
 	var spots *remitSpots
 	m.rm, spots = m.take(s)
 	if m.rm != nil && s.Guide != nil {
-		for _, is := range append(paymentIssues(m.rm, spots), remittanceIssues(m.rm, spots)...) {
+		issues := m.issues
+		if m.worker == nil {
+			issues = append(paymentIssues(m.rm, spots), remittanceIssues(m.rm, spots)...)
+		}
+		for _, is := range issues {
 			is.Err.File = m.name
 			if m.rules != nil {
 				is.Claim = strings.Clone(is.Claim) // the remittance is reused

@@ -143,6 +143,8 @@ type Mapper struct {
 	// says the rules' worker runs it.
 	own         *ack.ClaimCollector
 	ownInWorker bool
+	// worker runs the rules-only builders on a goroutine of their own.
+	worker *ruleWorker
 	// The open set and its mapper (nil for a type Read does not map).
 	set *ig.SetResult
 	cur setMapper
@@ -201,9 +203,19 @@ func NewMapper(name string, h Handlers) *Mapper {
 	// collector when the Mapper has its own.
 	if h.Claim == nil && h.AuthorizationLookup == nil && !h.wholeRecords {
 		m.claims.rules = &claimRules{onClaim: m.claims.claimChecked, line: -1}
-		if h.rulesWorker || !h.rulesInline && runtime.GOMAXPROCS(0) > 1 {
-			m.claims.worker = newRuleWorker(m.own)
+	}
+	if (m.claims.rules != nil || m.remits.rules != nil) && (h.rulesWorker || !h.rulesInline && runtime.GOMAXPROCS(0) > 1) {
+		var collector *ack.ClaimCollector // the worker runs the Mapper's own with the 837 rules
+		if m.claims.rules != nil {
+			collector = m.own
+		}
+		m.worker = newRuleWorker(collector)
+		if m.claims.rules != nil {
 			m.ownInWorker = m.own != nil
+			m.claims.worker = m.worker
+		}
+		if m.remits.rules != nil {
+			m.remits.worker = m.worker
 		}
 	}
 	return m
@@ -214,8 +226,8 @@ func NewMapper(name string, h Handlers) *Mapper {
 // error is err, else the first handler's.
 func (m *Mapper) Finish(rep *ig.Report, err error) (*Result, error) {
 	m.claims.claims.reset()
-	if m.claims.worker != nil {
-		m.claims.worker.stop(&m.claims.dups)
+	if m.worker != nil {
+		m.worker.stop(&m.claims.dups)
 	}
 	if m.claims.auth != nil {
 		m.claims.auth.reset()

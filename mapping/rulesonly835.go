@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/edi"
 	"github.com/edigw/edigw/edi/ig"
 )
 
@@ -33,24 +34,40 @@ func (b *remitRules) take(s *ig.SetResult) (*edigw.Remittance, *remitSpots) {
 	return &b.rm, &b.at
 }
 
-func (b *remitRules) segment(ev *ig.Event) {
+// remitEvent says whether remitRules reads ev: an 835 segment in its
+// guide, the set's first (which starts the remittance) or one it reads.
+func remitEvent(ev *ig.Event, last *ig.SetResult) bool {
 	if ev.Set == nil || ev.Walker == nil || ev.Set.Header.ID != "835" || ev.Match.Def == nil {
-		return
+		return false
 	}
-	if b.set != ev.Set {
-		b.start(ev.Set)
+	switch ev.Seg.ID() {
+	case "BPR", "LX", "CLP", "CAS", "SVC", "PLB":
+		return true
 	}
-	s, rm := ev.Seg, &b.rm
-	loop := ev.Match.Loop.ID
+	return ev.Set != last
+}
+
+func (b *remitRules) segment(ev *ig.Event) {
+	if remitEvent(ev, b.set) {
+		b.next(ev.Seg, ev.Match.Loop.ID, ev.Set)
+	}
+}
+
+// next reads segment s of set, found in loop.
+func (b *remitRules) next(s *edi.Segment, loop string, set *ig.SetResult) {
+	if b.set != set {
+		b.start(set)
+	}
+	rm := &b.rm
 	switch s.ID() {
 	case "BPR":
-		b.at.bpr = spotOf(ev)
+		b.at.bpr = spotAt(s, loop)
 		rm.CreditDebit = b.str.str(s.Element(3))
 		rm.PaymentAmount = amountOf(s.Element(2))
 	case "LX":
 		b.claim, b.svc = -1, -1
 	case "CLP":
-		b.at.claims = append(b.at.claims, spotOf(ev))
+		b.at.claims = append(b.at.claims, spotAt(s, loop))
 		n := len(rm.Claims)
 		var spots []spot
 		if n < cap(b.at.services) {
@@ -96,7 +113,7 @@ func (b *remitRules) segment(ev *ig.Event) {
 			sp := &c.Services[n]
 			sp.Charge, sp.Paid, sp.Adjustments = amountOf(s.Element(2)), amountOf(s.Element(3)), sp.Adjustments[:0]
 			if k := len(b.at.services); k > 0 {
-				b.at.services[k-1] = append(b.at.services[k-1], spotOf(ev))
+				b.at.services[k-1] = append(b.at.services[k-1], spotAt(s, loop))
 			}
 			b.svc = n
 		}

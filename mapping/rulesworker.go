@@ -26,6 +26,8 @@ type ruleWorker struct {
 	done chan ruleReply
 	// dups is the worker's: it remembers the file's claims.
 	dups duplicateSeen
+	// remitSet is the 835 set last sent, for remitEvent.
+	remitSet *ig.SetResult
 	// collector, when set, is the Mapper's own claim collector (places
 	// only, which read no walker state): it runs here too, and the set's
 	// reply says it has seen the whole set before anyone asks it.
@@ -35,6 +37,7 @@ type ruleWorker struct {
 // A ruleBatch is consecutive segments of one set, copied.
 type ruleBatch struct {
 	set    *ig.SetResult
+	remit  bool       // an 835's, else an 837's
 	walker *ig.Walker // for the collector, which asks only that there is one
 	guided bool
 	kind   edigw.ClaimKind
@@ -45,10 +48,12 @@ type ruleBatch struct {
 	end    bool // the set ends after these: reply with its issues
 }
 
-// ruleReply is a set's issues and the number of its claims.
+// ruleReply is a set's issues and the number of its claims; for an 835,
+// whether it had a remittance.
 type ruleReply struct {
 	issues []*Issue
 	claims int
+	remit  bool
 }
 
 const (
@@ -86,7 +91,27 @@ func (w *ruleWorker) run() {
 		reply.claims++
 	}
 	var ev ig.Event
+	remits := &remitRules{}
 	for b := range w.todo {
+		if b.remit {
+			for i := range b.segs {
+				remits.next(&b.segs[i], b.loops[i], b.set)
+			}
+			if b.end {
+				if rm, at := remits.take(b.set); rm != nil {
+					reply.remit = true
+					for _, is := range append(paymentIssues(rm, at), remittanceIssues(rm, at)...) {
+						is.Claim = strings.Clone(is.Claim)
+						reply.issues = append(reply.issues, is)
+					}
+				}
+				w.done <- reply
+				reply = ruleReply{}
+			}
+			b.set = nil
+			w.free <- b
+			continue
+		}
 		for i := range b.segs {
 			if w.collector != nil {
 				ev = ig.Event{Seg: &b.segs[i], Set: b.set, Walker: b.walker}
@@ -107,6 +132,15 @@ func (w *ruleWorker) run() {
 	close(w.done)
 }
 
+// remitSegment copies ev for the worker when the 835 rules read it.
+func (w *ruleWorker) remitSegment(ev *ig.Event) {
+	if !remitEvent(ev, w.remitSet) {
+		return
+	}
+	w.remitSet = ev.Set
+	w.add(ev, true, true, "")
+}
+
 // segment copies ev for the worker when the rules or the collector read
 // it.
 func (w *ruleWorker) segment(ev *ig.Event) {
@@ -114,12 +148,17 @@ func (w *ruleWorker) segment(ev *ig.Event) {
 	if !ok && (w.collector == nil || ev.Walker == nil || !placedSegment(ev.Seg.ID())) {
 		return
 	}
+	w.add(ev, false, ok, kind)
+}
+
+// add copies ev into the batch being filled (a new one for another set).
+func (w *ruleWorker) add(ev *ig.Event, remit, ok bool, kind edigw.ClaimKind) {
 	raw := len(ev.Seg.Raw())
 	if b := w.cur; b != nil && (b.set != ev.Set || len(b.segs) == cap(b.segs) || len(b.arena)+raw > cap(b.arena)) {
 		w.send()
 	}
 	b := w.batch(ev.Set)
-	b.walker = ev.Walker
+	b.remit, b.walker = remit, ev.Walker
 	if ok {
 		b.guided, b.kind = ev.Set.Guide != nil, kind
 	}
@@ -155,18 +194,17 @@ func (w *ruleWorker) send() {
 	w.cur = nil
 }
 
-// take ends the open set: its claims' issues, in claim order, and the
-// number of its claims.
-func (w *ruleWorker) take() ([]*Issue, int) {
-	var s *ig.SetResult
-	if w.cur != nil {
-		s = w.cur.set
+// take ends set s, an 837's or (remit) an 835's: its issues, in file
+// order, the number of its claims, and whether an 835 had a remittance.
+func (w *ruleWorker) take(s *ig.SetResult, remit bool) ruleReply {
+	if w.cur != nil && (w.cur.set != s || w.cur.remit != remit) {
+		w.send()
 	}
 	b := w.batch(s)
-	b.end = true
+	b.remit, b.end = remit, true
 	w.send()
-	r := <-w.done
-	return r.issues, r.claims
+	w.remitSet = nil
+	return <-w.done
 }
 
 // stop ends the goroutine and hands its duplicate keys to dups (tests

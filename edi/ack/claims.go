@@ -29,6 +29,9 @@ type Claim struct {
 	// reject this claim: its billing provider, subscriber and patient
 	// levels and the claim itself.
 	ranges [][2]int
+	// rangeBuf holds the ranges of a claim carved from a PlacesOnly
+	// collector's slab (at most four: the claim and three levels).
+	rangeBuf [4][2]int
 	// Errors are the errors that reject the claim (empty: accepted).
 	Errors []*edi.Error
 }
@@ -177,6 +180,7 @@ type ClaimCollector struct {
 	// provider, and no submitter, receiver or BHT03, which only a 277CA
 	// writes. mapping's Mapper collects so when no Acknowledger does.
 	PlacesOnly bool
+	slab       []Claim // PlacesOnly: where claims are carved from
 	cur        *Claims // the open set's, being collected
 	placed     *Claims // the last set's, its errors placed (Claims)
 
@@ -323,7 +327,14 @@ func (c *ClaimCollector) place(s *edi.Segment, pos int) {
 		} else if c.subEnd == c.subStart {
 			c.subEnd = pos
 		}
-		c.claim = &Claim{}
+		// Carved from a slab: a set's claims are its largest number of
+		// small objects, and places are all they hold here.
+		if len(c.slab) == cap(c.slab) {
+			c.slab = make([]Claim, 0, 256)
+		}
+		c.slab = c.slab[:len(c.slab)+1]
+		c.claim = &c.slab[len(c.slab)-1]
+		c.claim.ranges = c.claim.rangeBuf[:0]
 		c.levels(pos)
 	case "SE":
 		c.closeClaim(pos)
@@ -336,8 +347,10 @@ func (c *ClaimCollector) levels(pos int) {
 	if c.provider != nil {
 		c.claim.provider = c.providers
 	}
-	c.claim.ranges = make([][2]int, 1, 4)
-	c.claim.ranges[0] = [2]int{pos, 1 << 30}
+	if c.claim.ranges == nil {
+		c.claim.ranges = make([][2]int, 0, 4)
+	}
+	c.claim.ranges = append(c.claim.ranges, [2]int{pos, 1 << 30})
 	if c.provider != nil {
 		c.claim.ranges = append(c.claim.ranges, [2]int{c.provStart, max(c.provEnd, c.provStart+1)})
 	}
