@@ -99,17 +99,17 @@ func (b *claimRules) close() {
 	b.claimStr.reset()
 }
 
-// ruleEvent says whether the rules read ev, an 837 segment in its guide,
-// and if so the kind of claim its walker's guide gives.
-func ruleEvent(ev *ig.Event) (edigw.ClaimKind, bool) {
-	if ev.Set == nil || ev.Walker == nil || ev.Set.Header.ID != "837" || ev.Match.Def == nil || !ruleSegment(ev.Seg.ID()) {
-		return "", false
-	}
-	var kind edigw.ClaimKind
+// ruleEvent says whether the rules read ev, an 837 segment in its guide.
+func ruleEvent(ev *ig.Event) bool {
+	return ev.Set != nil && ev.Walker != nil && ev.Set.Header.ID == "837" && ev.Match.Def != nil && ruleSegment(ev.Seg.ID())
+}
+
+// kindOf is the kind of claim the guide of ev's walker gives.
+func kindOf(ev *ig.Event) edigw.ClaimKind {
 	if g := ev.Walker.Guide(); g != nil {
-		kind = kinds[g.Version]
+		return kinds[g.Version]
 	}
-	return kind, true
+	return ""
 }
 
 // ruleSegment says whether claimRules reads segments with this ID.
@@ -122,9 +122,12 @@ func ruleSegment(id string) bool {
 }
 
 func (b *claimRules) segment(ev *ig.Event) {
-	kind, ok := ruleEvent(ev)
-	if !ok {
+	if !ruleEvent(ev) {
 		return
+	}
+	var kind edigw.ClaimKind
+	if b.set != ev.Set {
+		kind = kindOf(ev) // read only as a set starts
 	}
 	b.next(ev.Seg, ev.Match.Loop.ID, ev.Set, ev.Set.Guide != nil, kind)
 }

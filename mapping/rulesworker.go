@@ -36,16 +36,17 @@ type ruleWorker struct {
 
 // A ruleBatch is consecutive segments of one set, copied.
 type ruleBatch struct {
-	set    *ig.SetResult
-	remit  bool       // an 835's, else an 837's
-	walker *ig.Walker // for the collector, which asks only that there is one
-	guided bool
-	kind   edigw.ClaimKind
-	segs   []edi.Segment
-	loops  []string
-	rules  []bool // the rules read the segment (else only the collector)
-	arena  []byte
-	end    bool // the set ends after these: reply with its issues
+	set     *ig.SetResult
+	remit   bool       // an 835's, else an 837's
+	walker  *ig.Walker // for the collector, which asks only that there is one
+	guided  bool
+	kind    edigw.ClaimKind
+	hasKind bool
+	segs    []edi.Segment
+	loops   []string
+	rules   []bool // the rules read the segment (else only the collector)
+	arena   []byte
+	end     bool // the set ends after these: reply with its issues
 }
 
 // ruleReply is a set's issues and the number of its claims; for an 835,
@@ -138,29 +139,32 @@ func (w *ruleWorker) remitSegment(ev *ig.Event) {
 		return
 	}
 	w.remitSet = ev.Set
-	w.add(ev, true, true, "")
+	w.add(ev, true, true)
 }
 
 // segment copies ev for the worker when the rules or the collector read
 // it.
 func (w *ruleWorker) segment(ev *ig.Event) {
-	kind, ok := ruleEvent(ev)
+	ok := ruleEvent(ev)
 	if !ok && (w.collector == nil || ev.Walker == nil || !placedSegment(ev.Seg.ID())) {
 		return
 	}
-	w.add(ev, false, ok, kind)
+	w.add(ev, false, ok)
 }
 
 // add copies ev into the batch being filled (a new one for another set).
-func (w *ruleWorker) add(ev *ig.Event, remit, ok bool, kind edigw.ClaimKind) {
+func (w *ruleWorker) add(ev *ig.Event, remit, ok bool) {
 	raw := len(ev.Seg.Raw())
 	if b := w.cur; b != nil && (b.set != ev.Set || len(b.segs) == cap(b.segs) || len(b.arena)+raw > cap(b.arena)) {
 		w.send()
 	}
 	b := w.batch(ev.Set)
 	b.remit, b.walker = remit, ev.Walker
-	if ok {
-		b.guided, b.kind = ev.Set.Guide != nil, kind
+	if ok && !remit {
+		if !b.hasKind { // once a batch: the guide is the set's
+			b.kind, b.hasKind = kindOf(ev), true
+		}
+		b.guided = ev.Set.Guide != nil
 	}
 	b.rules = append(b.rules, ok)
 	if cap(b.arena)-len(b.arena) < raw { // a segment larger than a batch: its own arena
@@ -179,7 +183,7 @@ func (w *ruleWorker) add(ev *ig.Event, remit, ok bool, kind edigw.ClaimKind) {
 func (w *ruleWorker) batch(s *ig.SetResult) *ruleBatch {
 	if w.cur == nil {
 		b := <-w.free
-		b.segs, b.loops, b.rules, b.arena, b.end = b.segs[:0], b.loops[:0], b.rules[:0], b.arena[:0], false
+		b.segs, b.loops, b.rules, b.arena, b.end, b.hasKind = b.segs[:0], b.loops[:0], b.rules[:0], b.arena[:0], false, false
 		if cap(b.arena) < ruleBatchBytes { // it held one large segment last
 			b.arena = make([]byte, 0, ruleBatchBytes)
 		}
