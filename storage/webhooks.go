@@ -37,13 +37,6 @@ func scanSubscription(row pgx.Row, extra ...any) (*edigw.Subscription, error) {
 	return &s, nil
 }
 
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
 // CreateWebhook stores a subscription of s.TokenID with its stored signing
 // key, delivering the events committed from now on; digestDue is the end
 // of its first digest period (nil: no digest). It sets s.ID, s.Cursor,
