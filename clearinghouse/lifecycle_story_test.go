@@ -249,6 +249,9 @@ func storyEvents(evs []edigw.Event) []storyEvent {
 	for _, e := range evs {
 		se := storyEvent{e.Kind, e.SubjectID, e.Reference, e.Status, e.Due}
 		switch e.Kind {
+		case edigw.EventFileProcessed, edigw.EventFileFailed:
+			// File outcomes have their own test (TestFileOutcomeEvents).
+			continue
 		case edigw.EventAuthHoldDue, edigw.EventAuthDecisionOverdue, edigw.EventAuthExpiring, edigw.EventAuthExpired:
 			timed = append(timed, se)
 		default:
