@@ -1,0 +1,86 @@
+package storage
+
+import (
+	"context"
+	"time"
+
+	"github.com/edigw/edigw"
+)
+
+// Operations reads the operators' dashboard over [since, now): one batch
+// of small queries, each on an index of when things came
+// (files_inbound_created, authorizations_received) or of a file's
+// records (claims_file), so its cost follows the window, not the tables.
+// period is the width of the dashboard's buckets ("hour" or "day").
+func (db *DB) Operations(ctx context.Context, since time.Time, period string) (*edigw.Operations, error) {
+	if period != "day" {
+		period = "hour"
+	}
+	ops := &edigw.Operations{Since: since, Until: time.Now()}
+	tx, err := db.pool.Begin(ctx)
+	if err != nil {
+		return nil, wrap("operations", err)
+	}
+	defer func() { _ = tx.Rollback(ctx) }()
+	rows, err := tx.Query(ctx, `SELECT date_trunc($2, created_at), status, count(*) FROM files
+		WHERE direction = 'inbound' AND parent_id IS NULL AND created_at >= $1 GROUP BY 1, 2 ORDER BY 1, 2`, since, period)
+	if err != nil {
+		return nil, wrap("operations", err)
+	}
+	for rows.Next() {
+		var c edigw.OutcomeCount
+		if err := rows.Scan(&c.Period, &c.Outcome, &c.Files); err != nil {
+			rows.Close()
+			return nil, wrap("operations", err)
+		}
+		ops.Inbound = append(ops.Inbound, c)
+		ops.Files += c.Files
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, wrap("operations", err)
+	}
+	err = tx.QueryRow(ctx, `SELECT count(*) FROM files f JOIN claims c ON c.file_id = f.id
+		WHERE f.direction = 'inbound' AND f.parent_id IS NULL AND f.created_at >= $1`, since).Scan(&ops.Claims)
+	if err != nil {
+		return nil, wrap("operations", err)
+	}
+	counts := []struct {
+		to  *[]edigw.ReasonCount
+		sql string
+	}{
+		{&ops.FileRejections, `SELECT reason, count(*) FROM files WHERE direction = 'inbound' AND parent_id IS NULL
+			AND created_at >= $1 AND status = 'rejected' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`},
+		{&ops.ClaimRejections, `SELECT c.status_reason, count(*) FROM files f JOIN claims c ON c.file_id = f.id
+			WHERE f.direction = 'inbound' AND f.parent_id IS NULL AND f.created_at >= $1 AND c.status = 'rejected'
+			GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`},
+		{&ops.Queued, `SELECT kind, count(*) FROM claims WHERE outbound_state = 'queued' AND $1::timestamptz IS NOT NULL GROUP BY 1
+			UNION ALL SELECT 'authorization', count(*) FROM authorizations WHERE outbound_state = 'queued' HAVING count(*) > 0
+			ORDER BY 1`},
+		{&ops.Authorizations, `SELECT status, count(*) FROM authorizations WHERE received_at >= $1 GROUP BY 1 ORDER BY 1`},
+	}
+	for _, c := range counts {
+		rows, err := tx.Query(ctx, c.sql, since)
+		if err != nil {
+			return nil, wrap("operations", err)
+		}
+		for rows.Next() {
+			var rc edigw.ReasonCount
+			if err := rows.Scan(&rc.Label, &rc.Count); err != nil {
+				rows.Close()
+				return nil, wrap("operations", err)
+			}
+			*c.to = append(*c.to, rc)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, wrap("operations", err)
+		}
+	}
+	err = tx.QueryRow(ctx, `SELECT count(*) FROM authorizations
+		WHERE decided_at IS NULL AND decision_due < now() AND status = 'Pending'`).Scan(&ops.DecisionsOverdue)
+	if err != nil {
+		return nil, wrap("operations", err)
+	}
+	return ops, nil
+}

@@ -1,0 +1,20 @@
+-- console_sessions are the web console's sign-ins (issue 17): a person
+-- pastes an API token once and gets a session cookie. Only the SHA-256
+-- of the session ID is kept, as for token secrets: a copy of this table
+-- opens no session. A session is its token's: revoking the token ends it
+-- (the read joins the live token), and it expires on its own.
+CREATE TABLE console_sessions (
+	id_hash    bytea PRIMARY KEY,
+	token_id   bigint NOT NULL REFERENCES api_tokens (id),
+	created_at timestamptz NOT NULL DEFAULT now(),
+	expires_at timestamptz NOT NULL
+);
+CREATE INDEX console_sessions_expires ON console_sessions (expires_at);
+
+-- The operations dashboard reads inbound files and authorization requests
+-- by when they came, over a window (hours, days): without these it would
+-- scan the tables.
+CREATE INDEX files_inbound_created ON files (created_at) WHERE direction = 'inbound' AND parent_id IS NULL;
+CREATE INDEX authorizations_received ON authorizations (received_at);
+-- The requests still waiting for a decision, by their decision clock.
+CREATE INDEX authorizations_undecided_due ON authorizations (decision_due) WHERE decided_at IS NULL;
