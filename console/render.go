@@ -2,6 +2,7 @@ package console
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"net/http"
 	"strings"
@@ -83,12 +84,12 @@ var funcs = template.FuncMap{
 	},
 	"day":    func(t time.Time) string { return t.UTC().Format("2006-01-02") },
 	"x12day": x12Day,
-	"money":  func(a edigw.Amount) string { return "$" + a.String() },
+	"money":  money,
 	"person": personName,
 	"join":   strings.Join,
 	"add":    func(a, b int) int { return a + b },
 	"lower":  strings.ToLower,
-	"slug":   func(s string) string { return strings.ReplaceAll(strings.ToLower(s), " ", "-") },
+	"slug":   func(v any) string { return strings.ReplaceAll(strings.ToLower(fmt.Sprint(v)), " ", "-") },
 }
 
 // x12Day writes CCYYMMDD as CCYY-MM-DD; anything else as it is.
@@ -105,4 +106,24 @@ func personName(p edigw.Person) string {
 		name += ", " + p.FirstName
 	}
 	return name
+}
+
+// money writes an amount as dollars with cents and thousands separators:
+// $1,450.00.
+func money(a edigw.Amount) string {
+	s := a.String()
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	frac = (frac + "00")[:2]
+	var b strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return sign + "$" + b.String() + "." + frac
 }
