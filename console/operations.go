@@ -62,8 +62,8 @@ func (s *Server) operations(w http.ResponseWriter, r *http.Request, sess *sessio
 	}
 	p.Ops = ops
 	secs := ops.Until.Sub(ops.Since).Seconds()
-	p.FilesPerS = strconv.FormatFloat(float64(ops.Files)/secs, 'g', 3, 64)
-	p.ClaimsPerS = strconv.FormatFloat(float64(ops.Claims)/secs, 'g', 3, 64)
+	p.FilesPerS = rate(float64(ops.Files) / secs)
+	p.ClaimsPerS = rate(float64(ops.Claims) / secs)
 	for _, c := range ops.Inbound {
 		if !slices.Contains(p.Outcomes, c.Outcome) {
 			p.Outcomes = append(p.Outcomes, c.Outcome)
@@ -81,4 +81,12 @@ func (s *Server) operations(w http.ResponseWriter, r *http.Request, sess *sessio
 		return
 	}
 	s.render(w, r, http.StatusOK, "operations", sess, p)
+}
+
+// rate writes a rate a second, or an hour when it is below one a second.
+func rate(perSecond float64) string {
+	if perSecond >= 1 {
+		return strconv.FormatFloat(perSecond, 'f', 1, 64) + " a second"
+	}
+	return strconv.FormatFloat(perSecond*3600, 'f', 1, 64) + " an hour"
 }

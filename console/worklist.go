@@ -51,7 +51,12 @@ type tabView struct {
 func (s *Server) worklist(w http.ResponseWriter, r *http.Request, sess *session) {
 	p := worklistPage{Tab: "pending"}
 	if r.Method == http.MethodPost {
+		// A tab button sends its tab; the search and the pager keep the
+		// tab shown (current).
 		p.Tab = r.PostFormValue("tab")
+		if p.Tab == "" {
+			p.Tab = r.PostFormValue("current")
+		}
 		p.Query = strings.TrimSpace(r.PostFormValue("q"))
 		p.After, _ = strconv.ParseInt(r.PostFormValue("after"), 10, 64)
 	} else if t := r.URL.Query().Get("tab"); t != "" {

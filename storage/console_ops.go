@@ -49,7 +49,11 @@ func (db *DB) Operations(ctx context.Context, since time.Time, period string) (*
 		to  *[]edigw.ReasonCount
 		sql string
 	}{
-		{&ops.FileRejections, `SELECT reason, count(*) FROM files WHERE direction = 'inbound' AND parent_id IS NULL
+		// A ledger reason names the file and the place; its last
+		// bracketed part is the acknowledgment code ([IK502=4],
+		// [TA105=022]), by which rejections are counted.
+		{&ops.FileRejections, `SELECT coalesce(substring(reason from '\[([A-Z0-9]+=[^]]+)\][^[]*$'), 'other'), count(*)
+			FROM files WHERE direction = 'inbound' AND parent_id IS NULL
 			AND created_at >= $1 AND status = 'rejected' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`},
 		{&ops.ClaimRejections, `SELECT c.status_reason, count(*) FROM files f JOIN claims c ON c.file_id = f.id
 			WHERE f.direction = 'inbound' AND f.parent_id IS NULL AND f.created_at >= $1 AND c.status = 'rejected'
