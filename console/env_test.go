@@ -106,10 +106,12 @@ func newEnv(t testing.TB) *env {
 		e.files[filepath.Base(name)] = entry.ID
 	}
 	srv := &console.Server{Store: db, Objects: objs, Log: zaptest.NewLogger(t, zaptest.Level(zap.WarnLevel))}
-	e.server = httptest.NewServer(srv.Handler())
+	e.server = newServer(srv)
 	t.Cleanup(e.server.Close)
 	return e
 }
+
+func newServer(srv *console.Server) *httptest.Server { return httptest.NewServer(srv.Handler()) }
 
 // token creates a token and returns its secret.
 func (e *env) token(t testing.TB, name string, ents []edigw.Entitlement, tins, npis []string) string {

@@ -148,7 +148,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, sess *session) {
 	}
 	from, _ := strconv.Atoi(r.URL.Query().Get("from"))
 	open := func() (io.ReadCloser, error) { return api.OpenFile(r.Context(), s.Objects, f) }
-	p.Inspect, err = inspect(r.Context(), open, p.Name, from, s.lookup())
+	p.Inspect, err = inspect(r.Context(), open, p.Name, from, false, s.lookup())
 	switch {
 	case errors.Is(err, edigw.ErrObjectNotFound):
 		p.Gone = "The file is no longer in the object store."
@@ -187,7 +187,7 @@ func (s *Server) validateUpload(w http.ResponseWriter, r *http.Request, sess *se
 	}
 	name := path.Base(hdr.Filename)
 	open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
-	insp, err := inspect(r.Context(), open, name, 1, s.lookup())
+	insp, err := inspect(r.Context(), open, name, 1, true, s.lookup())
 	if err != nil {
 		s.fail(w, r, sess, err)
 		return

@@ -13,12 +13,19 @@ import (
 	"github.com/edigw/edigw/mapping"
 )
 
-// The file inspector reads a file once through the same chain the
-// pipeline judges it with (mapping.NewChain: the guide, the business
-// rules, the payer's authorization rules), and keeps a window of its
-// segments for the page, each with its loop and its elements' names from
-// the guide, and every error at the segment and element it names. Memory
-// is the window plus the errors kept, whatever the file's size.
+// The file inspector reads a file through the same chain the pipeline
+// judges it with (mapping.NewChain: the guide, the business rules, the
+// payer's authorization rules), and keeps a window of its segments for
+// the page, each with its loop and its elements' names from the guide,
+// and every error at the segment and element it names. Memory is the
+// window plus the errors kept, whatever the file's size.
+//
+// A stored file is read only up to its window (the walk stops a little
+// after it, and what the stop itself would raise lies past the window and
+// is dropped): a page costs what the segments before its window cost,
+// not the whole file (docs/benchmarks.md). Its acknowledgments, linked on
+// the page, answered for the whole file. An upload is read whole, every
+// error listed.
 
 const (
 	segmentsPerPage = 500
@@ -34,6 +41,22 @@ type inspection struct {
 	Total      int
 	From, To   int // the window, segment numbers in the file
 	Next, Prev int // the windows before and after (0: none)
+	// Partial: the walk stopped after the window; ErrorCount and the
+	// errors are those of the segments up to its end.
+	Partial bool
+}
+
+// stopReader ends its input (io.EOF) once stop is set.
+type stopReader struct {
+	r    io.Reader
+	stop *bool
+}
+
+func (s stopReader) Read(p []byte) (int, error) {
+	if *s.stop {
+		return 0, io.EOF
+	}
+	return s.r.Read(p)
 }
 
 type segmentView struct {
@@ -68,7 +91,9 @@ type errorView struct {
 // open gives the file's bytes, once for the chain and once more when the
 // window holds envelope segments (ISA, GS, GE, IEA), which the chain
 // checks but does not hand to its handlers.
-func inspect(ctx context.Context, open func() (io.ReadCloser, error), name string, from int, lookup mapping.AuthorizationLookup) (*inspection, error) {
+// whole reads the file to its end, for an upload.
+func inspect(ctx context.Context, open func() (io.ReadCloser, error), name string, from int, whole bool,
+	lookup mapping.AuthorizationLookup) (*inspection, error) {
 	if from < 1 {
 		from = 1
 	}
@@ -79,9 +104,13 @@ func inspect(ctx context.Context, open func() (io.ReadCloser, error), name strin
 	defer in.Close()
 	insp := &inspection{Name: name, From: from}
 	last := from + segmentsPerPage - 1
+	stop := false
 	collect := ig.Funcs{OnSegment: func(ev *ig.Event) {
 		i := ev.Seg.Pos.Index
 		insp.Total = max(insp.Total, i)
+		if i > last && !whole {
+			stop = true
+		}
 		if i < from || i > last {
 			return
 		}
@@ -93,16 +122,27 @@ func inspect(ctx context.Context, open func() (io.ReadCloser, error), name strin
 	}
 	mapper, chain := mapping.NewChain(name, h, collect)
 	v := &ig.Validator{File: name, MaxErrors: maxErrorsShown, ForgetSets: true, Handlers: chain}
-	res, err := mapper.Finish(v.Run(in))
+	res, err := mapper.Finish(v.Run(stopReader{r: in, stop: &stop}))
 	if err != nil {
 		return nil, err
 	}
 	rep := res.Report
+	errs := rep.Errors
 	insp.ErrorCount = rep.ErrorCount
 	if rep.Fatal != nil {
 		insp.Fatal = rep.Fatal.Msg
 	}
 	insp.Total = max(insp.Total, rep.Summary.Segments)
+	if stop {
+		insp.Partial, insp.Fatal, errs = true, "", nil
+		for _, e := range rep.Errors {
+			if e.Pos.Index <= last {
+				errs = append(errs, e)
+			}
+		}
+		insp.ErrorCount = len(errs)
+		insp.Total = last + 1 // at least
+	}
 	if want := min(last, insp.Total) - from + 1; len(insp.Segments) < want {
 		if err := addEnvelopes(insp, open, last); err != nil {
 			return nil, err
@@ -112,7 +152,7 @@ func inspect(ctx context.Context, open func() (io.ReadCloser, error), name strin
 	for i := range insp.Segments {
 		bySegment[insp.Segments[i].Index] = i
 	}
-	for _, e := range rep.Errors {
+	for _, e := range errs {
 		ev := errorOf(e)
 		insp.Errors = append(insp.Errors, ev)
 		if i, ok := bySegment[ev.Segment]; ok {

@@ -21,7 +21,6 @@ var windows = []struct {
 }{
 	{"24h", "Last 24 hours", 24 * time.Hour, "hour"},
 	{"7d", "Last 7 days", 7 * 24 * time.Hour, "day"},
-	{"30d", "Last 30 days", 30 * 24 * time.Hour, "day"},
 }
 
 type operationsPage struct {
