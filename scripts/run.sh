@@ -8,8 +8,9 @@
 # validation and acknowledgments (TA1, 999, 277CA) into the outbound prefix.
 # Then it starts `edigw serve`, drops a new file while it serves, and shows
 # the file processed, health, metrics and the billing-system API (a token
-# for the story's provider, its event and remittance feeds) before stopping
-# the server.
+# for the story's provider, its event and remittance feeds) and the web
+# console before stopping the server; it ends by printing the console's URL
+# and tokens to sign in with.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 edigw=bin/edigw
@@ -95,8 +96,16 @@ curl -fs -H "Authorization: Bearer $secret" "$base/v1/remittances?limit=1" | hea
 echo
 echo "without a token: $(curl -s -o /dev/null -w '%{http_code}' "$base/v1/events")"
 
+echo
+echo "== the web console (docs/console.md): sign-in page $(curl -s -o /dev/null -w '%{http_code}' "$base/signin"), a page without a session $(curl -s -o /dev/null -w '%{http_code}' "$base/claims") (to the sign-in page)"
+operator=$($edigw token create --name make-run-operations --entitlement operations 2>/dev/null)
+
 kill -TERM "$serve_pid" && wait "$serve_pid" || true
 trap - EXIT
 echo
 echo "records are in $url; files in $store/$partner/{inbound,outbound,archive,error}"
-echo "serve it yourself: EDIGW_DATABASE_URL=$url $edigw serve --objects $store  (API guide: docs/api.md)"
+echo "serve it yourself: EDIGW_DATABASE_URL=$url $edigw serve --objects $store --listen 127.0.0.1:8080  (API guide: docs/api.md)"
+echo
+echo "== then open the web console at http://127.0.0.1:8080/ and sign in with a token:"
+echo "   the story's provider (worklist, claims, files): $secret"
+echo "   operations (dashboard, file ledger):           $operator"
