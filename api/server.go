@@ -10,6 +10,7 @@ package api
 
 import (
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -83,12 +84,15 @@ func (s *Server) routes() []route {
 		{"GET /v1/claims/{id}/files", edigw.EntitleClaims, s.listClaimFiles, nil},
 		{"GET /v1/claims/{id}/history", edigw.EntitleClaims, s.claimHistory, nil},
 		{"POST /v1/authorizations", edigw.EntitlePrecertification, s.submitAuthorizations, nil},
+		{"GET /v1/authorizations", edigw.EntitlePrecertification, s.listAuthorizations, slices.Concat(worklistQuery, []string{"after", "limit"})},
+		{"GET /v1/authorizations/counts", edigw.EntitlePrecertification, s.authorizationCounts, worklistQuery},
 		{"GET /v1/authorizations/{id}", edigw.EntitlePrecertification, s.getAuthorization, nil},
 		{"GET /v1/remittances", edigw.EntitleRemittances, s.listRemittances, []string{"after", "limit"}},
 		{"GET /v1/remittances/{id}", edigw.EntitleRemittances, s.getRemittance, nil},
 		{"GET /v1/events", "", s.listEvents, []string{"kind", "after", "limit"}},
 		{"GET /v1/files", edigw.EntitleOperations, s.listFiles, []string{"overdue", "after", "limit"}},
 		{"GET /v1/files/{id}", "", s.getFile, nil},
+		{"GET /v1/reports/prior-authorization", "", s.priorAuthorizationReport, []string{"from", "to", "groupBy"}},
 	}
 }
 

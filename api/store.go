@@ -46,6 +46,15 @@ type Store interface {
 	// QueueAuthorizations is QueueClaims for authorization requests.
 	QueueAuthorizations(ctx context.Context, idempotencyKey string, reqs []*edigw.AuthorizationRequest) ([]int64, error)
 	Authorization(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredAuthorization, error)
+	// Authorizations is the worklist (authorizations_list.go): the
+	// requests in scope that pass the filter, newest first, ID < f.After.
+	Authorizations(ctx context.Context, f edigw.AuthorizationFilter, scope *edigw.Scope) ([]edigw.AuthorizationListItem, error)
+	// AuthorizationCounts counts them per status (the filter's statuses
+	// and cursor aside): the worklist's tabs.
+	AuthorizationCounts(ctx context.Context, f edigw.AuthorizationFilter, scope *edigw.Scope) (edigw.AuthorizationCounts, error)
+	// PriorAuthorizationMetrics is the prior-authorization report
+	// (reports.go); nil scope: every provider's requests.
+	PriorAuthorizationMetrics(ctx context.Context, q edigw.MetricsQuery, scope *edigw.Scope) ([]edigw.PriorAuthorizationMetrics, error)
 
 	// Remittances and the event feed (feeds.go): cursor feeds of the
 	// records with ID > after, in ID order, at most limit, read through

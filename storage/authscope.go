@@ -46,8 +46,9 @@ func (s authScope) sql(alias string, args []any) (string, []any) {
 	args = append(args, s.tins, s.npis, s.declared)
 	n := len(args)
 	return fmt.Sprintf(`(%[1]srequester_tin = ANY($%[2]d::text[])
-		OR %[1]srequester_npi = ANY($%[3]d::text[]) OR %[1]sother_npis && $%[3]d::text[]
-		OR (%[1]srequester_tin IS NULL AND (%[1]srequester_npi = ANY($%[4]d::text[]) OR %[1]sother_npis && $%[4]d::text[])))`,
+		OR %[1]srequester_npi = ANY($%[3]d::text[]) OR (%[1]sother_npis <> '{}' AND %[1]sother_npis && $%[3]d::text[])
+		OR (%[1]srequester_tin IS NULL AND (%[1]srequester_npi = ANY($%[4]d::text[])
+			OR (%[1]sother_npis <> '{}' AND %[1]sother_npis && $%[4]d::text[]))))`,
 		alias, n-2, n-1, n), args
 }
 
@@ -70,7 +71,20 @@ func (authScope) page(cond string) string {
 				ORDER BY id DESC LIMIT $2) x
 			UNION
 			SELECT id FROM (SELECT id FROM authorizations
-				WHERE (other_npis && $4::text[] OR (other_npis && $5::text[] AND requester_tin IS NULL)) AND id < $1 AND %[1]s
+				WHERE other_npis <> '{}' AND (other_npis && $4::text[] OR (other_npis && $5::text[] AND requester_tin IS NULL))
+				  AND id < $1 AND %[1]s
 				ORDER BY id DESC LIMIT $2) o
 		) u ORDER BY id DESC LIMIT $2`, cond)
+}
+
+// statuses is the scope's requests that pass cond, as (id, status), for
+// the tab counts: each part read from its provider index alone (status
+// is INCLUDEd), never the table's rows. $1 to $3 are the TINs, NPIs and
+// declared NPIs.
+func (authScope) statuses(cond string) string {
+	return fmt.Sprintf(`SELECT id, status FROM authorizations WHERE requester_tin = ANY($1::text[]) AND %[1]s
+		UNION SELECT id, status FROM authorizations WHERE requester_npi = ANY($2::text[]) AND %[1]s
+		UNION SELECT id, status FROM authorizations WHERE requester_npi = ANY($3::text[]) AND requester_tin IS NULL AND %[1]s
+		UNION SELECT id, status FROM authorizations
+			WHERE other_npis <> '{}' AND (other_npis && $2::text[] OR (other_npis && $3::text[] AND requester_tin IS NULL)) AND %[1]s`, cond)
 }

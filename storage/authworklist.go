@@ -14,15 +14,16 @@ import (
 )
 
 // The prior-authorization worklist (GET /v1/authorizations, the console's
-// worklist; decision 0024). A page is found in one of four ways, the
+// worklist; decision 0024). A page is found in one of five ways, the
 // cheapest the filter allows, and the other conditions filter the rows
 // each way reads:
 //
 //   - a search (q, patient): the few requests the search indexes of 0015
 //     find, whatever the scope, then the scope;
-//   - for one ordering NPI: that NPI's (requester_npi, id) entries
-//     backwards from the cursor, then the scope;
 //   - inside a scope: each provider's entries backwards (authScope.page);
+//   - for an operator's one ordering NPI: that NPI's (requester_npi, id)
+//     entries backwards from the cursor;
+//   - for operators with dates: the received_at index's range;
 //   - for operators with none of these: the primary key backwards.
 //
 // The scope is applied in SQL on every way: a search never reads another
@@ -37,6 +38,18 @@ func (db *DB) Authorizations(ctx context.Context, f edigw.AuthorizationFilter, s
 	if err != nil {
 		return nil, err
 	}
+	sql, args := worklistQuery(f, s)
+	rows, err := db.pool.Query(ctx, sql, args...)
+	if err != nil {
+		return nil, wrap("authorizations", err)
+	}
+	out, err := pgx.CollectRows(rows, scanWorklistItem)
+	return out, wrap("authorizations", err)
+}
+
+// worklistQuery is the listing's SQL and arguments for a filter and a
+// resolved scope.
+func worklistQuery(f edigw.AuthorizationFilter, s authScope) (string, []any) {
 	after := f.After
 	if after <= 0 {
 		after = math.MaxInt64
@@ -45,38 +58,41 @@ func (db *DB) Authorizations(ctx context.Context, f edigw.AuthorizationFilter, s
 	search := f.Query != "" || f.Patient != ""
 	walk := !search && (f.OrderingNPI != "" || !s.all)
 	if walk {
-		if f.OrderingNPI != "" {
-			// One provider: its requests, filtered by the scope below.
+		if s.all {
+			// An operator's one provider: its requests.
 			args = append(args, []string{}, []string{f.OrderingNPI}, []string{})
 		} else {
+			// The ordering NPI, if any, filters each provider's requests
+			// (it is in the provider indexes).
 			args = append(args, s.tins, s.npis, s.declared)
 		}
 	}
 	q := &claimConds{args: args}
 	worklistConds(q, f, true)
-	if !s.all && (search || f.OrderingNPI != "") {
+	if !s.all && search {
 		var c string
 		c, q.args = s.sql("", q.args)
 		q.conds = append(q.conds, c)
 	}
 	var page string
-	if walk {
+	switch {
+	case walk:
 		page = s.page(q.sql())
-	} else {
+	case !search && (!f.From.IsZero() || !f.To.IsZero()):
+		// An operator's dates: the range's entries of the received_at
+		// index, then the newest (id + 0 keeps the planner from walking
+		// the primary key through every newer request to reach them).
+		page = `SELECT id FROM authorizations WHERE id < $1 AND ` + q.sql() + ` ORDER BY id + 0 DESC LIMIT $2`
+	default:
 		page = `SELECT id FROM authorizations WHERE id < $1 AND ` + q.sql() + ` ORDER BY id DESC LIMIT $2`
 	}
-	rows, err := db.pool.Query(ctx, `WITH page AS (`+page+`)
+	return `WITH page AS (` + page + `)
 		SELECT a.id, coalesce(a.certification_number, ''), coalesce(a.patient_last, ''), coalesce(a.patient_first, ''),
 			a.status, a.received_at, a.effective_to, a.procedure_codes, coalesce(a.record -> 'requester', '{}'),
 			coalesce(a.requester_npi, ''), coalesce(a.place_of_service, ''), coalesce(a.facility_npi, ''),
 			coalesce(p.name, ''), a.payer_id, coalesce(a.member_id, ''), coalesce(a.trace_number, '')
 		FROM authorizations a LEFT JOIN payers p ON p.id = a.payer_id
-		WHERE a.id IN (SELECT id FROM page) ORDER BY a.id DESC`, q.args...)
-	if err != nil {
-		return nil, wrap("authorizations", err)
-	}
-	out, err := pgx.CollectRows(rows, scanWorklistItem)
-	return out, wrap("authorizations", err)
+		WHERE a.id IN (SELECT id FROM page) ORDER BY a.id DESC`, q.args
 }
 
 func scanWorklistItem(row pgx.CollectableRow) (edigw.AuthorizationListItem, error) {
@@ -131,12 +147,21 @@ func (db *DB) AuthorizationCounts(ctx context.Context, f edigw.AuthorizationFilt
 	if err != nil {
 		return out, err
 	}
+	var sql string
 	q := &claimConds{}
-	worklistConds(q, f, false)
-	var c string
-	c, q.args = s.sql("", q.args)
-	q.conds = append(q.conds, c)
-	rows, err := db.pool.Query(ctx, `SELECT status, count(*) FROM authorizations WHERE `+q.sql()+` GROUP BY status`, q.args...)
+	if s.all || f.Query != "" || f.Patient != "" {
+		// Everything, or a search's few requests (then the scope).
+		worklistConds(q, f, false)
+		var c string
+		c, q.args = s.sql("", q.args)
+		q.conds = append(q.conds, c)
+		sql = `SELECT status, count(*) FROM authorizations WHERE ` + q.sql() + ` GROUP BY status`
+	} else {
+		q.args = []any{s.tins, s.npis, s.declared}
+		worklistConds(q, f, false)
+		sql = `SELECT status, count(*) FROM (` + s.statuses(q.sql()) + `) u GROUP BY status`
+	}
+	rows, err := db.pool.Query(ctx, sql, q.args...)
 	if err != nil {
 		return out, wrap("authorization counts", err)
 	}

@@ -5,11 +5,11 @@
 -- are filled at every insert and kept in step with the record by
 -- PostgreSQL itself, whichever path writes it (ingest, the outbound queue,
 -- a response applied), and ADD COLUMN fills them for the rows already
--- there. None of them changes when a response is applied (the request's
--- patient, services, place of service and providers stay), so an update
--- that leaves them as they were stays HOT (see 0005, 0011); for the same
--- reason there is no index on status: a tab reads the scope's requests
--- newest first until a page fills.
+-- there. There is no index on status alone: a tab reads the scope's
+-- requests newest first until a page fills, and the status is read from
+-- the provider indexes (INCLUDE) without visiting the table. (A first
+-- decision sets certification_number, indexed since 0001, so that update
+-- was never HOT; the INCLUDE columns cost nothing more there.)
 
 -- auth_texts turns a JSON array of strings into text[] (a generated column
 -- may not hold a subquery; a function may, when it is immutable).
@@ -40,10 +40,22 @@ ALTER TABLE authorizations
 	-- small GIN index for the rest.
 	ADD COLUMN other_npis text[] GENERATED ALWAYS AS (array_remove(provider_npis, requester_npi)) STORED;
 
--- A scoped page walks each provider's requests newest first.
-CREATE INDEX authorizations_requester_tin ON authorizations (requester_tin, id);
-CREATE INDEX authorizations_requester_npi ON authorizations (requester_npi, id);
-CREATE INDEX authorizations_other_npis ON authorizations USING gin (other_npis);
+-- A scoped page walks each provider's requests newest first; the
+-- INCLUDE columns let a filter on status, dates, procedure, ordering NPI
+-- or site of service be checked in the index, without reading the
+-- table's rows, and the tab counts be read from the indexes alone.
+CREATE INDEX authorizations_requester_tin ON authorizations (requester_tin, id)
+	INCLUDE (requester_npi, status, received_at, procedure_codes, place_of_service, facility_npi);
+CREATE INDEX authorizations_requester_npi ON authorizations (requester_npi, id)
+	INCLUDE (requester_tin, status, received_at, procedure_codes, place_of_service, facility_npi);
+-- Partial: most requests name no provider but the requester, and a
+-- condition with other_npis <> '{}' lets the planner know how few rows
+-- this index holds (a plain && is estimated at a fixed share of the table,
+-- and the planner then prefers walking the primary key through it all).
+CREATE INDEX authorizations_other_npis ON authorizations USING gin (other_npis) WHERE other_npis <> '{}';
+-- An operator's date range (From, To) reads its requests here, then the
+-- newest of them.
+CREATE INDEX authorizations_received ON authorizations (received_at, id) INCLUDE (status, procedure_codes);
 -- The search box and the filters find their few rows whatever the scope
 -- (then the scope filters them): a bitmap OR of these.
 CREATE INDEX authorizations_certification_number ON authorizations (certification_number);
