@@ -84,6 +84,7 @@ type errorView struct {
 	Code      string // "IK403=7", "TA105=022", "STC01=A7:562:85"
 	Loop      string
 	Msg       string
+	InWindow  bool // the segment is on the page (a link to it)
 	elem      int
 }
 
@@ -154,8 +155,10 @@ func inspect(ctx context.Context, open func() (io.ReadCloser, error), name strin
 	}
 	for _, e := range errs {
 		ev := errorOf(e)
+		i, ok := bySegment[ev.Segment]
+		ev.InWindow = ok
 		insp.Errors = append(insp.Errors, ev)
-		if i, ok := bySegment[ev.Segment]; ok {
+		if ok {
 			seg := &insp.Segments[i]
 			seg.Errors = append(seg.Errors, ev)
 			if ev.elem > 0 && ev.elem <= len(seg.Elements) {
