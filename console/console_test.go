@@ -1,8 +1,11 @@
 package console_test
 
 import (
+	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"os"
@@ -350,5 +353,42 @@ func TestVendoredFilesMatchTheirManifest(t *testing.T) {
 		if !strings.Contains(string(manifest), "`"+name+"`") || !strings.Contains(string(manifest), hex.EncodeToString(sum[:])) {
 			t.Errorf("%s: digest %x is not in the manifest", name, sum)
 		}
+	}
+}
+
+// TestUploadValidatesWithoutStoring: an uploaded file is judged and shown
+// with its error in place, and the ledger holds no new file.
+func TestUploadValidatesWithoutStoring(t *testing.T) {
+	e := newEnv(t)
+	a := e.browser(t)
+	a.signIn(e.token(t, "homecare", providerEntitlements, []string{tinA}, []string{npiA}))
+	a.get("/files")
+	before, err := e.db.Files(context.Background(), edigw.FileFilter{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := os.ReadFile("../fixtures/edi/broken-se-count.edi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	_ = mw.WriteField("csrf", a.csrf)
+	fw, _ := mw.CreateFormFile("file", "mine.edi")
+	_, _ = fw.Write(body)
+	_ = mw.Close()
+	req, _ := http.NewRequest("POST", e.server.URL+"/validate", &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	p := a.do(req)
+	if p.status != http.StatusOK || !strings.Contains(p.body, "Validation of mine.edi") ||
+		!strings.Contains(p.body, `class="el el-err" title="SE01 Number of Included Segments`) {
+		t.Fatalf("upload: %d\n%s", p.status, p.body)
+	}
+	after, err := e.db.Files(context.Background(), edigw.FileFilter{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after[0].ID != before[0].ID {
+		t.Errorf("the upload was entered in the ledger as file %d", after[0].ID)
 	}
 }

@@ -86,8 +86,8 @@ echo "== metrics (excerpt)"
 curl -fs "$base/metrics" | grep -E '^edigw_(files|claims|http_requests)_total' | head -8 || true
 
 echo
-echo "== the billing-system API: a token for the story's provider (TIN 061234567)"
-secret=$($edigw token create --name make-run --entitlement claims,precertification,remittances --tin 061234567 2>/dev/null)
+echo "== the billing-system API: a token for the story's provider (TIN 061234567, NPI 1234567893)"
+secret=$($edigw token create --name make-run --entitlement claims,precertification,remittances --tin 061234567 --npi 1234567893 2>/dev/null)
 echo "GET /v1/events?limit=5"
 curl -fs -H "Authorization: Bearer $secret" "$base/v1/events?limit=5"
 echo
