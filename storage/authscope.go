@@ -57,34 +57,48 @@ func (s authScope) sql(alias string, args []any) (string, []any) {
 // cursor, as many as a page, so that a page costs what the provider's
 // requests cost, not the table. $1 is the cursor (ID < $1), $2 the page
 // size, $3 to $5 the TINs, NPIs and declared NPIs; cond holds for every
-// row read.
-func (authScope) page(cond string) string {
-	return fmt.Sprintf(`SELECT id FROM (
-			SELECT x.id FROM unnest($3::text[]) AS s (v) CROSS JOIN LATERAL (
-				SELECT id FROM authorizations WHERE requester_tin = s.v AND id < $1 AND %[1]s ORDER BY id DESC LIMIT $2) x
+// entry read, from the index's columns. rowCond, when not empty, is
+// checked on the rows of the entries that pass cond (alias r): what the
+// indexes cannot hold (a procedure among more services than they keep).
+func (authScope) page(cond, rowCond string) string {
+	walk := func(where string) string {
+		if rowCond == "" {
+			return `SELECT id FROM authorizations WHERE ` + where + ` AND id < $1 AND ` + cond + ` ORDER BY id DESC LIMIT $2`
+		}
+		// OFFSET 0 keeps the index's part apart, read index-only; the
+		// rows are read for its entries alone, until a page is full.
+		return `SELECT c.id FROM (SELECT id FROM authorizations WHERE ` + where + ` AND id < $1 AND ` + cond + `
+				ORDER BY id DESC OFFSET 0) c JOIN authorizations r ON r.id = c.id WHERE ` + rowCond + ` ORDER BY c.id DESC LIMIT $2`
+	}
+	return `SELECT id FROM (
+			SELECT x.id FROM unnest($3::text[]) AS s (v) CROSS JOIN LATERAL (` + walk("requester_tin = s.v") + `) x
 			UNION
-			SELECT x.id FROM unnest($4::text[]) AS s (v) CROSS JOIN LATERAL (
-				SELECT id FROM authorizations WHERE requester_npi = s.v AND id < $1 AND %[1]s ORDER BY id DESC LIMIT $2) x
+			SELECT x.id FROM unnest($4::text[]) AS s (v) CROSS JOIN LATERAL (` + walk("requester_npi = s.v") + `) x
 			UNION
-			SELECT x.id FROM unnest($5::text[]) AS s (v) CROSS JOIN LATERAL (
-				SELECT id FROM authorizations WHERE requester_npi = s.v AND requester_tin IS NULL AND id < $1 AND %[1]s
-				ORDER BY id DESC LIMIT $2) x
+			SELECT x.id FROM unnest($5::text[]) AS s (v) CROSS JOIN LATERAL (` + walk("requester_npi = s.v AND requester_tin IS NULL") + `) x
 			UNION
-			SELECT id FROM (SELECT id FROM authorizations
+			SELECT id FROM (SELECT id FROM authorizations r
 				WHERE other_npis <> '{}' AND (other_npis && $4::text[] OR (other_npis && $5::text[] AND requester_tin IS NULL))
-				  AND id < $1 AND %[1]s
+				  AND id < $1 AND ` + cond + ` AND ` + orTrue(rowCond) + `
 				ORDER BY id DESC LIMIT $2) o
-		) u ORDER BY id DESC LIMIT $2`, cond)
+		) u ORDER BY id DESC LIMIT $2`
 }
 
 // statuses is the scope's requests that pass cond, as (id, status), for
 // the tab counts: each part read from its provider index alone (status
-// is INCLUDEd), never the table's rows. $1 to $3 are the TINs, NPIs and
+// is INCLUDEd), and rowCond (when not empty) checked on the rows of the
+// entries that pass cond, as in page. $1 to $3 are the TINs, NPIs and
 // declared NPIs.
-func (authScope) statuses(cond string) string {
-	return fmt.Sprintf(`SELECT id, status FROM authorizations WHERE requester_tin = ANY($1::text[]) AND %[1]s
-		UNION SELECT id, status FROM authorizations WHERE requester_npi = ANY($2::text[]) AND %[1]s
-		UNION SELECT id, status FROM authorizations WHERE requester_npi = ANY($3::text[]) AND requester_tin IS NULL AND %[1]s
-		UNION SELECT id, status FROM authorizations
-			WHERE other_npis <> '{}' AND (other_npis && $2::text[] OR (other_npis && $3::text[] AND requester_tin IS NULL)) AND %[1]s`, cond)
+func (authScope) statuses(cond, rowCond string) string {
+	part := func(where string) string {
+		if rowCond == "" {
+			return `SELECT id, status FROM authorizations WHERE ` + where + ` AND ` + cond
+		}
+		return `SELECT c.id, c.status FROM (SELECT id, status FROM authorizations WHERE ` + where + ` AND ` + cond + ` OFFSET 0) c
+			JOIN authorizations r ON r.id = c.id WHERE ` + rowCond
+	}
+	return part("requester_tin = ANY($1::text[])") + `
+		UNION ` + part("requester_npi = ANY($2::text[])") + `
+		UNION ` + part("requester_npi = ANY($3::text[]) AND requester_tin IS NULL") + `
+		UNION ` + part("other_npis <> '{}' AND (other_npis && $2::text[] OR (other_npis && $3::text[] AND requester_tin IS NULL))")
 }

@@ -18,9 +18,12 @@ import (
 // cheapest the filter allows, and the other conditions filter the rows
 // each way reads:
 //
-//   - a search (q, patient): the few requests the search indexes of 0015
-//     find, whatever the scope, then the scope;
-//   - inside a scope: each provider's entries backwards (authScope.page);
+//   - inside a scope: each provider's entries backwards (authScope.page),
+//     every filter checked in the provider indexes; a search (q,
+//     patient) reads its names so, and its numbers from their own
+//     indexes (then the scope), and takes the newest of both;
+//   - an operator's search: what the planner makes of the search
+//     indexes of 0015;
 //   - for an operator's one ordering NPI: that NPI's (requester_npi, id)
 //     entries backwards from the cursor;
 //   - for operators with dates: the received_at index's range;
@@ -55,36 +58,51 @@ func worklistQuery(f edigw.AuthorizationFilter, s authScope) (string, []any) {
 		after = math.MaxInt64
 	}
 	args := []any{after, pageSize(f.Limit)}
-	search := f.Query != "" || f.Patient != ""
-	walk := !search && (f.OrderingNPI != "" || !s.all)
-	if walk {
-		if s.all {
-			// An operator's one provider: its requests.
-			args = append(args, []string{}, []string{f.OrderingNPI}, []string{})
-		} else {
-			// The ordering NPI, if any, filters each provider's requests
-			// (it is in the provider indexes).
-			args = append(args, s.tins, s.npis, s.declared)
-		}
-	}
-	q := &claimConds{args: args}
-	worklistConds(q, f, true)
-	if !s.all && search {
-		var c string
-		c, q.args = s.sql("", q.args)
-		q.conds = append(q.conds, c)
-	}
+	search := strings.TrimSpace(f.Query) != "" || strings.TrimSpace(f.Patient) != ""
+	var q *claimConds
 	var page string
 	switch {
-	case walk:
-		page = s.page(q.sql())
+	case !s.all && !search:
+		// Each provider's entries backwards; every filter, the ordering
+		// NPI too, is checked in the provider indexes (INCLUDE).
+		q = &claimConds{args: append(args, s.tins, s.npis, s.declared)}
+		row := worklistConds(q, f, true)
+		page = s.page(q.sql(), row)
+	case !s.all:
+		// A search is read two ways at once: its names along each
+		// provider's entries (with every other filter, all in the
+		// provider indexes), its numbers (request ID, certification,
+		// trace, member ID) from their own indexes and then the scope.
+		// Either alone would be slow for some searches: a name prefix
+		// of one letter matches most of the table, a certification
+		// number one request of the provider's thousands.
+		q = &claimConds{args: append(args, s.tins, s.npis, s.declared)}
+		numbers, names, row := searchConds(q, f)
+		rest := q.sql()
+		var inScope string
+		inScope, q.args = s.sql("", q.args)
+		page = `SELECT id FROM (
+				SELECT id FROM (` + s.page(rest+" AND "+names, row) + `) w
+				UNION
+				SELECT id FROM (SELECT id FROM authorizations r WHERE id < $1 AND ` + rest + ` AND ` + orTrue(row) + ` AND ` + numbers +
+			` AND ` + inScope + ` ORDER BY id DESC LIMIT $2) n
+			) u ORDER BY id DESC LIMIT $2`
+	case !search && f.OrderingNPI != "":
+		// An operator's one provider: its entries backwards.
+		q = &claimConds{args: append(args, []string{}, []string{f.OrderingNPI}, []string{})}
+		row := worklistConds(q, f, true)
+		page = s.page(q.sql(), row)
 	case !search && (!f.From.IsZero() || !f.To.IsZero()):
 		// An operator's dates: the range's entries of the received_at
 		// index, then the newest (id + 0 keeps the planner from walking
 		// the primary key through every newer request to reach them).
-		page = `SELECT id FROM authorizations WHERE id < $1 AND ` + q.sql() + ` ORDER BY id + 0 DESC LIMIT $2`
+		q = &claimConds{args: args}
+		row := worklistConds(q, f, true)
+		page = `SELECT id FROM authorizations r WHERE id < $1 AND ` + q.sql() + ` AND ` + orTrue(row) + ` ORDER BY id + 0 DESC LIMIT $2`
 	default:
-		page = `SELECT id FROM authorizations WHERE id < $1 AND ` + q.sql() + ` ORDER BY id DESC LIMIT $2`
+		q = &claimConds{args: args}
+		row := worklistConds(q, f, true)
+		page = `SELECT id FROM authorizations r WHERE id < $1 AND ` + q.sql() + ` AND ` + orTrue(row) + ` ORDER BY id DESC LIMIT $2`
 	}
 	return `WITH page AS (` + page + `)
 		SELECT a.id, coalesce(a.certification_number, ''), coalesce(a.patient_last, ''), coalesce(a.patient_first, ''),
@@ -149,17 +167,16 @@ func (db *DB) AuthorizationCounts(ctx context.Context, f edigw.AuthorizationFilt
 	}
 	var sql string
 	q := &claimConds{}
-	if s.all || f.Query != "" || f.Patient != "" {
-		// Everything, or a search's few requests (then the scope).
-		worklistConds(q, f, false)
-		var c string
-		c, q.args = s.sql("", q.args)
-		q.conds = append(q.conds, c)
-		sql = `SELECT status, count(*) FROM authorizations WHERE ` + q.sql() + ` GROUP BY status`
+	if s.all {
+		row := worklistConds(q, f, false)
+		sql = `SELECT status, count(*) FROM authorizations r WHERE ` + q.sql() + ` AND ` + orTrue(row) + ` GROUP BY status`
 	} else {
+		// The scope's requests from the provider indexes: every column a
+		// filter or a search reads is INCLUDEd, but for a long request's
+		// procedures.
 		q.args = []any{s.tins, s.npis, s.declared}
-		worklistConds(q, f, false)
-		sql = `SELECT status, count(*) FROM (` + s.statuses(q.sql()) + `) u GROUP BY status`
+		row := worklistConds(q, f, false)
+		sql = `SELECT status, count(*) FROM (` + s.statuses(q.sql(), row) + `) u GROUP BY status`
 	}
 	rows, err := db.pool.Query(ctx, sql, q.args...)
 	if err != nil {
@@ -176,8 +193,61 @@ func (db *DB) AuthorizationCounts(ctx context.Context, f edigw.AuthorizationFilt
 }
 
 // worklistConds adds the filter's conditions (the statuses too when
-// withStatus) to q.
-func worklistConds(q *claimConds, f edigw.AuthorizationFilter, withStatus bool) {
+// withStatus) to q: those the provider indexes can check. row is the
+// condition, on the row (alias r), that the indexes cannot ("" when
+// none; see filterConds).
+func worklistConds(q *claimConds, f edigw.AuthorizationFilter, withStatus bool) (row string) {
+	if v := strings.TrimSpace(f.Query); v != "" {
+		numbers, names := queryConds(q, v)
+		q.conds = append(q.conds, "("+numbers+" OR "+names+")")
+	}
+	if v := strings.TrimSpace(f.Patient); v != "" {
+		numbers, names := patientConds(q, v)
+		q.conds = append(q.conds, "("+numbers+" OR "+names+")")
+	}
+	return filterConds(q, f, withStatus)
+}
+
+// searchConds splits a filter with a search in two: it adds to q every
+// condition but the search's (q, else patient), and returns the search's
+// numbers and names apart.
+func searchConds(q *claimConds, f edigw.AuthorizationFilter) (numbers, names, row string) {
+	if v := strings.TrimSpace(f.Query); v != "" {
+		numbers, names = queryConds(q, v)
+		if p := strings.TrimSpace(f.Patient); p != "" {
+			n, m := patientConds(q, p)
+			q.conds = append(q.conds, "("+n+" OR "+m+")")
+		}
+	} else {
+		numbers, names = patientConds(q, strings.TrimSpace(f.Patient))
+	}
+	return numbers, names, filterConds(q, f, true)
+}
+
+// queryConds is the search box: the request ID, the certification
+// number, the requester's trace number or the member ID (numbers), or
+// the patient's name (names).
+func queryConds(q *claimConds, v string) (numbers, names string) {
+	var alts []string
+	if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
+		q.args = append(q.args, id)
+		alts = append(alts, "id = "+placeholder(len(q.args)))
+	}
+	q.args = append(q.args, v)
+	p := placeholder(len(q.args))
+	alts = append(alts, "certification_number = "+p, "trace_number = "+p, "member_id = "+p)
+	return "(" + strings.Join(alts, " OR ") + ")", nameCond(q, v)
+}
+
+// patientConds is the patient filter: a member ID, or a name.
+func patientConds(q *claimConds, v string) (numbers, names string) {
+	q.args = append(q.args, v)
+	return "member_id = " + placeholder(len(q.args)), nameCond(q, v)
+}
+
+// filterConds adds the conditions of the filters other than the search,
+// and returns the row's condition (see worklistConds).
+func filterConds(q *claimConds, f edigw.AuthorizationFilter, withStatus bool) (row string) {
 	if withStatus && len(f.Statuses) > 0 {
 		statuses := make([]string, len(f.Statuses))
 		for i, s := range f.Statuses {
@@ -185,25 +255,14 @@ func worklistConds(q *claimConds, f edigw.AuthorizationFilter, withStatus bool) 
 		}
 		q.add("status = ANY(%s::text[])", statuses)
 	}
-	if v := strings.TrimSpace(f.Query); v != "" {
-		// The search box: the request ID, the certification number, the
-		// requester's trace number, the member ID, or the patient's name.
-		var alts []string
-		if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
-			q.args = append(q.args, id)
-			alts = append(alts, "id = "+placeholder(len(q.args)))
-		}
-		q.args = append(q.args, v)
-		p := placeholder(len(q.args))
-		alts = append(alts, "certification_number = "+p, "trace_number = "+p, "member_id = "+p, nameCond(q, v))
-		q.conds = append(q.conds, "("+strings.Join(alts, " OR ")+")")
-	}
-	if v := strings.TrimSpace(f.Patient); v != "" {
-		q.args = append(q.args, v)
-		q.conds = append(q.conds, "(member_id = "+placeholder(len(q.args))+" OR "+nameCond(q, v)+")")
-	}
 	if f.Procedure != "" {
-		q.add("procedure_codes @> ARRAY[%s::text]", f.Procedure)
+		// The provider indexes hold the first 20 services' codes and
+		// whether there are more: a request with more is checked on its
+		// row.
+		q.args = append(q.args, f.Procedure)
+		p := placeholder(len(q.args))
+		q.conds = append(q.conds, "(procedure_head @> jsonb_build_array("+p+"::text) OR procedure_more)")
+		row = "r.procedure_codes @> jsonb_build_array(" + p + "::text)"
 	}
 	if f.OrderingNPI != "" {
 		q.add("requester_npi = %s", f.OrderingNPI)
@@ -220,6 +279,7 @@ func worklistConds(q *claimConds, f edigw.AuthorizationFilter, withStatus bool) 
 	if !f.To.IsZero() {
 		q.add("received_at < %s::date + 1", f.To.Format(time.DateOnly))
 	}
+	return row
 }
 
 // nameCond matches a patient's name, case-insensitively: one word is a
@@ -249,3 +309,11 @@ func likePrefix(s string) string {
 }
 
 func placeholder(n int) string { return "$" + strconv.Itoa(n) }
+
+// orTrue is a condition, or TRUE for none.
+func orTrue(cond string) string {
+	if cond == "" {
+		return "TRUE"
+	}
+	return cond
+}

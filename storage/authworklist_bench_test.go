@@ -148,6 +148,10 @@ func BenchmarkAuthorizationWorklist(b *testing.B) {
 		{"scoped/q-member", edigw.AuthorizationFilter{Query: fmt.Sprintf("M%d", mine/5)}, scope, 1},
 		{"scoped/q-name", edigw.AuthorizationFilter{Query: fmt.Sprintf("last%d", mine/5)}, scope, 1},
 		{"scoped/q-name-prefix", edigw.AuthorizationFilter{Query: "LAST1234", Limit: 50}, scope, -1},
+		{"scoped/q-one-letter", edigw.AuthorizationFilter{Query: "L", Limit: 50}, scope, 50},
+		{"scoped/q-name-prefix-10%", edigw.AuthorizationFilter{Query: "last1", Limit: 50}, scope, 50},
+		{"scoped/q-name-prefix-1%-denied", edigw.AuthorizationFilter{Query: "last12", Statuses: denied, Limit: 50}, scope, -1},
+		{"scoped/patient-one-letter", edigw.AuthorizationFilter{Patient: "F", Limit: 50}, scope, 50},
 		{"scoped/patient", edigw.AuthorizationFilter{Patient: fmt.Sprintf("LAST%d, FIRST%d", mine/5, mine/5)}, scope, 1},
 		{"scoped/procedure", edigw.AuthorizationFilter{Procedure: "E0601", Limit: 50}, scope, 0},
 		{"scoped/procedure-own", edigw.AuthorizationFilter{Procedure: worklistProcedures[7], Limit: 50}, scope, 50},
@@ -188,6 +192,8 @@ func BenchmarkAuthorizationWorklist(b *testing.B) {
 		{"counts/scoped", edigw.AuthorizationFilter{}, scope, 5000},
 		{"counts/tin-only", edigw.AuthorizationFilter{}, tinOnly, 5000},
 		{"counts/scoped-one-month", edigw.AuthorizationFilter{From: june, To: june.AddDate(0, 1, -1)}, scope, -1},
+		{"counts/scoped-q-one-letter", edigw.AuthorizationFilter{Query: "L"}, scope, 5000},
+		{"counts/scoped-q-name-prefix", edigw.AuthorizationFilter{Query: "last12"}, scope, -1},
 		{"counts/scoped-q-member", edigw.AuthorizationFilter{Query: fmt.Sprintf("M%d", mine/5)}, scope, 1},
 		{"counts/operator-q-member", edigw.AuthorizationFilter{Query: fmt.Sprintf("M%d", other/5)}, nil, 5},
 		{"counts/operator", edigw.AuthorizationFilter{}, nil, worklistRequests},
@@ -202,6 +208,51 @@ func BenchmarkAuthorizationWorklist(b *testing.B) {
 					b.Fatalf("%d requests, want %d", got.All, c.want)
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkAddAuthorizations is what migration 0015 costs each stored
+// 278 request: files of 1,000 requests ingested with the worklist's
+// generated columns and indexes, and without them (dropped).
+func BenchmarkAddAuthorizations(b *testing.B) {
+	for _, with := range []bool{true, false} {
+		name := "with-0015"
+		if !with {
+			name = "without-0015"
+		}
+		b.Run(name, func(b *testing.B) {
+			db, _ := openDB(b)
+			ctx := context.Background()
+			if !with {
+				for _, stmt := range []string{
+					`DROP INDEX authorizations_requester_tin, authorizations_requester_npi, authorizations_other_npis,
+						authorizations_received, authorizations_certification_number, authorizations_trace_number,
+						authorizations_member_id, authorizations_patient_last, authorizations_patient_first,
+						authorizations_procedure_codes`,
+					`ALTER TABLE authorizations DROP COLUMN patient_last, DROP COLUMN patient_first, DROP COLUMN member_id,
+						DROP COLUMN procedure_codes, DROP COLUMN place_of_service, DROP COLUMN facility_npi, DROP COLUMN other_npis`,
+				} {
+					if _, err := db.pool.Exec(ctx, stmt); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			const perFile = 1000
+			n := 0
+			for b.Loop() {
+				reqs := make([]*edigw.AuthorizationRequest, perFile)
+				for i := range reqs {
+					tin, npi := searchProvider(n % worklistProviders)
+					reqs[i] = authRequest(fmt.Sprintf("T%d", n), tin, npi)
+					reqs[i].Subscriber.LastName = fmt.Sprintf("LAST%d", n/5)
+					n++
+				}
+				if _, err := ingestFile(ctx, db, batch{auths: reqs}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "requests/s")
 		})
 	}
 }

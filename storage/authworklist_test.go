@@ -2,9 +2,11 @@ package storage
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -116,6 +118,13 @@ func TestAuthorizationWorklist(t *testing.T) {
 		{"q like characters", edigw.AuthorizationFilter{Query: "SMITH%"}, nil, nil},
 		{"q in scope", edigw.AuthorizationFilter{Query: "U1234567801"}, scopeA, []string{"A3", "A1"}},
 		{"patient name", edigw.AuthorizationFilter{Patient: "DO"}, scopeA, []string{"A1"}},
+		{"q name in scope", edigw.AuthorizationFilter{Query: "smith"}, scopeA, []string{"A2"}},
+		{"q request ID in scope", edigw.AuthorizationFilter{Query: strconv.FormatInt(ids["A1"], 10)}, scopeA, []string{"A1"}},
+		{"q and patient in scope", edigw.AuthorizationFilter{Query: "U1234567801", Patient: "ROE"}, scopeA, []string{"A3"}},
+		{"q name, tab and page in scope", edigw.AuthorizationFilter{Query: "doe", Statuses: []edigw.AuthorizationStatus{edigw.AuthApproved},
+			Limit: 1}, scopeA, []string{"A1"}},
+		{"q certification and date in scope", edigw.AuthorizationFilter{Query: "CERTA3", From: day("2026-01-15")}, scopeA, []string{"A3"}},
+		{"q three words", edigw.AuthorizationFilter{Query: "a b c"}, scopeA, nil},
 		{"patient member", edigw.AuthorizationFilter{Patient: "MA2"}, nil, []string{"A2"}},
 		{"procedure", edigw.AuthorizationFilter{Procedure: "E0250"}, nil, []string{"B2", "B1", "A1"}},
 		{"procedure in scope", edigw.AuthorizationFilter{Procedure: "E0601"}, scopeA, []string{"A2"}},
@@ -206,6 +215,7 @@ func TestAuthorizationWorklistScope(t *testing.T) {
 			{Query: "MA2"}, {Query: "SMITH"}, {Query: "ROE"}, {Query: "U1234567801"}, {Patient: "ROE"}, {Patient: "MA2"},
 			{Procedure: "K0001"}, {Procedure: "E0601"}, {Procedure: "E0250"}, {OrderingNPI: npiA}, {SiteOfService: "12"},
 			{SiteOfService: "1999999993"}, {Statuses: []edigw.AuthorizationStatus{edigw.AuthDenied}}, {After: ids["A3"] + 1},
+			{Query: "CERTA1", Patient: "DOE"}, {Query: "DOE", Patient: "U1234567801"}, {Query: "ROE", OrderingNPI: npiA},
 		} {
 			got := list(f, scopeB)
 			for _, id := range got {
@@ -277,4 +287,44 @@ func ownMatching(t *testing.T, db *DB, f edigw.AuthorizationFilter, own map[int6
 		}
 	}
 	return out
+}
+
+// TestAuthorizationWorklistManyServices: a request with a thousand
+// services is stored and found by any of its procedures (the codes are in
+// no B-tree entry, whose size is bounded).
+func TestAuthorizationWorklistManyServices(t *testing.T) {
+	db, _ := openDB(t)
+	ctx := testCtx(t)
+	r := authRequest("MANY", tinA, npiA)
+	r.Services = nil
+	// Codes that do not compress: X00000 and 1,000 others, 12 characters
+	// each (a B-tree entry may be compressed, and would hold these).
+	r.Services = append(r.Services, edigw.RequestedService{ProcedureQualifier: "HC", ProcedureCode: "X00000", Quantity: "1"})
+	for i := range 1000 {
+		sum := sha256.Sum256([]byte{byte(i), byte(i >> 8)})
+		r.Services = append(r.Services, edigw.RequestedService{ProcedureQualifier: "HC", ProcedureCode: fmt.Sprintf("%X", sum[:6]), Quantity: "1"})
+	}
+	r.Services = append(r.Services, edigw.RequestedService{ProcedureQualifier: "HC", ProcedureCode: "X00499", Quantity: "1"})
+	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{r}})
+	// The provider indexes keep the first 20 services' codes: X00000 is
+	// among them, X00499 (the last service) is found on the row.
+	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{authRequest("FEW", tinA, npiA)}})
+	for _, c := range []struct {
+		procedure string
+		scope     *edigw.Scope
+		want      int
+	}{
+		{"X00499", nil, 1}, {"X00499", &edigw.Scope{TINs: []string{tinA}}, 1}, {"X00499", &edigw.Scope{NPIs: []string{npiA}}, 1},
+		{"X00000", &edigw.Scope{TINs: []string{tinA}}, 1}, {"E0250", &edigw.Scope{TINs: []string{tinA}}, 1},
+		{"X99999", &edigw.Scope{TINs: []string{tinA}}, 0}, {"X00499", &edigw.Scope{TINs: []string{tinB}, NPIs: []string{npiB}}, 0},
+	} {
+		f := edigw.AuthorizationFilter{Procedure: c.procedure}
+		items, err := db.Authorizations(ctx, f, c.scope)
+		if err != nil || len(items) != c.want || c.want == 1 && c.procedure != "E0250" && !strings.HasPrefix(items[0].Procedure, "X00000, ") {
+			t.Errorf("%s in %v: %d items, %v", c.procedure, c.scope, len(items), err)
+		}
+		if n, err := db.AuthorizationCounts(ctx, f, c.scope); err != nil || n.All != c.want {
+			t.Errorf("%s in %v: counts %+v, %v", c.procedure, c.scope, n, err)
+		}
+	}
 }
