@@ -41,7 +41,8 @@ func benchProvider(p int) (tin, npi string) { return fmt.Sprintf("9%08d", p), fm
 
 // loadConsoleBench fills the tables the pages read, in SQL: claims over
 // 200 providers in 10,000 inbound files of the last 30 days (1% of the
-// files rejected), requests over the same providers, each tenth pending.
+// files rejected), requests over the same providers and the same 30 days,
+// each tenth pending.
 // Indexes are dropped for the load and built again from their own
 // definitions: a sorted build is faster than a million inserts into each.
 func loadConsoleBench(b *testing.B, dbURL string, rows int) {
@@ -101,7 +102,7 @@ func loadConsoleBench(b *testing.B, dbURL string, rows int) {
 	exec(`INSERT INTO authorizations (payer_id, direction, trace_number, certification_number, status, requester_npi, requester_tin,
 			provider_npis, effective_to, received_at, record)
 		SELECT '62308', 'inbound', 'T' || i, CASE WHEN st <> 'Pending' THEN 'C' || i END, st, npi, tin, ARRAY[npi],
-			CASE WHEN st = 'Approved' THEN date '2025-04-01' + (i * 365 / $1) END, timestamp '2025-01-01' + i * interval '30 seconds',
+			CASE WHEN st = 'Approved' THEN current_date + 90 - (($1 - i) * 30 / $1) END, now() - ($1 - i) * interval '30 days' / $1,
 			jsonb_build_object('payerId', '62308', 'traceNumber', 'T' || i,
 				'requester', jsonb_build_object('role', '1P', 'name', 'CLINIC ' || p, 'idQualifier', 'XX', 'id', npi),
 				'subscriber', jsonb_build_object('lastName', 'LAST' || i / 5, 'firstName', 'FIRST' || i / 5, 'memberId', 'M' || i / 5),
