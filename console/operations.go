@@ -33,29 +33,6 @@ type operationsPage struct {
 	FilesPerS  string
 	ClaimsPerS string
 	Overdue    []edigw.OverdueFile
-	PA         []paRow
-}
-
-// paRow is one payer's prior-authorization figures, written out.
-type paRow struct {
-	Payer                                                   string
-	Requests, Approved, Partial, Denied, Cancelled, Pending int
-	ApprovalRate, AverageHours, P90Hours, WithinClock       string
-}
-
-// percent writes a share as a percentage, or "n/a" when there is none.
-func percent(f *float64) string {
-	if f == nil {
-		return "n/a"
-	}
-	return strconv.FormatFloat(*f*100, 'f', 1, 64) + "%"
-}
-
-func hours(f *float64) string {
-	if f == nil {
-		return "n/a"
-	}
-	return strconv.FormatFloat(*f, 'f', 1, 64)
 }
 
 // outcomeRow is one period of the inbound chart: its files by outcome,
@@ -101,19 +78,6 @@ func (s *Server) operations(w http.ResponseWriter, r *http.Request, sess *sessio
 	if p.Overdue, err = s.Store.OverdueFiles(r.Context(), 0, 100); err != nil {
 		s.fail(w, r, sess, err)
 		return
-	}
-	// Operators see every payer's figures: counts and times, no record.
-	metrics, err := s.Store.PriorAuthorizationMetrics(r.Context(), edigw.MetricsQuery{From: ops.Since, To: ops.Until,
-		GroupBy: []edigw.MetricsGrouping{edigw.GroupByPayer}}, nil)
-	if err != nil {
-		s.fail(w, r, sess, err)
-		return
-	}
-	for _, m := range metrics {
-		p.PA = append(p.PA, paRow{Payer: m.Payer, Requests: m.Requests, Approved: m.Approved, Partial: m.PartiallyApproved,
-			Denied: m.Denied, Cancelled: m.Cancelled, Pending: m.Pending, ApprovalRate: percent(m.ApprovalRate),
-			AverageHours: hours(m.AverageDecisionHours), P90Hours: hours(m.P90DecisionHours),
-			WithinClock: percent(m.WithinProfileClock)})
 	}
 	s.render(w, r, http.StatusOK, "operations", sess, p)
 }

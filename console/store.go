@@ -51,10 +51,6 @@ type Store interface {
 
 	Operations(ctx context.Context, since time.Time, period string) (*edigw.Operations, error)
 	OverdueFiles(ctx context.Context, after int64, limit int) ([]edigw.OverdueFile, error)
-	// PriorAuthorizationMetrics is the prior-authorization report
-	// (h/worklist's, decision 0025): approval rates, decision times,
-	// clocks met.
-	PriorAuthorizationMetrics(ctx context.Context, mq edigw.MetricsQuery, scope *edigw.Scope) ([]edigw.PriorAuthorizationMetrics, error)
 
 	// The worklist (worklist.go).
 
