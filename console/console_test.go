@@ -13,8 +13,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/api"
+	"github.com/edigw/edigw/console"
 )
 
 // TestSignInSessionAndSignOut: a token buys a session cookie with the
@@ -390,5 +393,51 @@ func TestUploadValidatesWithoutStoring(t *testing.T) {
 	}
 	if after[0].ID != before[0].ID {
 		t.Errorf("the upload was entered in the ledger as file %d", after[0].ID)
+	}
+}
+
+// TestSessionEndsWithItsToken: revoking the token ends the sessions it
+// opened at once.
+func TestSessionEndsWithItsToken(t *testing.T) {
+	e := newEnv(t)
+	secret := e.token(t, "homecare", providerEntitlements, []string{tinA}, []string{npiA})
+	b := e.browser(t)
+	b.signIn(secret)
+	if p := b.get("/claims"); p.status != http.StatusOK {
+		t.Fatalf("claims: %d", p.status)
+	}
+	tok, err := e.db.TokenByHash(context.Background(), api.HashSecret(secret))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.db.RevokeToken(context.Background(), tok.ID); err != nil {
+		t.Fatal(err)
+	}
+	if p := b.get("/claims"); p.status != http.StatusSeeOther {
+		t.Errorf("the revoked token's session still opens /claims: %d", p.status)
+	}
+}
+
+// TestSessionExpires: a session is refused once its time is up.
+func TestSessionExpires(t *testing.T) {
+	e := newEnv(t)
+	srv := &console.Server{Store: e.db, Objects: e.objects, SessionTTL: time.Second}
+	e.server = newServer(srv)
+	defer e.server.Close()
+	b := e.browser(t)
+	b.signIn(e.token(t, "homecare", providerEntitlements, []string{tinA}, []string{npiA}))
+	u, _ := url.Parse(e.server.URL)
+	var id string
+	for _, c := range b.client.Jar.Cookies(u) {
+		if c.Name == "edigw_session" {
+			id = c.Value
+		}
+	}
+	time.Sleep(1200 * time.Millisecond)
+	// Sent by hand: the store, not the browser, must refuse it.
+	req, _ := http.NewRequest("GET", e.server.URL+"/claims", nil)
+	req.AddCookie(&http.Cookie{Name: "edigw_session", Value: id})
+	if p := b.do(req); id == "" || p.status != http.StatusSeeOther {
+		t.Errorf("an expired session opens /claims: %d", p.status)
 	}
 }
