@@ -89,10 +89,10 @@ func (s *Server) routes() []route {
 		{"GET /v1/authorizations/{id}", edigw.EntitlePrecertification, s.getAuthorization, nil},
 		{"GET /v1/remittances", edigw.EntitleRemittances, s.listRemittances, []string{"after", "limit"}},
 		{"GET /v1/remittances/{id}", edigw.EntitleRemittances, s.getRemittance, nil},
+		{"GET /v1/reports/prior-authorization", "", s.priorAuthorizationReport, []string{"from", "to", "groupBy"}},
 		{"GET /v1/events", "", s.listEvents, []string{"kind", "after", "limit"}},
 		{"GET /v1/files", edigw.EntitleOperations, s.listFiles, []string{"overdue", "after", "limit"}},
 		{"GET /v1/files/{id}", "", s.getFile, nil},
-		{"GET /v1/reports/prior-authorization", "", s.priorAuthorizationReport, []string{"from", "to", "groupBy"}},
 	}
 }
 

@@ -183,6 +183,27 @@ func BenchmarkAuthorizationWorklist(b *testing.B) {
 			}
 		})
 	}
+	// The prior-authorization report over every request, by month (13:
+	// the last hours of the load fall on 2026-01-01), and a provider's
+	// over a month.
+	for _, c := range []struct {
+		name  string
+		q     edigw.MetricsQuery
+		scope *edigw.Scope
+		rows  int
+	}{
+		{"report/operator-year-by-month", edigw.MetricsQuery{GroupBy: []edigw.MetricsGrouping{edigw.GroupByMonth}}, nil, 13},
+		{"report/provider-month", edigw.MetricsQuery{From: june, To: june.AddDate(0, 1, -1)}, scope, 1},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				rows, err := db.PriorAuthorizationMetrics(ctx, c.q, c.scope)
+				if err != nil || len(rows) != c.rows {
+					b.Fatalf("%d rows, %v: %+v", len(rows), err, rows)
+				}
+			}
+		})
+	}
 	for _, c := range []struct {
 		name  string
 		f     edigw.AuthorizationFilter
