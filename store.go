@@ -111,6 +111,9 @@ type Event struct {
 	// The provider the record belongs to, for access scoping.
 	TIN string `json:"tin,omitempty"`
 	NPI string `json:"npi,omitempty"`
+	// Due is the date a lifecycle event is about (a hold's due date,
+	// validThrough, the overdue decision's day), CCYY-MM-DD; "" for others.
+	Due string `json:"due,omitempty"`
 }
 
 // Scope limits what a caller may read: records of these TINs or NPIs
@@ -289,6 +292,8 @@ type StoredAuthorization struct {
 	Request   *AuthorizationRequest `json:"authorization"`
 	Direction Direction             `json:"direction"`
 	UpdatedAt time.Time             `json:"updatedAt"`
+	// The lifecycle's fields sit beside the record (authlifecycle.go).
+	AuthorizationLifecycle
 }
 
 // StoredRemittance is an 835 as stored; ClaimIDs[i] is the stored claim

@@ -21,6 +21,8 @@ var guarded = []struct {
 	{"GET", "/v1/claims/1/files", edigw.EntitleClaims},
 	{"POST", "/v1/authorizations", edigw.EntitlePrecertification},
 	{"GET", "/v1/authorizations/1", edigw.EntitlePrecertification},
+	{"PUT", "/v1/authorizations/1/hold", edigw.EntitleOperations},
+	{"DELETE", "/v1/authorizations/1/hold", edigw.EntitleOperations},
 	{"GET", "/v1/remittances", edigw.EntitleRemittances},
 	{"GET", "/v1/remittances/1", edigw.EntitleRemittances},
 	{"GET", "/v1/events", ""},

@@ -48,20 +48,15 @@ func (s *Server) listRemittances(w http.ResponseWriter, r *http.Request, tok *ed
 	s.view(w, r, pageOf(rms, after, func(rm edigw.StoredRemittance) int64 { return rm.ID }))
 }
 
-// subjectsOf lists the event subjects a token's entitlements reach.
-func subjectsOf(t *edigw.Token) []string {
-	var out []string
-	for _, e := range t.Entitlements {
-		switch e {
-		case edigw.EntitleClaims:
-			out = append(out, "claim")
-		case edigw.EntitlePrecertification:
-			out = append(out, "authorization")
-		case edigw.EntitleRemittances:
-			out = append(out, "remittance")
-		}
+// subjectsOf lists the event subjects a token's feed carries: those its
+// entitlements reach, and the outcomes of files holding its records when
+// the kinds asked for name them (edigw.FeedSubjects).
+func subjectsOf(t *edigw.Token, kinds []edigw.EventKind) []string {
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = string(k)
 	}
-	return out
+	return edigw.FeedSubjects(t, names)
 }
 
 // listEvents is the status-change feed: GET /v1/events?after=ID&limit=N
@@ -77,7 +72,7 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, tok *edigw.T
 		return
 	}
 	var evs []edigw.Event
-	if subjects := subjectsOf(tok); len(subjects) > 0 {
+	if subjects := subjectsOf(tok, kinds); len(subjects) > 0 {
 		var err error
 		if evs, err = s.Store.EventsOfKinds(r.Context(), after, limit, scopeOf(tok), subjects, kinds); err != nil {
 			s.internal(w, r, err)

@@ -44,6 +44,8 @@ type Server struct {
 	// one to finish, and is then answered 503 with Retry-After.
 	MaxSubmissions int
 	SubmissionWait time.Duration
+	// Webhooks enables the /v1/webhooks routes (nil: they answer 404).
+	Webhooks *Webhooks
 
 	metrics     *httpMetrics
 	submissions chan struct{} // a slot per submission being served
@@ -87,12 +89,20 @@ func (s *Server) routes() []route {
 		{"GET /v1/authorizations", edigw.EntitlePrecertification, s.listAuthorizations, slices.Concat(worklistQuery, []string{"after", "limit"})},
 		{"GET /v1/authorizations/counts", edigw.EntitlePrecertification, s.authorizationCounts, worklistQuery},
 		{"GET /v1/authorizations/{id}", edigw.EntitlePrecertification, s.getAuthorization, nil},
+		{"PUT /v1/authorizations/{id}/hold", edigw.EntitleOperations, s.putHold, nil},
+		{"DELETE /v1/authorizations/{id}/hold", edigw.EntitleOperations, s.deleteHold, nil},
 		{"GET /v1/remittances", edigw.EntitleRemittances, s.listRemittances, []string{"after", "limit"}},
 		{"GET /v1/remittances/{id}", edigw.EntitleRemittances, s.getRemittance, nil},
 		{"GET /v1/reports/prior-authorization", "", s.priorAuthorizationReport, []string{"from", "to", "groupBy"}},
 		{"GET /v1/events", "", s.listEvents, []string{"kind", "after", "limit"}},
 		{"GET /v1/files", edigw.EntitleOperations, s.listFiles, []string{"overdue", "after", "limit"}},
 		{"GET /v1/files/{id}", "", s.getFile, nil},
+		{"POST /v1/webhooks", "", s.createWebhook, nil},
+		{"GET /v1/webhooks", "", s.listWebhooks, nil},
+		{"GET /v1/webhooks/{id}", "", s.getWebhook, nil},
+		{"DELETE /v1/webhooks/{id}", "", s.deleteWebhook, nil},
+		{"GET /v1/webhooks/{id}/deliveries", "", s.webhookDeliveries, []string{"after", "limit"}},
+		{"POST /v1/webhooks/{id}/redeliver", "", s.redeliverWebhook, nil},
 	}
 }
 

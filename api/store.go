@@ -88,6 +88,14 @@ type Store interface {
 	// FileEvent adds an operator event about a file to the feed (a
 	// download whose bytes do not have the recorded digest).
 	FileEvent(ctx context.Context, kind edigw.EventKind, f *edigw.File, status string) error
+
+	// Holds (holds.go): the payer side's, on undecided requests
+	// (edigw.ErrDecided otherwise); the request as it then stands.
+
+	SetAuthorizationHold(ctx context.Context, id int64, h edigw.HoldUpdate) (*edigw.StoredAuthorization, error)
+	// ReleaseAuthorizationHold: the information arrived (edigw.ErrNotOnHold
+	// when there is no hold).
+	ReleaseAuthorizationHold(ctx context.Context, id int64) (*edigw.StoredAuthorization, error)
 }
 
 // providerDeclarer is what a submission's provider check asks of the

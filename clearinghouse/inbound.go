@@ -33,6 +33,7 @@ type Outcome struct {
 	Segments int
 
 	acked    *ack.Result // what edigw's acknowledgments decided (observe.go)
+	codes    string      // the TA1/999 codes of the file's errors, for its outcome event
 	received *ackTally   // what the partner's acknowledgments in the file decided
 }
 
@@ -137,6 +138,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	out.Segments = res.Report.Summary.Segments
 	file.SHA256, file.Size = hex.EncodeToString(hash.Sum(nil)), counted.n
 	file.Kind = kindOf(res)
+	out.codes = errorCodes(res)
 
 	// Decide.
 	allDuplicates := len(res.Duplicates) > 0 && len(res.Duplicates) == res.Report.Summary.Interchanges
@@ -313,6 +315,9 @@ func (p *Pipeline) finish(ctx context.Context, pt Partner, f *edigw.File, held m
 			return err
 		}
 	}
+	if err := p.fileOutcome(ctx, f, final, out); err != nil {
+		return err
+	}
 	state, err := p.rest(ctx, f)
 	if err != nil {
 		return err
@@ -432,4 +437,46 @@ func (c *countingReader) Read(b []byte) (int, error) {
 	n, err := c.r.Read(b)
 	c.n += int64(n)
 	return n, err
+}
+
+// fileOutcome raises the file's file.processed or file.failed event
+// before its bytes go to their resting key and the ledger says it is
+// done, so that a crash after it raises it again, which the store
+// ignores: once, never lost. A resumed file's codes are not known any
+// more (the event has its outcome alone).
+func (p *Pipeline) fileOutcome(ctx context.Context, f *edigw.File, final edigw.FileStatus, out *Outcome) error {
+	kind, status := edigw.EventFileFailed, string(final)
+	switch {
+	case final == edigw.FileArchived && out.codes == "":
+		kind, status = edigw.EventFileProcessed, "accepted"
+	case final == edigw.FileArchived:
+		kind, status = edigw.EventFileProcessed, "partially_accepted"
+	}
+	if out.codes != "" {
+		status += " " + out.codes
+	}
+	return p.retry(ctx, "event "+f.Key, func() error { return p.Store.FileOutcome(ctx, kind, f, status) })
+}
+
+// errorCodes lists the distinct TA1/999 codes of a file's errors
+// (TA105=022 IK502=5 ...), at most ten: codes, never a value.
+func errorCodes(res *mapping.Result) string {
+	var codes []string
+	add := func(e *edi.Error) {
+		if e == nil || e.Code.Kind == 0 || len(codes) == 10 {
+			return
+		}
+		c := e.Code.String()
+		for _, seen := range codes {
+			if seen == c {
+				return
+			}
+		}
+		codes = append(codes, c)
+	}
+	add(res.Report.Fatal)
+	for _, e := range res.Report.Errors {
+		add(e)
+	}
+	return strings.Join(codes, " ")
 }

@@ -67,6 +67,10 @@ type Store interface {
 	SetRestingKey(ctx context.Context, id int64, key string) error
 	// FileEvent adds an operator event about a file to the feed.
 	FileEvent(ctx context.Context, kind edigw.EventKind, f *edigw.File, status string) error
+	// FileOutcome raises an inbound file's file.processed or file.failed
+	// event, once however often it is called (for operators, and for the
+	// providers whose records the file carried).
+	FileOutcome(ctx context.Context, kind edigw.EventKind, f *edigw.File, status string) error
 
 	// The failure ledger of inbound objects (poison.go): the pipeline
 	// skips an object whose wait is not over, and gives up on it (error/)

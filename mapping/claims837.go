@@ -73,6 +73,16 @@ func finishClaim(c *edigw.Claim) {
 	if c.ServicePeriod != nil {
 		return
 	}
+	if p, ok := servicePeriodOfLines(c); ok {
+		c.ServicePeriod = &p
+	}
+}
+
+// servicePeriodOfLines is the period the lines' dates span, To empty when
+// it is one day; false when no line has a date.
+func servicePeriodOfLines(c *edigw.Claim) (edigw.Period, bool) {
+	var p edigw.Period
+	ok := false
 	for _, l := range c.Lines {
 		if l.ServiceDate == nil {
 			continue
@@ -81,16 +91,17 @@ func finishClaim(c *edigw.Claim) {
 		if to == "" {
 			to = l.ServiceDate.From
 		}
-		if c.ServicePeriod == nil {
-			c.ServicePeriod = &edigw.Period{From: l.ServiceDate.From, To: to}
+		if !ok {
+			p, ok = edigw.Period{From: l.ServiceDate.From, To: to}, true
 			continue
 		}
-		c.ServicePeriod.From = min(c.ServicePeriod.From, l.ServiceDate.From)
-		c.ServicePeriod.To = max(c.ServicePeriod.To, to)
+		p.From = min(p.From, l.ServiceDate.From)
+		p.To = max(p.To, to)
 	}
-	if c.ServicePeriod != nil && c.ServicePeriod.To == c.ServicePeriod.From {
-		c.ServicePeriod.To = ""
+	if ok && p.To == p.From {
+		p.To = ""
 	}
+	return p, ok
 }
 
 var kinds = map[string]edigw.ClaimKind{"005010X222A1": edigw.Professional, "005010X223A2": edigw.Institutional, "005010X224A2": edigw.Dental}

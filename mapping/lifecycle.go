@@ -28,12 +28,21 @@ func lifecycleIssues(c *edigw.Claim, at *claimSpots) []*Issue {
 		is.Err.Component = 3
 		out = append(out, is)
 	}
-	var seen map[string]int // made at the first line with a control number
+	// A claim of a few lines is searched line by line, a longer one
+	// through a map made at its first line with a control number.
+	scan := len(c.Lines) <= 64
+	var seen map[string]int
 	for i, l := range c.Lines {
 		if l.LineItemControlNumber == "" {
 			continue
 		}
-		if first, dup := seen[l.LineItemControlNumber]; dup {
+		first, dup := 0, false
+		if scan {
+			first, dup = firstLineWith(c.Lines[:i], l.LineItemControlNumber)
+		} else {
+			first, dup = seen[l.LineItemControlNumber]
+		}
+		if dup {
 			where := at.claim
 			if i < len(at.lines) {
 				where = at.lines[i]
@@ -42,10 +51,24 @@ func lifecycleIssues(c *edigw.Claim, at *claimSpots) []*Issue {
 				stcLineControl, "the line item control number (REF*6R) repeats that of line %d of the claim", first))
 			continue
 		}
+		if scan {
+			continue
+		}
 		if seen == nil {
 			seen = make(map[string]int, len(c.Lines)-i)
 		}
 		seen[l.LineItemControlNumber] = l.Number
 	}
 	return out
+}
+
+// firstLineWith is the number of the first of lines with line item
+// control number n.
+func firstLineWith(lines []edigw.ServiceLine, n string) (int, bool) {
+	for _, l := range lines {
+		if l.LineItemControlNumber == n {
+			return l.Number, true
+		}
+	}
+	return 0, false
 }

@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/edi"
@@ -26,8 +27,13 @@ type setMapper interface {
 // set's end, where the claim placements say which ones its errors reject.
 type claimMapper struct {
 	*reading
-	b      claimBuilder
-	claims setClaims
+	b claimBuilder
+	// rules, when no handler wants the claims, reads them for their
+	// rules alone instead of b (rulesonly.go); they are counted, not held.
+	rules   *claimRules
+	worker  *ruleWorker // rules on a second goroutine, when there is a second core
+	counted int
+	claims  setClaims
 	// auth checks prior authorization in batches (nil without a lookup).
 	auth *authChecker
 	dups duplicateSeen // the file's claims so far
@@ -41,18 +47,43 @@ func (m *claimMapper) segment(ev *ig.Event) {
 		m.start = ev.Seg.Pos.Offset
 	}
 	m.read = ev.Seg.Pos.Offset - m.start
-	m.b.segment(ev)
+	switch {
+	case m.worker != nil:
+		m.worker.segment(ev)
+	case m.rules != nil:
+		m.rules.segment(ev)
+	default:
+		m.b.segment(ev)
+	}
+}
+
+// ruleIssues are the business-rule findings on claim c (SNIP 3, 5, 7),
+// duplicates among the file's claims (dups) included.
+func ruleIssues(c *edigw.Claim, at *claimSpots, dups *duplicateSeen) []*Issue {
+	issues := claimIssues(c, at)
+	if dup := dups.check(c, at); dup != nil { // duplicates.go
+		issues = append(issues, dup)
+	}
+	return issues
+}
+
+// claimChecked takes the issues of a claim the rules-only builder read:
+// its strings die with it, so the issues get their own.
+func (m *claimMapper) claimChecked(c *edigw.Claim, at *claimSpots) {
+	if m.rules.set != nil && m.rules.guided {
+		for _, is := range ruleIssues(c, at, &m.dups) {
+			is.Claim = strings.Clone(is.Claim)
+			m.issue(is)
+		}
+	}
+	m.counted++
 }
 
 // claim takes one claim as it ends, with where its parts are.
 func (m *claimMapper) claim(c *edigw.Claim, at *claimSpots) {
 	full := false
 	if m.b.set != nil && m.b.set.Guide != nil {
-		issues := claimIssues(c, at)
-		if dup := m.dups.check(c, at); dup != nil { // duplicates.go
-			issues = append(issues, dup)
-		}
-		for _, is := range issues {
+		for _, is := range ruleIssues(c, at, &m.dups) {
 			m.issue(is)
 		}
 		if m.auth != nil {
@@ -75,8 +106,24 @@ func (m *claimMapper) issue(is *Issue) {
 	}
 }
 
+// take ends set s's last claim.
+func (m *claimMapper) take(s *ig.SetResult) {
+	switch {
+	case m.worker != nil:
+		r := m.worker.take(s, false)
+		for _, is := range r.issues {
+			m.issue(is)
+		}
+		m.counted += r.claims
+	case m.rules != nil:
+		m.rules.take()
+	default:
+		m.b.take()
+	}
+}
+
 func (m *claimMapper) check(s *ig.SetResult) []*edi.Error {
-	m.b.take() // the last claim ends with the set
+	m.take(s) // the last claim ends with the set
 	if s.Guide == nil {
 		return nil
 	}
@@ -87,9 +134,10 @@ func (m *claimMapper) check(s *ig.SetResult) []*edi.Error {
 	return m.claims.errs
 }
 
-func (m *claimMapper) forget(*ig.SetResult) {
-	m.b.take()
+func (m *claimMapper) forget(s *ig.SetResult) {
+	m.take(s)
 	m.claims.reset()
+	m.counted = 0
 	if m.auth != nil {
 		m.auth.reset()
 	}
@@ -100,18 +148,25 @@ func (m *claimMapper) forget(*ig.SetResult) {
 // placements give errors.
 func (m *claimMapper) end(s *ig.SetResult) {
 	defer m.claims.reset()
+	counted := m.counted
+	m.counted = 0
 	var found map[int][]edigw.AuthorizationFinding
 	if m.auth != nil {
 		found = m.auth.found
 		defer m.auth.reset()
 	}
 	cs, err := m.placer.Claims(s)
-	if err == nil && cs != nil && cs.Len() == 0 && m.claims.len() > 0 {
+	if err == nil && cs != nil && cs.Len() == 0 && m.claims.len()+counted > 0 {
 		// The placer counts every CLM; it saw none of the set's segments.
 		err = errors.New("mapping: the Acknowledger saw none of the set's claims: it must be among the Validator's Handlers")
 	}
 	if err != nil {
 		m.call(func() error { return err })
+		return
+	}
+	if m.rules != nil {
+		// Nobody wants the claims: Verdict reads the placements itself.
+		m.res.Claims += counted
 		return
 	}
 	// Which claims the set's errors reject, one flag a claim (none when
@@ -161,16 +216,59 @@ type remitMapper struct {
 	*reading
 	b  remitBuilder
 	rm *edigw.Remittance // the ended set's, until end
+	// rules, when no handler wants the remittances, reads them for their
+	// rules alone instead of b (rulesonly835.go).
+	rules *remitRules
+	// worker, when set, runs rules on a goroutine of its own (rulesworker.go)
+	// and issues holds what it found in the set taken.
+	worker *ruleWorker
+	issues []*Issue
 }
 
-func (m *remitMapper) segment(ev *ig.Event) { m.b.segment(ev) }
+// remitTaken stands for the remittance of a set the worker read: the
+// mapper needs to know that there was one, not what it was.
+var remitTaken edigw.Remittance
+
+func (m *remitMapper) segment(ev *ig.Event) {
+	if m.worker != nil {
+		m.worker.remitSegment(ev)
+		return
+	}
+	if m.rules != nil {
+		m.rules.segment(ev)
+		return
+	}
+	m.b.segment(ev)
+}
+
+func (m *remitMapper) take(s *ig.SetResult) (*edigw.Remittance, *remitSpots) {
+	if m.worker != nil {
+		r := m.worker.take(s, true)
+		m.issues = r.issues
+		if r.remit {
+			return &remitTaken, nil
+		}
+		return nil, nil
+	}
+	if m.rules != nil {
+		return m.rules.take(s)
+	}
+	return m.b.take(s)
+}
 
 func (m *remitMapper) check(s *ig.SetResult) []*edi.Error {
 	var spots *remitSpots
-	m.rm, spots = m.b.take(s)
+	m.rm, spots = m.take(s)
 	if m.rm != nil && s.Guide != nil {
-		for _, is := range append(paymentIssues(m.rm, spots), remittanceIssues(m.rm, spots)...) {
+		issues := m.issues
+		if m.worker == nil {
+			issues = append(paymentIssues(m.rm, spots), remittanceIssues(m.rm, spots)...)
+		}
+		for _, is := range issues {
 			is.Err.File = m.name
+			if m.rules != nil {
+				is.Claim = strings.Clone(is.Claim) // the remittance is reused
+			}
 			m.res.addIssue(is)
 		}
 	}
@@ -178,7 +276,7 @@ func (m *remitMapper) check(s *ig.SetResult) []*edi.Error {
 }
 
 func (m *remitMapper) forget(s *ig.SetResult) {
-	m.b.take(s)
+	m.take(s)
 	m.rm = nil
 }
 

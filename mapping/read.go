@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	"github.com/edigw/edigw"
@@ -53,6 +54,11 @@ type Handlers struct {
 	// interchanges it refuses. Read puts it in the Validator's Handlers
 	// after the Mapper; a caller of NewMapper does so itself.
 	Acknowledger *ack.Acknowledger
+	// wholeRecords builds whole records even without a handler for them:
+	// the path the rules-only builders are tested against. rulesWorker
+	// and rulesInline put the rules-only 837 builder on a goroutine of its
+	// own or not, whatever the cores.
+	wholeRecords, rulesWorker, rulesInline bool
 }
 
 // Result counts what Read handed over and what it held back.
@@ -133,8 +139,12 @@ type Mapper struct {
 	remits remitMapper
 	auths  authMapper
 	acks   ackMapper
-	// own collects the claims when no Acknowledger does.
-	own *ack.ClaimCollector
+	// own collects the claims when no Acknowledger does; ownInWorker
+	// says the rules' worker runs it.
+	own         *ack.ClaimCollector
+	ownInWorker bool
+	// worker runs the rules-only builders on a goroutine of their own.
+	worker *ruleWorker
 	// The open set and its mapper (nil for a type Read does not map).
 	set *ig.SetResult
 	cur setMapper
@@ -175,11 +185,38 @@ func NewMapper(name string, h Handlers) *Mapper {
 	}
 	m.claims.reading, m.remits.reading, m.auths.reading, m.acks.reading = rd, rd, rd, rd
 	m.claims.b.onClaim = m.claims.claim
+	// Without a handler for the remittances, the rules are checked
+	// without building them (rulesonly835.go, decision 0031).
+	if h.Remittance == nil && !h.wholeRecords {
+		m.remits.rules = &remitRules{}
+	}
 	if h.Acknowledger != nil {
 		rd.placer = h.Acknowledger
 	} else {
-		m.own = &ack.ClaimCollector{}
+		// The Mapper reads where the claims are, never their text.
+		m.own = &ack.ClaimCollector{PlacesOnly: !h.wholeRecords}
 		rd.placer = m.own
+	}
+	// Without a handler for the claims, the rules are checked without
+	// building them (rulesonly.go, decision 0031), on a goroutine of their
+	// own when there is a second core (rulesworker.go), with the claim
+	// collector when the Mapper has its own.
+	if h.Claim == nil && h.AuthorizationLookup == nil && !h.wholeRecords {
+		m.claims.rules = &claimRules{onClaim: m.claims.claimChecked, line: -1}
+	}
+	if (m.claims.rules != nil || m.remits.rules != nil) && (h.rulesWorker || !h.rulesInline && runtime.GOMAXPROCS(0) > 1) {
+		var collector *ack.ClaimCollector // the worker runs the Mapper's own with the 837 rules
+		if m.claims.rules != nil {
+			collector = m.own
+		}
+		m.worker = newRuleWorker(collector)
+		if m.claims.rules != nil {
+			m.ownInWorker = m.own != nil
+			m.claims.worker = m.worker
+		}
+		if m.remits.rules != nil {
+			m.remits.worker = m.worker
+		}
 	}
 	return m
 }
@@ -189,6 +226,9 @@ func NewMapper(name string, h Handlers) *Mapper {
 // error is err, else the first handler's.
 func (m *Mapper) Finish(rep *ig.Report, err error) (*Result, error) {
 	m.claims.claims.reset()
+	if m.worker != nil {
+		m.worker.stop(&m.claims.dups)
+	}
 	if m.claims.auth != nil {
 		m.claims.auth.reset()
 	}
@@ -252,7 +292,7 @@ func (m *Mapper) skipped(s *ig.SetResult) bool {
 // Segment hands a set's segment to the set's mapper, and a TA1 (outside
 // any set) to the acknowledgment mapper.
 func (m *Mapper) Segment(ev *ig.Event) {
-	if m.own != nil {
+	if m.own != nil && !m.ownInWorker {
 		m.own.Segment(ev)
 	}
 	if ev.Set == nil {

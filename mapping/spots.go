@@ -14,6 +14,11 @@ type spot struct {
 	element int
 }
 
+// spotAt is where segment s, found in loop, is.
+func spotAt(s *edi.Segment, loop string) spot {
+	return spot{pos: s.Pos, segment: s.ID(), loop: loop}
+}
+
 func spotOf(ev *ig.Event) spot {
 	s := spot{pos: ev.Seg.Pos, segment: ev.Seg.ID()}
 	if ev.Match.Loop != nil {

@@ -125,3 +125,51 @@ func TestZip9InstitutionalServiceFacility(t *testing.T) {
 		t.Errorf("277CA STC %s", stc)
 	}
 }
+
+// In the 837D the billing provider is 2010AA and the service facility
+// 2310C, as in the 837P; each 5-digit ZIP rejects the claim in the 277CA.
+func TestZip9Dental(t *testing.T) {
+	dental := func(pcn string) *edigw.Claim {
+		c := dmeClaim(pcn)
+		c.Kind, c.Diagnoses, c.PriorAuthorization = edigw.Dental, nil, ""
+		c.Lines = []edigw.ServiceLine{{Number: 1, ProcedureQualifier: "AD", ProcedureCode: "D0120", Charge: 145000, Units: "1",
+			ServiceDate: &edigw.Period{From: "20260203"}, LineItemControlNumber: pcn + "-1"}}
+		return c
+	}
+	for _, tc := range []struct {
+		name  string
+		spoil func(c *edigw.Claim)
+		stc   string
+		loop  string
+	}{
+		{"billing provider", func(c *edigw.Claim) { withZip(&c.BillingProvider, "06103", "") }, "STC*A7:500:85*", "2010AA"},
+		{"service facility", func(c *edigw.Claim) {
+			c.ServiceFacility = &edigw.Party{EntityType: "2", Name: "DENTAL SITE", Address: &edigw.Address{Line1: "5 FACILITY RD", City: "HARTFORD", State: "CT", PostalCode: "06105"}}
+		}, "STC*A7:500:77*", "2310C"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			good, bad := dental("GOOD-1"), dental("BAD-1")
+			tc.spoil(bad)
+			back, res, acks := readWithAcks(t, good, bad)
+			if !guideClean(res) || len(back) != 2 || len(res.Issues) != 1 {
+				t.Fatalf("%d claims, issues %v, errors %v", len(back), res.Issues, res.Report.Errors)
+			}
+			if is := res.Issues[0]; is.Rule != "zip-9" || is.Err.SegmentID != "N4" || is.Err.Element != 3 || is.Err.Loop != tc.loop {
+				t.Errorf("issue %v at %s%02d loop %s", is, is.Err.SegmentID, is.Err.Element, is.Err.Loop)
+			}
+			if back[0].Status == edigw.ClaimRejected || back[1].Status != edigw.ClaimRejected {
+				t.Errorf("statuses %s, %s", back[0].Status, back[1].Status)
+			}
+			if a999 := acks["999"]; a999 == nil || !strings.Contains(a999.String(), "AK2*837*1001*005010X224A2~") {
+				t.Fatalf("not an 837D, or no 999: %v", a999)
+			}
+			a277 := acks["277ca"].String()
+			if stc, date := stcOf(t, a277, "BAD-1"); stc != tc.stc+date+"*U*1450" {
+				t.Errorf("277CA STC %q, want %s<date>*U*1450", stc, tc.stc)
+			}
+			if stc, _ := stcOf(t, a277, "GOOD-1"); !strings.HasPrefix(stc, "STC*A2:20*") {
+				t.Errorf("the good claim's STC %q", stc)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -63,11 +64,14 @@ func authEvent(id int64, r *edigw.AuthorizationRequest, s edigw.AuthorizationSta
 }
 
 // insertAuthorization stores a record as a new authorization with its
-// services; outbound is the queue state ("" for received records).
-func insertAuthorization(ctx context.Context, tx pgx.Tx, r *edigw.AuthorizationRequest, d edigw.Direction, fileID *int64, outbound string) (int64, error) {
+// services; outbound is the queue state ("" for received records). at is
+// when it was received: the lifecycle's clocks start there
+// (requestLifecycle). A response stored on its own (unmatched) keeps its
+// decision's dates as they are.
+func insertAuthorization(ctx context.Context, tx pgx.Tx, r *edigw.AuthorizationRequest, d edigw.Direction, fileID *int64, outbound string, at time.Time) (int64, requestColumns, error) {
 	rec, err := json.Marshal(r)
 	if err != nil {
-		return 0, err
+		return 0, requestColumns{}, err
 	}
 	var out *string
 	if outbound != "" {
@@ -75,18 +79,23 @@ func insertAuthorization(ctx context.Context, tx pgx.Tx, r *edigw.AuthorizationR
 	}
 	var from, to any
 	if r.Decision != nil {
-		from, to = periodDates(r.Decision.EffectivePeriod)
+		from, to = decisionDates(r.Decision.EffectivePeriod)
 	}
+	lc := requestLifecycle(r, at)
 	var id int64
 	err = tx.QueryRow(ctx, `INSERT INTO authorizations (payer_id, direction, file_id, trace_number, certification_number,
-			status, requester_npi, requester_tin, provider_npis, effective_from, effective_to, outbound_state, record)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+			status, requester_npi, requester_tin, provider_npis, effective_from, effective_to, outbound_state, record,
+			received_at, certification_type, urgency, retrospective, line_of_business, category, category_kind,
+			information_complete_at, decision_due, regulatory_decision_due, decided_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id`,
 		string(r.PayerID), string(d), fileID, nullable(r.TraceNumber), nullable(certificationOf(r)), string(authStatus(r)),
-		nullable(r.Requester.NPI()), nullable(r.Requester.TaxID), authProviderNPIs(r), from, to, out, rec).Scan(&id)
+		nullable(r.Requester.NPI()), nullable(r.Requester.TaxID), authProviderNPIs(r), from, to, out, rec,
+		lc.received, nullable(lc.certificationType), nullable(lc.urgency), lc.retrospective, nullable(lc.line),
+		nullable(lc.category), nullable(lc.kind), lc.complete, lc.due, lc.regulatory, lc.decided).Scan(&id)
 	if err != nil {
-		return 0, fmt.Errorf("authorization: %w", err)
+		return 0, lc, fmt.Errorf("authorization: %w", err)
 	}
-	return id, insertAuthServices(ctx, tx, id, r)
+	return id, lc, insertAuthServices(ctx, tx, id, r)
 }
 
 // insertAuthServices writes an authorization's service rows.
@@ -136,7 +145,7 @@ func (in *ingest) AddAuthorizations(ctx context.Context, reqs []*edigw.Authoriza
 		}
 		evs = append(evs, more...)
 	}
-	if err := in.events.add(ctx, in.tx, evs); err != nil {
+	if err := in.events.addDated(ctx, in.tx, evs); err != nil {
 		return err
 	}
 	in.res.Authorizations += len(reqs)
@@ -145,8 +154,7 @@ func (in *ingest) AddAuthorizations(ctx context.Context, reqs []*edigw.Authoriza
 
 func (in *ingest) addAuthorization(ctx context.Context, r *edigw.AuthorizationRequest) ([]event, error) {
 	if r.Decision == nil {
-		_, err := insertAuthorization(ctx, in.tx, r, in.dir, &in.fileID, "")
-		return nil, err
+		return in.addRequest(ctx, r)
 	}
 	decided := r.Decision.Status != ""
 	id, raw, status, miss, err := in.matchRequest(ctx, r)
@@ -163,7 +171,7 @@ func (in *ingest) addAuthorization(ctx context.Context, r *edigw.AuthorizationRe
 			own.PayerID = p
 			r = &own
 		}
-		id, err := insertAuthorization(ctx, in.tx, r, in.dir, &in.fileID, "")
+		id, _, err := insertAuthorization(ctx, in.tx, r, in.dir, &in.fileID, "", in.now)
 		if err != nil {
 			return nil, err
 		}
@@ -191,7 +199,7 @@ func (in *ingest) addAuthorization(ctx context.Context, r *edigw.AuthorizationRe
 	if err != nil {
 		return nil, err
 	}
-	from, to := periodDates(req.Decision.EffectivePeriod)
+	from, to := decisionDates(req.Decision.EffectivePeriod)
 	if _, err := in.tx.Exec(ctx, `UPDATE authorizations SET record = $2, status = $3,
 			certification_number = coalesce($4, certification_number),
 			effective_from = coalesce($5, effective_from), effective_to = coalesce($6, effective_to), updated_at = now()
@@ -208,10 +216,19 @@ func (in *ingest) addAuthorization(ctx context.Context, r *edigw.AuthorizationRe
 		VALUES ($1, $2, $3, $4)`, id, in.fileID, string(req.Status), resp); err != nil {
 		return nil, fmt.Errorf("authorization decision: %w", err)
 	}
-	if !decided || (req.Status == status && !firstDecision) {
-		return nil, nil
+	var due string
+	var more []event
+	if decided {
+		if due, more, err = applyLifecycle(ctx, in.tx, id, &req, r, req.Status, in.now); err != nil {
+			return nil, err
+		}
 	}
-	return []event{authEvent(id, &req, req.Status)}, nil
+	if !decided || (req.Status == status && !firstDecision && due == "") {
+		return more, nil
+	}
+	e := authEvent(id, &req, req.Status)
+	e.due = due
+	return append([]event{e}, more...), nil
 }
 
 // matchRequest finds and locks the one authorization a 278 response

@@ -23,6 +23,9 @@ type DB struct {
 	// keep records from other batchers when MarkSent does not come
 	// (a batcher that crashed). Set it before use; default DefaultLease.
 	Lease time.Duration
+	// Now is the store's clock for the authorization lifecycle (receipt,
+	// decisions, the scheduler's events): time.Now when nil. Tests set it.
+	Now func() time.Time
 
 	mu    sync.Mutex
 	locks map[*pgxpool.Conn]struct{} // connections holding LockKey locks

@@ -33,6 +33,7 @@ type event struct {
 	reference string
 	status    string
 	tin, npi  string
+	due       string // CCYY-MM-DD, lifecycle events only
 }
 
 // Event subjects.
@@ -70,7 +71,8 @@ func (s *eventStage) add(ctx context.Context, tx pgx.Tx, evs []event) error {
 			reference  text NOT NULL,
 			status     text NOT NULL,
 			tin        text,
-			npi        text) ON COMMIT DELETE ROWS`); err != nil {
+			npi        text,
+			due        date) ON COMMIT DELETE ROWS`); err != nil {
 			return fmt.Errorf("storage: events: %w", err)
 		}
 		s.ready = true
@@ -106,10 +108,10 @@ func (s *eventStage) flush(ctx context.Context, tx pgx.Tx) error {
 			return fmt.Errorf("storage: remittance IDs: %w", err)
 		}
 	}
-	tag, err := tx.Exec(ctx, `INSERT INTO events (id, at, kind, payer_id, subject, subject_id, reference, status, tin, npi)
+	tag, err := tx.Exec(ctx, `INSERT INTO events (id, at, kind, payer_id, subject, subject_id, reference, status, tin, npi, due)
 		SELECT nextval('event_ids'), statement_timestamp(), kind, payer_id, subject,
 			CASE WHEN subject = 'remittance' THEN (SELECT r.id FROM remittances r WHERE r.key = p.subject_id) ELSE subject_id END,
-			reference, status, tin, npi
+			reference, status, tin, npi, due
 		FROM (SELECT * FROM pending_events ORDER BY seq) p`)
 	if err != nil {
 		return fmt.Errorf("storage: events: %w", err)
@@ -141,14 +143,14 @@ func pageSize(limit int) int {
 // operator events included. A scoped reader reads EventsOf.
 func (db *DB) Events(ctx context.Context, after int64, limit int) ([]edigw.Event, error) {
 	rows, err := db.pool.Query(ctx, `SELECT id, at, kind, payer_id, subject, subject_id, reference, status,
-		coalesce(tin, ''), coalesce(npi, '') FROM events
+		coalesce(tin, ''), coalesce(npi, ''), coalesce(to_char(due, 'YYYY-MM-DD'), '') FROM events
 		WHERE id > $1 ORDER BY id LIMIT $2`, after, pageSize(limit))
 	if err != nil {
 		return nil, wrap("events", err)
 	}
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.Event, error) {
 		var e edigw.Event
-		err := row.Scan(&e.ID, &e.At, &e.Kind, &e.PayerID, &e.Subject, &e.SubjectID, &e.Reference, &e.Status, &e.TIN, &e.NPI)
+		err := row.Scan(&e.ID, &e.At, &e.Kind, &e.PayerID, &e.Subject, &e.SubjectID, &e.Reference, &e.Status, &e.TIN, &e.NPI, &e.Due)
 		return e, err
 	})
 	return out, wrap("events", err)

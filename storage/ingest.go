@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -25,6 +26,9 @@ type ingest struct {
 	done   bool
 	// ackOrdinal numbers the file's acknowledgments across batches.
 	ackOrdinal int
+	// now is when the file was taken in (DB.Now): the lifecycle's receipt
+	// and decision time of the records it carries.
+	now time.Time
 }
 
 // BeginIngest opens the transaction of one inbound file and enters the
@@ -49,7 +53,8 @@ func (db *DB) BeginIngest(ctx context.Context, f *edigw.File) (edigw.Ingest, err
 		return nil, wrap("begin ingest", err)
 	}
 	f.ID, f.CreatedAt = id, created
-	return &ingest{tx: tx, fileID: id, dir: entry.Direction, payer: entry.PayerID, file: f, res: edigw.IngestResult{FileID: id}}, nil
+	return &ingest{tx: tx, fileID: id, dir: entry.Direction, payer: entry.PayerID, file: f, res: edigw.IngestResult{FileID: id},
+		now: db.now()}, nil
 }
 
 func (in *ingest) check() error {

@@ -47,21 +47,29 @@ func (db *DB) QueueClaims(ctx context.Context, idempotencyKey string, claims []*
 }
 
 // QueueAuthorizations stores authorization requests to send (outbound,
-// queued, Pending), with the idempotency of QueueClaims. They have no
-// event until a response decides them.
+// queued, Pending), with the idempotency of QueueClaims, and their
+// lifecycle (received now, linked to the original they refer to). They
+// have no status event until a response decides them; an appeal of a
+// stored decision is an authorization.appeal_received.
 func (db *DB) QueueAuthorizations(ctx context.Context, idempotencyKey string, reqs []*edigw.AuthorizationRequest) ([]int64, error) {
 	return queue(ctx, db, idempotencyKey, subjectAuthorization, reqs, func(tx pgx.Tx) ([]int64, []event, error) {
 		ids := make([]int64, len(reqs))
+		now := db.now()
+		var evs []event
 		for i, r := range reqs {
 			q := *r
 			q.Status = edigw.AuthPending
-			id, err := insertAuthorization(ctx, tx, &q, edigw.Outbound, nil, stateQueued)
+			id, lc, err := insertAuthorization(ctx, tx, &q, edigw.Outbound, nil, stateQueued, now)
 			if err != nil {
 				return nil, nil, err
 			}
-			ids[i] = id
+			more, err := linkOriginal(ctx, tx, q.PayerID, id, &q, lc)
+			if err != nil {
+				return nil, nil, err
+			}
+			ids[i], evs = id, append(evs, more...)
 		}
-		return ids, nil, nil
+		return ids, evs, nil
 	})
 }
 

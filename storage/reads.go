@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/mapping/payers"
 )
 
 const storedClaimColumns = `id, record, status, direction, coalesce(file_id, 0), coalesce(authorization_id, 0),
@@ -45,13 +46,24 @@ func (db *DB) ClaimByControlNumber(ctx context.Context, payer edigw.PayerID, pcn
 	return c, wrap("claim by control number", err)
 }
 
-const storedAuthColumns = `id, record, status, direction, updated_at`
+const storedAuthColumns = `id, record, status, direction, updated_at,
+	received_at, coalesce(urgency, ''), retrospective, coalesce(line_of_business, ''), coalesce(category, ''),
+	coalesce(category_kind, ''), information_complete_at, decision_due, regulatory_decision_due, decided_at,
+	coalesce(to_char(effective_from, 'YYYY-MM-DD'), ''), coalesce(to_char(effective_to, 'YYYY-MM-DD'), ''),
+	hold_missing, coalesce(to_char(hold_due_date, 'YYYY-MM-DD'), ''), denial_reasons,
+	coalesce(to_char(appeal_deadline, 'YYYY-MM-DD'), ''), coalesce(original_id, 0), findings`
 
 func scanStoredAuth(row pgx.Row) (*edigw.StoredAuthorization, error) {
 	var s edigw.StoredAuthorization
 	var raw []byte
 	var status string
-	if err := row.Scan(&s.ID, &raw, &status, &s.Direction, &s.UpdatedAt); err != nil {
+	var holdMissing, reasons []string
+	var holdDue string
+	l := &s.AuthorizationLifecycle
+	if err := row.Scan(&s.ID, &raw, &status, &s.Direction, &s.UpdatedAt,
+		&l.ReceivedAt, &l.Urgency, &l.Retrospective, &l.LineOfBusiness, &l.Category, &l.CategoryKind,
+		&l.InformationCompleteAt, &l.DecisionDue, &l.RegulatoryDecisionDue, &l.DecidedAt, &l.ValidFrom, &l.ValidThrough,
+		&holdMissing, &holdDue, &reasons, &l.AppealDeadline, &l.OriginalID, &l.Findings); err != nil {
 		return nil, notFound(err)
 	}
 	s.Request = &edigw.AuthorizationRequest{}
@@ -59,6 +71,26 @@ func scanStoredAuth(row pgx.Row) (*edigw.StoredAuthorization, error) {
 		return nil, fmt.Errorf("authorization %d: %w", s.ID, err)
 	}
 	s.Request.Status = edigw.AuthorizationStatus(status)
+	if len(holdMissing) > 0 || holdDue != "" {
+		l.Hold = &edigw.AuthorizationHold{Missing: nonNil(holdMissing), DueDate: holdDue}
+	}
+	profile, _ := payers.Lookup(s.Request.PayerID)
+	for _, c := range reasons {
+		r := edigw.DenialReason{Code: c}
+		if profile != nil {
+			r.Description = profile.DenialReasons.Describe(c)
+		}
+		l.DenialReasons = append(l.DenialReasons, r)
+	}
+	if len(l.Findings) == 0 {
+		l.Findings = nil
+	}
+	l.ReceivedAt = l.ReceivedAt.UTC()
+	for _, t := range []*time.Time{l.InformationCompleteAt, l.DecisionDue, l.RegulatoryDecisionDue, l.DecidedAt} {
+		if t != nil {
+			*t = t.UTC()
+		}
+	}
 	return &s, nil
 }
 
@@ -159,6 +191,12 @@ var countedTables = []string{"payers", "trading_partners", "files", "interchange
 func (db *DB) Counts(ctx context.Context) (map[string]int64, error) {
 	b := &pgx.Batch{}
 	for _, t := range countedTables {
+		if t == "events" {
+			// The records' events: a file's outcome (file.processed,
+			// file.failed) is about the file, not a record of it.
+			b.Queue("SELECT count(*) FROM events WHERE kind NOT IN ('file.processed', 'file.failed')")
+			continue
+		}
 		b.Queue("SELECT count(*) FROM " + pgx.Identifier{t}.Sanitize())
 	}
 	out := make(map[string]int64, len(countedTables))

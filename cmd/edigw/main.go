@@ -73,7 +73,7 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: exitUnusable, err: fmt.Errorf("%w\n%s", err, c.UsageString())}
 	})
-	root.AddCommand(newParseCmd(), newRenderCmd(), newGenCmd(), newValidateCmd(), newAckCmd(), newTranslateCmd(), newGenerateCmd(), newMigrateCmd(), newReplayCmd(), newServeCmd(), newTokenCmd(), newPartnerCmd())
+	root.AddCommand(newParseCmd(), newRenderCmd(), newGenCmd(), newValidateCmd(), newAckCmd(), newTranslateCmd(), newGenerateCmd(), newMigrateCmd(), newReplayCmd(), newServeCmd(), newTokenCmd(), newPartnerCmd(), newWebhookCmd())
 	root.PersistentFlags().String(configFlag, "", "configuration file (YAML or JSON): flag names as keys, e.g. database: postgres://...; the command line and the environment override it")
 	root.Version = buildVersion().String()
 	root.SetVersionTemplate("{{.Version}}\n")

@@ -12,27 +12,33 @@ import (
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/clearinghouse"
 	"github.com/edigw/edigw/storage"
+	"github.com/edigw/edigw/webhook"
 )
+
+// serveRegistry is serve's registry with the webhook metrics the delivery
+// workers count into.
+type serveRegistry struct {
+	*prometheus.Registry
+	webhooks *webhook.Metrics
+}
 
 // newMetrics is serve's registry: the Go runtime and process collectors,
 // edigw_build_info, the pipeline's counters and the store's backlog (read
-// when scraped), and the webhook deliveries (none until webhooks exist).
+// when scraped), and the webhook deliveries by outcome with the
+// subscriptions' backlog (the delivery histograms, which the dashboard
+// does not chart, are added by serve).
 // The API registers its request metrics itself. docs/operations.md lists
 // every metric; docs/grafana-dashboard.json charts them.
-func newMetrics(p *clearinghouse.Pipeline, db *storage.DB, log *zap.Logger) *prometheus.Registry {
+func newMetrics(p *clearinghouse.Pipeline, db *storage.DB, log *zap.Logger) *serveRegistry {
 	reg := prometheus.NewRegistry()
 	v := buildVersion()
 	build := prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "edigw_build_info",
 		Help: "Always 1: the version, VCS commit, build date and Go version of this edigw."},
 		[]string{"version", "revision", "build_date", "goversion"})
 	build.WithLabelValues(v.Module, v.Revision, v.BuildDate, v.Go).Set(1)
-	webhooks := prometheus.NewCounterVec(prometheus.CounterOpts{Name: "edigw_webhook_deliveries_total",
-		Help: "Webhook deliveries by outcome (delivered, failed)."}, []string{"outcome"})
-	webhooks.WithLabelValues("delivered")
-	webhooks.WithLabelValues("failed")
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		build, webhooks, &pipelineCollector{p: p}, &backlogCollector{db: db, payers: payersOf(p.Partners), log: log})
-	return reg
+		build, &pipelineCollector{p: p}, &backlogCollector{db: db, payers: payersOf(p.Partners), log: log})
+	return &serveRegistry{Registry: reg, webhooks: webhook.NewMetrics(reg, db, log)}
 }
 
 var (

@@ -19,6 +19,7 @@ import (
 
 	"github.com/edigw/edigw/api"
 	"github.com/edigw/edigw/console"
+	"github.com/edigw/edigw/webhook"
 )
 
 // serveConfig are serve's flags.
@@ -29,6 +30,10 @@ type serveConfig struct {
 	maxSubmissions  int
 	submissionWait  time.Duration
 	shutdownTimeout time.Duration
+	// Webhooks: how many deliveries run at once, and whether http (and
+	// loopback) receivers are allowed (local use and tests).
+	webhookWorkers    int
+	allowHTTPWebhooks bool
 }
 
 func newServeCmd() *cobra.Command {
@@ -43,7 +48,9 @@ func newServeCmd() *cobra.Command {
 people at / (sign in with a token; docs/console.md), polls every trading
 partner's inbound prefix and runs each file through the pipeline (validate,
 acknowledge, store, archive), writes queued claims and authorization requests
-as 837 and 278 files, and serves /healthz, /readyz and /metrics (Prometheus).
+as 837 and 278 files, delivers webhooks (POST /v1/webhooks, edigw webhook; signing
+keys sealed with EDIGW_WEBHOOK_KEY when set), and serves /healthz, /readyz and
+/metrics (Prometheus).
 Several instances may serve the same stores: each file is processed once.
 
 On SIGINT or SIGTERM it stops taking connections, lets requests in flight
@@ -69,6 +76,9 @@ the API without polling.`,
 		"submissions (POST /v1/claims, /v1/authorizations) served at once; more wait --submission-wait for a slot, then are answered 503 with Retry-After")
 	c.Flags().DurationVar(&cfg.submissionWait, "submission-wait", api.DefaultSubmissionWait,
 		"how long a submission beyond --max-submissions waits for a slot before it is answered 503")
+	c.Flags().IntVar(&cfg.webhookWorkers, "webhook-workers", 2, "webhook subscriptions delivered at once by this instance (0: deliver none)")
+	c.Flags().BoolVar(&cfg.allowHTTPWebhooks, "allow-http-webhooks", false,
+		"accept and deliver webhooks to http URLs and loopback addresses (local use and tests; never the gateway's own address)")
 	c.Flags().DurationVar(&cfg.shutdownTimeout, "shutdown-timeout", 30*time.Second, "how long requests in flight may take to finish on shutdown")
 	return c
 }
@@ -110,6 +120,12 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 	defer db.Close()
 
 	reg := newMetrics(p, db, log)
+	sealer, err := webhookSealer()
+	if err != nil {
+		return err
+	}
+	policy := &webhook.Policy{AllowHTTP: cfg.allowHTTPWebhooks}
+	reg.webhooks.RegisterLatency(reg)
 	var stopping atomic.Bool
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
@@ -129,7 +145,8 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 	// The API takes submissions only for the payers a partner sends to.
 	payers := payersOf(p.Partners)
 	apiServer := &api.Server{Store: db, Objects: p.Objects, Log: log.Named("api"), Metrics: reg, MaxBody: cfg.maxBody,
-		MaxSubmissions: cfg.maxSubmissions, SubmissionWait: cfg.submissionWait, Payers: payers}
+		MaxSubmissions: cfg.maxSubmissions, SubmissionWait: cfg.submissionWait, Payers: payers,
+		Webhooks: &api.Webhooks{Store: db, Policy: policy, Sealer: sealer}}
 	if len(payers) == 1 {
 		apiServer.Payer = payers[0] // a record that names no payer goes to the only partner
 	}
@@ -142,6 +159,9 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 	if err != nil {
 		return &exitError{code: exitUnusable, err: err}
 	}
+	// Never a receiver: known before the first request and delivery.
+	policy.Self = ln.Addr().String()
+	hooks := startWebhooks(work, stop, db, policy, sealer, reg.webhooks, cfg.webhookWorkers, log)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10,
 		ErrorLog: zap.NewStdLog(log.Named("http"))}
@@ -159,6 +179,8 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 		}
 	}()
 
+	scheduled := startAuthorizationScheduler(work, stop, db, log) // authorization events (docs/authorizations.md)
+
 	var serveErr error
 	select {
 	case <-stop:
@@ -170,7 +192,9 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 	shutdown, cancel := context.WithTimeout(context.WithoutCancel(c.Context()), cfg.shutdownTimeout)
 	defer cancel()
 	shutdownErr := srv.Shutdown(shutdown)
+	<-scheduled
 	<-polled
+	hooks.Wait()
 	log.Info("stopped")
 	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
 		return serveErr

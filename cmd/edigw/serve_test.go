@@ -118,7 +118,15 @@ func TestServeShutsDownGracefully(t *testing.T) {
 			t.Fatalf("the inbound file was not archived:\n%s", logs.String())
 		}
 	}
-	_, metrics := get("/metrics", "")
+	// The file's counters move just after its bytes reach the archive:
+	// wait for them rather than read the first scrape.
+	archivedCounter := `edigw_files_total{direction="inbound",kind="837",outcome="archived"} 1` + "\n"
+	var metrics string
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if _, metrics = get("/metrics", ""); strings.Contains(metrics, archivedCounter) || time.Now().After(deadline) {
+			break
+		}
+	}
 	for _, line := range []string{`edigw_http_requests_total{route="GET /v1/token",status="200"} 1`,
 		`edigw_http_requests_total{route="unmatched",status="404"} 1`,
 		`edigw_files_total{direction="inbound",kind="837",outcome="archived"} 1`, "# TYPE edigw_http_request_duration_seconds histogram",

@@ -29,6 +29,9 @@ type Claim struct {
 	// reject this claim: its billing provider, subscriber and patient
 	// levels and the claim itself.
 	ranges [][2]int
+	// rangeBuf holds the ranges of a claim carved from a PlacesOnly
+	// collector's slab (at most four: the claim and three levels).
+	rangeBuf [4][2]int
 	// Errors are the errors that reject the claim (empty: accepted).
 	Errors []*edi.Error
 }
@@ -171,8 +174,15 @@ func (cs *Claims) Close() {
 // holds one set's claims at a time, in a spool.
 type ClaimCollector struct {
 	ig.NopHandler
-	cur    *Claims // the open set's, being collected
-	placed *Claims // the last set's, its errors placed (Claims)
+	// PlacesOnly keeps only where each claim's levels are, which is all
+	// that placing errors and a verdict (Disposition, Each's Errors and
+	// RejectionStatus) read: no claim's numbers, names, dates or
+	// provider, and no submitter, receiver or BHT03, which only a 277CA
+	// writes. mapping's Mapper collects so when no Acknowledger does.
+	PlacesOnly bool
+	slab       []Claim // PlacesOnly: where claims are carved from
+	cur        *Claims // the open set's, being collected
+	placed     *Claims // the last set's, its errors placed (Claims)
 
 	provider   *Provider
 	providers  int
@@ -213,6 +223,10 @@ func (c *ClaimCollector) Segment(ev *ig.Event) {
 	}
 	s := ev.Seg
 	pos := s.Pos.SetIndex
+	if c.PlacesOnly {
+		c.place(s, pos)
+		return
+	}
 	w := ev.Walker
 	switch s.ID() {
 	case "BHT":
@@ -270,19 +284,7 @@ func (c *ClaimCollector) Segment(ev *ig.Event) {
 		}
 		c.claim = &Claim{PatientControlNumber: s.String(1), Charge: s.String(2), PatientLast: last, PatientFirst: first,
 			MemberID: c.member, Provider: c.provider}
-		if c.provider != nil {
-			c.claim.provider = c.providers
-		}
-		c.claim.ranges = append(c.claim.ranges, [2]int{pos, 1 << 30})
-		if c.provider != nil {
-			c.claim.ranges = append(c.claim.ranges, [2]int{c.provStart, max(c.provEnd, c.provStart+1)})
-		}
-		if c.subStart > 0 {
-			c.claim.ranges = append(c.claim.ranges, [2]int{c.subStart, max(c.subEnd, c.subStart+1)})
-		}
-		if c.patStart > 0 {
-			c.claim.ranges = append(c.claim.ranges, [2]int{c.patStart, max(c.patEnd, c.patStart+1)})
-		}
+		c.levels(pos)
 	case "DTP":
 		if c.claim != nil && (w.InLoop("2300") || w.InLoop("2400")) {
 			q := string(s.Element(1))
@@ -292,6 +294,71 @@ func (c *ClaimCollector) Segment(ev *ig.Event) {
 		}
 	case "SE":
 		c.closeClaim(pos)
+	}
+}
+
+// place follows the levels and claims of an 837 as Segment does, keeping
+// only where they are (PlacesOnly).
+func (c *ClaimCollector) place(s *edi.Segment, pos int) {
+	switch s.ID() {
+	case "HL":
+		c.closeClaim(pos)
+		switch string(s.Element(3)) {
+		case "20":
+			c.provider = &Provider{}
+			c.providers++
+			c.provStart, c.provEnd = pos, pos
+		case "22":
+			if c.provEnd == c.provStart {
+				c.provEnd = pos
+			}
+			c.subStart, c.subEnd = pos, pos
+			c.patStart, c.patEnd = 0, 0
+		case "23":
+			if c.subEnd == c.subStart {
+				c.subEnd = pos
+			}
+			c.patStart, c.patEnd = pos, pos
+		}
+	case "CLM":
+		c.closeClaim(pos)
+		if c.patStart > 0 && c.patEnd == c.patStart {
+			c.patEnd = pos
+		} else if c.subEnd == c.subStart {
+			c.subEnd = pos
+		}
+		// Carved from a slab: a set's claims are its largest number of
+		// small objects, and places are all they hold here.
+		if len(c.slab) == cap(c.slab) {
+			c.slab = make([]Claim, 0, 256)
+		}
+		c.slab = c.slab[:len(c.slab)+1]
+		c.claim = &c.slab[len(c.slab)-1]
+		c.claim.ranges = c.claim.rangeBuf[:0]
+		c.levels(pos)
+	case "SE":
+		c.closeClaim(pos)
+	}
+}
+
+// levels gives the new claim at pos its ranges: itself, then its billing
+// provider's, subscriber's and patient's levels.
+func (c *ClaimCollector) levels(pos int) {
+	if c.provider != nil {
+		c.claim.provider = c.providers
+	}
+	if c.claim.ranges == nil {
+		c.claim.ranges = make([][2]int, 0, 4)
+	}
+	c.claim.ranges = append(c.claim.ranges, [2]int{pos, 1 << 30})
+	if c.provider != nil {
+		c.claim.ranges = append(c.claim.ranges, [2]int{c.provStart, max(c.provEnd, c.provStart+1)})
+	}
+	if c.subStart > 0 {
+		c.claim.ranges = append(c.claim.ranges, [2]int{c.subStart, max(c.subEnd, c.subStart+1)})
+	}
+	if c.patStart > 0 {
+		c.claim.ranges = append(c.claim.ranges, [2]int{c.patStart, max(c.patEnd, c.patStart+1)})
 	}
 }
 

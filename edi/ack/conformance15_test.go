@@ -16,14 +16,16 @@ import (
 // (fixtures/edi/conformance, each a fixture of ours with one defect) through
 // the acknowledger and states, segment by segment, what edigw answers: the
 // body of each 999 (AK1 to AK9) and each TA1, and the codes validation
-// found. 277CA bodies are not compared here (their STC wording is another
-// change's); how many claims they reject is.
+// found, and for the 837s the 277CA's STC segments (the batch receipt,
+// then each claim's, a rejection naming the data in error with status
+// codes: items 8 and 9) and how many claims it rejects.
 func TestConformanceFixtures(t *testing.T) {
 	for _, c := range []struct {
 		file     string
 		errors   string // validation's codes, sorted
 		acks     map[string]string
-		rejected int // claims the 277CA rejects
+		rejected int      // claims the 277CA rejects
+		stcs     []string // the 277CA's STC segments, in order
 	}{
 		{ // 1. GS01 names the family of the sets inside: an 837 goes in HC.
 			file: "gs01-837-in-hp-group.edi", errors: "IK502=6",
@@ -53,6 +55,8 @@ func TestConformanceFixtures(t *testing.T) {
 				KindTA1: "TA1*000004711*260210*0915*A*000~",
 			},
 			rejected: 1,
+			// 481: the claim/submission format is invalid, of the subscriber (IL).
+			stcs: []string{"STC*A1:19:PR*20260210*WQ*1450", "STC*A3:21*20260210*U*1450******A3:481:IL"},
 		},
 		{ // HL04 0 followed by a child: the patient event (2000E) has services.
 			file: "hl04-0-with-child-278.edi", errors: "IK403=7",
@@ -70,6 +74,8 @@ func TestConformanceFixtures(t *testing.T) {
 				KindTA1: "TA1*000004711*260210*0915*A*000~",
 			},
 			rejected: 1,
+			// 501 the billing provider's (85) state, 126 the subscriber's (IL) country.
+			stcs: []string{"STC*A1:19:PR*20260210*WQ*1450", "STC*A3:21*20260210*U*1450******A3:501:85*A3:126:IL"},
 		},
 		{ // 6. STC01-1 "A9" is no claim status category, STC01-2 "9999" no
 			// claim status code: the 277CA is rejected, not half read.
@@ -127,6 +133,19 @@ func TestConformanceFixtures(t *testing.T) {
 			for kind := range bodies {
 				if _, ok := c.acks[kind]; !ok && kind != Kind277CA {
 					t.Errorf("unexpected %s:\n%s", kind, bodies[kind])
+				}
+			}
+			if c.stcs != nil {
+				var stcs []string
+				if b := bodies[Kind277CA]; b != nil {
+					for _, seg := range strings.Split(b.String(), "~") {
+						if seg = strings.TrimSpace(seg); strings.HasPrefix(seg, "STC*") {
+							stcs = append(stcs, seg)
+						}
+					}
+				}
+				if strings.Join(stcs, "~") != strings.Join(c.stcs, "~") {
+					t.Errorf("277CA STCs\n got %q\nwant %q", stcs, c.stcs)
 				}
 			}
 			if res.ClaimsRejected != c.rejected {

@@ -44,11 +44,18 @@
 //	                                    not decide it)
 //	dailyUnitBases                      unit bases that make a rental daily (DA)
 //	validity                            purchaseDays, dailyRentalDays,
-//	                                    monthlyRentalExtraMonths, otherDays
+//	                                    monthlyRentalExtraMonths, otherDays, expiringDays
+//	                                    (days before validThrough of authorization.expiring)
 //	decisions                           standardBusinessDays, urgentHours, calendar
-//	                                    ("weekdays" or "us-federal")
+//	                                    ("weekdays" or "us-federal"), holdDays (a pended
+//	                                    request's due date when nothing else names one)
 //	appeals                             filingDays, expeditedHours,
 //	                                    standardCustomerDays, standardProviderDays
+//	linesOfBusiness                     default, lines[] (name, regulatory: the rule whose
+//	                                    clock covers the line, "CMS-0057-F"), references[]
+//	                                    (qualifier, prefix, lineOfBusiness: a subscriber
+//	                                    REF that puts a request in a line), note
+//	denialReasons                       codes (HCR03 code -> description), note
 //
 // A code or revenue code may belong to one category only (the finding
 // names it); Parse rejects overlaps, except between categories limited to
@@ -59,7 +66,9 @@
 // AuthorizationCategory says whether a line needs prior authorization;
 // AuthorizationValidThrough how long an approved authorization holds;
 // DecisionDue, Retrospective, AppealDeadline and AppealTurnaround give the
-// payer's times. CheckClaim runs them over an 837 claim against the
+// payer's times; lifecycle.go puts them together for a stored request
+// (FactsOf, ClocksOf, HoldOf, ValidityOf, DenialReasonsOf: what storage
+// saves in the lifecycle columns, docs/authorizations.md). CheckClaim runs them over an 837 claim against the
 // authorizations a store knows (match.go: inside the claim's payer and
 // providers, by its REF*G1, else by member for a claim without one) and
 // returns findings (Finding) with a rule (auth-missing, auth-expired,

@@ -30,6 +30,13 @@ type Profile struct {
 	Validity       Validity  `json:"validity"`
 	Decisions      Decisions `json:"decisions"`
 	Appeals        Appeals   `json:"appeals"`
+	// LinesOfBusiness are the payer's lines of business, which of them
+	// the regulatory clock covers, and how a request's is found
+	// (lifecycle.go, decisions/0022).
+	LinesOfBusiness LinesOfBusiness `json:"linesOfBusiness"`
+	// DenialReasons describe the HCR03 codes the payer's reviewer uses,
+	// for the JSON view of a denial.
+	DenialReasons DenialReasons `json:"denialReasons"`
 	// Duplicates says what a duplicate claim does (duplicates.go).
 	Duplicates Duplicates `json:"duplicates,omitempty"`
 }
@@ -103,8 +110,11 @@ type Validity struct {
 	MonthlyRentalExtraMonths int `json:"monthlyRentalExtraMonths"`
 	// OtherDays applies to services that are neither purchases nor
 	// rentals (home health visits).
-	OtherDays int    `json:"otherDays"`
-	Note      string `json:"note,omitempty"`
+	OtherDays int `json:"otherDays"`
+	// ExpiringDays is how many days before validThrough the
+	// authorization.expiring event is emitted.
+	ExpiringDays int    `json:"expiringDays"`
+	Note         string `json:"note,omitempty"`
 }
 
 // Decisions are the reviewer's turnaround times.
@@ -115,7 +125,22 @@ type Decisions struct {
 	// Calendar names the business days: "weekdays" (Monday to Friday) or
 	// "us-federal" (weekdays except US federal holidays, as observed).
 	Calendar string `json:"calendar"`
+	// HoldDays is when missing information is due, counted in calendar
+	// days from the pended decision, when neither the response nor the
+	// payer side names a date (0: no due date then).
+	HoldDays int `json:"holdDays,omitempty"`
 }
+
+// DenialReasons describe HCR03 codes: code -> description. A code not
+// listed is kept and shown without a description. HCR03's own code list
+// (X12 external code source 886) is X12's and not reproduced here.
+type DenialReasons struct {
+	Codes map[string]string `json:"codes,omitempty"`
+	Note  string            `json:"note,omitempty"`
+}
+
+// Describe returns a reason code's description, "" when unknown.
+func (d DenialReasons) Describe(code string) string { return d.Codes[code] }
 
 // Appeals are the deadlines after an adverse decision.
 type Appeals struct {

@@ -110,6 +110,10 @@ func (p *Profile) check() error {
 	if a.FilingDays <= 0 || a.ExpeditedHours <= 0 || a.StandardCustomerDays <= 0 || a.StandardProviderDays <= 0 {
 		fail("appeals: filingDays, expeditedHours, standardCustomerDays and standardProviderDays must be positive")
 	}
+	if v.ExpiringDays < 0 || p.Decisions.HoldDays < 0 {
+		fail("validity.expiringDays and decisions.holdDays must not be negative")
+	}
+	errs = append(errs, p.checkLines()...)
 	return errors.Join(errs...)
 }
 

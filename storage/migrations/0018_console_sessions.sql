@@ -17,7 +17,5 @@ CREATE INDEX console_sessions_expires ON console_sessions (expires_at);
 CREATE INDEX files_inbound_created ON files (created_at) WHERE direction = 'inbound' AND parent_id IS NULL;
 -- Claims rejected on receipt, by file: a few percent of the claims.
 CREATE INDEX claims_rejected_file ON claims (file_id) WHERE status = 'rejected';
--- The requests still waiting for a decision, by their decision clock.
-CREATE INDEX authorizations_undecided_due ON authorizations (decision_due) WHERE decided_at IS NULL;
 -- The claims that name a request, for the request's page.
 CREATE INDEX claims_authorization ON claims (authorization_id) WHERE authorization_id IS NOT NULL;

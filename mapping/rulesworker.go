@@ -1,0 +1,245 @@
+package mapping
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/edi"
+	"github.com/edigw/edigw/edi/ack"
+	"github.com/edigw/edigw/edi/ig"
+)
+
+// ruleWorker checks the rules of 837 claims on a goroutine of its own
+// (decision 0031). The Validator walks the guide on one core and reads
+// ahead on the other, which the reading leaves two thirds idle; building
+// the claims and checking their rules there instead of after the walk, on
+// the walker's goroutine, is what brings validate near the guide's own
+// speed. The walker's side copies each segment the rules read (with its
+// loop) into batches; the worker runs claimRules over them, and the set's
+// issues come back at the set's end (take), in claim order, before its
+// errors are counted: the verdict is the same as on one goroutine.
+type ruleWorker struct {
+	cur  *ruleBatch
+	todo chan *ruleBatch
+	free chan *ruleBatch
+	done chan ruleReply
+	// dups is the worker's: it remembers the file's claims.
+	dups duplicateSeen
+	// remitSet is the 835 set last sent, for remitEvent.
+	remitSet *ig.SetResult
+	// collector, when set, is the Mapper's own claim collector (places
+	// only, which read no walker state): it runs here too, and the set's
+	// reply says it has seen the whole set before anyone asks it.
+	collector *ack.ClaimCollector
+}
+
+// A ruleBatch is consecutive segments of one set, copied.
+type ruleBatch struct {
+	set     *ig.SetResult
+	remit   bool       // an 835's, else an 837's
+	walker  *ig.Walker // for the collector, which asks only that there is one
+	guided  bool
+	kind    edigw.ClaimKind
+	hasKind bool
+	segs    []edi.Segment
+	loops   []string
+	rules   []bool // the rules read the segment (else only the collector)
+	arena   []byte
+	end     bool // the set ends after these: reply with its issues
+}
+
+// ruleReply is a set's issues and the number of its claims; for an 835,
+// whether it had a remittance.
+type ruleReply struct {
+	issues []*Issue
+	claims int
+	remit  bool
+}
+
+const (
+	ruleBatchSegments = 512
+	ruleBatchBytes    = 64 << 10
+	ruleBatches       = 4
+)
+
+var ruleBatchPool = sync.Pool{New: func() any {
+	return &ruleBatch{segs: make([]edi.Segment, 0, ruleBatchSegments), loops: make([]string, 0, ruleBatchSegments),
+		rules: make([]bool, 0, ruleBatchSegments), arena: make([]byte, 0, ruleBatchBytes)}
+}}
+
+func newRuleWorker(collector *ack.ClaimCollector) *ruleWorker {
+	w := &ruleWorker{todo: make(chan *ruleBatch, ruleBatches), free: make(chan *ruleBatch, ruleBatches), done: make(chan ruleReply),
+		collector: collector}
+	for range ruleBatches {
+		w.free <- ruleBatchPool.Get().(*ruleBatch)
+	}
+	go w.run()
+	return w
+}
+
+// run is the worker's goroutine.
+func (w *ruleWorker) run() {
+	var reply ruleReply
+	rules := &claimRules{line: -1}
+	rules.onClaim = func(c *edigw.Claim, at *claimSpots) {
+		if rules.set != nil && rules.guided {
+			for _, is := range ruleIssues(c, at, &w.dups) {
+				is.Claim = strings.Clone(is.Claim)
+				reply.issues = append(reply.issues, is)
+			}
+		}
+		reply.claims++
+	}
+	var ev ig.Event
+	remits := &remitRules{}
+	for b := range w.todo {
+		if b.remit {
+			for i := range b.segs {
+				remits.next(&b.segs[i], b.loops[i], b.set)
+			}
+			if b.end {
+				if rm, at := remits.take(b.set); rm != nil {
+					reply.remit = true
+					for _, is := range append(paymentIssues(rm, at), remittanceIssues(rm, at)...) {
+						is.Claim = strings.Clone(is.Claim)
+						reply.issues = append(reply.issues, is)
+					}
+				}
+				w.done <- reply
+				reply = ruleReply{}
+			}
+			b.set = nil
+			w.free <- b
+			continue
+		}
+		for i := range b.segs {
+			if w.collector != nil {
+				ev = ig.Event{Seg: &b.segs[i], Set: b.set, Walker: b.walker}
+				w.collector.Segment(&ev)
+			}
+			if b.rules[i] {
+				rules.next(&b.segs[i], b.loops[i], b.set, b.guided, b.kind)
+			}
+		}
+		if b.end {
+			rules.take()
+			w.done <- reply
+			reply = ruleReply{}
+		}
+		b.set = nil
+		w.free <- b
+	}
+	close(w.done)
+}
+
+// remitSegment copies ev for the worker when the 835 rules read it.
+func (w *ruleWorker) remitSegment(ev *ig.Event) {
+	if !remitEvent(ev, w.remitSet) {
+		return
+	}
+	w.remitSet = ev.Set
+	w.add(ev, true, true)
+}
+
+// segment copies ev for the worker when the rules or the collector read
+// it.
+func (w *ruleWorker) segment(ev *ig.Event) {
+	ok := ruleEvent(ev)
+	if !ok && (w.collector == nil || ev.Walker == nil || !placedSegment(ev.Seg.ID())) {
+		return
+	}
+	w.add(ev, false, ok)
+}
+
+// add copies ev into the batch being filled (a new one for another set).
+func (w *ruleWorker) add(ev *ig.Event, remit, ok bool) {
+	raw := len(ev.Seg.Raw())
+	if b := w.cur; b != nil && (b.set != ev.Set || len(b.segs) == cap(b.segs) || len(b.arena)+raw > cap(b.arena)) {
+		w.send()
+	}
+	b := w.batch(ev.Set)
+	b.remit, b.walker = remit, ev.Walker
+	if ok && !remit {
+		if !b.hasKind { // once a batch: the guide is the set's
+			b.kind, b.hasKind = kindOf(ev), true
+		}
+		b.guided = ev.Set.Guide != nil
+	}
+	b.rules = append(b.rules, ok)
+	if cap(b.arena)-len(b.arena) < raw { // a segment larger than a batch: its own arena
+		b.arena = make([]byte, 0, raw)
+	}
+	b.segs = b.segs[:len(b.segs)+1]
+	b.arena = ev.Seg.CopyTo(&b.segs[len(b.segs)-1], b.arena)
+	loop := ""
+	if ev.Match.Loop != nil {
+		loop = ev.Match.Loop.ID
+	}
+	b.loops = append(b.loops, loop)
+}
+
+// batch is the batch being filled, for set s.
+func (w *ruleWorker) batch(s *ig.SetResult) *ruleBatch {
+	if w.cur == nil {
+		b := <-w.free
+		b.segs, b.loops, b.rules, b.arena, b.end, b.hasKind = b.segs[:0], b.loops[:0], b.rules[:0], b.arena[:0], false, false
+		if cap(b.arena) < ruleBatchBytes { // it held one large segment last
+			b.arena = make([]byte, 0, ruleBatchBytes)
+		}
+		b.set = s
+		w.cur = b
+	}
+	return w.cur
+}
+
+func (w *ruleWorker) send() {
+	w.todo <- w.cur
+	w.cur = nil
+}
+
+// take ends set s, an 837's or (remit) an 835's: its issues, in file
+// order, the number of its claims, and whether an 835 had a remittance.
+func (w *ruleWorker) take(s *ig.SetResult, remit bool) ruleReply {
+	if w.cur != nil && (w.cur.set != s || w.cur.remit != remit) {
+		w.send()
+	}
+	b := w.batch(s)
+	b.remit, b.end = remit, true
+	w.send()
+	w.remitSet = nil
+	return <-w.done
+}
+
+// stop ends the goroutine and hands its duplicate keys to dups (tests
+// read them).
+func (w *ruleWorker) stop(dups *duplicateSeen) {
+	if w.cur != nil {
+		w.send()
+	}
+	close(w.todo)
+	for range w.done {
+	}
+	for {
+		select {
+		case b := <-w.free:
+			if cap(b.arena) == ruleBatchBytes {
+				ruleBatchPool.Put(b)
+			}
+		default:
+			*dups = w.dups
+			return
+		}
+	}
+}
+
+// placedSegment says whether a places-only ack.ClaimCollector reads
+// segments with this ID: ST starts its set, HL, CLM and SE bound levels
+// and claims.
+func placedSegment(id string) bool {
+	switch id {
+	case "ST", "HL", "CLM", "SE":
+		return true
+	}
+	return false
+}
