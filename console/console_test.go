@@ -272,7 +272,7 @@ func TestOperationsDashboard(t *testing.T) {
 	if p.status != http.StatusOK {
 		t.Fatalf("operations: %d", p.status)
 	}
-	for _, want := range []string{`id="table-inbound"`, "rejected", "archived", `id="table-auth"`, "Approved"} {
+	for _, want := range []string{`id="table-inbound"`, "rejected", "archived", `id="table-auth"`, "Approved", `id="table-webhooks"`} {
 		if !strings.Contains(p.body, want) {
 			t.Errorf("the dashboard lacks %q", want)
 		}
@@ -306,7 +306,8 @@ func TestWorklist(t *testing.T) {
 		t.Errorf("the Denied tab lists a request")
 	}
 	req := a.get("/worklist/" + m[1])
-	for _, want := range []string{"C26014A00123", "E0250", "/claims/"} {
+	for _, want := range []string{"C26014A00123", "E0250", "/claims/", "<dt>Valid through</dt><dd>2026-02-01 to 2026-05-01</dd>",
+		"<dt>Decision due</dt>", "<dt>Appeal deadline</dt>"} {
 		if !strings.Contains(req.body, want) {
 			t.Errorf("the request's page lacks %q", want)
 		}

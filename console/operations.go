@@ -33,6 +33,7 @@ type operationsPage struct {
 	FilesPerS  string
 	ClaimsPerS string
 	Overdue    []edigw.OverdueFile
+	Webhooks   *edigw.WebhookBacklog
 }
 
 // outcomeRow is one period of the inbound chart: its files by outcome,
@@ -76,6 +77,10 @@ func (s *Server) operations(w http.ResponseWriter, r *http.Request, sess *sessio
 		p.Rows[len(p.Rows)-1].Counts[slices.Index(p.Outcomes, c.Outcome)] = c.Files
 	}
 	if p.Overdue, err = s.Store.OverdueFiles(r.Context(), 0, 100); err != nil {
+		s.fail(w, r, sess, err)
+		return
+	}
+	if p.Webhooks, err = s.Store.WebhookBacklog(r.Context()); err != nil {
 		s.fail(w, r, sess, err)
 		return
 	}

@@ -51,6 +51,9 @@ type Store interface {
 
 	Operations(ctx context.Context, since time.Time, period string) (*edigw.Operations, error)
 	OverdueFiles(ctx context.Context, after int64, limit int) ([]edigw.OverdueFile, error)
+	// WebhookBacklog is the webhooks' health: subscriptions by state and
+	// the events waiting behind the active ones' cursors.
+	WebhookBacklog(ctx context.Context) (*edigw.WebhookBacklog, error)
 
 	// The worklist (worklist.go).
 

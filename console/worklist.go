@@ -112,6 +112,7 @@ func (s *Server) worklist(w http.ResponseWriter, r *http.Request, sess *session)
 
 type requestPage struct {
 	Stored    *edigw.StoredAuthorization
+	Life      edigw.AuthorizationLifecycle
 	Req       *edigw.AuthorizationRequest
 	Patient   string
 	Services  []serviceView
@@ -167,7 +168,7 @@ func (s *Server) request(w http.ResponseWriter, r *http.Request, sess *session) 
 		return
 	}
 	req := a.Request
-	p := requestPage{Stored: a, Req: req, Decision: decisionOf(req.Decision),
+	p := requestPage{Stored: a, Life: a.AuthorizationLifecycle, Req: req, Decision: decisionOf(req.Decision),
 		Category: describe(codes.UMRequestCategory, req.RequestCategory)}
 	if req.Patient != nil {
 		p.Patient = personName(*req.Patient)
