@@ -82,7 +82,7 @@ var funcs = template.FuncMap{
 		}
 		return t.UTC().Format("2006-01-02 15:04 UTC")
 	},
-	"day":    func(t time.Time) string { return t.UTC().Format("2006-01-02") },
+	"day": func(t time.Time) string { return t.UTC().Format("2006-01-02") },
 	// whenp is when for a time that may be absent.
 	"whenp": func(t *time.Time) string {
 		if t == nil {
