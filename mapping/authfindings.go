@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/edigw/edigw"
@@ -84,6 +85,9 @@ type pendingClaim struct {
 	claim   *edigw.Claim
 	at      *claimSpots
 	profile *payers.Profile
+	// lines are the categories of the claim's lines that need
+	// authorization (payers.LineCategories), found when it was added.
+	lines []*payers.Category
 }
 
 // authBatch is one lookup under way, and the check of its claims: both
@@ -112,7 +116,7 @@ func (b *authBatch) check(ctx context.Context, lookup AuthorizationLookup) {
 	b.found = make([][]edigw.AuthorizationFinding, len(b.claims))
 	b.issues = make([][]*Issue, len(b.claims))
 	for i, p := range b.claims {
-		if fs := p.profile.CheckClaim(p.claim, known[i]); len(fs) > 0 {
+		if fs := p.profile.CheckClaimLines(p.claim, p.lines, known[i]); len(fs) > 0 {
 			b.found[i], b.issues[i] = findingsOf(fs), authIssues(p.claim, p.at, fs)
 		}
 	}
@@ -125,10 +129,14 @@ func (a *authChecker) add(index int, c *edigw.Claim, at *claimSpots) bool {
 		lookup = payers.Lookup
 	}
 	profile, ok := lookup(c.PayerID)
-	if !ok || !needsAuthorization(profile, c) {
+	if !ok {
 		return false
 	}
-	a.pending = append(a.pending, pendingClaim{index, c, at, profile})
+	lines, need := profile.LineCategories(c)
+	if !need {
+		return false
+	}
+	a.pending = append(a.pending, pendingClaim{index, c, at, profile, lines})
 	return len(a.pending) >= AuthorizationBatch
 }
 
@@ -196,17 +204,6 @@ func (a *authChecker) reset() {
 	clear(a.pending)
 	a.pending = a.pending[:0]
 	a.found = nil
-}
-
-// needsAuthorization says whether a line of c is in a category of the
-// profile: only those claims are looked up.
-func needsAuthorization(p *payers.Profile, c *edigw.Claim) bool {
-	for _, l := range c.Lines {
-		if _, ok := p.ClaimLineCategory(c, l); ok {
-			return true
-		}
-	}
-	return false
 }
 
 // findFor asks lookup once for claims and returns, for each claim, the
@@ -304,7 +301,7 @@ func authIssues(c *edigw.Claim, at *claimSpots, fs []payers.Finding) []*Issue {
 		if f.Line > 0 {
 			for i, l := range c.Lines {
 				if l.Number == f.Line && i < len(at.lines) {
-					where, field = at.lines[i], fmt.Sprintf("lines[%d]", i)
+					where, field = at.lines[i], "lines["+strconv.Itoa(i)+"]"
 					break
 				}
 			}
@@ -313,7 +310,9 @@ func authIssues(c *edigw.Claim, at *claimSpots, fs []payers.Finding) []*Issue {
 		if f.Action == payers.Reject {
 			stc = f.ClaimStatus
 		}
-		is := issueAt(where, 0, f.Rule, 7, c.PatientControlNumber, f.Line, field, stc, "%s: %s", f.Rule, f.Msg)
+		// Half the claims of a file may draw one: the message is put
+		// together without fmt.
+		is := issueText(where, 0, f.Rule, 7, c.PatientControlNumber, f.Line, field, stc, f.Rule+": "+f.Msg)
 		is.Warning = f.Action != payers.Reject
 		out = append(out, is)
 	}
@@ -328,10 +327,15 @@ func CheckClaimAuthorizations(ctx context.Context, lookup AuthorizationLookup, c
 	out := make([][]edigw.AuthorizationFinding, len(claims))
 	var need []*edigw.Claim
 	var idx []int
+	var lines [][]*payers.Category
 	for i, c := range claims {
-		if p, ok := payers.Lookup(c.PayerID); ok && needsAuthorization(p, c) {
-			need = append(need, c)
-			idx = append(idx, i)
+		// Only claims with a line in a category of the profile are looked up.
+		if p, ok := payers.Lookup(c.PayerID); ok {
+			if cats, need1 := p.LineCategories(c); need1 {
+				need = append(need, c)
+				idx = append(idx, i)
+				lines = append(lines, cats)
+			}
 		}
 	}
 	if len(need) == 0 || lookup == nil {
@@ -343,7 +347,7 @@ func CheckClaimAuthorizations(ctx context.Context, lookup AuthorizationLookup, c
 	}
 	for j, c := range need {
 		p, _ := payers.Lookup(c.PayerID)
-		if fs := p.CheckClaim(c, known[j]); len(fs) > 0 {
+		if fs := p.CheckClaimLines(c, lines[j], known[j]); len(fs) > 0 {
 			out[idx[j]] = findingsOf(fs)
 		}
 	}

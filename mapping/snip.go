@@ -52,7 +52,12 @@ const (
 
 // issueAt builds an issue at a spot.
 func issueAt(at spot, element int, rule string, level int, claim string, line int, field, stc, format string, args ...any) *Issue {
-	e := &edi.Error{Pos: at.pos, SegmentID: at.segment, Element: element, Loop: at.loop, Msg: fmt.Sprintf(format, args...)}
+	return issueText(at, element, rule, level, claim, line, field, stc, fmt.Sprintf(format, args...))
+}
+
+// issueText is issueAt with its message written out.
+func issueText(at spot, element int, rule string, level int, claim string, line int, field, stc, msg string) *Issue {
+	e := &edi.Error{Pos: at.pos, SegmentID: at.segment, Element: element, Loop: at.loop, Msg: msg}
 	if stc != "" {
 		e.Code = edi.Code{Kind: edi.STC, Value: stc}
 	}

@@ -86,20 +86,27 @@ const (
 // and passes what its store knows that may concern the claim; known may
 // hold other claims' authorizations too, which are never used.
 func (p *Profile) CheckClaim(c *edigw.Claim, known []*edigw.AuthorizationRequest) []Finding {
+	cats, _ := p.LineCategories(c)
+	return p.CheckClaimLines(c, cats, known)
+}
+
+// CheckClaimLines is CheckClaim for a claim whose lines' categories
+// LineCategories gave (cats; nil when no line needs authorization).
+func (p *Profile) CheckClaimLines(c *edigw.Claim, cats []*Category, known []*edigw.AuthorizationRequest) []Finding {
 	var out []Finding
 	var cands []*edigw.AuthorizationRequest
 	byCert, looked := false, false
-	for _, l := range c.Lines {
-		s := settingOf(c, l)
-		cat, ok := p.categoryIn(s, l)
-		if !ok {
+	for i, l := range c.Lines {
+		if i >= len(cats) || cats[i] == nil {
 			continue
 		}
+		cat := cats[i]
 		f := lineFinder{p: p, claimID: c.PatientControlNumber, line: l.Number, category: cat.Name, service: serviceName(l, cat)}
-		if cat.Kind == KindDME && p.PriorAuthorization.DMEPlaceOfService != "" && s.placeOfService != "" &&
-			s.placeOfService != p.PriorAuthorization.DMEPlaceOfService {
-			out = append(out, f.finding(DMEPlaceOfService, "is durable medical equipment billed at a place of service (CLM05-1/SV105) other than %s, the one %s expects",
-				p.PriorAuthorization.DMEPlaceOfService, p.Name))
+		if cat.Kind == KindDME && p.PriorAuthorization.DMEPlaceOfService != "" {
+			if s := settingOf(c, l); s.placeOfService != "" && s.placeOfService != p.PriorAuthorization.DMEPlaceOfService {
+				out = append(out, f.finding(DMEPlaceOfService, "is durable medical equipment billed at a place of service (CLM05-1/SV105) other than %s, the one %s expects",
+					p.PriorAuthorization.DMEPlaceOfService, p.Name))
+			}
 		}
 		if !looked {
 			cands, byCert = candidatesFor(c, known)
@@ -337,7 +344,7 @@ func sprintf(format string, args []any) string {
 // serviceName names a line's service by the payer profile's category and
 // the element its code is in, e.g. "hospital beds service (SV101)", never
 // by the code: a message carries no value from the claim.
-func serviceName(l edigw.ServiceLine, cat Category) string {
+func serviceName(l edigw.ServiceLine, cat *Category) string {
 	if l.ProcedureCode == "" {
 		return cat.Name + " service (revenue code)"
 	}
