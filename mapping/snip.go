@@ -57,11 +57,18 @@ func issueAt(at spot, element int, rule string, level int, claim string, line in
 
 // issueText is issueAt with its message written out.
 func issueText(at spot, element int, rule string, level int, claim string, line int, field, stc, msg string) *Issue {
-	e := &edi.Error{Pos: at.pos, SegmentID: at.segment, Element: element, Loop: at.loop, Msg: msg}
+	// One allocation for the issue and its error, which live as long.
+	both := &struct {
+		is Issue
+		e  edi.Error
+	}{}
+	e := &both.e
+	*e = edi.Error{Pos: at.pos, SegmentID: at.segment, Element: element, Loop: at.loop, Msg: msg}
 	if stc != "" {
 		e.Code = edi.Code{Kind: edi.STC, Value: stc}
 	}
-	return &Issue{Rule: rule, Level: level, Claim: claim, Line: line, Field: field, Err: e}
+	both.is = Issue{Rule: rule, Level: level, Claim: claim, Line: line, Field: field, Err: e}
+	return &both.is
 }
 
 // claimIssues checks one claim's balance (SNIP 3), code sets (SNIP 5) and
