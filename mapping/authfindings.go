@@ -76,6 +76,11 @@ type authChecker struct {
 	profiles func(edigw.PayerID) (*payers.Profile, bool) // nil: payers.Lookup
 	pending  []pendingClaim
 	inflight *authBatch // the full batch whose lookup is running
+	// countedOnly, when set, says whether a warning of a rule would only
+	// be counted (the result holds MaxIssues issues already) and counts
+	// it: such warnings are not built as issues. A file may draw one a
+	// claim, and only the first thousand are kept.
+	countedOnly func(rule string) bool
 	// found are the findings of the set's claims, by place in the set.
 	found map[int][]edigw.AuthorizationFinding
 }
@@ -93,15 +98,17 @@ type pendingClaim struct {
 // authBatch is one lookup under way, and the check of its claims: both
 // run in the batch's goroutine, beside the reading (the claims and their
 // spots are not written once added; the profiles are read-only). Only
-// handing the issues over waits for take, on the reader's goroutine.
+// handing the findings over as issues waits for take, on the reader's
+// goroutine, which builds the issues the result keeps.
 type authBatch struct {
 	claims  []pendingClaim
 	queries []AuthorizationQuery
-	// found and issues are each claim's findings, by place in claims.
-	found  [][]edigw.AuthorizationFinding
-	issues [][]*Issue
-	err    error
-	done   chan struct{}
+	// findings and found are each claim's findings, by place in claims:
+	// as the check gave them, and as the claim keeps them.
+	findings [][]payers.Finding
+	found    [][]edigw.AuthorizationFinding
+	err      error
+	done     chan struct{}
 }
 
 // check looks the batch up and checks its claims.
@@ -113,11 +120,11 @@ func (b *authBatch) check(ctx context.Context, lookup AuthorizationLookup) {
 		return
 	}
 	known := candidatesByQuery(b.queries, all)
+	b.findings = make([][]payers.Finding, len(b.claims))
 	b.found = make([][]edigw.AuthorizationFinding, len(b.claims))
-	b.issues = make([][]*Issue, len(b.claims))
 	for i, p := range b.claims {
 		if fs := p.profile.CheckClaimLines(p.claim, p.lines, known[i]); len(fs) > 0 {
-			b.found[i], b.issues[i] = findingsOf(fs), authIssues(p.claim, p.at, fs)
+			b.findings[i], b.found[i] = fs, findingsOf(fs)
 		}
 	}
 }
@@ -188,8 +195,11 @@ func (a *authChecker) take(b *authBatch, issue func(*Issue)) error {
 			a.found = map[int][]edigw.AuthorizationFinding{}
 		}
 		a.found[p.index] = b.found[i]
-		for _, is := range b.issues[i] {
-			issue(is)
+		for _, f := range b.findings[i] {
+			if f.Action != payers.Reject && a.countedOnly != nil && a.countedOnly(f.Rule) {
+				continue
+			}
+			issue(authIssue(p.claim, p.at, f))
 		}
 	}
 	return nil
@@ -291,32 +301,26 @@ func findingsOf(fs []payers.Finding) []edigw.AuthorizationFinding {
 	return out
 }
 
-// authIssues are a claim's findings as issues at the claim's lines: a
+// authIssue is a claim's finding as an issue at the claim's line: a
 // warning, or for a rejecting policy an error with the profile's 277CA
 // status, which rejects the claim.
-func authIssues(c *edigw.Claim, at *claimSpots, fs []payers.Finding) []*Issue {
-	out := make([]*Issue, 0, len(fs))
-	for _, f := range fs {
-		where, field := at.claim, "priorAuthorization"
-		if f.Line > 0 {
-			for i, l := range c.Lines {
-				if l.Number == f.Line && i < len(at.lines) {
-					where, field = at.lines[i], "lines["+strconv.Itoa(i)+"]"
-					break
-				}
+func authIssue(c *edigw.Claim, at *claimSpots, f payers.Finding) *Issue {
+	where, field := at.claim, "priorAuthorization"
+	if f.Line > 0 {
+		for i, l := range c.Lines {
+			if l.Number == f.Line && i < len(at.lines) {
+				where, field = at.lines[i], "lines["+strconv.Itoa(i)+"]"
+				break
 			}
 		}
-		stc := ""
-		if f.Action == payers.Reject {
-			stc = f.ClaimStatus
-		}
-		// Half the claims of a file may draw one: the message is put
-		// together without fmt.
-		is := issueText(where, 0, f.Rule, 7, c.PatientControlNumber, f.Line, field, stc, f.Rule+": "+f.Msg)
-		is.Warning = f.Action != payers.Reject
-		out = append(out, is)
 	}
-	return out
+	stc := ""
+	if f.Action == payers.Reject {
+		stc = f.ClaimStatus
+	}
+	is := issueText(where, 0, f.Rule, 7, c.PatientControlNumber, f.Line, field, stc, f.Rule+": "+f.Msg)
+	is.Warning = f.Action != payers.Reject
+	return is
 }
 
 // CheckClaimAuthorizations runs the prior-authorization check over claims
