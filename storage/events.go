@@ -75,11 +75,14 @@ func (s *eventStage) add(ctx context.Context, tx pgx.Tx, evs []event) error {
 		}
 		s.ready = true
 	}
+	// One row serves every event, pointing into it (copyrows.go).
+	row := make([]any, len(pendingColumns))
 	_, err := tx.CopyFrom(ctx, pgx.Identifier{"pending_events"}, pendingColumns,
 		pgx.CopyFromSlice(len(evs), func(i int) ([]any, error) {
 			e := &evs[i]
-			return []any{string(e.kind), string(e.payer), e.subject, e.subjectID, e.reference, e.status,
-				nullable(e.tin), nullable(e.npi)}, nil
+			row[0], row[1], row[2], row[3] = (*string)(&e.kind), (*string)(&e.payer), &e.subject, &e.subjectID
+			row[4], row[5], row[6], row[7] = &e.reference, &e.status, orNull(&e.tin), orNull(&e.npi)
+			return row, nil
 		}))
 	if err != nil {
 		return fmt.Errorf("storage: events: %w", err)
