@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/edigw/edigw"
 )
@@ -116,36 +115,31 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 	dir := string(d)
 	lines := 0
 	// What the rows point to besides the claims (copyrows.go).
-	var (
-		npi, st  string
-		charge   int64
-		from, to pgtype.Date
-		authID   int64
-		rec      []byte
-	)
+	var npi string
+	var authID int64
 	_, err = tx.CopyFrom(ctx, pgx.Identifier{"claims"}, claimColumns,
 		pgx.CopyFromSlice(len(claims), func(i int) ([]any, error) {
 			c := claims[i]
 			lines += len(c.Lines)
-			var err error
-			if rec, err = enc.encode(c); err != nil {
+			rec, err := enc.encode(c)
+			if err != nil {
 				return nil, fmt.Errorf("claim %d: %w", i, err)
 			}
-			from, to = periodDates(claimPeriod(c))
-			st = string(status)
+			from, to := periodDates(claimPeriod(c))
+			st := status
 			if st == "" {
-				st = string(claimStatus(c))
+				st = claimStatus(c)
 			}
 			var auth *int64
 			if id, ok := auths[certOf(c)]; ok && c.PriorAuthorization != "" {
 				authID = id
 				auth = &authID
 			}
-			npi, charge = c.BillingProvider.NPI(), int64(c.TotalCharge)
-			row[0], row[1], row[2], row[3], row[4], row[5] = &ids[i], (*string)(&c.PayerID), (*string)(&c.Kind), &dir, fileID, &c.PatientControlNumber
-			row[6], row[7], row[8] = orNull(&npi), orNull(&c.BillingProvider.TaxID), &charge
-			row[9], row[10], row[11], row[12], row[13] = &from, &to, orNull(&c.PriorAuthorization), auth, orNull(&c.PayerClaimNumber)
-			row[14], row[15], row[16], row[17] = &st, out, rec, &c.StatusReason
+			npi = c.BillingProvider.NPI()
+			row[0], row[1], row[2], row[3], row[4], row[5] = &ids[i], string(c.PayerID), string(c.Kind), dir, fileID, &c.PatientControlNumber
+			row[6], row[7], row[8] = orNull(&npi), orNull(&c.BillingProvider.TaxID), int64(c.TotalCharge)
+			row[9], row[10], row[11], row[12], row[13] = from, to, orNull(&c.PriorAuthorization), auth, orNull(&c.PayerClaimNumber)
+			row[14], row[15], row[16], row[17] = string(st), out, rec, c.StatusReason
 			return row, nil
 		}))
 	if err != nil {
@@ -156,8 +150,6 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 	}
 	ci, li := 0, 0 // the claim and line of the next row
 	lineRow := make([]any, len(claimLineColumns))
-	var ordinal, number int
-	var lineCharge int64
 	_, err = tx.CopyFrom(ctx, pgx.Identifier{"claim_lines"}, claimLineColumns,
 		pgx.CopyFromFunc(func() ([]any, error) {
 			for ci < len(claims) && li >= len(claims[ci].Lines) {
@@ -168,11 +160,10 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 			}
 			l := &claims[ci].Lines[li]
 			li++
-			from, to = periodDates(l.ServiceDate)
-			ordinal, number, lineCharge = li, l.Number, int64(l.Charge)
-			lineRow[0], lineRow[1], lineRow[2], lineRow[3], lineRow[4] = &ids[ci], &ordinal, &number, orNull(&l.ProcedureQualifier), orNull(&l.ProcedureCode)
-			lineRow[5], lineRow[6], lineRow[7], lineRow[8], lineRow[9] = &l.Modifiers, orNull(&l.RevenueCode), &lineCharge, orNull(&l.Units), orNull(&l.PlaceOfService)
-			lineRow[10], lineRow[11], lineRow[12] = &from, &to, orNull(&l.LineItemControlNumber)
+			from, to := periodDates(l.ServiceDate)
+			lineRow[0], lineRow[1], lineRow[2], lineRow[3], lineRow[4] = &ids[ci], li, l.Number, orNull(&l.ProcedureQualifier), orNull(&l.ProcedureCode)
+			lineRow[5], lineRow[6], lineRow[7], lineRow[8], lineRow[9] = l.Modifiers, orNull(&l.RevenueCode), int64(l.Charge), orNull(&l.Units), orNull(&l.PlaceOfService)
+			lineRow[10], lineRow[11], lineRow[12] = from, to, orNull(&l.LineItemControlNumber)
 			return lineRow, nil
 		}))
 	if err != nil {

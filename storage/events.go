@@ -80,8 +80,8 @@ func (s *eventStage) add(ctx context.Context, tx pgx.Tx, evs []event) error {
 	_, err := tx.CopyFrom(ctx, pgx.Identifier{"pending_events"}, pendingColumns,
 		pgx.CopyFromSlice(len(evs), func(i int) ([]any, error) {
 			e := &evs[i]
-			row[0], row[1], row[2], row[3] = (*string)(&e.kind), (*string)(&e.payer), &e.subject, &e.subjectID
-			row[4], row[5], row[6], row[7] = &e.reference, &e.status, orNull(&e.tin), orNull(&e.npi)
+			row[0], row[1], row[2], row[3] = string(e.kind), string(e.payer), e.subject, e.subjectID
+			row[4], row[5], row[6], row[7] = e.reference, e.status, orNull(&e.tin), orNull(&e.npi)
 			return row, nil
 		}))
 	if err != nil {
