@@ -187,7 +187,13 @@ func (s *Server) validateUpload(w http.ResponseWriter, r *http.Request, sess *se
 	}
 	name := path.Base(hdr.Filename)
 	open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
-	insp, err := inspect(r.Context(), open, name, 1, true, s.lookup())
+	var lookup mapping.AuthorizationLookup
+	if s.Store != nil {
+		// Inside the reader's scope: the upload may name any provider.
+		scope := sess.token.Scope
+		lookup = s.Store.AuthorizationLookupIn(&scope)
+	}
+	insp, err := inspect(r.Context(), open, name, 1, true, lookup)
 	if err != nil {
 		s.fail(w, r, sess, err)
 		return

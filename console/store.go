@@ -46,6 +46,10 @@ type Store interface {
 	// FindAuthorizations lets the inspector judge a file as the pipeline
 	// does, payer rules included (mapping.AuthorizationLookup).
 	FindAuthorizations(ctx context.Context, queries []mapping.AuthorizationQuery) ([]*edigw.AuthorizationRequest, error)
+	// AuthorizationLookupIn is FindAuthorizations inside a scope: an
+	// upload's claims are the reader's own words, and may name another
+	// provider's NPI and certification number.
+	AuthorizationLookupIn(scope *edigw.Scope) mapping.AuthorizationLookup
 
 	// Operations (operations.go).
 

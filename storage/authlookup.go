@@ -19,6 +19,33 @@ import (
 // the payer and the claim's providers, never alone (issue 11). mapping
 // matches each claim again in memory (mapping/payers/match.go).
 func (db *DB) FindAuthorizations(ctx context.Context, queries []mapping.AuthorizationQuery) ([]*edigw.AuthorizationRequest, error) {
+	return db.findAuthorizations(ctx, queries, nil)
+}
+
+// AuthorizationLookupIn is FindAuthorizations over the authorizations a
+// scope reads (as the worklist and GET /v1/authorizations/{id}: authScope),
+// for claims a reader wrote itself (the console's upload): such a claim
+// may name any provider's NPI and certification number, and what the
+// rules then find must not tell whether another provider's authorization
+// exists.
+func (db *DB) AuthorizationLookupIn(scope *edigw.Scope) mapping.AuthorizationLookup {
+	if scope == nil {
+		scope = &edigw.Scope{}
+	}
+	return scopedLookup{db, scope}
+}
+
+type scopedLookup struct {
+	db    *DB
+	scope *edigw.Scope
+}
+
+func (l scopedLookup) FindAuthorizations(ctx context.Context, queries []mapping.AuthorizationQuery) ([]*edigw.AuthorizationRequest, error) {
+	return l.db.findAuthorizations(ctx, queries, l.scope)
+}
+
+// findAuthorizations is FindAuthorizations inside a scope (nil: all).
+func (db *DB) findAuthorizations(ctx context.Context, queries []mapping.AuthorizationQuery, scope *edigw.Scope) ([]*edigw.AuthorizationRequest, error) {
 	// One row per claim and provider: the query's unnest pairs them.
 	var ord []int32
 	var payers, npis, certs, members []string
@@ -37,6 +64,11 @@ func (db *DB) FindAuthorizations(ctx context.Context, queries []mapping.Authoriz
 	if len(ord) == 0 {
 		return nil, nil
 	}
+	as, err := db.authScopeOf(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
+	inScope, args := as.sql("a.", []any{ord, payers, npis, certs, members})
 	rows, err := db.pool.Query(ctx, `
 		WITH q AS (
 			SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[]) AS q (i, payer, npi, cert, member)
@@ -59,9 +91,8 @@ func (db *DB) FindAuthorizations(ctx context.Context, queries []mapping.Authoriz
 		LEFT JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(a.record -> 'services') = 'array'
 			THEN a.record -> 'services' ELSE '[]' END) WITH ORDINALITY AS s (svc, n) ON true
 		WHERE a.id IN (SELECT id FROM by_cert UNION SELECT id FROM by_member)
-			AND a.status IN ('Approved', 'Partially Approved')
-		ORDER BY a.id, s.n`,
-		ord, payers, npis, certs, members)
+			AND a.status IN ('Approved', 'Partially Approved') AND `+inScope+`
+		ORDER BY a.id, s.n`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("storage: find authorizations: %w", err)
 	}
