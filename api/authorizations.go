@@ -51,7 +51,7 @@ func (s *Server) submitAuthorizations(w http.ResponseWriter, r *http.Request, to
 		writeProblems(w, http.StatusUnprocessableEntity, "invalid_records", "the records do not pass validation; nothing was queued", problems)
 		return
 	}
-	ids, err := s.Store.QueueAuthorizations(r.Context(), key, reqs)
+	ids, err := s.Store.QueueAuthorizationsIn(r.Context(), key, reqs, scopeOf(tok))
 	if err != nil {
 		s.queueError(w, r, err)
 		return

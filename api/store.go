@@ -43,8 +43,10 @@ type Store interface {
 
 	// Authorizations (authorizations.go).
 
-	// QueueAuthorizations is QueueClaims for authorization requests.
-	QueueAuthorizations(ctx context.Context, idempotencyKey string, reqs []*edigw.AuthorizationRequest) ([]int64, error)
+	// QueueAuthorizationsIn is QueueClaims for authorization requests;
+	// a request links to the original it refers to only inside the
+	// submitter's scope.
+	QueueAuthorizationsIn(ctx context.Context, idempotencyKey string, reqs []*edigw.AuthorizationRequest, scope *edigw.Scope) ([]int64, error)
 	Authorization(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredAuthorization, error)
 	// Authorizations is the worklist (authorizations_list.go): the
 	// requests in scope that pass the filter, newest first, ID < f.After.

@@ -71,7 +71,15 @@ func requestLifecycle(r *edigw.AuthorizationRequest, received time.Time) request
 // one must be given: a certification number is whoever wrote it, so it
 // never finds another provider's request), and records the findings. An
 // appeal of a stored decision is an authorization.appeal_received event.
-func linkOriginal(ctx context.Context, tx pgx.Tx, payer edigw.PayerID, id int64, r *edigw.AuthorizationRequest, c requestColumns) ([]event, error) {
+//
+// within is the submitter's reading scope (authScope; all for a partner's
+// file, whose partner the payer is): a request submitted through the API
+// links only to an original its token reads. A token may name a provider
+// it does not read (an NPI declared under its TIN, written without a TIN;
+// a TIN its NPI is declared under), and the requester's NPI or TIN alone
+// would then find another provider's certification, whose decision an
+// approved appeal overturns.
+func linkOriginal(ctx context.Context, tx pgx.Tx, payer edigw.PayerID, id int64, r *edigw.AuthorizationRequest, c requestColumns, within authScope) ([]event, error) {
 	if !payers.RefersToOriginal(r.CertificationType) || c.original == "" {
 		return nil, nil
 	}
@@ -81,14 +89,15 @@ func linkOriginal(ctx context.Context, tx pgx.Tx, payer edigw.PayerID, id int64,
 	var appealed bool
 	var found bool
 	if npi != "" || tin != "" {
+		inScope, args := within.sql("a.", []any{string(payer), c.original, npi, tin, id})
 		rows, err := tx.Query(ctx, `SELECT a.id, a.appeal_deadline,
 				EXISTS (SELECT 1 FROM authorizations x WHERE x.original_id = a.id AND x.id <> $5 AND x.certification_type IN ('1', '2'))
 			FROM authorizations a
 			WHERE a.payer_id = $1 AND a.id <> $5
 			  AND (a.certification_number = $2 OR EXISTS (SELECT 1 FROM authorization_services s
 				WHERE s.authorization_id = a.id AND s.payer_id = $1 AND s.certification_number = $2))
-			  AND ($3 = '' OR a.requester_npi = $3) AND ($4 = '' OR a.requester_tin = $4)
-			ORDER BY a.id DESC LIMIT 2`, string(payer), c.original, npi, tin, id)
+			  AND ($3 = '' OR a.requester_npi = $3) AND ($4 = '' OR a.requester_tin = $4) AND `+inScope+`
+			ORDER BY a.id DESC LIMIT 2`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("original authorization: %w", err)
 		}
@@ -359,7 +368,7 @@ func (in *ingest) addRequest(ctx context.Context, r *edigw.AuthorizationRequest)
 	if err != nil {
 		return nil, err
 	}
-	return linkOriginal(ctx, in.tx, payer, id, r, lc)
+	return linkOriginal(ctx, in.tx, payer, id, r, lc, authScope{all: true})
 }
 
 // isoOf turns CCYYMMDD into CCYY-MM-DD, "" when it is not a date.

@@ -52,6 +52,17 @@ func (db *DB) QueueClaims(ctx context.Context, idempotencyKey string, claims []*
 // have no status event until a response decides them; an appeal of a
 // stored decision is an authorization.appeal_received.
 func (db *DB) QueueAuthorizations(ctx context.Context, idempotencyKey string, reqs []*edigw.AuthorizationRequest) ([]int64, error) {
+	return db.QueueAuthorizationsIn(ctx, idempotencyKey, reqs, nil)
+}
+
+// QueueAuthorizationsIn is QueueAuthorizations for a submitter reading
+// scope (nil: all): a request links only to an original in it
+// (linkOriginal).
+func (db *DB) QueueAuthorizationsIn(ctx context.Context, idempotencyKey string, reqs []*edigw.AuthorizationRequest, scope *edigw.Scope) ([]int64, error) {
+	within, err := db.authScopeOf(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
 	return queue(ctx, db, idempotencyKey, subjectAuthorization, reqs, func(tx pgx.Tx) ([]int64, []event, error) {
 		ids := make([]int64, len(reqs))
 		now := db.now()
@@ -63,7 +74,7 @@ func (db *DB) QueueAuthorizations(ctx context.Context, idempotencyKey string, re
 			if err != nil {
 				return nil, nil, err
 			}
-			more, err := linkOriginal(ctx, tx, q.PayerID, id, &q, lc)
+			more, err := linkOriginal(ctx, tx, q.PayerID, id, &q, lc, within)
 			if err != nil {
 				return nil, nil, err
 			}
