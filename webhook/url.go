@@ -21,7 +21,8 @@ import (
 // Always refused: schemes other than https (http too with AllowHTTP),
 // URLs with user information, the unspecified, multicast and broadcast
 // addresses, link-local addresses (169.254.0.0/16 with the cloud metadata
-// service at 169.254.169.254, fe80::/10), and the gateway's own listener
+// service at 169.254.169.254, fe80::/10), the metadata services elsewhere
+// (metadataServices), and the gateway's own listener
 // (Self). Refused unless AllowHTTP (local use and tests): loopback
 // addresses. Private networks are allowed: a billing system on the
 // hospital's network is the usual receiver.
@@ -100,12 +101,21 @@ func parsePort(s string) uint16 {
 	return n
 }
 
+// metadataServices are the cloud metadata services outside link-local
+// space: AWS's IPv6 endpoint (a unique local address, which private
+// networks would otherwise allow) and Alibaba Cloud's (in the shared
+// address space).
+var metadataServices = map[netip.Addr]bool{
+	netip.MustParseAddr("fd00:ec2::254"):   true,
+	netip.MustParseAddr("100.100.100.200"): true,
+}
+
 // checkAddr checks one address a delivery would connect to.
 func (p *Policy) checkAddr(ap netip.AddrPort) error {
 	a := ap.Addr().Unmap()
 	switch {
 	case a.IsUnspecified(), a.IsMulticast(), a.IsLinkLocalUnicast(), a.IsLinkLocalMulticast(),
-		a == netip.MustParseAddr("255.255.255.255"):
+		a == netip.MustParseAddr("255.255.255.255"), metadataServices[a]:
 		return ErrAddress
 	}
 	if p.isSelf(netip.AddrPortFrom(a, ap.Port())) {
