@@ -29,8 +29,9 @@ func periodKey(g edigw.MetricsGrouping) string {
 	return "to_char(date_trunc('" + unit + "', r.received_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD')"
 }
 
-// PriorAuthorizationMetrics reports the requests visible in scope (nil:
-// all) received in the query's range, per the query's groups, ordered by
+// PriorAuthorizationMetrics reports the requests the scope's providers
+// asked for (nil: all; a request naming them only as a service provider
+// is someone else's turnaround) received in the query's range, per the query's groups, ordered by
 // them. Which requests count: every stored request but a 278 response
 // that matched none (stored as a record of its own, with a decision and
 // no decision applied to it).
@@ -69,7 +70,7 @@ func (db *DB) PriorAuthorizationMetrics(ctx context.Context, mq edigw.MetricsQue
 		q.add("a.received_at < %s::date + 1", mq.To.Format(time.DateOnly))
 	}
 	var c string
-	c, q.args = s.sql("a.", q.args)
+	c, q.args = s.requesterSQL("a.", q.args)
 	q.conds = append(q.conds, c,
 		`NOT (a.record ? 'decision' AND NOT EXISTS (SELECT 1 FROM authorization_decisions d WHERE d.authorization_id = a.id))`)
 	grouping, ordering := "", ""

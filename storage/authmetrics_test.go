@@ -194,3 +194,43 @@ func metricsString(m edigw.PriorAuthorizationMetrics) string {
 		m.Denied, m.Cancelled, m.Pending, m.Pended, f(m.ApprovalRate), m.Timed, f(m.AverageDecisionHours),
 		f(m.P90DecisionHours), f(m.WithinProfileClock), f(m.WithinRegulatoryClock), m.Appeals, m.Overturned, f(m.OverturnRate))
 }
+
+// TestPriorAuthorizationMetricsCountOnlyTheRequester: A's request naming
+// B's NPI as its service provider is on B's worklist (B performs the
+// service), but it is A's turnaround, never in B's report: otherwise any
+// requester could skew another practice's approval rate.
+func TestPriorAuthorizationMetricsCountOnlyTheRequester(t *testing.T) {
+	db, _ := openDB(t)
+	ctx := testCtx(t)
+	req := authRequest("SJ1", tinA, npiA)
+	req.Providers = []edigw.ReviewParty{{Role: "SJ", Party: provider("", npiB)}}
+	resp := authResponse("SJ1", tinA, npiA, "A3", "CSJ1")
+	resp.Providers = req.Providers
+	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{req}})
+	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{resp}})
+	for _, scopeB := range []*edigw.Scope{{NPIs: []string{npiB}}, {TINs: []string{tinB}, NPIs: []string{npiB}}} {
+		listed, err := db.Authorizations(ctx, edigw.AuthorizationFilter{}, scopeB)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(listed) != 1 {
+			t.Fatalf("B's worklist: %d requests, want A's request naming B as service provider", len(listed))
+		}
+		got, err := db.PriorAuthorizationMetrics(ctx, edigw.MetricsQuery{}, scopeB)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range got {
+			if m.Requests != 0 || m.Denied != 0 {
+				t.Errorf("scope %+v: B's report counts A's request: %+v", scopeB, m)
+			}
+		}
+	}
+	got, err := db.PriorAuthorizationMetrics(ctx, edigw.MetricsQuery{}, &edigw.Scope{TINs: []string{tinA}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Requests != 1 || got[0].Denied != 1 {
+		t.Errorf("A's report: %+v, want its one denied request", got)
+	}
+}

@@ -52,6 +52,22 @@ func (s authScope) sql(alias string, args []any) (string, []any) {
 		alias, n-2, n-1, n), args
 }
 
+// requesterSQL is sql without the service providers: the requests the
+// scope's providers asked for themselves. A provider's prior-authorization
+// report is its own turnaround (decision 0025), and any requester may name
+// another practice as a service provider (SJ): counted by sql, a stranger
+// could add requests to that practice's figures.
+func (s authScope) requesterSQL(alias string, args []any) (string, []any) {
+	if s.all {
+		return "TRUE", args
+	}
+	args = append(args, s.tins, s.npis, s.declared)
+	n := len(args)
+	return fmt.Sprintf(`(%[1]srequester_tin = ANY($%[2]d::text[]) OR %[1]srequester_npi = ANY($%[3]d::text[])
+		OR (%[1]srequester_tin IS NULL AND %[1]srequester_npi = ANY($%[4]d::text[])))`,
+		alias, n-2, n-1, n), args
+}
+
 // page is a scoped page's ID query, newest first: each TIN's and NPI's
 // requests read from its own (provider, id) index backwards from the
 // cursor, as many as a page, so that a page costs what the provider's
