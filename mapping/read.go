@@ -242,9 +242,13 @@ func (m *Mapper) Finish(rep *ig.Report, err error) (*Result, error) {
 	return m.res, err
 }
 
-// mapperFor is the mapper of a set type.
-func (m *Mapper) mapperFor(id string) setMapper {
-	switch id {
+// mapperFor is the mapper of a set type. A 276 or 277 of X212 (claim
+// status) is told from a 277CA by its guide, never by ST01 alone.
+func (m *Mapper) mapperFor(s *ig.SetResult) setMapper {
+	if s.Guide == ig.X212Request || s.Guide == ig.X212Response {
+		return m.claimStatusMapper()
+	}
+	switch s.Header.ID {
 	case "837":
 		return &m.claims
 	case "835":
@@ -302,7 +306,7 @@ func (m *Mapper) Segment(ev *ig.Event) {
 		return
 	}
 	if ev.Set != m.set {
-		m.set, m.cur = ev.Set, m.mapperFor(ev.Set.Header.ID)
+		m.set, m.cur = ev.Set, m.mapperFor(ev.Set)
 	}
 	if m.cur != nil {
 		m.cur.segment(ev)
