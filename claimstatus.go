@@ -64,6 +64,13 @@ type ClaimStatusResponse struct {
 	// Statuses are the claim's STCs, the first the current one.
 	Statuses []ClaimStatusDetail `json:"statuses"`
 	ClaimStatusClaim
+
+	// The envelope the 277 came in (ISA06, ISA08, ISA13), as mapping read
+	// it: what the answer is matched inside (the inquiry went the other
+	// way). Not part of the record.
+	InterchangeSender   string `json:"-"`
+	InterchangeReceiver string `json:"-"`
+	InterchangeNumber   string `json:"-"`
 }
 
 // ClaimStatusDetail is an STC of a 277 (X212): up to three status codes
@@ -100,3 +107,15 @@ func (r *ClaimStatusResponse) Inquiry() *ClaimStatusInquiry {
 	}
 	return q
 }
+
+// ClaimPended is where a 277 (X212) puts a claim whose status category is
+// pending (P0-P5): the payer holds it, for information or review.
+const ClaimPended ClaimStatus = "pended"
+
+const (
+	// EventClaimPended: a 277 pended the claim.
+	EventClaimPended EventKind = "claim.pended"
+	// EventClaimStatusReceived: a 277 (X212) answered a claim status
+	// inquiry about the claim, whether or not it moved it.
+	EventClaimStatusReceived EventKind = "claim_status.received"
+)

@@ -82,6 +82,10 @@ func (b *claimStatusBuilder) segment(ev *ig.Event) {
 	}
 	if b.set != ev.Set {
 		*b = claimStatusBuilder{set: ev.Set}
+		if g := ev.Set.Group; g != nil && g.Interchange != nil {
+			h := g.Interchange.Header
+			b.head.InterchangeSender, b.head.InterchangeReceiver, b.head.InterchangeNumber = h.SenderID, h.ReceiverID, h.ControlNumber
+		}
 	}
 	s, loop := ev.Seg, ev.Match.Loop.ID
 	h := &b.head

@@ -109,6 +109,9 @@ func TestClaimStatusRoundTrip(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		qs2, rs2 := readClaimStatus(t, name+" written", buf.Bytes())
+		for _, r := range append(rs, rs2...) { // the envelope is the writer's, not the record's
+			r.InterchangeSender, r.InterchangeReceiver, r.InterchangeNumber = "", "", ""
+		}
 		sameRecords(t, name+" inquiries", qs2, qs)
 		sameRecords(t, name+" responses", rs2, rs)
 	}
@@ -166,5 +169,49 @@ func TestClaimStatusJSONView(t *testing.T) {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("view lacks %s:\n%s", want, buf.String())
 		}
+	}
+}
+
+func TestClaimStatusFromCategory(t *testing.T) {
+	amt := func(a edigw.Amount) *edigw.Amount { return &a }
+	for _, c := range []struct {
+		category        string
+		charge, payment *edigw.Amount
+		want            edigw.ClaimStatus
+	}{
+		{"F1", amt(1500), amt(1500), edigw.ClaimPaid},
+		{"F1", nil, nil, edigw.ClaimPaid},
+		{"F1", amt(1500), amt(1200), edigw.ClaimPartiallyPaid},
+		{"F1", amt(1500), amt(0), edigw.ClaimProcessed},
+		{"F2", nil, nil, edigw.ClaimDenied},
+		{"F0", nil, nil, edigw.ClaimProcessed},
+		{"F4", nil, nil, edigw.ClaimProcessed},
+		{"F3F", nil, nil, edigw.ClaimForwarded},
+		{"P1", nil, nil, edigw.ClaimPended},
+		{"P5", nil, nil, edigw.ClaimPended},
+		{"A1", nil, nil, ""}, {"A7", nil, nil, ""}, {"R3", nil, nil, ""}, {"F5", nil, nil, ""}, {"E0", nil, nil, ""}, {"P", nil, nil, ""},
+	} {
+		d := edigw.ClaimStatusDetail{StatusCodes: []edigw.StatusCode{{Category: c.category, Status: "20"}}, Charge: c.charge, Payment: c.payment}
+		if got := ClaimStatusFromCategory(d); got != c.want {
+			t.Errorf("%s %v/%v: %q, want %q", c.category, c.charge, c.payment, got, c.want)
+		}
+	}
+}
+
+// TestClaimStatusResponseUpdate: a 277 claim is matched by its patient
+// control number inside the provider and the envelope, never by its trace
+// number; the reason names codes only.
+func TestClaimStatusResponseUpdate(t *testing.T) {
+	_, rs := readClaimStatus(t, "277", claimStatusFixtures(t)["claimstatus-277.edi"])
+	u := ClaimStatusResponseUpdate(rs[0])
+	if u.PatientControlNumber != "PCN-DOE-0210" || u.ProviderNPI != "1234567893" || u.SenderID != "HOMECAREDME" || u.ReceiverID != "CIGNA62308" ||
+		u.Status != edigw.ClaimPartiallyPaid || u.Reason != "277 F1:65" || u.Received != edigw.EventClaimStatusReceived || u.PayerClaimNumber != "CG2026021000017" {
+		t.Errorf("%+v", u)
+	}
+	if strings.Contains(u.Answer, "CS4801") || strings.Contains(u.Reason, "PCN") {
+		t.Errorf("a value from inside the set: %+v", u)
+	}
+	if u := ClaimStatusResponseUpdate(rs[1]); u.Status != edigw.ClaimPended {
+		t.Errorf("pended: %+v", u)
 	}
 }

@@ -156,6 +156,10 @@ func (in *ingest) addClaimStatuses(ctx context.Context, updates []edigw.ClaimSta
 			}
 		}
 		for _, t := range targets {
+			if u.Received != "" {
+				evs = append(evs, event{kind: u.Received, payer: t.payer, subject: subjectClaim, subjectID: t.c.id,
+					reference: t.pcn, status: string(t.c.status), tin: t.c.tin, npi: t.c.npi})
+			}
 			if u.Status == "" || t.c.status == u.Status || !slices.Contains(u.MovesFrom, t.c.status) {
 				continue
 			}
