@@ -144,6 +144,9 @@ func (b *claimStatusBuilder) nm1(s *edi.Segment, loop string) {
 			h.SubscriberIDQualifier = q
 		}
 	case "2100E":
+		if h.Patient == nil { // a set with errors may reach 2100E without its HL
+			h.Patient = &edigw.Person{}
+		}
 		birth, gender := h.Patient.BirthDate, h.Patient.Gender
 		p := person(s)
 		p.Suffix, p.BirthDate, p.Gender, p.MemberID = s.String(7), birth, gender, ""
