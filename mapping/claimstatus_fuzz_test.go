@@ -16,6 +16,8 @@ import (
 // records: the round-trip guarantee over inputs nobody wrote by hand.
 func FuzzClaimStatus(f *testing.F) {
 	files, _ := filepath.Glob("../fixtures/edi/claimstatus-*.edi")
+	samples, _ := filepath.Glob("../edi/ig/testdata/x212/*.27?")
+	files = append(files, samples...)
 	for _, name := range files {
 		if b, err := os.ReadFile(name); err == nil {
 			f.Add(b)

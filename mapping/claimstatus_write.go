@@ -259,7 +259,7 @@ func (lv *claimStatusLevels) claimLoop(r *edigw.ClaimStatusResponse, response bo
 	if !response && r.Charge != nil {
 		o.seg("AMT", "T3", r.Charge.String())
 	}
-	lv.date(r.ServiceDate, response)
+	lv.date(r.ServiceDate)
 	for _, l := range r.Lines {
 		pay, units := "", l.Units
 		if response {
@@ -279,22 +279,12 @@ func (lv *claimStatusLevels) claimLoop(r *edigw.ClaimStatusResponse, response bo
 		if l.ControlNumber != "" {
 			o.seg("REF", "FJ", l.ControlNumber)
 		}
-		lv.date(l.ServiceDate, response)
+		lv.date(l.ServiceDate)
 	}
 }
 
-// date writes a DTP*472: a 276 writes every date as a range (RD8), a
-// 277 a single date as D8.
-func (lv *claimStatusLevels) date(p *edigw.Period, response bool) {
-	if p == nil || p.From == "" {
-		return
-	}
-	if response {
-		lv.o.dtp("472", p)
-		return
-	}
-	lv.o.seg("DTP", "472", "RD8", p.From+"-"+or(p.To, p.From))
-}
+// date writes a DTP*472: D8 for a single date, RD8 for a range.
+func (lv *claimStatusLevels) date(p *edigw.Period) { lv.o.dtp("472", p) }
 
 // stc212 writes an STC of X212.
 func (o *out) stc212(d edigw.ClaimStatusDetail) {

@@ -65,11 +65,11 @@ func x276Claim(id, lineID string, usage Usage) *Loop {
 	}
 	children = append(children,
 		amtSeg("Claim Submitted Charges", S, 1, "T3"),
-		dtpSeg("Claim Service Date", S, 1, []string{"472"}, "RD8"),
+		dtpSeg("Claim Service Date", S, 1, []string{"472"}, "D8", "RD8"),
 		loop(lineID, "Service Line Information", S, Many,
 			x212SVC(N, S),
 			refSeg("Service Line Item Identification", S, 1, "FJ"),
-			dtpSeg("Service Line Date", R, 1, []string{"472"}, "RD8"),
+			dtpSeg("Service Line Date", R, 1, []string{"472"}, "D8", "RD8"),
 		),
 	)
 	return loop(id, "Claim Status Tracking Number", usage, Many, children...)

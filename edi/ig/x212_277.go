@@ -56,7 +56,9 @@ var X212Response = &Guide{
 							unused(509, "Originating Company Identifier"),
 							unused(127, "Reference Identification"),
 						),
-						x277STC("Provider Status Information", false, false, "1P"),
+						// pyx12's map allows 1P alone; the TR3's own example
+						// (provider-level-status.277 in testdata/x212) names 85.
+						x277STC("Provider Status Information", false, false, "1P", "85"),
 					),
 					loop("2000D", "Subscriber Level", S, Many,
 						hlSeg("Subscriber Level", "22", R, R, "0", "1"),

@@ -130,7 +130,7 @@ func TestX212Defects(t *testing.T) {
 	}{
 		{"276 with a response trace type", in276, "TRN*1*CS4801-0001~", "TRN*2*CS4801-0001~", "IK403=7:TRN01@2200D"},
 		{"276 with a status", in276, "AMT*T3*1500~", "AMT*T3*1500~STC*F1:65*20260304~", "IK304=6:STC@2200D"},
-		{"276 single date", in276, "DTP*472*RD8*20260203-20260205~", "DTP*472*D8*20260203~", "IK403=7:DTP02@2200E"},
+		{"276 date of another format", in276, "DTP*472*RD8*20260203-20260205~", "DTP*472*DT*202602030000~", "IK403=7:DTP02@2200E"},
 		{"276 BHT02 of a response", in276, "BHT*0010*13*", "BHT*0010*08*", "IK403=7:BHT02"},
 		{"277 unknown category", in277, "STC*P1:20*", "STC*Z9:20*", "IK403=7:STC01-1@2200E"},
 		{"277 line payment date", in277, "STC*F1:65*20260304~", "STC*F1:65*20260304**100*90~", "IK403=I10:STC04@2220D IK403=I10:STC05@2220D"},
