@@ -24,9 +24,11 @@ run: build
 stop:
 	bash scripts/pg.sh stop var/pg
 
-## test: the whole suite, with a throwaway PostgreSQL and S3 server (versitygw)
+## test: the whole suite, with a throwaway PostgreSQL and S3 server (versitygw), and
+## Chromium for the console's browser tests (scripts/chromium.sh installs Debian's chromium)
 test:
-	bash scripts/with-services.sh $(GO) test -count=1 ./...
+	@browser=$$(bash scripts/chromium.sh) || echo "make test: no Chromium; the console's browser tests skip (and fail under CI=true)"; \
+	EDIGW_CHROMIUM=$$browser bash scripts/with-services.sh $(GO) test -count=1 ./...
 
 ## unit: the fast tests only (integration tests skip without their servers)
 unit:

@@ -81,14 +81,13 @@ func (s *Server) fileDenial(ctx context.Context, tok *edigw.Token, id int64) (*d
 	if err != nil {
 		return nil, err
 	}
-	if !covers(tok.Scope, aud.Providers) {
+	inScope, lacking := MayReadFile(tok, aud)
+	if !inScope {
 		return &denial{http.StatusNotFound, "not_found", "no such file"}, nil
 	}
-	for _, subject := range aud.Subjects {
-		if need := subjectEntitlement[subject]; !tok.Allows(need) {
-			return &denial{http.StatusForbidden, "missing_entitlement",
-				"the file holds " + subject + " records: this token lacks the " + string(need) + " entitlement"}, nil
-		}
+	if lacking != "" {
+		return &denial{http.StatusForbidden, "missing_entitlement",
+			"the file holds " + lacking + " records: this token lacks the " + string(subjectEntitlement[lacking]) + " entitlement"}, nil
 	}
 	return nil, nil
 }
@@ -161,17 +160,7 @@ func covers(s edigw.Scope, providers []edigw.Provider) bool {
 // from there. Another object under the key (replaced, damaged, another
 // file under an inbound name) is edigw.ErrDigestMismatch, never served.
 func (s *Server) openFile(r *http.Request, f *edigw.File) (io.ReadCloser, error) {
-	var err error
-	for _, key := range restingKeys(f) {
-		var rc io.ReadCloser
-		if rc, err = s.Objects.Get(r.Context(), key); err == nil {
-			return verified(rc, key, f.SHA256)
-		}
-		if !errors.Is(err, edigw.ErrObjectNotFound) {
-			break
-		}
-	}
-	return nil, err
+	return OpenFile(r.Context(), s.Objects, f)
 }
 
 // digestMismatchError names the key whose bytes were not the file's.

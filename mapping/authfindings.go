@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/edigw/edigw"
@@ -75,6 +76,11 @@ type authChecker struct {
 	profiles func(edigw.PayerID) (*payers.Profile, bool) // nil: payers.Lookup
 	pending  []pendingClaim
 	inflight *authBatch // the full batch whose lookup is running
+	// countedOnly, when set, says whether a warning of a rule would only
+	// be counted (the result holds MaxIssues issues already) and counts
+	// it: such warnings are not built as issues. A file may draw one a
+	// claim, and only the first thousand are kept.
+	countedOnly func(rule string) bool
 	// found are the findings of the set's claims, by place in the set.
 	found map[int][]edigw.AuthorizationFinding
 }
@@ -84,20 +90,25 @@ type pendingClaim struct {
 	claim   *edigw.Claim
 	at      *claimSpots
 	profile *payers.Profile
+	// lines are the categories of the claim's lines that need
+	// authorization (payers.LineCategories), found when it was added.
+	lines []*payers.Category
 }
 
 // authBatch is one lookup under way, and the check of its claims: both
 // run in the batch's goroutine, beside the reading (the claims and their
 // spots are not written once added; the profiles are read-only). Only
-// handing the issues over waits for take, on the reader's goroutine.
+// handing the findings over as issues waits for take, on the reader's
+// goroutine, which builds the issues the result keeps.
 type authBatch struct {
 	claims  []pendingClaim
 	queries []AuthorizationQuery
-	// found and issues are each claim's findings, by place in claims.
-	found  [][]edigw.AuthorizationFinding
-	issues [][]*Issue
-	err    error
-	done   chan struct{}
+	// findings and found are each claim's findings, by place in claims:
+	// as the check gave them, and as the claim keeps them.
+	findings [][]payers.Finding
+	found    [][]edigw.AuthorizationFinding
+	err      error
+	done     chan struct{}
 }
 
 // check looks the batch up and checks its claims.
@@ -109,11 +120,11 @@ func (b *authBatch) check(ctx context.Context, lookup AuthorizationLookup) {
 		return
 	}
 	known := candidatesByQuery(b.queries, all)
+	b.findings = make([][]payers.Finding, len(b.claims))
 	b.found = make([][]edigw.AuthorizationFinding, len(b.claims))
-	b.issues = make([][]*Issue, len(b.claims))
 	for i, p := range b.claims {
-		if fs := p.profile.CheckClaim(p.claim, known[i]); len(fs) > 0 {
-			b.found[i], b.issues[i] = findingsOf(fs), authIssues(p.claim, p.at, fs)
+		if fs := p.profile.CheckClaimLines(p.claim, p.lines, known[i]); len(fs) > 0 {
+			b.findings[i], b.found[i] = fs, findingsOf(fs)
 		}
 	}
 }
@@ -125,10 +136,14 @@ func (a *authChecker) add(index int, c *edigw.Claim, at *claimSpots) bool {
 		lookup = payers.Lookup
 	}
 	profile, ok := lookup(c.PayerID)
-	if !ok || !needsAuthorization(profile, c) {
+	if !ok {
 		return false
 	}
-	a.pending = append(a.pending, pendingClaim{index, c, at, profile})
+	lines, need := profile.LineCategories(c)
+	if !need {
+		return false
+	}
+	a.pending = append(a.pending, pendingClaim{index, c, at, profile, lines})
 	return len(a.pending) >= AuthorizationBatch
 }
 
@@ -180,8 +195,11 @@ func (a *authChecker) take(b *authBatch, issue func(*Issue)) error {
 			a.found = map[int][]edigw.AuthorizationFinding{}
 		}
 		a.found[p.index] = b.found[i]
-		for _, is := range b.issues[i] {
-			issue(is)
+		for _, f := range b.findings[i] {
+			if f.Action != payers.Reject && a.countedOnly != nil && a.countedOnly(f.Rule) {
+				continue
+			}
+			issue(authIssue(p.claim, p.at, f))
 		}
 	}
 	return nil
@@ -196,17 +214,6 @@ func (a *authChecker) reset() {
 	clear(a.pending)
 	a.pending = a.pending[:0]
 	a.found = nil
-}
-
-// needsAuthorization says whether a line of c is in a category of the
-// profile: only those claims are looked up.
-func needsAuthorization(p *payers.Profile, c *edigw.Claim) bool {
-	for _, l := range c.Lines {
-		if _, ok := p.ClaimLineCategory(c, l); ok {
-			return true
-		}
-	}
-	return false
 }
 
 // findFor asks lookup once for claims and returns, for each claim, the
@@ -294,30 +301,26 @@ func findingsOf(fs []payers.Finding) []edigw.AuthorizationFinding {
 	return out
 }
 
-// authIssues are a claim's findings as issues at the claim's lines: a
+// authIssue is a claim's finding as an issue at the claim's line: a
 // warning, or for a rejecting policy an error with the profile's 277CA
 // status, which rejects the claim.
-func authIssues(c *edigw.Claim, at *claimSpots, fs []payers.Finding) []*Issue {
-	out := make([]*Issue, 0, len(fs))
-	for _, f := range fs {
-		where, field := at.claim, "priorAuthorization"
-		if f.Line > 0 {
-			for i, l := range c.Lines {
-				if l.Number == f.Line && i < len(at.lines) {
-					where, field = at.lines[i], fmt.Sprintf("lines[%d]", i)
-					break
-				}
+func authIssue(c *edigw.Claim, at *claimSpots, f payers.Finding) *Issue {
+	where, field := at.claim, "priorAuthorization"
+	if f.Line > 0 {
+		for i, l := range c.Lines {
+			if l.Number == f.Line && i < len(at.lines) {
+				where, field = at.lines[i], "lines["+strconv.Itoa(i)+"]"
+				break
 			}
 		}
-		stc := ""
-		if f.Action == payers.Reject {
-			stc = f.ClaimStatus
-		}
-		is := issueAt(where, 0, f.Rule, 7, c.PatientControlNumber, f.Line, field, stc, "%s: %s", f.Rule, f.Msg)
-		is.Warning = f.Action != payers.Reject
-		out = append(out, is)
 	}
-	return out
+	stc := ""
+	if f.Action == payers.Reject {
+		stc = f.ClaimStatus
+	}
+	is := issueText(where, 0, f.Rule, 7, c.PatientControlNumber, f.Line, field, stc, f.Rule+": "+f.Msg)
+	is.Warning = f.Action != payers.Reject
+	return is
 }
 
 // CheckClaimAuthorizations runs the prior-authorization check over claims
@@ -328,10 +331,15 @@ func CheckClaimAuthorizations(ctx context.Context, lookup AuthorizationLookup, c
 	out := make([][]edigw.AuthorizationFinding, len(claims))
 	var need []*edigw.Claim
 	var idx []int
+	var lines [][]*payers.Category
 	for i, c := range claims {
-		if p, ok := payers.Lookup(c.PayerID); ok && needsAuthorization(p, c) {
-			need = append(need, c)
-			idx = append(idx, i)
+		// Only claims with a line in a category of the profile are looked up.
+		if p, ok := payers.Lookup(c.PayerID); ok {
+			if cats, need1 := p.LineCategories(c); need1 {
+				need = append(need, c)
+				idx = append(idx, i)
+				lines = append(lines, cats)
+			}
 		}
 	}
 	if len(need) == 0 || lookup == nil {
@@ -343,7 +351,7 @@ func CheckClaimAuthorizations(ctx context.Context, lookup AuthorizationLookup, c
 	}
 	for j, c := range need {
 		p, _ := payers.Lookup(c.PayerID)
-		if fs := p.CheckClaim(c, known[j]); len(fs) > 0 {
+		if fs := p.CheckClaimLines(c, lines[j], known[j]); len(fs) > 0 {
 			out[idx[j]] = findingsOf(fs)
 		}
 	}

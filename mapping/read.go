@@ -96,14 +96,30 @@ type Result struct {
 const MaxIssues = 1000
 
 func (r *Result) addIssue(is *Issue) {
+	r.countIssue(is.Rule)
+	if len(r.Issues) < MaxIssues {
+		r.Issues = append(r.Issues, is)
+	}
+}
+
+// countIssue counts an issue of rule that Issues will not hold.
+func (r *Result) countIssue(rule string) {
 	r.IssueCount++
 	if r.IssuesByRule == nil {
 		r.IssuesByRule = map[string]int{}
 	}
-	r.IssuesByRule[is.Rule]++
+	r.IssuesByRule[rule]++
+}
+
+// countedOnly says whether a warning of rule added now would only be
+// counted, Issues being full, and then counts it: the caller need not
+// build it.
+func (r *Result) countedOnly(rule string) bool {
 	if len(r.Issues) < MaxIssues {
-		r.Issues = append(r.Issues, is)
+		return false
 	}
+	r.countIssue(rule)
+	return true
 }
 
 // Read validates any X12 file once and hands every record of its 837, 835
@@ -184,7 +200,8 @@ func NewMapper(name string, h Handlers) *Mapper {
 	m := &Mapper{reading: rd}
 	if h.AuthorizationLookup != nil {
 		rd.res.AuthorizationCheck = AuthorizationCheckRun
-		m.claims.auth = &authChecker{lookup: h.AuthorizationLookup, ctx: h.Context, profiles: h.Profiles}
+		m.claims.auth = &authChecker{lookup: h.AuthorizationLookup, ctx: h.Context, profiles: h.Profiles,
+			countedOnly: rd.res.countedOnly}
 		if m.claims.auth.ctx == nil {
 			m.claims.auth.ctx = context.Background()
 		}

@@ -52,11 +52,23 @@ const (
 
 // issueAt builds an issue at a spot.
 func issueAt(at spot, element int, rule string, level int, claim string, line int, field, stc, format string, args ...any) *Issue {
-	e := &edi.Error{Pos: at.pos, SegmentID: at.segment, Element: element, Loop: at.loop, Msg: fmt.Sprintf(format, args...)}
+	return issueText(at, element, rule, level, claim, line, field, stc, fmt.Sprintf(format, args...))
+}
+
+// issueText is issueAt with its message written out.
+func issueText(at spot, element int, rule string, level int, claim string, line int, field, stc, msg string) *Issue {
+	// One allocation for the issue and its error, which live as long.
+	both := &struct {
+		is Issue
+		e  edi.Error
+	}{}
+	e := &both.e
+	*e = edi.Error{Pos: at.pos, SegmentID: at.segment, Element: element, Loop: at.loop, Msg: msg}
 	if stc != "" {
 		e.Code = edi.Code{Kind: edi.STC, Value: stc}
 	}
-	return &Issue{Rule: rule, Level: level, Claim: claim, Line: line, Field: field, Err: e}
+	both.is = Issue{Rule: rule, Level: level, Claim: claim, Line: line, Field: field, Err: e}
+	return &both.is
 }
 
 // claimIssues checks one claim's balance (SNIP 3), code sets (SNIP 5) and

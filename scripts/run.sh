@@ -8,8 +8,9 @@
 # validation and acknowledgments (TA1, 999, 277CA) into the outbound prefix.
 # Then it starts `edigw serve`, drops a new file while it serves, and shows
 # the file processed, health, metrics and the billing-system API (a token
-# for the story's provider, its event and remittance feeds) before stopping
-# the server.
+# for the story's provider, its event and remittance feeds) and the web
+# console before stopping the server; it ends by printing the console's URL
+# and tokens to sign in with.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 edigw=bin/edigw
@@ -85,8 +86,8 @@ echo "== metrics (excerpt)"
 curl -fs "$base/metrics" | grep -E '^edigw_(files|claims|http_requests)_total' | head -8 || true
 
 echo
-echo "== the billing-system API: a token for the story's provider (TIN 061234567)"
-secret=$($edigw token create --name make-run --entitlement claims,precertification,remittances --tin 061234567 2>/dev/null)
+echo "== the billing-system API: a token for the story's provider (TIN 061234567, NPI 1234567893)"
+secret=$($edigw token create --name make-run --entitlement claims,precertification,remittances --tin 061234567 --npi 1234567893 2>/dev/null)
 echo "GET /v1/events?limit=5"
 curl -fs -H "Authorization: Bearer $secret" "$base/v1/events?limit=5"
 echo
@@ -95,8 +96,16 @@ curl -fs -H "Authorization: Bearer $secret" "$base/v1/remittances?limit=1" | hea
 echo
 echo "without a token: $(curl -s -o /dev/null -w '%{http_code}' "$base/v1/events")"
 
+echo
+echo "== the web console (docs/console.md): sign-in page $(curl -s -o /dev/null -w '%{http_code}' "$base/signin"), a page without a session $(curl -s -o /dev/null -w '%{http_code}' "$base/claims") (to the sign-in page)"
+operator=$($edigw token create --name make-run-operations --entitlement operations 2>/dev/null)
+
 kill -TERM "$serve_pid" && wait "$serve_pid" || true
 trap - EXIT
 echo
 echo "records are in $url; files in $store/$partner/{inbound,outbound,archive,error}"
-echo "serve it yourself: EDIGW_DATABASE_URL=$url $edigw serve --objects $store  (API guide: docs/api.md)"
+echo "serve it yourself: EDIGW_DATABASE_URL=$url $edigw serve --objects $store --listen 127.0.0.1:8080  (API guide: docs/api.md)"
+echo
+echo "== then open the web console at http://127.0.0.1:8080/ and sign in with a token:"
+echo "   the story's provider (worklist, claims, files): $secret"
+echo "   operations (dashboard, file ledger):           $operator"

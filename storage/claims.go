@@ -114,6 +114,9 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 	row := make([]any, len(claimColumns))
 	dir := string(d)
 	lines := 0
+	// What the rows point to besides the claims (copyrows.go).
+	var npi string
+	var authID int64
 	_, err = tx.CopyFrom(ctx, pgx.Identifier{"claims"}, claimColumns,
 		pgx.CopyFromSlice(len(claims), func(i int) ([]any, error) {
 			c := claims[i]
@@ -129,11 +132,13 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 			}
 			var auth *int64
 			if id, ok := auths[certOf(c)]; ok && c.PriorAuthorization != "" {
-				auth = &id
+				authID = id
+				auth = &authID
 			}
+			npi = c.BillingProvider.NPI()
 			row[0], row[1], row[2], row[3], row[4], row[5] = &ids[i], string(c.PayerID), string(c.Kind), dir, fileID, &c.PatientControlNumber
-			row[6], row[7], row[8] = nullable(c.BillingProvider.NPI()), nullable(c.BillingProvider.TaxID), int64(c.TotalCharge)
-			row[9], row[10], row[11], row[12], row[13] = from, to, nullable(c.PriorAuthorization), auth, nullable(c.PayerClaimNumber)
+			row[6], row[7], row[8] = orNull(&npi), orNull(&c.BillingProvider.TaxID), int64(c.TotalCharge)
+			row[9], row[10], row[11], row[12], row[13] = from, to, orNull(&c.PriorAuthorization), auth, orNull(&c.PayerClaimNumber)
 			row[14], row[15], row[16], row[17] = string(st), out, rec, c.StatusReason
 			return row, nil
 		}))
@@ -156,9 +161,9 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 			l := &claims[ci].Lines[li]
 			li++
 			from, to := periodDates(l.ServiceDate)
-			lineRow[0], lineRow[1], lineRow[2], lineRow[3], lineRow[4] = &ids[ci], li, l.Number, nullable(l.ProcedureQualifier), nullable(l.ProcedureCode)
-			lineRow[5], lineRow[6], lineRow[7], lineRow[8], lineRow[9] = l.Modifiers, nullable(l.RevenueCode), int64(l.Charge), nullable(l.Units), nullable(l.PlaceOfService)
-			lineRow[10], lineRow[11], lineRow[12] = from, to, nullable(l.LineItemControlNumber)
+			lineRow[0], lineRow[1], lineRow[2], lineRow[3], lineRow[4] = &ids[ci], li, l.Number, orNull(&l.ProcedureQualifier), orNull(&l.ProcedureCode)
+			lineRow[5], lineRow[6], lineRow[7], lineRow[8], lineRow[9] = l.Modifiers, orNull(&l.RevenueCode), int64(l.Charge), orNull(&l.Units), orNull(&l.PlaceOfService)
+			lineRow[10], lineRow[11], lineRow[12] = from, to, orNull(&l.LineItemControlNumber)
 			return lineRow, nil
 		}))
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/edigw/edigw/api"
+	"github.com/edigw/edigw/console"
 	"github.com/edigw/edigw/webhook"
 )
 
@@ -41,9 +42,10 @@ func newServeCmd() *cobra.Command {
 	var lf logFlags
 	c := &cobra.Command{
 		Use:   "serve",
-		Short: "Run the gateway: the billing-system API, inbound polling, outbound files, health and metrics",
+		Short: "Run the gateway: the billing-system API, the web console, inbound polling, outbound files, health and metrics",
 		Long: `serve runs the HTTP API for billing systems under /v1 (OpenAPI document at
-/v1/openapi.yaml; tokens from "edigw token create"), polls every trading
+/v1/openapi.yaml; tokens from "edigw token create") and the web console for
+people at / (sign in with a token; docs/console.md), polls every trading
 partner's inbound prefix and runs each file through the pipeline (validate,
 acknowledge, store, archive), writes queued claims and authorization requests
 as 837 and 278 files, delivers webhooks (POST /v1/webhooks, edigw webhook; signing
@@ -148,7 +150,10 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 	if len(payers) == 1 {
 		apiServer.Payer = payers[0] // a record that names no payer goes to the only partner
 	}
-	mux.Handle("/", apiServer.Handler())
+	mux.Handle("/v1/", apiServer.Handler())
+	// The web console for people (docs/console.md) takes every other path.
+	consoleServer := &console.Server{Store: db, Objects: p.Objects, Log: log.Named("console")}
+	mux.Handle("/", consoleServer.Handler())
 
 	ln, err := net.Listen("tcp", cfg.listen)
 	if err != nil {
@@ -161,7 +166,7 @@ func serve(c *cobra.Command, sf *storeFlags, cfg serveConfig, log *zap.Logger) e
 		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10,
 		ErrorLog: zap.NewStdLog(log.Named("http"))}
 	log.Info("serving", zap.String("addr", ln.Addr().String()), zap.Duration("poll", cfg.poll))
-	fmt.Fprintf(c.ErrOrStderr(), "edigw serve: listening on http://%s (API /v1, health /healthz, metrics /metrics), polling every %s\n",
+	fmt.Fprintf(c.ErrOrStderr(), "edigw serve: listening on http://%s (console /, API /v1, health /healthz, metrics /metrics), polling every %s\n",
 		ln.Addr(), cfg.poll)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

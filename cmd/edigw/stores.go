@@ -15,6 +15,7 @@ import (
 	"github.com/edigw/edigw/clearinghouse"
 	"github.com/edigw/edigw/clearinghouse/dirstore"
 	"github.com/edigw/edigw/clearinghouse/s3store"
+	"github.com/edigw/edigw/console"
 	"github.com/edigw/edigw/mapping"
 	"github.com/edigw/edigw/storage"
 )
@@ -92,6 +93,7 @@ func (f *storeFlags) openObjects(ctx context.Context) (edigw.ObjectStore, error)
 var (
 	_ clearinghouse.Store         = (*storage.DB)(nil)
 	_ api.Store                   = (*storage.DB)(nil)
+	_ console.Store               = (*storage.DB)(nil)
 	_ mapping.AuthorizationLookup = (*storage.DB)(nil)
 )
 

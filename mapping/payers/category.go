@@ -49,27 +49,55 @@ func (p *Profile) InstitutionalAuthorizationCategory(billType string, l edigw.Se
 	return p.categoryIn(setting{billType: billType}, l)
 }
 
+// LineCategories says, for each line of c, the category under which it
+// needs prior authorization in the setting the claim gives it (nil for a
+// line that needs none; ClaimLineCategory line by line), and whether any
+// line does. CheckClaimLines takes what it found, so that a caller that
+// asked it whether to look the claim up does not work it out again.
+func (p *Profile) LineCategories(c *edigw.Claim) ([]*Category, bool) {
+	var out []*Category
+	for i := range c.Lines {
+		l := &c.Lines[i]
+		if cat := p.categoryAt(settingOf(c, *l), l); cat != nil {
+			if out == nil {
+				out = make([]*Category, len(c.Lines))
+			}
+			out[i] = cat
+		}
+	}
+	return out, out != nil
+}
+
 func (p *Profile) categoryIn(s setting, l edigw.ServiceLine) (Category, bool) {
+	if c := p.categoryAt(s, &l); c != nil {
+		return *c, true
+	}
+	return Category{}, false
+}
+
+// categoryAt is categoryIn's category in the profile (nil: none).
+func (p *Profile) categoryAt(s setting, l *edigw.ServiceLine) *Category {
 	pa := &p.PriorAuthorization
 	if s.placeOfService != "" && slices.Contains(pa.ExcludedPlacesOfService, s.placeOfService) {
-		return Category{}, false
+		return nil
 	}
 	if s.billType != "" && slices.Contains(pa.ExcludedBillTypes, s.billType) {
-		return Category{}, false
+		return nil
 	}
 	code := procedureCode(l.ProcedureQualifier, l.ProcedureCode)
 	if code != "" && !procedureShaped(code) {
 		code = "" // in no range: shaped once here, not once a range
 	}
-	for _, c := range pa.Categories {
+	for i := range pa.Categories {
+		c := &pa.Categories[i]
 		if code != "" && c.hasShapedCode(code) && c.appliesAt(s) {
-			return c, true
+			return c
 		}
 		if s.billType != "" && slices.Contains(c.BillTypes, s.billType) && c.hasRevenueCode(l.RevenueCode) {
-			return c, true
+			return c
 		}
 	}
-	return Category{}, false
+	return nil
 }
 
 // categoryOfCode finds the category of a procedure code wherever it is

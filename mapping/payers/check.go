@@ -86,20 +86,28 @@ const (
 // and passes what its store knows that may concern the claim; known may
 // hold other claims' authorizations too, which are never used.
 func (p *Profile) CheckClaim(c *edigw.Claim, known []*edigw.AuthorizationRequest) []Finding {
+	cats, _ := p.LineCategories(c)
+	return p.CheckClaimLines(c, cats, known)
+}
+
+// CheckClaimLines is CheckClaim for a claim whose lines' categories
+// LineCategories gave (cats; nil when no line needs authorization).
+func (p *Profile) CheckClaimLines(c *edigw.Claim, cats []*Category, known []*edigw.AuthorizationRequest) []Finding {
 	var out []Finding
 	var cands []*edigw.AuthorizationRequest
 	byCert, looked := false, false
-	for _, l := range c.Lines {
-		s := settingOf(c, l)
-		cat, ok := p.categoryIn(s, l)
-		if !ok {
+	for i, l := range c.Lines {
+		if i >= len(cats) || cats[i] == nil {
 			continue
 		}
-		f := lineFinder{p: p, claimID: c.PatientControlNumber, line: l.Number, category: cat.Name, service: serviceName(l, cat)}
-		if cat.Kind == KindDME && p.PriorAuthorization.DMEPlaceOfService != "" && s.placeOfService != "" &&
-			s.placeOfService != p.PriorAuthorization.DMEPlaceOfService {
-			out = append(out, f.finding(DMEPlaceOfService, "is durable medical equipment billed at a place of service (CLM05-1/SV105) other than %s, the one %s expects",
-				p.PriorAuthorization.DMEPlaceOfService, p.Name))
+		cat := cats[i]
+		f := lineFinder{p: p, claimID: c.PatientControlNumber, line: l.Number, category: cat.Name,
+			byRevenue: l.ProcedureCode == ""}
+		if cat.Kind == KindDME && p.PriorAuthorization.DMEPlaceOfService != "" {
+			if s := settingOf(c, l); s.placeOfService != "" && s.placeOfService != p.PriorAuthorization.DMEPlaceOfService {
+				out = appendFinding(out, cats, f.finding(DMEPlaceOfService, "is durable medical equipment billed at a place of service (CLM05-1/SV105) other than %s, the one %s expects",
+					p.PriorAuthorization.DMEPlaceOfService, p.Name))
+			}
 		}
 		if !looked {
 			cands, byCert = candidatesFor(c, known)
@@ -114,9 +122,9 @@ func (p *Profile) CheckClaim(c *edigw.Claim, known []*edigw.AuthorizationRequest
 		}
 		if len(lineCands) == 0 {
 			if named {
-				out = append(out, f.finding(AuthNotFound, "needs prior authorization; the certification the claim names (REF*G1) is not known"))
+				out = appendFinding(out, cats, f.finding(AuthNotFound, "needs prior authorization; the certification the claim names (REF*G1) is not known"))
 			} else {
-				out = append(out, f.finding(AuthMissing, "needs prior authorization and the claim names none (REF*G1)"))
+				out = appendFinding(out, cats, f.finding(AuthMissing, "needs prior authorization and the claim names none (REF*G1)"))
 			}
 			continue
 		}
@@ -135,10 +143,26 @@ func (p *Profile) CheckClaim(c *edigw.Claim, known []*edigw.AuthorizationRequest
 			}
 		}
 		if !covered {
-			out = append(out, best)
+			out = appendFinding(out, cats, best)
 		}
 	}
 	return out
+}
+
+// appendFinding appends f to out, which it makes room in for a finding a
+// line that needs authorization (cats) the first time: most claims draw one
+// or none.
+func appendFinding(out []Finding, cats []*Category, f Finding) []Finding {
+	if out == nil {
+		n := 0
+		for _, c := range cats {
+			if c != nil {
+				n++
+			}
+		}
+		out = make([]Finding, 0, n)
+	}
+	return append(out, f)
 }
 
 // closeness orders the problems of an authorization that does not cover a
@@ -302,7 +326,9 @@ type lineFinder struct {
 	claimID  string
 	line     int
 	category string
-	service  string
+	// byRevenue: the line names its service by revenue code, not by
+	// procedure code (serviceName).
+	byRevenue bool
 }
 
 func (f lineFinder) finding(code, format string, args ...any) Finding {
@@ -318,7 +344,7 @@ func (f lineFinder) finding(code, format string, args ...any) Finding {
 		Action:      policy.Action,
 		ClaimStatus: policy.ClaimStatus,
 		Code:        code,
-		Msg:         "line " + strconv.Itoa(f.line) + ": the " + f.service + " " + sprintf(format, args),
+		Msg:         "line " + strconv.Itoa(f.line) + ": the " + f.category + serviceName(f.byRevenue) + " " + sprintf(format, args),
 		ClaimID:     f.claimID,
 		Line:        f.line,
 		Category:    f.category,
@@ -334,12 +360,13 @@ func sprintf(format string, args []any) string {
 	return fmt.Sprintf(format, args...)
 }
 
-// serviceName names a line's service by the payer profile's category and
-// the element its code is in, e.g. "hospital beds service (SV101)", never
-// by the code: a message carries no value from the claim.
-func serviceName(l edigw.ServiceLine, cat Category) string {
-	if l.ProcedureCode == "" {
-		return cat.Name + " service (revenue code)"
+// serviceName names a line's service after the payer profile's category
+// by the element its code is in, e.g. "hospital beds" + " service
+// (procedure code)", never by the code: a message carries no value from
+// the claim. Only findings put the name together.
+func serviceName(byRevenue bool) string {
+	if byRevenue {
+		return " service (revenue code)"
 	}
-	return cat.Name + " service (procedure code)"
+	return " service (procedure code)"
 }
