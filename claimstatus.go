@@ -119,3 +119,27 @@ const (
 	// inquiry about the claim, whether or not it moved it.
 	EventClaimStatusReceived EventKind = "claim_status.received"
 )
+
+// QueuedClaimStatusInquiry is an inquiry waiting to go out in a 276, with
+// its store ID.
+type QueuedClaimStatusInquiry struct {
+	ID      int64
+	Inquiry *ClaimStatusInquiry
+}
+
+// StoredClaimStatusInquiry is an inquiry as the store holds it: queued,
+// sent in a 276, or answered by a 277 (Response set).
+type StoredClaimStatusInquiry struct {
+	ID       int64                `json:"id,string"`
+	ClaimID  int64                `json:"claimId,string,omitempty"` // the claim asked about, when asked by claim
+	Status   string               `json:"status"`                   // queued, sent, answered
+	Inquiry  *ClaimStatusInquiry  `json:"inquiry"`
+	Response *ClaimStatusResponse `json:"response,omitempty"`
+}
+
+// Claim status inquiry states (StoredClaimStatusInquiry.Status).
+const (
+	InquiryQueued   = "queued"
+	InquirySent     = "sent"
+	InquiryAnswered = "answered"
+)

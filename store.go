@@ -220,6 +220,10 @@ type ClaimStatusUpdate struct {
 	// Received, when set, is an event for the claim the update matched,
 	// whether or not it moves it (claim_status.received for a 277 X212).
 	Received EventKind
+	// ClaimStatus is the 277 (X212) claim the update comes from: stored
+	// with the inquiry edigw sent that it answers (by edigw's own trace
+	// number, inside the partner and the provider).
+	ClaimStatus *ClaimStatusResponse
 }
 
 // IngestResult counts what an ingest stored.

@@ -2,12 +2,14 @@ package clearinghouse
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/mapping"
 )
 
 // TestClaimStatusResponseMovesItsProvidersClaims: providers A (the
@@ -84,4 +86,76 @@ func TestClaimStatusResponseMovesItsProvidersClaims(t *testing.T) {
 	if n := count(scopeB, edigw.EventClaimStatusReceived) + count(scopeB, edigw.EventClaimPended); n != 0 {
 		t.Errorf("B reads %d claim status events", n)
 	}
+}
+
+// TestClaimStatusInquiryRoundTrip: an inquiry about A's claim, queued as
+// the API queues it, goes out in the next 276 to the partner under the
+// gateway's own trace number; the payer's 277 repeating that trace, for
+// A, answers the inquiry and moves the claim. B's token sees neither.
+func TestClaimStatusInquiryRoundTrip(t *testing.T) {
+	p := newPipeline(t)
+	ctx := context.Background()
+	db := recordsOf(t, p)
+	claims, err := os.ReadFile(filepath.Join("..", "fixtures", "story", "03-837p-claims.edi"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dropBytes(t, p, "a-837.edi", claims)
+	if _, err := p.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	scopeA := &edigw.Scope{NPIs: []string{storyNPI}}
+	c, err := db.ClaimByControlNumber(ctx, edigw.Cigna, "DME-2026-0101", scopeA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := db.QueueClaimStatusInquiry(ctx, mapping.ClaimStatusInquiryFor(c.Claim), c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, err := p.FlushOutbound(ctx)
+	if err != nil || len(keys) != 1 || !strings.Contains(keys[0], "claim-status") {
+		t.Fatalf("flush: %v %v", keys, err)
+	}
+	x276 := readObject(t, p.Objects, keys[0])
+	var sent []*edigw.ClaimStatusInquiry
+	res, err := mapping.ReadClaimStatus(strings.NewReader(x276), "276", func(q *edigw.ClaimStatusInquiry) error { sent = append(sent, q); return nil }, nil)
+	if err != nil || !res.Report.OK() || len(sent) != 1 {
+		t.Fatalf("the 276 written: %v %v %d\n%s", err, res.Report.Errors, len(sent), x276)
+	}
+	trace := sent[0].TraceNumber
+	if trace != fmt.Sprintf("CS%d", id) || sent[0].PatientControlNumber != "DME-2026-0101" || sent[0].Provider.ID != storyNPI {
+		t.Errorf("the 276's claim: %+v", sent[0].ClaimStatusClaim)
+	}
+	if q, err := db.ClaimStatusInquiry(ctx, id, scopeA); err != nil || q.Status != edigw.InquirySent {
+		t.Fatalf("after the flush: %+v %v", q, err)
+	}
+
+	// Cigna's 277 answers it (the fixture's first claim, with the trace).
+	answer := strings.NewReplacer("TRN*2*CS4801-0001~", "TRN*2*"+trace+"~", "PCN-DOE-0210", "DME-2026-0101").
+		Replace(string(mustRead(t, "fixtures", "edi", "claimstatus-277.edi")))
+	dropBytes(t, p, "answer-277.edi", []byte(answer))
+	outs, err := p.PollOnce(ctx)
+	if err != nil || len(outs) != 1 || outs[0].Result == nil || outs[0].Result.StatusUpdates < 1 {
+		t.Fatalf("the 277: %v %v", outs, err)
+	}
+	q, err := db.ClaimStatusInquiry(ctx, id, scopeA)
+	if err != nil || q.Status != edigw.InquiryAnswered || q.Response == nil || q.Response.Statuses[0].Category() != "F1" || q.ClaimID != c.ID {
+		t.Fatalf("the answered inquiry: %+v %v", q, err)
+	}
+	if c, _ := db.Claim(ctx, c.ID, scopeA); c.Claim.Status != edigw.ClaimPartiallyPaid {
+		t.Errorf("the claim: %s", c.Claim.Status)
+	}
+	if _, err := db.ClaimStatusInquiry(ctx, id, &edigw.Scope{NPIs: []string{otherNPI}}); err != edigw.ErrNotFound {
+		t.Errorf("B reads A's inquiry: %v", err)
+	}
+}
+
+func mustRead(t *testing.T, path ...string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(append([]string{".."}, path...)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -67,8 +67,8 @@ func ClaimStatusResponseUpdate(r *edigw.ClaimStatusResponse) edigw.ClaimStatusUp
 	u := edigw.ClaimStatusUpdate{PayerID: r.PayerID, PatientControlNumber: r.PatientControlNumber,
 		SenderID: strings.TrimSpace(r.InterchangeReceiver), ReceiverID: strings.TrimSpace(r.InterchangeSender),
 		PayerClaimNumber: r.PayerClaimControlNumber, MovesFrom: ClaimStatusMovesFrom(),
-		Received: edigw.EventClaimStatusReceived,
-		Answer:   "277 X212 ISA13 " + strings.TrimSpace(r.InterchangeNumber)}
+		Received: edigw.EventClaimStatusReceived, ClaimStatus: r,
+		Answer: "277 X212 ISA13 " + strings.TrimSpace(r.InterchangeNumber)}
 	switch r.Provider.IDQualifier {
 	case "XX":
 		u.ProviderNPI = r.Provider.ID

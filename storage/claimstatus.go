@@ -84,6 +84,9 @@ func (in *ingest) AddClaimStatuses(ctx context.Context, updates []edigw.ClaimSta
 		return err
 	}
 	n, err := in.addClaimStatuses(ctx, updates)
+	if err == nil {
+		err = in.answerInquiries(ctx, updates) // claimstatus_inquiries.go
+	}
 	if err != nil {
 		return wrap("add claim statuses", err)
 	}
