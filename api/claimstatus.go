@@ -91,13 +91,17 @@ func (s *Server) submitClaimStatus(w http.ResponseWriter, r *http.Request, tok *
 		writeProblems(w, http.StatusUnprocessableEntity, "invalid_records", "the inquiries cannot be sent as a 276; nothing was queued", invalid)
 		return
 	}
-	out := submitted{Status: "queued", Items: make([]submittedItem, len(inquiries))}
-	for i, q := range inquiries {
-		id, err := s.Store.QueueClaimStatusInquiry(r.Context(), q, reqs[i].ClaimID)
-		if err != nil {
-			s.queueError(w, r, err)
-			return
-		}
+	claimIDs := make([]int64, len(reqs))
+	for i, q := range reqs {
+		claimIDs[i] = q.ClaimID
+	}
+	ids, err := s.Store.QueueClaimStatusInquiries(r.Context(), inquiries, claimIDs)
+	if err != nil {
+		s.queueError(w, r, err)
+		return
+	}
+	out := submitted{Status: "queued", Items: make([]submittedItem, len(ids))}
+	for i, id := range ids {
 		out.Items[i] = submittedItem{ID: id, Reference: "CS" + strconv.FormatInt(id, 10), Href: "/v1/claim-status/" + strconv.FormatInt(id, 10)}
 	}
 	writeJSON(w, http.StatusAccepted, out)

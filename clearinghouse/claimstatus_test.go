@@ -109,10 +109,11 @@ func TestClaimStatusInquiryRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, err := db.QueueClaimStatusInquiry(ctx, mapping.ClaimStatusInquiryFor(c.Claim), c.ID)
+	ids, err := db.QueueClaimStatusInquiries(ctx, []*edigw.ClaimStatusInquiry{mapping.ClaimStatusInquiryFor(c.Claim)}, []int64{c.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
+	id := ids[0]
 	keys, err := p.FlushOutbound(ctx)
 	if err != nil || len(keys) != 1 || !strings.Contains(keys[0], "claim-status") {
 		t.Fatalf("flush: %v %v", keys, err)

@@ -17,33 +17,43 @@ import (
 
 const subjectClaimStatus = "claim_status"
 
-// QueueClaimStatusInquiry stores an inquiry to send to its payer, about the
-// claim claimID when it is one the gateway holds (0: asked by its fields).
-// Its trace number (TRN02) is edigw's own, CS and the inquiry's ID, which
-// the 277 repeats; whatever the record held there is replaced.
-func (db *DB) QueueClaimStatusInquiry(ctx context.Context, q *edigw.ClaimStatusInquiry, claimID int64) (int64, error) {
-	var id int64
+// QueueClaimStatusInquiries stores inquiries to send to their payers, in
+// one transaction: all or none. claimIDs[i] is the claim inquiry i is
+// about when it is one the gateway holds (0, or a short slice: asked by
+// its fields). Each inquiry's trace number (TRN02) is edigw's own, CS and
+// its ID, which the 277 repeats; whatever the record held there is
+// replaced.
+func (db *DB) QueueClaimStatusInquiries(ctx context.Context, qs []*edigw.ClaimStatusInquiry, claimIDs []int64) ([]int64, error) {
+	ids := make([]int64, len(qs))
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		rec := *q
-		var claim any
-		if claimID > 0 {
-			claim = claimID
+		for i, q := range qs {
+			rec := *q
+			var claim any
+			if i < len(claimIDs) && claimIDs[i] > 0 {
+				claim = claimIDs[i]
+			}
+			tin, npi := providerIDs(rec.Provider)
+			if err := tx.QueryRow(ctx, `INSERT INTO claim_status_inquiries (payer_id, claim_id, billing_tin, billing_npi, record, outbound_state)
+				VALUES ($1, $2, nullif($3, ''), nullif($4, ''), '{}', 'queued') RETURNING id`,
+				string(rec.PayerID), claim, tin, npi).Scan(&ids[i]); err != nil {
+				return err
+			}
+			rec.TraceNumber = fmt.Sprintf("CS%d", ids[i])
+			raw, err := json.Marshal(&rec)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.Exec(ctx, `UPDATE claim_status_inquiries SET record = $2, trace_number = $3 WHERE id = $1`,
+				ids[i], raw, rec.TraceNumber); err != nil {
+				return err
+			}
 		}
-		tin, npi := providerIDs(rec.Provider)
-		if err := tx.QueryRow(ctx, `INSERT INTO claim_status_inquiries (payer_id, claim_id, billing_tin, billing_npi, record, outbound_state)
-			VALUES ($1, $2, nullif($3, ''), nullif($4, ''), '{}', 'queued') RETURNING id`,
-			string(rec.PayerID), claim, tin, npi).Scan(&id); err != nil {
-			return err
-		}
-		rec.TraceNumber = fmt.Sprintf("CS%d", id)
-		raw, err := json.Marshal(&rec)
-		if err != nil {
-			return err
-		}
-		_, err = tx.Exec(ctx, `UPDATE claim_status_inquiries SET record = $2, trace_number = $3 WHERE id = $1`, id, raw, rec.TraceNumber)
-		return err
+		return nil
 	})
-	return id, wrap("queue claim status inquiry", err)
+	if err != nil {
+		return nil, wrap("queue claim status inquiries", err)
+	}
+	return ids, nil
 }
 
 // providerIDs is the TIN and NPI a 276 or 277 names its provider by

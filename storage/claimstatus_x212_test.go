@@ -104,3 +104,64 @@ func TestClaimStatusResponseStaysWithItsProvider(t *testing.T) {
 		t.Errorf("a paid claim moved to %s", s)
 	}
 }
+
+// TestClaimStatusInquiryAnsweredInsideProvider: a sent inquiry (edigw's
+// trace CS<id>, provider A) is answered only by a 277 of its partner that
+// repeats the trace and names A; B's 277 repeating A's trace, or one in
+// another partner's file, leaves it unanswered.
+func TestClaimStatusInquiryAnsweredInsideProvider(t *testing.T) {
+	db, _ := openDB(t)
+	ctx := testCtx(t)
+	q := &edigw.ClaimStatusInquiry{PayerID: edigw.Cigna, Payer: edigw.Party{Name: "CIGNA", IDQualifier: "PI", ID: "62308"},
+		Receiver: edigw.Party{Name: "A", IDQualifier: "46", ID: "A"}, Provider: edigw.Party{Name: "A", IDQualifier: "XX", ID: npiA},
+		ClaimStatusClaim: edigw.ClaimStatusClaim{Subscriber: edigw.Person{LastName: "DOE", MemberID: "M1"}, TraceNumber: "CHOSEN-BY-A",
+			PatientControlNumber: "CSQ-1"}}
+	ids, err := db.QueueClaimStatusInquiries(ctx, []*edigw.ClaimStatusInquiry{q}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := ids[0]
+	stored, err := db.ClaimStatusInquiry(ctx, id, &edigw.Scope{NPIs: []string{npiA}})
+	if err != nil || stored.Status != edigw.InquiryQueued || stored.Inquiry.TraceNumber != fmt.Sprintf("CS%d", id) {
+		t.Fatalf("queued: %+v %v", stored, err)
+	}
+	if _, err := db.ClaimStatusInquiry(ctx, id, &edigw.Scope{NPIs: []string{npiB}}); err != edigw.ErrNotFound {
+		t.Errorf("B reads A's inquiry: %v", err)
+	}
+	taken, err := db.TakeQueuedClaimStatusInquiries(ctx, edigw.Cigna, 10)
+	if err != nil || len(taken) != 1 || taken[0].ID != id {
+		t.Fatalf("taken %v %v", taken, err)
+	}
+	fileID, err := db.RecordFile(ctx, &edigw.File{PayerID: edigw.Cigna, Key: fmt.Sprintf("out/cs-%d", id), Direction: edigw.Outbound, Kind: "276", Status: edigw.FilePending})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ic := edigw.Interchange{SenderQualifier: "ZZ", SenderID: "EDIGW", ReceiverQualifier: "ZZ", ReceiverID: "CIGNA62308", ControlNumber: fmt.Sprintf("%09d", 900+id)}
+	if err := db.MarkSent(ctx, "claim_status", []int64{id}, fileID, ic, "900", "0001"); err != nil {
+		t.Fatal(err)
+	}
+	inFile, _, _, set, err := db.FileClaimStatusInquiries(ctx, fileID)
+	if err != nil || len(inFile) != 1 || set != "0001" {
+		t.Fatalf("file inquiries %v %s %v", inFile, set, err)
+	}
+	answer := func(npi string) edigw.ClaimStatusUpdate {
+		r := x212Response(npi, "CSQ-1", fmt.Sprintf("CS%d", id), "P1")
+		return mapping.ClaimStatusResponseUpdate(r)
+	}
+	status := func() string {
+		s, err := db.ClaimStatusInquiry(ctx, id, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.Status
+	}
+	ingestStatuses(t, db, edigw.Cigna, []edigw.ClaimStatusUpdate{answer(npiB)})
+	ingestStatuses(t, db, "99999", []edigw.ClaimStatusUpdate{answer(npiA)})
+	if s := status(); s != edigw.InquirySent {
+		t.Fatalf("after B's 277 and another partner's: %s", s)
+	}
+	ingestStatuses(t, db, edigw.Cigna, []edigw.ClaimStatusUpdate{answer(npiA)})
+	if s := status(); s != edigw.InquiryAnswered {
+		t.Errorf("after A's 277: %s", s)
+	}
+}
