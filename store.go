@@ -217,6 +217,13 @@ type ClaimStatusUpdate struct {
 	// ST02) and the claim's place in it, for the operators' report of an
 	// update that matches nothing.
 	Answer string
+	// Received, when set, is an event for the claim the update matched,
+	// whether or not it moves it (claim_status.received for a 277 X212).
+	Received EventKind
+	// ClaimStatus is the 277 (X212) claim the update comes from: stored
+	// with the inquiry edigw sent that it answers (by edigw's own trace
+	// number, inside the partner and the provider).
+	ClaimStatus *ClaimStatusResponse
 }
 
 // IngestResult counts what an ingest stored.

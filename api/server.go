@@ -85,6 +85,8 @@ func (s *Server) routes() []route {
 		{"GET /v1/claims/{id}", edigw.EntitleClaims, s.getClaim, nil},
 		{"GET /v1/claims/{id}/files", edigw.EntitleClaims, s.listClaimFiles, nil},
 		{"GET /v1/claims/{id}/history", edigw.EntitleClaims, s.claimHistory, nil},
+		{"POST /v1/claim-status", edigw.EntitleClaims, s.submitClaimStatus, nil},
+		{"GET /v1/claim-status/{id}", edigw.EntitleClaims, s.getClaimStatus, nil},
 		{"POST /v1/authorizations", edigw.EntitlePrecertification, s.submitAuthorizations, nil},
 		{"GET /v1/authorizations", edigw.EntitlePrecertification, s.listAuthorizations, slices.Concat(worklistQuery, []string{"after", "limit"})},
 		{"GET /v1/authorizations/counts", edigw.EntitlePrecertification, s.authorizationCounts, worklistQuery},

@@ -34,6 +34,12 @@ type Store interface {
 	// twice (edigw.ErrIdempotencyConflict for other claims under the key).
 	QueueClaims(ctx context.Context, idempotencyKey string, claims []*edigw.Claim) ([]int64, error)
 	Claim(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredClaim, error)
+	// QueueClaimStatusInquiries queues 276 inquiries, all or none
+	// (claimIDs[i]: the claim inquiry i is about, 0 when asked by its
+	// fields), and ClaimStatusInquiry reads one back in scope, with the
+	// 277's answer once it arrived (claimstatus.go).
+	QueueClaimStatusInquiries(ctx context.Context, qs []*edigw.ClaimStatusInquiry, claimIDs []int64) ([]int64, error)
+	ClaimStatusInquiry(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredClaimStatusInquiry, error)
 	// FindAuthorizations is mapping.AuthorizationLookup: the approved
 	// authorizations that may cover submitted claims (authcheck.go).
 	FindAuthorizations(ctx context.Context, queries []mapping.AuthorizationQuery) ([]*edigw.AuthorizationRequest, error)

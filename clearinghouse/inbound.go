@@ -119,6 +119,9 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 		// The 837 mapper checks prior authorization against the store.
 		AuthorizationLookup: p.Authorizations,
 		Context:             ctx,
+
+		// 277 (X212) answers to claim status inquiries (claimstatus.go).
+		ClaimStatusResponse: b.claimStatusResponse,
 	})
 	v := &ig.Validator{File: name, ForgetSets: true, Handlers: chain}
 

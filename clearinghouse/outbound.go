@@ -75,6 +75,11 @@ func (p *Pipeline) FlushOutbound(ctx context.Context) (files []string, err error
 			}
 			files = append(files, key)
 		}
+		keys, err := p.flushClaimStatus(ctx, pt) // 276s, claimstatus_outbound.go
+		files = append(files, keys...)
+		if err != nil {
+			return files, err
+		}
 	}
 	return files, nil
 }
@@ -210,6 +215,8 @@ func (p *Pipeline) writePending(ctx context.Context, f *edigw.File) (written boo
 	var n int
 	if f.Kind == "278" {
 		n, err = p.render278(ctx, f, &buf)
+	} else if f.Kind == "276" {
+		n, err = p.render276(ctx, f, &buf)
 	} else {
 		n, err = p.render837(ctx, f, &buf)
 	}

@@ -23,6 +23,10 @@ type Handlers struct {
 	// Acknowledgment receives each TA1 as it is read, and each 999 and
 	// 277CA (005010X214) set without errors as it ends.
 	Acknowledgment func(*edigw.Acknowledgment) error
+	// ClaimStatusInquiry and ClaimStatusResponse receive each claim of a
+	// 276 and a 277 (005010X212) set without errors (claimstatus_read.go).
+	ClaimStatusInquiry  func(*edigw.ClaimStatusInquiry) error
+	ClaimStatusResponse func(*edigw.ClaimStatusResponse) error
 	// Interchange sees each interchange header at its ISA, before any
 	// record of the interchange is handed over. When it is set, an
 	// interchange whose ISA has envelope errors is not shown (its TA1
@@ -68,6 +72,7 @@ type Result struct {
 	Remittances     int
 	Authorizations  int
 	Acknowledgments int
+	ClaimStatuses   int // claims of 276 and 277 (X212) sets handed over
 	Rejected        int // remittances, authorization events and acknowledgments of sets with errors
 	// Duplicates are the interchanges skipped because the Interchange
 	// handler found them received before, in file order.
@@ -155,6 +160,7 @@ type Mapper struct {
 	remits remitMapper
 	auths  authMapper
 	acks   ackMapper
+	status claimStatusMapper
 	// own collects the claims when no Acknowledger does; ownInWorker
 	// says the rules' worker runs it.
 	own         *ack.ClaimCollector
@@ -200,7 +206,7 @@ func NewMapper(name string, h Handlers) *Mapper {
 			m.claims.auth.ctx = context.Background()
 		}
 	}
-	m.claims.reading, m.remits.reading, m.auths.reading, m.acks.reading = rd, rd, rd, rd
+	m.claims.reading, m.remits.reading, m.auths.reading, m.acks.reading, m.status.reading = rd, rd, rd, rd, rd
 	m.claims.b.onClaim = m.claims.claim
 	// Without a handler for the remittances, the rules are checked
 	// without building them (rulesonly835.go, decision 0031).
@@ -259,9 +265,13 @@ func (m *Mapper) Finish(rep *ig.Report, err error) (*Result, error) {
 	return m.res, err
 }
 
-// mapperFor is the mapper of a set type.
-func (m *Mapper) mapperFor(id string) setMapper {
-	switch id {
+// mapperFor is the mapper of a set type. A 276 or 277 of X212 (claim
+// status) is told from a 277CA by its guide, never by ST01 alone.
+func (m *Mapper) mapperFor(s *ig.SetResult) setMapper {
+	if s.Guide == ig.X212Request || s.Guide == ig.X212Response {
+		return &m.status
+	}
+	switch s.Header.ID {
 	case "837":
 		return &m.claims
 	case "835":
@@ -319,7 +329,7 @@ func (m *Mapper) Segment(ev *ig.Event) {
 		return
 	}
 	if ev.Set != m.set {
-		m.set, m.cur = ev.Set, m.mapperFor(ev.Set.Header.ID)
+		m.set, m.cur = ev.Set, m.mapperFor(ev.Set)
 	}
 	if m.cur != nil {
 		m.cur.segment(ev)

@@ -84,6 +84,9 @@ func (in *ingest) AddClaimStatuses(ctx context.Context, updates []edigw.ClaimSta
 		return err
 	}
 	n, err := in.addClaimStatuses(ctx, updates)
+	if err == nil {
+		err = in.answerInquiries(ctx, updates) // claimstatus_inquiries.go
+	}
 	if err != nil {
 		return wrap("add claim statuses", err)
 	}
@@ -156,6 +159,10 @@ func (in *ingest) addClaimStatuses(ctx context.Context, updates []edigw.ClaimSta
 			}
 		}
 		for _, t := range targets {
+			if u.Received != "" {
+				evs = append(evs, event{kind: u.Received, payer: t.payer, subject: subjectClaim, subjectID: t.c.id,
+					reference: t.pcn, status: string(t.c.status), tin: t.c.tin, npi: t.c.npi})
+			}
 			if u.Status == "" || t.c.status == u.Status || !slices.Contains(u.MovesFrom, t.c.status) {
 				continue
 			}

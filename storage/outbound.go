@@ -248,6 +248,8 @@ func (db *DB) MarkSent(ctx context.Context, subject string, ids []int64, fileID 
 		table = "claims"
 	case subjectAuthorization:
 		table = "authorizations"
+	case subjectClaimStatus: // claim_status_inquiries.go
+		table = "claim_status_inquiries"
 	default:
 		return fmt.Errorf("storage: mark sent: unknown subject %q (want claim or authorization)", subject)
 	}

@@ -244,6 +244,7 @@ var claimEvents = map[edigw.ClaimStatus]edigw.EventKind{
 	edigw.ClaimDenied: edigw.EventClaimDenied, edigw.ClaimProcessed: edigw.EventClaimProcessed,
 	edigw.ClaimForwarded: edigw.EventClaimForwarded, edigw.ClaimReplaced: edigw.EventClaimReplaced,
 	edigw.ClaimVoided: edigw.EventClaimVoided, edigw.ClaimReversed: edigw.EventClaimReversed,
+	edigw.ClaimPended: edigw.EventClaimPended,
 }
 
 // claimEventKind is the event of a claim's move to a status

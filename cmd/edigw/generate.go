@@ -18,7 +18,8 @@ import (
 
 // generateKinds maps --kind to the record type it reads and the claim kind.
 var generateKinds = map[string]edigw.ClaimKind{"837p": edigw.Professional, "837i": edigw.Institutional, "837d": edigw.Dental, "835": "", "278": "",
-	"999": "", "277ca": "", "ta1": ""}
+	"999": "", "277ca": "", "ta1": "",
+	"276": "", "277": ""}
 
 // ackKinds maps --kind to the acknowledgment records it writes.
 var ackKinds = map[string]struct {
@@ -42,6 +43,9 @@ with envelopes and control numbers: claims as an 837 (at most 5000 per set),
 remittances as 835s, authorization requests as 278 requests (or responses, when
 they carry a decision). The file is validated as it is written back; invalid
 output is an error.
+
+--kind 276 and 277 write claim status inquiries and responses (005010X212);
+--kind 277ca writes 277CA acknowledgments (005010X214).
 
 Exit status: 0 written and valid, 1 the output did not validate, 2 bad input or usage.`,
 		Args: cobra.ExactArgs(1),
@@ -99,6 +103,8 @@ func generate(w io.Writer, in io.Reader, kind string, env mapping.Envelope) (int
 		return 0, errors.New("no records in the input")
 	}
 	switch kind {
+	case "276", "277": // claim status, X212 (claimstatus.go)
+		return generateClaimStatus(w, raws, kind, env)
 	case "835":
 		recs, err := decodeAll[edigw.Remittance](raws, "remittance")
 		if err != nil {

@@ -60,6 +60,9 @@ Exit status: 0 the file was valid, 1 it had errors, 2 unreadable or bad usage.`,
 				Remittance:     func(r *edigw.Remittance) error { return line("remittance", r) },
 				Authorization:  func(r *edigw.AuthorizationRequest) error { return line("authorization", r) },
 				Acknowledgment: func(r *edigw.Acknowledgment) error { return line("acknowledgment", r) },
+				// 276 and 277 (X212) claims: cmd/edigw/claimstatus.go.
+				ClaimStatusInquiry:  func(r *edigw.ClaimStatusInquiry) error { return line(claimStatusInquiryType, r) },
+				ClaimStatusResponse: func(r *edigw.ClaimStatusResponse) error { return line(claimStatusResponseType, r) },
 				// Prior authorization against --database's store, if given.
 				AuthorizationLookup: auth.lookup(),
 				Context:             c.Context(),
