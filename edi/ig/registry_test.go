@@ -10,7 +10,7 @@ func TestStandardRegistryHoldsThe5010Guides(t *testing.T) {
 	for _, g := range Standard().Guides() {
 		got = append(got, g.SetID+" "+g.Version)
 	}
-	want := "277 005010X214 278 005010X217 278 005010X217 835 005010X221A1 837 005010X222A1 837 005010X223A2 837 005010X224A2 999 005010X231A1"
+	want := "270 005010X279A1 271 005010X279A1 277 005010X214 278 005010X217 278 005010X217 835 005010X221A1 837 005010X222A1 837 005010X223A2 837 005010X224A2 999 005010X231A1"
 	if strings.Join(got, " ") != want {
 		t.Errorf("Standard() holds %v, want %s", got, want)
 	}
