@@ -14,7 +14,7 @@ func newTranslateCmd() *cobra.Command {
 	var auth authCheck
 	c := &cobra.Command{
 		Use:   "translate FILE|- [--to json]",
-		Short: "Translate 837, 835 and 278 transaction sets into edigw records (JSON lines)",
+		Short: "Translate 837, 835, 278, 270 and 271 transaction sets into edigw records (JSON lines)",
 		Long: `translate validates an X12 file and writes each record it holds as one JSON
 line: {"type":"claim"|"remittance"|"authorization","record":{...}}, with a
 "...Value" description beside each code (CARC, RARC, place of service ...). It applies
@@ -60,6 +60,9 @@ Exit status: 0 the file was valid, 1 it had errors, 2 unreadable or bad usage.`,
 				Remittance:     func(r *edigw.Remittance) error { return line("remittance", r) },
 				Authorization:  func(r *edigw.AuthorizationRequest) error { return line("authorization", r) },
 				Acknowledgment: func(r *edigw.Acknowledgment) error { return line("acknowledgment", r) },
+				// 270 and 271 members (eligibility279.go).
+				EligibilityInquiry:  func(r *edigw.EligibilityInquiry) error { return line("eligibility_inquiry", r) },
+				EligibilityResponse: func(r *edigw.EligibilityResponse) error { return line("eligibility_response", r) },
 				// Prior authorization against --database's store, if given.
 				AuthorizationLookup: auth.lookup(),
 				Context:             c.Context(),
@@ -85,6 +88,9 @@ Exit status: 0 the file was valid, 1 it had errors, 2 unreadable or bad usage.`,
 			}
 			for _, w := range warnings {
 				fmt.Fprintf(c.ErrOrStderr(), "  warning: %v\n", w.Err)
+			}
+			if res.Eligibility > 0 {
+				fmt.Fprintf(c.ErrOrStderr(), "edigw translate: %d eligibility inquiries and responses\n", res.Eligibility)
 			}
 			if res.Claims > 0 {
 				auth.report(c.ErrOrStderr(), res)
