@@ -237,6 +237,8 @@ func (db *DB) MarkSent(ctx context.Context, subject string, ids []int64, fileID 
 		table = "claims"
 	case subjectAuthorization:
 		table = "authorizations"
+	case subjectEligibility:
+		table = "eligibility_inquiries" // eligibility.go
 	default:
 		return fmt.Errorf("storage: mark sent: unknown subject %q (want claim or authorization)", subject)
 	}

@@ -1,0 +1,201 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/edigw/edigw"
+)
+
+// subjectEligibility is the event subject (and MarkSent subject) of
+// eligibility inquiries (migration 0020).
+const subjectEligibility = "eligibility"
+
+// QueueEligibility stores eligibility inquiries to send (queued for the
+// next outbound 270 to their payer), with the idempotency of QueueClaims.
+// Each is kept under its requesting provider (receiver NPI and TIN), which
+// is what scopes read it by and what its answer must name.
+func (db *DB) QueueEligibility(ctx context.Context, idempotencyKey string, inquiries []*edigw.EligibilityInquiry) ([]int64, error) {
+	return queue(ctx, db, idempotencyKey, subjectEligibility, inquiries, func(tx pgx.Tx) ([]int64, []event, error) {
+		ids := make([]int64, len(inquiries))
+		for i, q := range inquiries {
+			raw, err := json.Marshal(q)
+			if err != nil {
+				return nil, nil, err
+			}
+			if err := tx.QueryRow(ctx, `INSERT INTO eligibility_inquiries (payer_id, provider_tin, provider_npi, trace_number, record)
+				VALUES ($1, $2, $3, $4, $5) RETURNING id`, string(q.PayerID), nullable(strings.TrimSpace(q.Receiver.TaxID)),
+				nullable(strings.TrimSpace(q.Receiver.NPI())), q.TraceNumber, raw).Scan(&ids[i]); err != nil {
+				return nil, nil, err
+			}
+		}
+		return ids, nil, nil
+	})
+}
+
+// Eligibility returns a stored inquiry with its answer, if one came, when
+// its requesting provider is in the scope (nil reads every one);
+// edigw.ErrNotFound otherwise.
+func (db *DB) Eligibility(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredEligibility, error) {
+	cond, args := newScopeFilter(scope).sql("provider_tin", "provider_npi", []any{id})
+	var (
+		raw, resp []byte
+		s         edigw.StoredEligibility
+	)
+	err := db.pool.QueryRow(ctx, `SELECT id, CASE WHEN response IS NOT NULL THEN 'received' ELSE outbound_state END,
+			record, response, created_at, received_at
+		FROM eligibility_inquiries WHERE id = $1 AND `+cond, args...).Scan(&s.ID, &s.Status, &raw, &resp, &s.CreatedAt, &s.ReceivedAt)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, edigw.ErrNotFound
+	}
+	if err != nil {
+		return nil, wrap("eligibility", err)
+	}
+	s.Inquiry = &edigw.EligibilityInquiry{}
+	if err := json.Unmarshal(raw, s.Inquiry); err != nil {
+		return nil, wrap("eligibility", fmt.Errorf("inquiry %d: %w", s.ID, err))
+	}
+	if resp != nil {
+		s.Response = &edigw.EligibilityResponse{}
+		if err := json.Unmarshal(resp, s.Response); err != nil {
+			return nil, wrap("eligibility", fmt.Errorf("inquiry %d response: %w", s.ID, err))
+		}
+	}
+	return &s, nil
+}
+
+// TakeQueuedEligibility leases queued inquiries of a payer as
+// TakeQueuedClaims does claims.
+func (db *DB) TakeQueuedEligibility(ctx context.Context, payer edigw.PayerID, limit int) ([]edigw.QueuedEligibility, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	rows, err := db.takeQueued(ctx, "eligibility_inquiries", "payer_id = $1", []any{string(payer)}, limit)
+	if err != nil {
+		return nil, wrap("take queued eligibility", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.QueuedEligibility, error) {
+		var raw []byte
+		var status string
+		q := edigw.QueuedEligibility{Inquiry: &edigw.EligibilityInquiry{}}
+		if err := row.Scan(&q.ID, &raw, &status); err != nil {
+			return q, err
+		}
+		return q, json.Unmarshal(raw, q.Inquiry)
+	})
+	if err != nil {
+		return nil, wrap("take queued eligibility", err)
+	}
+	slices.SortFunc(out, func(a, b edigw.QueuedEligibility) int { return cmpID(a.ID, b.ID) })
+	return out, nil
+}
+
+// FileEligibility returns the inquiries an outbound 270 carries, in ID
+// order, with their envelope numbers.
+func (db *DB) FileEligibility(ctx context.Context, fileID int64) ([]edigw.SentEligibility, error) {
+	recs, err := db.fileRecords(ctx, "eligibility_inquiries", fileID)
+	if err != nil {
+		return nil, wrap("file eligibility", err)
+	}
+	out := make([]edigw.SentEligibility, len(recs))
+	for i, r := range recs {
+		q := &edigw.EligibilityInquiry{}
+		if err := json.Unmarshal(r.record, q); err != nil {
+			return nil, wrap("file eligibility", fmt.Errorf("inquiry %d: %w", r.id, err))
+		}
+		out[i] = edigw.SentEligibility{Inquiry: q, Interchange: r.interchange, Group: r.group, Set: r.set}
+	}
+	return out, nil
+}
+
+// EligibilityMatch says what became of one 271 member: the inquiry it
+// answered (ID), or why none (Miss: unmatched or ambiguous).
+type EligibilityMatch struct {
+	ID   int64
+	Miss string
+}
+
+// RecordEligibilityResponses matches the members of a 271 that came in
+// file fileID from payer's partner to the inquiries they answer, and
+// stores each matched answer with an eligibility.received event.
+//
+// The trace number is the provider's: a response is matched only to an
+// inquiry sent to this payer by the provider the 271 names as information
+// receiver (2100B NPI, and its TIN when given: each identifier given must
+// be the inquiry's, and one must be given), and only when that leaves
+// exactly one inquiry not answered before (docs/clearinghouse.md,
+// Matching rules). Anything else changes nothing.
+func (db *DB) RecordEligibilityResponses(ctx context.Context, fileID int64, payer edigw.PayerID, responses []*edigw.EligibilityResponse) ([]EligibilityMatch, error) {
+	out := make([]EligibilityMatch, len(responses))
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		var evs []event
+		for i, r := range responses {
+			npi, tin := strings.TrimSpace(r.Receiver.NPI()), strings.TrimSpace(r.Receiver.TaxID)
+			if r.TraceNumber == "" || npi == "" && tin == "" {
+				out[i].Miss = missNone
+				continue
+			}
+			rows, err := tx.Query(ctx, `SELECT id, coalesce(provider_tin, ''), coalesce(provider_npi, '') FROM eligibility_inquiries
+				WHERE payer_id = $1 AND trace_number = $2 AND outbound_state = 'sent' AND response IS NULL
+					AND ($3 = '' OR provider_npi = $3) AND ($4 = '' OR provider_tin = $4)
+				ORDER BY id FOR UPDATE`, string(payer), r.TraceNumber, npi, tin)
+			if err != nil {
+				return err
+			}
+			type hit struct {
+				id       int64
+				tin, npi string
+			}
+			hits, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (hit, error) {
+				var h hit
+				return h, row.Scan(&h.id, &h.tin, &h.npi)
+			})
+			if err != nil {
+				return err
+			}
+			switch len(hits) {
+			case 0:
+				out[i].Miss = missNone
+				continue
+			case 1:
+			default:
+				out[i].Miss = missAmbiguous
+				continue
+			}
+			raw, err := json.Marshal(r)
+			if err != nil {
+				return err
+			}
+			h := hits[0]
+			if _, err := tx.Exec(ctx, `UPDATE eligibility_inquiries SET response = $2, response_file_id = $3, status = 'received',
+				received_at = $4, updated_at = now() WHERE id = $1`, h.id, raw, nullableID(fileID), db.now()); err != nil {
+				return err
+			}
+			out[i].ID = h.id
+			evs = append(evs, event{kind: edigw.EventEligibilityReceived, payer: payer, subject: subjectEligibility, subjectID: h.id,
+				reference: r.TraceNumber, status: edigw.EligibilityReceived, tin: h.tin, npi: h.npi})
+		}
+		var stage eventStage
+		if err := stage.add(ctx, tx, evs); err != nil {
+			return err
+		}
+		return stage.flush(ctx, tx)
+	})
+	if err != nil {
+		return nil, wrap("record eligibility responses", err)
+	}
+	return out, nil
+}
+
+func nullableID(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
+}
