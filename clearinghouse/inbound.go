@@ -109,6 +109,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	acks := newAckBuffer()
 	defer acks.close()
 	ackr := ack.NewAcknowledger(ctx, p.ackOptions(pt), acks.sink)
+	var answers eligibilityResponses // 271 members, matched after the commit (eligibility.go)
 	mapper, chain := mapping.NewChain(name, mapping.Handlers{
 		Claim:          b.claim,
 		Remittance:     b.remittance,
@@ -119,6 +120,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 		// The 837 mapper checks prior authorization against the store.
 		AuthorizationLookup: p.Authorizations,
 		Context:             ctx,
+		EligibilityResponse: answers.add,
 	})
 	v := &ig.Validator{File: name, ForgetSets: true, Handlers: chain}
 
@@ -190,6 +192,11 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 		return nil, fmt.Errorf("clearinghouse: %s: commit: %w", key, err)
 	}
 	out.Result = ir
+	unmatched, err := p.recordEligibility(ctx, pt, ir.FileID, answers)
+	if err != nil {
+		return nil, fmt.Errorf("clearinghouse: %s: eligibility answers: %w", key, err)
+	}
+	ir.Unmatched += unmatched
 	p.reportUnmatched(key, ir)
 	file.ID, file.Status = ir.FileID, edigw.FileCommitted
 	p.log().Info("inbound file committed", zap.String("key", key), zap.Int64("file", ir.FileID),

@@ -27,7 +27,7 @@ const (
 //
 // Defaults, as Write278's: BHT03 is ST02 and BHT04-05 the envelope's clock
 // when the record has none; the source is NM1*PR with the payer ID (PI);
-// the receiver's role is 1P; a TraceNumber without Traces becomes TRN*1
+// the source's name its ID when it has none; the receiver's role is 1P; a TraceNumber without Traces becomes TRN*1
 // assigned by 1 + the receiver's EIN (receiver.taxId, also REF*TJ). A
 // question without service type or procedure asks for 30 (health benefit
 // plan coverage). The file is built in memory and validated against
@@ -169,6 +169,7 @@ func (o *out) eligibilitySet(s *eligibilitySet) string {
 	src.Role = or(src.Role, "PR")
 	src.ID = or(src.ID, string(m.PayerID))
 	src.IDQualifier = or(src.IDQualifier, "PI")
+	src.Name = or(src.Name, src.ID) // NM103 is required; a submission may name the payer by ID alone
 	o.reviewNM1(src)
 	if s.response {
 		o.per("IC", src.Contact)
@@ -314,4 +315,17 @@ func benefitProcedureElem(p *edigw.BenefitProcedure) edi.Elem {
 		return nil
 	}
 	return procedure(p.Qualifier, p.Code, p.Modifiers)
+}
+
+// CheckEligibilityInquiries checks submitted inquiries the way Write270
+// and the reader would, one Problem a finding, by record index.
+func CheckEligibilityInquiries(inquiries []*edigw.EligibilityInquiry) []Problem {
+	var out []Problem
+	for i, q := range inquiries {
+		var buf bytes.Buffer
+		if err := Write270(&buf, checkEnvelope(), []*edigw.EligibilityInquiry{q}); err != nil {
+			out = append(out, Problem{Record: i, Message: writeProblem(err)})
+		}
+	}
+	return out
 }

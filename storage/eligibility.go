@@ -114,16 +114,11 @@ func (db *DB) FileEligibility(ctx context.Context, fileID int64) ([]edigw.SentEl
 	return out, nil
 }
 
-// EligibilityMatch says what became of one 271 member: the inquiry it
-// answered (ID), or why none (Miss: unmatched or ambiguous).
-type EligibilityMatch struct {
-	ID   int64
-	Miss string
-}
-
 // RecordEligibilityResponses matches the members of a 271 that came in
 // file fileID from payer's partner to the inquiries they answer, and
-// stores each matched answer with an eligibility.received event.
+// stores each matched answer with an eligibility.received event. It
+// returns the inquiry each member answered, 0 for one that matched none
+// or several.
 //
 // The trace number is the provider's: a response is matched only to an
 // inquiry sent to this payer by the provider the 271 names as information
@@ -131,14 +126,13 @@ type EligibilityMatch struct {
 // be the inquiry's, and one must be given), and only when that leaves
 // exactly one inquiry not answered before (docs/clearinghouse.md,
 // Matching rules). Anything else changes nothing.
-func (db *DB) RecordEligibilityResponses(ctx context.Context, fileID int64, payer edigw.PayerID, responses []*edigw.EligibilityResponse) ([]EligibilityMatch, error) {
-	out := make([]EligibilityMatch, len(responses))
+func (db *DB) RecordEligibilityResponses(ctx context.Context, fileID int64, payer edigw.PayerID, responses []*edigw.EligibilityResponse) ([]int64, error) {
+	out := make([]int64, len(responses))
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		var evs []event
 		for i, r := range responses {
 			npi, tin := strings.TrimSpace(r.Receiver.NPI()), strings.TrimSpace(r.Receiver.TaxID)
 			if r.TraceNumber == "" || npi == "" && tin == "" {
-				out[i].Miss = missNone
 				continue
 			}
 			rows, err := tx.Query(ctx, `SELECT id, coalesce(provider_tin, ''), coalesce(provider_npi, '') FROM eligibility_inquiries
@@ -159,14 +153,8 @@ func (db *DB) RecordEligibilityResponses(ctx context.Context, fileID int64, paye
 			if err != nil {
 				return err
 			}
-			switch len(hits) {
-			case 0:
-				out[i].Miss = missNone
-				continue
-			case 1:
-			default:
-				out[i].Miss = missAmbiguous
-				continue
+			if len(hits) != 1 {
+				continue // none, or several: nothing changes
 			}
 			raw, err := json.Marshal(r)
 			if err != nil {
@@ -177,7 +165,7 @@ func (db *DB) RecordEligibilityResponses(ctx context.Context, fileID int64, paye
 				received_at = $4, updated_at = now() WHERE id = $1`, h.id, raw, nullableID(fileID), db.now()); err != nil {
 				return err
 			}
-			out[i].ID = h.id
+			out[i] = h.id
 			evs = append(evs, event{kind: edigw.EventEligibilityReceived, payer: payer, subject: subjectEligibility, subjectID: h.id,
 				reference: r.TraceNumber, status: edigw.EligibilityReceived, tin: h.tin, npi: h.npi})
 		}
