@@ -19,6 +19,11 @@ func eligibilityFixtures(t testing.TB) []string {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no eligibility fixtures: %v", err)
 	}
+	// The public samples that validate clean (edi/ig x279PublicSamples).
+	for _, name := range []string{"dependent-commercial-health-insurance.270", "dependent-health-benefit-check.270",
+		"subscriber-drug-in-office.270", "subscriber-health-benefit-check.270", "dependent-health-benefit-check.271", "subscriber.271"} {
+		files = append(files, filepath.Join("..", "fixtures", "eligibility", "testdata", "LinuxForHealth__x12", name))
+	}
 	return files
 }
 

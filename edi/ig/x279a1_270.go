@@ -128,7 +128,9 @@ func x279MemberNM1(name string, entities, types, ids []string) *Segment {
 func x279PRV(name string) *Segment {
 	return seg("PRV", name, S, 1,
 		elem(1221, "Provider Code", R, ID, 1, 3, x279ProviderCodes...),
-		elem(128, "Reference Identification Qualifier", S, ID, 2, 3, "PXC"),
+		// PXC taxonomy, or another identifier: 9K servicer, D3 NABP, EI
+		// EIN, HPI NPI, SY SSN, TJ TIN.
+		elem(128, "Reference Identification Qualifier", S, ID, 2, 3, "9K", "D3", "EI", "HPI", "PXC", "SY", "TJ"),
 		elem(127, "Provider Identifier", S, AN, 1, 50),
 		unused(156, "State or Province Code"),
 		unusedComposite("C035", "Provider Specialty Information"),

@@ -116,3 +116,33 @@ func TestX279A1Errors(t *testing.T) {
 		}
 	}
 }
+
+// x279PublicSamples are the LinuxForHealth/x12 test files (Apache-2.0;
+// fixtures/eligibility/testdata/LinuxForHealth__x12/MANIFEST.tsv) and what
+// validating them finds, checked by reading them: dependent.271 names its
+// dependent with NM1*IL and a member ID (2100D takes NM1*03 without one);
+// the -error 271 closes with SE02 4323 for ST02 4321.
+var x279PublicSamples = map[string]string{
+	"dependent-commercial-health-insurance.270": "",
+	"dependent-health-benefit-check.270":        "",
+	"subscriber-drug-in-office.270":             "",
+	"subscriber-health-benefit-check.270":       "",
+	"dependent-health-benefit-check.271":        "",
+	"dependent.271":                             "IK403=7:NM101@2100D IK403=I10:NM108@2100D IK403=I10:NM109@2100D",
+	"subscriber-health-benefit-check-error.271": "IK502=3:SE02",
+	"subscriber.271":                            "",
+}
+
+func TestX279A1PublicSamples(t *testing.T) {
+	dir := filepath.Join("..", "..", "fixtures", "eligibility", "testdata", "LinuxForHealth__x12")
+	for name, want := range x279PublicSamples {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs, _ := x279Walk(t, string(b))
+		if got := codes(errs); got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+}
