@@ -87,16 +87,16 @@ func (p *Pipeline) render270(ctx context.Context, f *edigw.File, buf *bytes.Buff
 	return len(inqs), mapping.Write270(buf, env, inqs)
 }
 
-// EligibilityAnswers is what the inbound path asks of the store for the
-// 271s a partner sends (storage.DB is one): each member is matched to the
+// eligibilityIngest is the side of an inbound file's ingest that takes
+// its 271 members (storage's ingest is one): each is matched to the
 // inquiry it answers inside the file's payer and the provider it names
-// (docs/clearinghouse.md, Matching rules); ids[i] is 0 when response i
-// matched none or several.
-type EligibilityAnswers interface {
-	RecordEligibilityResponses(ctx context.Context, fileID int64, payer edigw.PayerID, responses []*edigw.EligibilityResponse) (ids []int64, err error)
+// (docs/clearinghouse.md, Matching rules), in the file's transaction.
+type eligibilityIngest interface {
+	AddEligibilityResponses(ctx context.Context, responses []*edigw.EligibilityResponse) error
 }
 
-// eligibilityResponses collects a file's 271 members as it is read.
+// eligibilityResponses collects a file's 271 members as it is read; they
+// are few and small, so they wait for the end of the reading.
 type eligibilityResponses []*edigw.EligibilityResponse
 
 func (e *eligibilityResponses) add(r *edigw.EligibilityResponse) error {
@@ -104,23 +104,23 @@ func (e *eligibilityResponses) add(r *edigw.EligibilityResponse) error {
 	return nil
 }
 
-// recordEligibility matches a committed file's 271 members to their
-// inquiries. It runs after the file's own commit (decisions/0035): a stop
-// in between leaves those answers unrecorded, and the file's replay from
-// archive records them.
-func (p *Pipeline) recordEligibility(ctx context.Context, pt Partner, fileID int64, rs eligibilityResponses) (unmatched int, err error) {
-	ea, ok := p.Store.(EligibilityAnswers)
+// addEligibility hands the file's 271 members to its ingest, after the
+// other loads. An ingest without the method (a store that keeps no
+// inquiries) takes none.
+func addEligibility(ctx context.Context, ing edigw.Ingest, rs eligibilityResponses) error {
+	ei, ok := ing.(eligibilityIngest)
 	if !ok || len(rs) == 0 {
-		return 0, nil
+		return nil
 	}
-	ids, err := ea.RecordEligibilityResponses(ctx, fileID, pt.PayerID, rs)
-	if err != nil {
-		return 0, err
+	return ei.AddEligibilityResponses(ctx, rs)
+}
+
+// AddEligibilityResponses runs once every queued load has ended, on the
+// ingest's transaction like them.
+func (o *overlappedIngest) AddEligibilityResponses(ctx context.Context, rs []*edigw.EligibilityResponse) error {
+	ei, ok := o.ing.(eligibilityIngest)
+	if !ok {
+		return nil
 	}
-	for _, id := range ids {
-		if id == 0 {
-			unmatched++
-		}
-	}
-	return unmatched, nil
+	return o.wait(func() error { return ei.AddEligibilityResponses(ctx, rs) })
 }

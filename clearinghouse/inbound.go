@@ -109,7 +109,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	acks := newAckBuffer()
 	defer acks.close()
 	ackr := ack.NewAcknowledger(ctx, p.ackOptions(pt), acks.sink)
-	var answers eligibilityResponses // 271 members, matched after the commit (eligibility.go)
+	var answers eligibilityResponses // 271 members, matched in the ingest once read (eligibility.go)
 	mapper, chain := mapping.NewChain(name, mapping.Handlers{
 		Claim:          b.claim,
 		Remittance:     b.remittance,
@@ -131,6 +131,9 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	res, err := mapper.Finish(v.Run(counted))
 	if err == nil {
 		err = b.flush()
+	}
+	if err == nil {
+		err = addEligibility(ctx, ing, answers) // eligibility.go
 	}
 	acked, aerr := ackr.Finish()
 	if aerr != nil && err == nil {
@@ -192,11 +195,6 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 		return nil, fmt.Errorf("clearinghouse: %s: commit: %w", key, err)
 	}
 	out.Result = ir
-	unmatched, err := p.recordEligibility(ctx, pt, ir.FileID, answers)
-	if err != nil {
-		return nil, fmt.Errorf("clearinghouse: %s: eligibility answers: %w", key, err)
-	}
-	ir.Unmatched += unmatched
 	p.reportUnmatched(key, ir)
 	file.ID, file.Status = ir.FileID, edigw.FileCommitted
 	p.log().Info("inbound file committed", zap.String("key", key), zap.Int64("file", ir.FileID),

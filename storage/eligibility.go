@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -127,47 +128,13 @@ func (db *DB) FileEligibility(ctx context.Context, fileID int64) ([]edigw.SentEl
 // exactly one inquiry not answered before (docs/clearinghouse.md,
 // Matching rules). Anything else changes nothing.
 func (db *DB) RecordEligibilityResponses(ctx context.Context, fileID int64, payer edigw.PayerID, responses []*edigw.EligibilityResponse) ([]int64, error) {
-	out := make([]int64, len(responses))
+	var ids []int64
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		var evs []event
-		for i, r := range responses {
-			npi, tin := strings.TrimSpace(r.Receiver.NPI()), strings.TrimSpace(r.Receiver.TaxID)
-			if r.TraceNumber == "" || npi == "" && tin == "" {
-				continue
-			}
-			rows, err := tx.Query(ctx, `SELECT id, coalesce(provider_tin, ''), coalesce(provider_npi, '') FROM eligibility_inquiries
-				WHERE payer_id = $1 AND trace_number = $2 AND outbound_state = 'sent' AND response IS NULL
-					AND ($3 = '' OR provider_npi = $3) AND ($4 = '' OR provider_tin = $4)
-				ORDER BY id FOR UPDATE`, string(payer), r.TraceNumber, npi, tin)
-			if err != nil {
-				return err
-			}
-			type hit struct {
-				id       int64
-				tin, npi string
-			}
-			hits, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (hit, error) {
-				var h hit
-				return h, row.Scan(&h.id, &h.tin, &h.npi)
-			})
-			if err != nil {
-				return err
-			}
-			if len(hits) != 1 {
-				continue // none, or several: nothing changes
-			}
-			raw, err := json.Marshal(r)
-			if err != nil {
-				return err
-			}
-			h := hits[0]
-			if _, err := tx.Exec(ctx, `UPDATE eligibility_inquiries SET response = $2, response_file_id = $3, status = 'received',
-				received_at = $4, updated_at = now() WHERE id = $1`, h.id, raw, nullableID(fileID), db.now()); err != nil {
-				return err
-			}
-			out[i] = h.id
-			evs = append(evs, event{kind: edigw.EventEligibilityReceived, payer: payer, subject: subjectEligibility, subjectID: h.id,
-				reference: r.TraceNumber, status: edigw.EligibilityReceived, tin: h.tin, npi: h.npi})
+		var err error
+		ids, evs, err = matchEligibility(ctx, tx, fileID, payer, responses, db.now())
+		if err != nil {
+			return err
 		}
 		var stage eventStage
 		if err := stage.add(ctx, tx, evs); err != nil {
@@ -178,7 +145,75 @@ func (db *DB) RecordEligibilityResponses(ctx context.Context, fileID int64, paye
 	if err != nil {
 		return nil, wrap("record eligibility responses", err)
 	}
-	return out, nil
+	return ids, nil
+}
+
+// AddEligibilityResponses is RecordEligibilityResponses inside an inbound
+// file's ingest: the answers commit with the file, their events join its
+// feed entries, and those that matched nothing or several are counted in
+// IngestResult.Unmatched.
+func (in *ingest) AddEligibilityResponses(ctx context.Context, responses []*edigw.EligibilityResponse) error {
+	if err := in.check(); err != nil {
+		return err
+	}
+	ids, evs, err := matchEligibility(ctx, in.tx, in.fileID, in.payer, responses, in.now)
+	if err != nil {
+		return wrap("eligibility responses", err)
+	}
+	for _, id := range ids {
+		if id == 0 {
+			in.res.Unmatched++
+		}
+	}
+	return wrap("eligibility responses", in.events.add(ctx, in.tx, evs))
+}
+
+// matchEligibility matches and stores the answers in tx (see
+// RecordEligibilityResponses) and returns the events to raise.
+func matchEligibility(ctx context.Context, tx pgx.Tx, fileID int64, payer edigw.PayerID, responses []*edigw.EligibilityResponse,
+	now time.Time) ([]int64, []event, error) {
+	out := make([]int64, len(responses))
+	var evs []event
+	for i, r := range responses {
+		npi, tin := strings.TrimSpace(r.Receiver.NPI()), strings.TrimSpace(r.Receiver.TaxID)
+		if r.TraceNumber == "" || npi == "" && tin == "" {
+			continue
+		}
+		rows, err := tx.Query(ctx, `SELECT id, coalesce(provider_tin, ''), coalesce(provider_npi, '') FROM eligibility_inquiries
+			WHERE payer_id = $1 AND trace_number = $2 AND outbound_state = 'sent' AND response IS NULL
+				AND ($3 = '' OR provider_npi = $3) AND ($4 = '' OR provider_tin = $4)
+			ORDER BY id FOR UPDATE`, string(payer), r.TraceNumber, npi, tin)
+		if err != nil {
+			return nil, nil, err
+		}
+		type hit struct {
+			id       int64
+			tin, npi string
+		}
+		hits, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (hit, error) {
+			var h hit
+			return h, row.Scan(&h.id, &h.tin, &h.npi)
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(hits) != 1 {
+			continue // none, or several: nothing changes
+		}
+		raw, err := json.Marshal(r)
+		if err != nil {
+			return nil, nil, err
+		}
+		h := hits[0]
+		if _, err := tx.Exec(ctx, `UPDATE eligibility_inquiries SET response = $2, response_file_id = $3, status = 'received',
+			received_at = $4, updated_at = now() WHERE id = $1`, h.id, raw, nullableID(fileID), now); err != nil {
+			return nil, nil, err
+		}
+		out[i] = h.id
+		evs = append(evs, event{kind: edigw.EventEligibilityReceived, payer: payer, subject: subjectEligibility, subjectID: h.id,
+			reference: r.TraceNumber, status: edigw.EligibilityReceived, tin: h.tin, npi: h.npi})
+	}
+	return out, evs, nil
 }
 
 func nullableID(id int64) *int64 {
