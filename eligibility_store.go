@@ -6,6 +6,10 @@ import "time"
 // was matched to it (inside the partner and the requesting provider).
 const EventEligibilityReceived EventKind = "eligibility.received"
 
+// EventEligibilityUnmatched: a 271 member matched no inquiry, or several;
+// an operators' event about the file (no provider, no value from the set).
+const EventEligibilityUnmatched EventKind = "eligibility.unmatched"
+
 // Eligibility statuses (StoredEligibility.Status).
 const (
 	EligibilityQueued   = "queued"   // waiting for the next outbound file

@@ -102,16 +102,29 @@ func TestEligibilityStaysWithItsProvider(t *testing.T) {
 	}
 	// B's answer echoes A's trace: it names B, so nothing of A's moves.
 	put(t, e, cigna.Inbound()+"1-271-b.x12", answer(9101, tinB, npiB))
-	if outs, err := e.pipeline.PollOnce(ctx); err != nil || len(outs) != 1 || outs[0].Result == nil || outs[0].Result.Unmatched != 1 {
+	outs, err := e.pipeline.PollOnce(ctx)
+	if err != nil || len(outs) != 1 || outs[0].Result == nil || outs[0].Result.Unmatched != 1 {
 		t.Fatalf("poll B's 271: %v %v", outs, err)
 	}
+	fileB := "/v1/files/" + strconv.FormatInt(outs[0].Result.FileID, 10)
 	if code, s := status(tokA); code != http.StatusOK || s.Status != edigw.EligibilitySent || s.Response != nil {
 		t.Fatalf("A's inquiry after B's answer: %d %+v", code, s)
 	}
 
 	put(t, e, cigna.Inbound()+"2-271-a.x12", answer(9201, tinA, npiA))
-	if outs, err := e.pipeline.PollOnce(ctx); err != nil || len(outs) != 1 || outs[0].Result == nil || outs[0].Result.Unmatched != 0 {
+	outs, err = e.pipeline.PollOnce(ctx)
+	if err != nil || len(outs) != 1 || outs[0].Result == nil || outs[0].Result.Unmatched != 0 {
 		t.Fatalf("poll A's 271: %v %v", outs, err)
+	}
+	fileA := "/v1/files/" + strconv.FormatInt(outs[0].Result.FileID, 10)
+	// A's 271 is A's to download; the one that matched nothing is nobody's.
+	for _, c := range []struct {
+		file, tok string
+		want      int
+	}{{fileA, tokA, http.StatusOK}, {fileA, tokB, http.StatusNotFound}, {fileB, tokA, http.StatusNotFound}, {fileB, tokB, http.StatusNotFound}} {
+		if res := e.call(t, "GET", c.file, c.tok, nil); res.status != c.want {
+			t.Errorf("GET %s: %d, want %d", c.file, res.status, c.want)
+		}
 	}
 	code, s := status(tokA)
 	if code != http.StatusOK || s.Status != edigw.EligibilityReceived || s.Response == nil || len(s.Response.Benefits) != 1 ||

@@ -177,6 +177,7 @@ func matchEligibility(ctx context.Context, tx pgx.Tx, fileID int64, payer edigw.
 	for i, r := range responses {
 		npi, tin := strings.TrimSpace(r.Receiver.NPI()), strings.TrimSpace(r.Receiver.TaxID)
 		if r.TraceNumber == "" || npi == "" && tin == "" {
+			evs = append(evs, unmatchedEligibility(fileID, payer, i, missNone))
 			continue
 		}
 		rows, err := tx.Query(ctx, `SELECT id, coalesce(provider_tin, ''), coalesce(provider_npi, '') FROM eligibility_inquiries
@@ -197,8 +198,13 @@ func matchEligibility(ctx context.Context, tx pgx.Tx, fileID int64, payer edigw.
 		if err != nil {
 			return nil, nil, err
 		}
-		if len(hits) != 1 {
-			continue // none, or several: nothing changes
+		if len(hits) != 1 { // none, or several: nothing changes
+			why := missNone
+			if len(hits) > 1 {
+				why = missAmbiguous
+			}
+			evs = append(evs, unmatchedEligibility(fileID, payer, i, why))
+			continue
 		}
 		raw, err := json.Marshal(r)
 		if err != nil {
@@ -213,7 +219,26 @@ func matchEligibility(ctx context.Context, tx pgx.Tx, fileID int64, payer edigw.
 		evs = append(evs, event{kind: edigw.EventEligibilityReceived, payer: payer, subject: subjectEligibility, subjectID: h.id,
 			reference: r.TraceNumber, status: edigw.EligibilityReceived, tin: h.tin, npi: h.npi})
 	}
+	// A file answering what edigw could not find is nobody's but the
+	// operators' (docs/clearinghouse.md): an empty provider in its audience.
+	for _, id := range out {
+		if id == 0 && fileID != 0 {
+			if _, err := tx.Exec(ctx, `INSERT INTO file_audience (file_id, subject, tin, npi) VALUES ($1, $2, '', '')
+				ON CONFLICT DO NOTHING`, fileID, subjectEligibility); err != nil {
+				return nil, nil, err
+			}
+			break
+		}
+	}
 	return out, evs, nil
+}
+
+// unmatchedEligibility is the operators' event about a 271 member that
+// changed nothing: about the file, the member named by its place (271
+// member n, from 1), no provider, no value from inside the set.
+func unmatchedEligibility(fileID int64, payer edigw.PayerID, i int, why string) event {
+	return event{kind: edigw.EventEligibilityUnmatched, payer: payer, subject: subjectFile, subjectID: fileID,
+		reference: fmt.Sprintf("271 member %d", i+1), status: why}
 }
 
 func nullableID(id int64) *int64 {

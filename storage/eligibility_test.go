@@ -86,6 +86,10 @@ func TestEligibilityQueueSendAnswer(t *testing.T) {
 	if got, _ := db.Eligibility(ctx, a, nil); got.Response != nil || got.Status != edigw.EligibilitySent {
 		t.Fatalf("A's inquiry after foreign answers: %+v", got)
 	}
+	ops, err := db.EventsOfKinds(ctx, 0, 100, nil, []string{"file"}, []edigw.EventKind{edigw.EventEligibilityUnmatched})
+	if err != nil || len(ops) != 5 || ops[0].Reference != "271 member 1" || ops[0].Status != "unmatched" || ops[0].NPI != "" || ops[0].TIN != "" {
+		t.Fatalf("operators' unmatched events: %+v %v", ops, err)
+	}
 
 	// A's own answer (NPI alone) fills it, once, with an event in A's feed.
 	m, err = db.RecordEligibilityResponses(ctx, 0, edigw.Cigna, []*edigw.EligibilityResponse{eligibilityAnswer(trace, "", npiA)})

@@ -33,3 +33,9 @@ CREATE TABLE eligibility_inquiries (
 CREATE INDEX eligibility_inquiries_queue ON eligibility_inquiries (payer_id, id) WHERE outbound_state = 'queued';
 CREATE INDEX eligibility_inquiries_trace ON eligibility_inquiries (payer_id, trace_number);
 CREATE INDEX eligibility_inquiries_file ON eligibility_inquiries (file_id) WHERE file_id IS NOT NULL;
+
+-- A 271 that answered nothing puts an empty eligibility provider in its
+-- file's audience (nobody's but the operators'), as other answers do.
+ALTER TABLE file_audience DROP CONSTRAINT file_audience_subject_check;
+ALTER TABLE file_audience ADD CONSTRAINT file_audience_subject_check
+	CHECK (subject IN ('claim', 'authorization', 'remittance', 'eligibility'));
