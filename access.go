@@ -12,6 +12,7 @@ const (
 	EntitleClaims           Entitlement = "claims"           // submit and read claims, their events and files
 	EntitlePrecertification Entitlement = "precertification" // submit and read authorization requests
 	EntitleRemittances      Entitlement = "remittances"      // read remittances
+	EntitleEligibility      Entitlement = "eligibility"      // ask and read eligibility and benefits (270/271)
 	// EntitleOperations reads the operators' views (GET /v1/files?overdue=true).
 	// It counts only on a token whose scope is empty (Token.Operator): a
 	// provider's token never sees across providers, whatever it holds.
@@ -19,7 +20,7 @@ const (
 )
 
 // Entitlements lists every entitlement.
-var Entitlements = []Entitlement{EntitleClaims, EntitlePrecertification, EntitleRemittances, EntitleOperations}
+var Entitlements = []Entitlement{EntitleClaims, EntitlePrecertification, EntitleRemittances, EntitleEligibility, EntitleOperations}
 
 // Token is a billing system's access: its entitlements and the provider
 // TINs and NPIs whose records it sees. The secret itself is never stored,

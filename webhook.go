@@ -43,6 +43,8 @@ func FeedSubjects(t *Token, kinds []string) []string {
 			out = append(out, "authorization")
 		case EntitleRemittances:
 			out = append(out, "remittance")
+		case EntitleEligibility:
+			out = append(out, "eligibility")
 		}
 	}
 	if len(out) > 0 && WantsFileOutcomes(kinds) {

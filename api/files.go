@@ -137,6 +137,7 @@ func (s *Server) listClaimFiles(w http.ResponseWriter, r *http.Request, tok *edi
 // subjectEntitlement is the entitlement each kind of record needs.
 var subjectEntitlement = map[string]edigw.Entitlement{
 	"claim": edigw.EntitleClaims, "authorization": edigw.EntitlePrecertification, "remittance": edigw.EntitleRemittances,
+	"eligibility": edigw.EntitleEligibility,
 }
 
 // covers reports whether a scope covers every provider; a file with no

@@ -91,6 +91,8 @@ func (s *Server) routes() []route {
 		{"GET /v1/authorizations", edigw.EntitlePrecertification, s.listAuthorizations, slices.Concat(worklistQuery, []string{"after", "limit"})},
 		{"GET /v1/authorizations/counts", edigw.EntitlePrecertification, s.authorizationCounts, worklistQuery},
 		{"GET /v1/authorizations/{id}", edigw.EntitlePrecertification, s.getAuthorization, nil},
+		{"POST /v1/eligibility", edigw.EntitleEligibility, s.submitEligibility, nil}, // eligibility.go
+		{"GET /v1/eligibility/{id}", edigw.EntitleEligibility, s.getEligibility, nil},
 		{"PUT /v1/authorizations/{id}/hold", edigw.EntitleOperations, s.putHold, nil},
 		{"DELETE /v1/authorizations/{id}/hold", edigw.EntitleOperations, s.deleteHold, nil},
 		{"GET /v1/remittances", edigw.EntitleRemittances, s.listRemittances, []string{"after", "limit"}},

@@ -109,6 +109,7 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	acks := newAckBuffer()
 	defer acks.close()
 	ackr := ack.NewAcknowledger(ctx, p.ackOptions(pt), acks.sink)
+	var answers eligibilityResponses // 271 members, matched in the ingest once read (eligibility.go)
 	mapper, chain := mapping.NewChain(name, mapping.Handlers{
 		Claim:          b.claim,
 		Remittance:     b.remittance,
@@ -122,6 +123,8 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 
 		// 277 (X212) answers to claim status inquiries (claimstatus.go).
 		ClaimStatusResponse: b.claimStatusResponse,
+		// 271 (X279A1) answers to eligibility inquiries (eligibility.go).
+		EligibilityResponse: answers.add,
 	})
 	v := &ig.Validator{File: name, ForgetSets: true, Handlers: chain}
 
@@ -132,6 +135,9 @@ func (p *Pipeline) ProcessFile(ctx context.Context, pt Partner, key string) (*Ou
 	res, err := mapper.Finish(v.Run(counted))
 	if err == nil {
 		err = b.flush()
+	}
+	if err == nil {
+		err = addEligibility(ctx, ing, answers) // eligibility.go
 	}
 	acked, aerr := ackr.Finish()
 	if aerr != nil && err == nil {

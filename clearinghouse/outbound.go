@@ -80,6 +80,11 @@ func (p *Pipeline) FlushOutbound(ctx context.Context) (files []string, err error
 		if err != nil {
 			return files, err
 		}
+		more, err := p.flushEligibility(ctx, pt) // eligibility.go
+		files = append(files, more...)
+		if err != nil {
+			return files, err
+		}
 	}
 	return files, nil
 }
@@ -213,11 +218,14 @@ func (p *Pipeline) recordOutbound(ctx context.Context, pt Partner, kind, what st
 func (p *Pipeline) writePending(ctx context.Context, f *edigw.File) (written bool, err error) {
 	var buf bytes.Buffer
 	var n int
-	if f.Kind == "278" {
+	switch f.Kind {
+	case "278":
 		n, err = p.render278(ctx, f, &buf)
-	} else if f.Kind == "276" {
+	case "276":
 		n, err = p.render276(ctx, f, &buf)
-	} else {
+	case "270":
+		n, err = p.render270(ctx, f, &buf) // eligibility.go
+	default:
 		n, err = p.render837(ctx, f, &buf)
 	}
 	if errors.Is(err, errNoRecords) {

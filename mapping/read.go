@@ -20,6 +20,10 @@ type Handlers struct {
 	Claim         func(*edigw.Claim) error
 	Remittance    func(*edigw.Remittance) error
 	Authorization func(*edigw.AuthorizationRequest) error
+	// EligibilityInquiry and EligibilityResponse receive one record a
+	// member of each 270 and 271 set without errors (eligibility279.go).
+	EligibilityInquiry  func(*edigw.EligibilityInquiry) error
+	EligibilityResponse func(*edigw.EligibilityResponse) error
 	// Acknowledgment receives each TA1 as it is read, and each 999 and
 	// 277CA (005010X214) set without errors as it ends.
 	Acknowledgment func(*edigw.Acknowledgment) error
@@ -71,6 +75,7 @@ type Result struct {
 	Claims          int
 	Remittances     int
 	Authorizations  int
+	Eligibility     int // 270 and 271 member records
 	Acknowledgments int
 	ClaimStatuses   int // claims of 276 and 277 (X212) sets handed over
 	Rejected        int // remittances, authorization events and acknowledgments of sets with errors
@@ -159,6 +164,7 @@ type Mapper struct {
 	claims claimMapper
 	remits remitMapper
 	auths  authMapper
+	elig   eligibilityMapper
 	acks   ackMapper
 	status claimStatusMapper
 	// own collects the claims when no Acknowledger does; ownInWorker
@@ -207,6 +213,7 @@ func NewMapper(name string, h Handlers) *Mapper {
 		}
 	}
 	m.claims.reading, m.remits.reading, m.auths.reading, m.acks.reading, m.status.reading = rd, rd, rd, rd, rd
+	m.elig.reading = rd
 	m.claims.b.onClaim = m.claims.claim
 	// Without a handler for the remittances, the rules are checked
 	// without building them (rulesonly835.go, decision 0031).
@@ -278,6 +285,8 @@ func (m *Mapper) mapperFor(s *ig.SetResult) setMapper {
 		return &m.remits
 	case "278":
 		return &m.auths
+	case "270", "271":
+		return &m.elig
 	case "999", "277":
 		return &m.acks
 	}

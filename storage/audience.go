@@ -92,6 +92,8 @@ func (db *DB) FileAudience(ctx context.Context, id int64) (*edigw.Audience, erro
 		UNION SELECT 'authorization', coalesce(requester_tin, ''), coalesce(requester_npi, '') FROM authorizations WHERE file_id = $1
 		UNION SELECT 'authorization', coalesce(a.requester_tin, ''), coalesce(a.requester_npi, '')
 			FROM authorization_decisions d JOIN authorizations a ON a.id = d.authorization_id WHERE d.file_id = $1
+		UNION SELECT 'eligibility', coalesce(provider_tin, ''), coalesce(provider_npi, '') FROM eligibility_inquiries
+			WHERE file_id = $1 OR response_file_id = $1
 		UNION SELECT subject, tin, npi FROM file_audience WHERE file_id = $1`, target)
 	if err != nil {
 		return nil, wrap("file audience", err)

@@ -250,6 +250,8 @@ func (db *DB) MarkSent(ctx context.Context, subject string, ids []int64, fileID 
 		table = "authorizations"
 	case subjectClaimStatus: // claim_status_inquiries.go
 		table = "claim_status_inquiries"
+	case subjectEligibility:
+		table = "eligibility_inquiries" // eligibility.go
 	default:
 		return fmt.Errorf("storage: mark sent: unknown subject %q (want claim or authorization)", subject)
 	}

@@ -22,7 +22,7 @@ func newGenCmd() *cobra.Command {
 		providerName    string
 	)
 	c := &cobra.Command{
-		Use:   "gen --kind 837p|835|278 (--claims N | --size 100MB) [-o FILE]",
+		Use:   "gen --kind 837p|835|278|270 (--claims N | --size 100MB) [-o FILE]",
 		Short: "Write a deterministic, valid synthetic 5010 file of any size (for benchmarks and load tests)",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -69,7 +69,7 @@ func newGenCmd() *cobra.Command {
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&kind, "kind", "837p", "file kind: 837p, 835 or 278")
+	f.StringVar(&kind, "kind", "837p", "file kind: 837p, 835, 278 or 270")
 	f.IntVar(&claims, "claims", 0, "number of claims (278: requests)")
 	f.StringVar(&size, "size", "", "approximate file size instead of --claims, e.g. 100MB or 1GB")
 	f.IntVar(&perSet, "per-set", synth.DefaultPerSet, "claims per transaction set")

@@ -19,7 +19,7 @@ import (
 // generateKinds maps --kind to the record type it reads and the claim kind.
 var generateKinds = map[string]edigw.ClaimKind{"837p": edigw.Professional, "837i": edigw.Institutional, "837d": edigw.Dental, "835": "", "278": "",
 	"999": "", "277ca": "", "ta1": "",
-	"276": "", "277": ""}
+	"276": "", "277": "", "270": "", "271": ""}
 
 // ackKinds maps --kind to the acknowledgment records it writes.
 var ackKinds = map[string]struct {
@@ -35,13 +35,14 @@ func newGenerateCmd() *cobra.Command {
 	var from, kind, sender, receiver, usage string
 	var start int64
 	c := &cobra.Command{
-		Use:   "generate FILE|- --from json --kind 837p|837i|837d|835|278|999|277ca|ta1",
+		Use:   "generate FILE|- --from json --kind 837p|837i|837d|835|278|270|271|999|277ca|ta1",
 		Short: "Generate an X12 file from edigw records (JSON)",
 		Long: `generate reads records as JSON — the lines "edigw translate --to json" writes,
 a JSON array of records, or one record — and writes them as one X12 interchange
 with envelopes and control numbers: claims as an 837 (at most 5000 per set),
 remittances as 835s, authorization requests as 278 requests (or responses, when
-they carry a decision). The file is validated as it is written back; invalid
+they carry a decision), eligibility inquiries as 270s and responses as 271s
+(one set per member). The file is validated as it is written back; invalid
 output is an error.
 
 --kind 276 and 277 write claim status inquiries and responses (005010X212);
@@ -54,7 +55,7 @@ Exit status: 0 written and valid, 1 the output did not validate, 2 bad input or 
 				return &exitError{code: exitUnusable, err: fmt.Errorf("--from %q: only json is supported", from)}
 			}
 			if _, ok := generateKinds[kind]; !ok {
-				return &exitError{code: exitUnusable, err: fmt.Errorf("--kind %q: want 837p, 837i, 837d, 835, 278, 999, 277ca or ta1", kind)}
+				return &exitError{code: exitUnusable, err: fmt.Errorf("--kind %q: want 837p, 837i, 837d, 835, 278, 270, 271, 999, 277ca or ta1", kind)}
 			}
 			in, _, err := openInput(c, args[0])
 			if err != nil {
@@ -85,7 +86,7 @@ Exit status: 0 written and valid, 1 the output did not validate, 2 bad input or 
 		},
 	}
 	c.Flags().StringVar(&from, "from", "json", "input format (json)")
-	c.Flags().StringVar(&kind, "kind", "", "what to write: 837p, 837i, 837d, 835, 278, 999, 277ca or ta1")
+	c.Flags().StringVar(&kind, "kind", "", "what to write: 837p, 837i, 837d, 835, 278, 270, 271, 999, 277ca or ta1")
 	c.Flags().StringVar(&sender, "sender", "EDIGW", "ISA06/GS02 sender ID")
 	c.Flags().StringVar(&receiver, "receiver", string(edigw.Cigna), "ISA08/GS03 receiver ID")
 	c.Flags().StringVar(&usage, "usage", "T", "ISA15: T test or P production")
@@ -117,6 +118,18 @@ func generate(w io.Writer, in io.Reader, kind string, env mapping.Envelope) (int
 			return 0, err
 		}
 		return len(recs), mapping.Write278(w, env, recs)
+	case "270":
+		recs, err := decodeAll[edigw.EligibilityInquiry](raws, "eligibility_inquiry")
+		if err != nil {
+			return 0, err
+		}
+		return len(recs), mapping.Write270(w, env, recs)
+	case "271":
+		recs, err := decodeAll[edigw.EligibilityResponse](raws, "eligibility_response")
+		if err != nil {
+			return 0, err
+		}
+		return len(recs), mapping.Write271(w, env, recs)
 	case "999", "277ca", "ta1":
 		recs, err := decodeAll[edigw.Acknowledgment](raws, "acknowledgment")
 		if err != nil {

@@ -37,7 +37,8 @@ func newTokenCreateCmd() *cobra.Command {
 		Long: `create stores a new API token and prints its secret on standard output, once:
 edigw keeps only the secret's SHA-256. Entitlements are those of the payer's
 provider portal: claims (submit and read claims), precertification (submit and
-read authorization requests), remittances (read remittances). The token sees the
+read authorization requests), remittances (read remittances), eligibility (ask
+and read eligibility and benefits, 270/271). The token sees the
 records of the provider TINs and NPIs given, and no others.
 
 A token given one TIN and some NPIs also declares those NPIs as billing under
@@ -74,7 +75,7 @@ submit claims naming the pair. See docs/api.md, "Tokens, entitlements and scope"
 	}
 	sf.addDatabase(c)
 	c.Flags().StringVar(&name, "name", "", "who the token is for, e.g. the billing system's name (required)")
-	c.Flags().StringSliceVar(&ents, "entitlement", nil, "claims, precertification, remittances (comma-separated or repeated), or operations alone")
+	c.Flags().StringSliceVar(&ents, "entitlement", nil, "claims, precertification, remittances, eligibility (comma-separated or repeated), or operations alone")
 	c.Flags().StringSliceVar(&tins, "tin", nil, "provider tax ID (9 digits) whose records the token sees")
 	c.Flags().StringSliceVar(&npis, "npi", nil, "provider NPI (10 digits) whose records the token sees")
 	c.Flags().StringVar(&expires, "expires", "", "when the token stops working: a duration (720h) or a date (2027-01-31, 00:00 UTC) or RFC 3339 time; default never")
@@ -158,7 +159,7 @@ func tokenFromFlags(name string, ents, tins, npis []string) (*edigw.Token, error
 	for _, e := range ents {
 		e := edigw.Entitlement(strings.ToLower(strings.TrimSpace(e)))
 		if !slices.Contains(edigw.Entitlements, e) {
-			return nil, fmt.Errorf("--entitlement %q: want claims, precertification, remittances or operations", e)
+			return nil, fmt.Errorf("--entitlement %q: want claims, precertification, remittances, eligibility or operations", e)
 		}
 		if !slices.Contains(tok.Entitlements, e) {
 			tok.Entitlements = append(tok.Entitlements, e)

@@ -14,7 +14,7 @@ func newTranslateCmd() *cobra.Command {
 	var auth authCheck
 	c := &cobra.Command{
 		Use:   "translate FILE|- [--to json]",
-		Short: "Translate 837, 835 and 278 transaction sets into edigw records (JSON lines)",
+		Short: "Translate 837, 835, 278, 270 and 271 transaction sets into edigw records (JSON lines)",
 		Long: `translate validates an X12 file and writes each record it holds as one JSON
 line: {"type":"claim"|"remittance"|"authorization","record":{...}}, with a
 "...Value" description beside each code (CARC, RARC, place of service ...). It applies
@@ -63,6 +63,9 @@ Exit status: 0 the file was valid, 1 it had errors, 2 unreadable or bad usage.`,
 				// 276 and 277 (X212) claims: cmd/edigw/claimstatus.go.
 				ClaimStatusInquiry:  func(r *edigw.ClaimStatusInquiry) error { return line(claimStatusInquiryType, r) },
 				ClaimStatusResponse: func(r *edigw.ClaimStatusResponse) error { return line(claimStatusResponseType, r) },
+				// 270 and 271 members (eligibility279.go).
+				EligibilityInquiry:  func(r *edigw.EligibilityInquiry) error { return line("eligibility_inquiry", r) },
+				EligibilityResponse: func(r *edigw.EligibilityResponse) error { return line("eligibility_response", r) },
 				// Prior authorization against --database's store, if given.
 				AuthorizationLookup: auth.lookup(),
 				Context:             c.Context(),
@@ -88,6 +91,9 @@ Exit status: 0 the file was valid, 1 it had errors, 2 unreadable or bad usage.`,
 			}
 			for _, w := range warnings {
 				fmt.Fprintf(c.ErrOrStderr(), "  warning: %v\n", w.Err)
+			}
+			if res.Eligibility > 0 {
+				fmt.Fprintf(c.ErrOrStderr(), "edigw translate: %d eligibility inquiries and responses\n", res.Eligibility)
 			}
 			if res.Claims > 0 {
 				auth.report(c.ErrOrStderr(), res)

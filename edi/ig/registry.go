@@ -51,7 +51,8 @@ func NewRegistry(guides ...*Guide) (*Registry, error) {
 // standard is built when the package is initialized, from the guide
 // values of this package: a guide that is not well formed fails every
 // test at once, and no caller ever waits for the first preparation.
-var standard = mustRegistry(X212Request, X212Response, X214, X217Request, X217Response, X221A1, X222A1, X223A2, X224A2, X231A1)
+var standard = mustRegistry(X212Request, X212Response, X214, X217Request, X217Response, X221A1, X222A1, X223A2, X224A2, X231A1,
+	X279A1Inquiry, X279A1Response)
 
 func mustRegistry(guides ...*Guide) *Registry {
 	r, err := NewRegistry(guides...)
@@ -63,7 +64,7 @@ func mustRegistry(guides ...*Guide) *Registry {
 
 // Standard returns the registry of the HIPAA 5010 guides edigw supports:
 // 276 and 277 claim status (X212), 277CA (X214), 278 request and response (X217), 835 (X221A1), 837P
-// (X222A1), 837I (X223A2), 837D (X224A2) and 999 (X231A1).
+// (X222A1), 837I (X223A2), 837D (X224A2), 999 (X231A1) and 270/271 (X279A1).
 func Standard() *Registry { return standard }
 
 // orStandard is r, or the standard registry when r is nil: a Validator

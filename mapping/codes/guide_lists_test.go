@@ -29,3 +29,16 @@ func TestClaimStatusListsMatchGuide(t *testing.T) {
 		}
 	}
 }
+
+// TestServiceTypeListMatchesGuide keeps X279A1's service type codes (EQ01,
+// EB03; edi/ig) and ServiceType (which describes them) the same.
+func TestServiceTypeListMatchesGuide(t *testing.T) {
+	var ours []string
+	for _, code := range ServiceType.Codes() {
+		ours = append(ours, code.Value)
+	}
+	slices.Sort(ours)
+	if got := ig.ServiceTypeCodes.Codes(); !slices.Equal(ours, got) {
+		t.Errorf("ServiceType and the guide's list differ:\nmapping/codes %v\nedi/ig        %v", ours, got)
+	}
+}
