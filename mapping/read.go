@@ -286,6 +286,12 @@ func (m *Mapper) mapperFor(s *ig.SetResult) setMapper {
 	case "278":
 		return &m.auths
 	case "270", "271":
+		// A 270 or 271 has no business rules: its records are only for
+		// handlers, and building them for none (validate, ack) cost
+		// two thirds of validate's time on a generated 270.
+		if m.h.EligibilityInquiry == nil && m.h.EligibilityResponse == nil && !m.h.wholeRecords {
+			return nil
+		}
 		return &m.elig
 	case "999", "277":
 		return &m.acks
