@@ -24,7 +24,7 @@ func TestAppealsLinkOnlyInsideTheRequester(t *testing.T) {
 		t.Fatal(err)
 	}
 	denial := asked
-	denial.Decision = &edigw.Decision{Action: "A3", CertificationNumber: "CERT-DEN-A", Reasons: []string{"MN"}, Status: edigw.AuthDenied}
+	denial.Decision = &edigw.Decision{Action: "A3", CertificationNumber: "CERT-DEN-A", Reasons: []string{"0F"}, Status: edigw.AuthDenied}
 	for i, r := range []*edigw.AuthorizationRequest{&asked, &denial} {
 		ing, err := e.db.BeginIngest(ctx, &edigw.File{PayerID: edigw.Cigna, Key: "cigna-62308/inbound/a" + string(rune('0'+i)), Direction: edigw.Inbound, Kind: "278"})
 		if err != nil {
@@ -101,7 +101,7 @@ func TestAppealLinksOnlyToAnOriginalTheSubmitterReads(t *testing.T) {
 	}
 	asked.Requester.TaxID = tinA
 	denial := asked
-	denial.Decision = &edigw.Decision{Action: "A3", CertificationNumber: "CERT-DEN-A", Reasons: []string{"MN"}, Status: edigw.AuthDenied}
+	denial.Decision = &edigw.Decision{Action: "A3", CertificationNumber: "CERT-DEN-A", Reasons: []string{"0F"}, Status: edigw.AuthDenied}
 	for i, r := range []*edigw.AuthorizationRequest{&asked, &denial} {
 		ing, err := e.db.BeginIngest(ctx, &edigw.File{PayerID: edigw.Cigna, Key: "cigna-62308/inbound/s" + string(rune('0'+i)), Direction: edigw.Inbound, Kind: "278"})
 		if err != nil {

@@ -218,12 +218,12 @@ func TestDenialAppealsAndOriginals(t *testing.T) {
 	db.Now = clk.now
 	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{lcRequest("LC-DEN", tinA, npiA)}})
 	denial := lcResponse("LC-DEN", tinA, npiA, "A3", "C-DEN", "")
-	denial.Decision.Reasons = []string{"MN"}
+	denial.Decision.Reasons = []string{"0F"}
 	clk.set(at("2026-07-06T10:00:00Z"))
 	mustIngest(t, db, batch{auths: []*edigw.AuthorizationRequest{denial}})
 	orig := authIDByTrace(t, db, "LC-DEN", npiA)
 	l := storedAuth(t, db, orig).AuthorizationLifecycle
-	if len(l.DenialReasons) != 1 || l.DenialReasons[0].Code != "MN" || l.DenialReasons[0].Description == "" ||
+	if len(l.DenialReasons) != 1 || l.DenialReasons[0].Code != "0F" || l.DenialReasons[0].Description == "" ||
 		l.AppealDeadline != "2027-01-02" || l.ValidThrough != "" {
 		t.Errorf("denial: %+v", l)
 	}

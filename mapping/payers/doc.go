@@ -55,7 +55,7 @@
 //	                                    clock covers the line, "CMS-0057-F"), references[]
 //	                                    (qualifier, prefix, lineOfBusiness: a subscriber
 //	                                    REF that puts a request in a line), note
-//	denialReasons                       codes (HCR03 code -> description), note
+//	denialReasons                       codes (HCR03 code -> description, beyond or instead of X12's list 886), note
 //
 // A code or revenue code may belong to one category only (the finding
 // names it); Parse rejects overlaps, except between categories limited to

@@ -122,11 +122,22 @@ func TestValidityOf(t *testing.T) {
 func TestDenialReasonsOf(t *testing.T) {
 	p := cigna(t)
 	a := lcReq()
-	a.Decision = &edigw.Decision{Action: "A3", Reasons: []string{"MN", "ZZ"}}
-	a.Services[0].Decision = &edigw.Decision{Action: "A3", Reasons: []string{"MN", "NC"}}
+	a.Decision = &edigw.Decision{Action: "A3", Reasons: []string{"0F", "ZZ"}}
+	a.Services[0].Decision = &edigw.Decision{Action: "A3", Reasons: []string{"0F", "0M"}}
 	got := p.DenialReasonsOf(a)
-	if len(got) != 3 || got[0].Code != "MN" || got[0].Description == "" || got[1].Code != "ZZ" || got[1].Description != "" || got[2].Code != "NC" {
-		t.Errorf("%+v", got)
+	want := []edigw.DenialReason{{Code: "0F", Description: "Not medically necessary"}, {Code: "ZZ"},
+		{Code: "0M", Description: "Non-covered service"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("X12's descriptions: %+v, want %+v", got, want)
+	}
+	// A reviewer's own code, or its own words for one of X12's.
+	own := *p // a copy: the registry's profile is shared
+	own.DenialReasons.Codes = map[string]string{"ZZ": "the reviewer's reason", "0M": "not a benefit of the member's plan"}
+	got = own.DenialReasonsOf(a)
+	want = []edigw.DenialReason{{Code: "0F", Description: "Not medically necessary"}, {Code: "ZZ", Description: "the reviewer's reason"},
+		{Code: "0M", Description: "not a benefit of the member's plan"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("the profile's descriptions: %+v, want %+v", got, want)
 	}
 	if d := p.AppealDeadlineOf(time.Date(2026, 10, 9, 18, 0, 0, 0, time.UTC)); d != "2027-04-07" {
 		t.Errorf("appeal deadline %s", d)

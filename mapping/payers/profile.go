@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/mapping/codes"
 )
 
 // Profile is one payer's prior-authorization rules, read from its JSON
@@ -131,16 +132,23 @@ type Decisions struct {
 	HoldDays int `json:"holdDays,omitempty"`
 }
 
-// DenialReasons describe HCR03 codes: code -> description. A code not
-// listed is kept and shown without a description. HCR03's own code list
-// (X12 external code source 886) is X12's and not reproduced here.
+// DenialReasons describe the HCR03 codes a payer's reviewer uses beyond
+// X12's list (external code source 886, codes.DecisionReason), or words
+// them its own way: code -> description. A code in neither is kept and
+// shown without a description.
 type DenialReasons struct {
 	Codes map[string]string `json:"codes,omitempty"`
 	Note  string            `json:"note,omitempty"`
 }
 
-// Describe returns a reason code's description, "" when unknown.
-func (d DenialReasons) Describe(code string) string { return d.Codes[code] }
+// Describe returns a reason code's description: the profile's, else
+// X12's, "" when neither knows it.
+func (d DenialReasons) Describe(code string) string {
+	if s, ok := d.Codes[code]; ok {
+		return s
+	}
+	return codes.DecisionReason.Describe(code)
+}
 
 // Appeals are the deadlines after an adverse decision.
 type Appeals struct {
