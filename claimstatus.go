@@ -61,6 +61,17 @@ type ClaimStatusResponse struct {
 	Payer     Party   `json:"payer"`               // 2100A NM1*PR and PER
 	Receiver  Party   `json:"receiver"`
 	Provider  Party   `json:"provider"`
+	// ReceiverTrace and ReceiverStatuses are the 2200B loop: what the
+	// payer says of the information receiver's whole inquiry (TRN02, the
+	// batch it answers; STCs, entity 41, AY or PR), for example that it
+	// was rejected (category E). Copied into every claim below it.
+	ReceiverTrace    string              `json:"receiverTrace,omitempty"`
+	ReceiverStatuses []ClaimStatusDetail `json:"receiverStatuses,omitempty"`
+	// ProviderTrace and ProviderStatuses are the 2200C loop: the payer's
+	// statuses for the service provider (entity 1P or 85), for example
+	// that it is not known (E0:24:85). Copied into every claim below it.
+	ProviderTrace    string              `json:"providerTrace,omitempty"`
+	ProviderStatuses []ClaimStatusDetail `json:"providerStatuses,omitempty"`
 	// Statuses are the claim's STCs, the first the current one.
 	Statuses []ClaimStatusDetail `json:"statuses"`
 	ClaimStatusClaim

@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"io"
+	"slices"
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/edi"
@@ -95,6 +96,10 @@ func (b *claimStatusBuilder) segment(ev *ig.Event) {
 	case "HL":
 		b.close()
 		switch s.String(3) {
+		case "21": // a new receiver: its 2200B, and its providers', are its own
+			h.ReceiverTrace, h.ReceiverStatuses, h.ProviderTrace, h.ProviderStatuses = "", nil, "", nil
+		case "19": // a new provider: no 2100C of the one before is its own
+			h.Provider, h.ProviderTrace, h.ProviderStatuses = edigw.Party{}, "", nil
 		case "22":
 			h.Subscriber, h.SubscriberIDQualifier, h.Patient = edigw.Person{}, "", nil
 		case "23":
@@ -116,6 +121,8 @@ func (b *claimStatusBuilder) segment(ev *ig.Event) {
 		b.close()
 	default:
 		switch loop {
+		case "2200B", "2200C":
+			b.levelSegment(s, loop == "2200B")
 		case "2200D", "2200E":
 			b.claimSegment(s)
 		case "2210D", "2210E", "2220D", "2220E":
@@ -158,6 +165,9 @@ func (b *claimStatusBuilder) claimSegment(s *edi.Segment) {
 	if s.ID() == "TRN" {
 		b.close()
 		c := b.head
+		// The level statuses are the head's until the next HL 21 or 19;
+		// each claim gets its own copy.
+		c.ReceiverStatuses, c.ProviderStatuses = slices.Clone(c.ReceiverStatuses), slices.Clone(c.ProviderStatuses)
 		if c.Patient != nil {
 			p := *c.Patient
 			c.Patient = &p
@@ -197,6 +207,22 @@ func (b *claimStatusBuilder) claimSegment(s *edi.Segment) {
 		c.Charge = optionalAmount(s.String(2))
 	case "DTP":
 		c.ServiceDate = period(s.String(2), s.String(3))
+	}
+}
+
+// levelSegment reads the 2200B (receiver) or 2200C (provider) loop of a
+// 277: its TRN and STCs, which every claim below the level carries.
+func (b *claimStatusBuilder) levelSegment(s *edi.Segment, receiver bool) {
+	h := &b.head
+	trace, statuses := &h.ProviderTrace, &h.ProviderStatuses
+	if receiver {
+		trace, statuses = &h.ReceiverTrace, &h.ReceiverStatuses
+	}
+	switch s.ID() {
+	case "TRN":
+		*trace = s.String(2)
+	case "STC":
+		*statuses = append(*statuses, claimStatusDetail(s))
 	}
 }
 

@@ -116,6 +116,7 @@ func TestClaimStatusRoundTrip(t *testing.T) {
 	for name, b := range claimStatusSamples(t) {
 		files[name] = b
 	}
+	files["level-statuses.277"] = levelStatuses(t)
 	for name, in := range files {
 		qs, rs := readClaimStatus(t, name, in)
 		if len(qs)+len(rs) == 0 { // a 277 of receiver statuses only: no claim
@@ -236,5 +237,89 @@ func TestClaimStatusResponseUpdate(t *testing.T) {
 	}
 	if u := ClaimStatusResponseUpdate(rs[1]); u.Status != edigw.ClaimPended {
 		t.Errorf("pended: %+v", u)
+	}
+}
+
+// levelStatuses is a 277 written for the project with statuses at the
+// information receiver (2200B) and service provider (2200C) levels: two
+// receivers, one with an acknowledgment and one rejected; a provider with
+// two statuses and one with none.
+func levelStatuses(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "claimstatus", "level-statuses.277"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestReadClaimStatusLevelStatuses: every claim carries the 2200B and
+// 2200C statuses of the levels above it, and a new receiver or provider
+// brings its own (or none).
+func TestReadClaimStatusLevelStatuses(t *testing.T) {
+	_, rs := readClaimStatus(t, "level-statuses.277", levelStatuses(t))
+	if len(rs) != 3 {
+		t.Fatalf("%d responses", len(rs))
+	}
+	codes := func(ds []edigw.ClaimStatusDetail) string {
+		var out []string
+		for _, d := range ds {
+			for _, c := range d.StatusCodes {
+				out = append(out, c.String())
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	for i, want := range []struct{ receiverTrace, receiver, providerTrace, provider string }{
+		{"CS4802", "A1:19:PR", "0", "A3:24:85 A3:562:1P"},
+		{"CS4802", "A1:19:PR", "", ""},
+		{"CS4802B", "E0:0:41 E1:0:AY", "", ""},
+	} {
+		r := rs[i]
+		if r.ReceiverTrace != want.receiverTrace || codes(r.ReceiverStatuses) != want.receiver ||
+			r.ProviderTrace != want.providerTrace || codes(r.ProviderStatuses) != want.provider {
+			t.Errorf("claim %d: receiver %q %q, provider %q %q", i, r.ReceiverTrace, codes(r.ReceiverStatuses), r.ProviderTrace, codes(r.ProviderStatuses))
+		}
+	}
+	// A new 2000C is a new provider: the third claim's is by TIN, not the NPI before it.
+	if p := rs[2].Provider; p.IDQualifier != "FI" || p.ID != "123456789" {
+		t.Errorf("third claim's provider %+v", p)
+	}
+	if d := rs[0].ReceiverStatuses[0]; d.Date != "20260306" || d.Charge != nil {
+		t.Errorf("2200B STC %+v", d)
+	}
+	// The claims' own statuses, and so their matching and moves, are as before.
+	if u := ClaimStatusResponseUpdate(rs[1]); u.Status != edigw.ClaimDenied || u.Reason != "277 F2:88" {
+		t.Errorf("%+v", u)
+	}
+	// Each claim holds its own copy of the level's statuses.
+	rs[0].ReceiverStatuses[0].Date = "x"
+	if rs[1].ReceiverStatuses[0].Date != "20260306" {
+		t.Error("claims share the level's statuses")
+	}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, rs[2]); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"receiverTrace":"CS4802B"`, `"receiverStatuses":[{"statusCodes":[{"category":"E0","categoryValue":"`,
+		`"entity":"AY","entityValue":"`} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("view lacks %s:\n%s", want, buf.String())
+		}
+	}
+}
+
+// TestWriteClaimStatusLevelStatusesWhole: a 2200B or 2200C loop needs its
+// TRN and an STC; a record with one and not the other is refused.
+func TestWriteClaimStatusLevelStatusesWhole(t *testing.T) {
+	_, rs := readClaimStatus(t, "level-statuses.277", levelStatuses(t))
+	r := *rs[0]
+	r.ReceiverTrace = ""
+	p := *rs[0]
+	p.ProviderStatuses = nil
+	for _, bad := range []*edigw.ClaimStatusResponse{&r, &p} {
+		if err := Write277(&bytes.Buffer{}, testEnvelope(), []*edigw.ClaimStatusResponse{bad}); !errors.Is(err, ErrIncomplete) {
+			t.Errorf("%v", err)
+		}
 	}
 }

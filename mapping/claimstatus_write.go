@@ -74,6 +74,9 @@ func checkClaimStatus(r *edigw.ClaimStatusResponse, index int, response bool) er
 	need(r.TraceNumber != "", "missing traceNumber (TRN02)")
 	need(r.CreatedAt == "" || validStamp(r.CreatedAt), "createdAt as CCYYMMDDHHMM[SS[DD]] (BHT04-05)")
 	need(!response || len(r.Statuses) > 0, "missing statuses (STC)")
+	// A 2200B or 2200C loop needs both its TRN and an STC.
+	need(!response || (r.ReceiverTrace == "") == (len(r.ReceiverStatuses) == 0), "receiverTrace and receiverStatuses together (2200B TRN02 and STC)")
+	need(!response || (r.ProviderTrace == "") == (len(r.ProviderStatuses) == 0), "providerTrace and providerStatuses together (2200C TRN02 and STC)")
 	for i, l := range r.Lines {
 		need(l.Procedure.Qualifier != "" && l.Procedure.Code != "", fmt.Sprintf("missing lines[%d].procedure (SVC01)", i))
 		need(l.ServiceDate != nil && l.ServiceDate.From != "", fmt.Sprintf("missing lines[%d].serviceDate (DTP*472)", i))
@@ -175,10 +178,12 @@ func samePayer(a, b *edigw.ClaimStatusResponse) bool {
 	return a.PayerID == b.PayerID && reflect.DeepEqual(a.Payer, b.Payer)
 }
 func sameReceiver(a, b *edigw.ClaimStatusResponse) bool {
-	return samePayer(a, b) && reflect.DeepEqual(a.Receiver, b.Receiver)
+	return samePayer(a, b) && reflect.DeepEqual(a.Receiver, b.Receiver) &&
+		a.ReceiverTrace == b.ReceiverTrace && reflect.DeepEqual(a.ReceiverStatuses, b.ReceiverStatuses)
 }
 func sameProvider(a, b *edigw.ClaimStatusResponse) bool {
-	return sameReceiver(a, b) && reflect.DeepEqual(a.Provider, b.Provider)
+	return sameReceiver(a, b) && reflect.DeepEqual(a.Provider, b.Provider) &&
+		a.ProviderTrace == b.ProviderTrace && reflect.DeepEqual(a.ProviderStatuses, b.ProviderStatuses)
 }
 func sameSubscriber(a, b *edigw.ClaimStatusResponse) bool {
 	return sameProvider(a, b) && reflect.DeepEqual(a.Subscriber, b.Subscriber) && a.SubscriberIDQualifier == b.SubscriberIDQualifier
@@ -213,10 +218,16 @@ func (lv *claimStatusLevels) claim(r, next *edigw.ClaimStatusResponse, response 
 		rc := r.Receiver
 		rc.IDQualifier = "46"
 		o.nm1("41", rc)
+		if response {
+			o.levelStatus("2", r.ReceiverTrace, r.ReceiverStatuses)
+		}
 	}
 	if newProvider {
 		lv.prov = lv.hl(lv.receiver, "19", true)
 		o.nm1("1P", r.Provider)
+		if response {
+			o.levelStatus("1", r.ProviderTrace, r.ProviderStatuses)
+		}
 	}
 	if newSubscriber {
 		// HL04: whether a dependent of this subscriber follows.
@@ -280,6 +291,18 @@ func (lv *claimStatusLevels) claimLoop(r *edigw.ClaimStatusResponse, response bo
 			o.seg("REF", "FJ", l.ControlNumber)
 		}
 		lv.date(l.ServiceDate)
+	}
+}
+
+// levelStatus writes a 2200B (TRN01 "2") or 2200C (TRN01 "1") loop when
+// the level has statuses.
+func (o *out) levelStatus(traceType, trace string, statuses []edigw.ClaimStatusDetail) {
+	if trace == "" && len(statuses) == 0 {
+		return
+	}
+	o.seg("TRN", traceType, trace)
+	for _, d := range statuses {
+		o.stc212(d)
 	}
 }
 

@@ -18,6 +18,7 @@ var EntityIdentifier = newList("EntityIdentifier", []Code{
 	{"82", "Rendering provider", Active},
 	{"85", "Billing provider", Active},
 	{"87", "Pay-to provider", Active},
+	{"AY", "Clearinghouse", Active}, // 277 (X212) 2200B: the information receiver as a clearinghouse
 	{"DK", "Ordering physician", Active},
 	{"DN", "Referring provider", Active},
 	{"DQ", "Supervising physician", Active},
