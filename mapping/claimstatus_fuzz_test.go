@@ -17,6 +17,7 @@ import (
 func FuzzClaimStatus(f *testing.F) {
 	files, _ := filepath.Glob("../fixtures/edi/claimstatus-*.edi")
 	samples, _ := filepath.Glob("../edi/ig/testdata/x212/*.27?")
+	samples = append(samples, "testdata/claimstatus/level-statuses.277")
 	files = append(files, samples...)
 	for _, name := range files {
 		if b, err := os.ReadFile(name); err == nil {
