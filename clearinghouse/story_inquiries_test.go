@@ -1,7 +1,9 @@
 package clearinghouse
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,9 +18,10 @@ import (
 // inquiry, queued as the API queues it, goes out in a 270 and the
 // payer's 271 (00b) answers it with eligibility.received; the 278s and
 // the 837 follow; the supplier's 276 (05a) is accepted and moves
-// nothing; the payer's 277 X212 (05b) pends both claims with
-// claim_status.received and claim.pended; the 835 then pays the bed and
-// denies the other claim.
+// nothing; the gateway's own 276 about both claims goes out, and the
+// payer's 277 X212 (05b, under the gateway's traces) answers it and
+// pends both claims with claim_status.received and claim.pended; the 835
+// then pays the bed and denies the other claim.
 func TestStoryWithInquiries(t *testing.T) {
 	p := newPipeline(t)
 	ctx := context.Background()
@@ -104,8 +107,51 @@ func TestStoryWithInquiries(t *testing.T) {
 	if s := status("DME-2026-0101"); s != edigw.ClaimSubmitted {
 		t.Errorf("after the 276, the bed is %s", s)
 	}
-	if o := poll("05b-277-claim-status.edi")[0]; o.Result.Unmatched != 0 || o.Result.StatusUpdates != 2 {
-		t.Fatalf("the 277: %+v", o.Result)
+	// The gateway's own inquiries about both claims go out in a 276 under
+	// its trace numbers; the payer's 277 of 05b, repeating them, answers
+	// them. (05b carries 05a's traces; the gateway's replace them.)
+	var inquiries []*edigw.ClaimStatusInquiry
+	var claimIDs []int64
+	for _, pcn := range []string{"DME-2026-0101", "DME-2026-0102"} {
+		c, err := db.ClaimByControlNumber(ctx, edigw.Cigna, pcn, scope)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inquiries, claimIDs = append(inquiries, mapping.ClaimStatusInquiryFor(c.Claim)), append(claimIDs, c.ID)
+	}
+	inquiryIDs, err := db.QueueClaimStatusInquiries(ctx, inquiries, claimIDs)
+	if err != nil || len(inquiryIDs) != 2 {
+		t.Fatalf("queue 276: %v %v", inquiryIDs, err)
+	}
+	keys, err = p.FlushOutbound(ctx)
+	if err != nil || len(keys) != 1 || !strings.Contains(keys[0], "claim-status") {
+		t.Fatalf("flush 276: %v %v", keys, err)
+	}
+	x276 := readObject(t, p.Objects, keys[0])
+	answer, err := os.ReadFile(filepath.Join(story, "05b-277-claim-status.edi"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, id := range inquiryIDs {
+		trace := fmt.Sprintf("CS%d", id)
+		if !strings.Contains(x276, "TRN*1*"+trace+"~") {
+			t.Errorf("the 276 sent lacks trace %s:\n%s", trace, x276)
+		}
+		answer = bytes.Replace(answer, []byte(fmt.Sprintf("TRN*2*CS5003-000%d~", i+1)), []byte("TRN*2*"+trace+"~"), 1)
+	}
+	dropBytes(t, p, "05b-277-claim-status.edi", answer)
+	outs, err := p.PollOnce(ctx)
+	if err != nil || len(outs) != 1 || outs[0].Status != edigw.FileArchived || outs[0].Result == nil {
+		t.Fatalf("the 277: %v %v", outs, err)
+	}
+	if r := outs[0].Result; r.Unmatched != 0 || r.StatusUpdates != 2 {
+		t.Fatalf("the 277: %+v", r)
+	}
+	for i, id := range inquiryIDs {
+		q, err := db.ClaimStatusInquiry(ctx, id, scope)
+		if err != nil || q.Status != edigw.InquiryAnswered || q.Response == nil || q.Response.Statuses[0].Category() != "P1" || q.ClaimID != claimIDs[i] {
+			t.Errorf("inquiry %d: %v %+v", i, err, q)
+		}
 	}
 	for _, pcn := range []string{"DME-2026-0101", "DME-2026-0102"} {
 		if s := status(pcn); s != edigw.ClaimPended {
