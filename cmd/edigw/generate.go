@@ -35,7 +35,7 @@ func newGenerateCmd() *cobra.Command {
 	var from, kind, sender, receiver, usage string
 	var start int64
 	c := &cobra.Command{
-		Use:   "generate FILE|- --from json --kind 837p|837i|837d|835|278|270|271|999|277ca|ta1",
+		Use:   "generate FILE|- --from json --kind 837p|837i|837d|835|278|270|271|276|277|999|277ca|ta1",
 		Short: "Generate an X12 file from edigw records (JSON)",
 		Long: `generate reads records as JSON — the lines "edigw translate --to json" writes,
 a JSON array of records, or one record — and writes them as one X12 interchange
