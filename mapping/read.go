@@ -276,7 +276,7 @@ func (m *Mapper) Finish(rep *ig.Report, err error) (*Result, error) {
 // status) is told from a 277CA by its guide, never by ST01 alone.
 func (m *Mapper) mapperFor(s *ig.SetResult) setMapper {
 	if s.Guide == ig.X212Request || s.Guide == ig.X212Response {
-		return &m.status
+		return m.onlyForHandlers(&m.status, m.h.ClaimStatusInquiry != nil || m.h.ClaimStatusResponse != nil)
 	}
 	switch s.Header.ID {
 	case "837":
@@ -286,17 +286,23 @@ func (m *Mapper) mapperFor(s *ig.SetResult) setMapper {
 	case "278":
 		return &m.auths
 	case "270", "271":
-		// A 270 or 271 has no business rules: its records are only for
-		// handlers, and building them for none (validate, ack) cost
-		// two thirds of validate's time on a generated 270.
-		if m.h.EligibilityInquiry == nil && m.h.EligibilityResponse == nil && !m.h.wholeRecords {
-			return nil
-		}
-		return &m.elig
+		return m.onlyForHandlers(&m.elig, m.h.EligibilityInquiry != nil || m.h.EligibilityResponse != nil)
 	case "999", "277":
 		return &m.acks
 	}
 	return nil
+}
+
+// onlyForHandlers is the mapper of sets that have no business rules (270
+// and 271, 276 and 277 of X212): their records exist only to be handed
+// over, so without a handler that wants them (validate, ack) none are
+// built, which cost two thirds of validate's time on a generated 270.
+// The guide's verdict and the acknowledgments do not depend on them.
+func (m *Mapper) onlyForHandlers(sm setMapper, wanted bool) setMapper {
+	if !wanted && !m.h.wholeRecords {
+		return nil
+	}
+	return sm
 }
 
 // InterchangeStart decides whether the interchange's records go out: not
