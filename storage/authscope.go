@@ -40,16 +40,7 @@ func (db *DB) authScopeOf(ctx context.Context, scope *edigw.Scope) (authScope, e
 // provider_npis && npis written as the requester's NPI or another's, so
 // that each part has its index (0015).
 func (s authScope) sql(alias string, args []any) (string, []any) {
-	if s.all {
-		return "TRUE", args
-	}
-	args = append(args, s.tins, s.npis, s.declared)
-	n := len(args)
-	return fmt.Sprintf(`(%[1]srequester_tin = ANY($%[2]d::text[])
-		OR %[1]srequester_npi = ANY($%[3]d::text[]) OR (%[1]sother_npis <> '{}' AND %[1]sother_npis && $%[3]d::text[])
-		OR (%[1]srequester_tin IS NULL AND (%[1]srequester_npi = ANY($%[4]d::text[])
-			OR (%[1]sother_npis <> '{}' AND %[1]sother_npis && $%[4]d::text[]))))`,
-		alias, n-2, n-1, n), args
+	return s.cond(alias, args, true)
 }
 
 // requesterSQL is sql without the service providers: the requests the
@@ -58,14 +49,25 @@ func (s authScope) sql(alias string, args []any) (string, []any) {
 // another practice as a service provider (SJ): counted by sql, a stranger
 // could add requests to that practice's figures.
 func (s authScope) requesterSQL(alias string, args []any) (string, []any) {
+	return s.cond(alias, args, false)
+}
+
+// cond is sql, or requesterSQL without the other (service) providers.
+func (s authScope) cond(alias string, args []any, others bool) (string, []any) {
 	if s.all {
 		return "TRUE", args
 	}
 	args = append(args, s.tins, s.npis, s.declared)
-	n := len(args)
-	return fmt.Sprintf(`(%[1]srequester_tin = ANY($%[2]d::text[]) OR %[1]srequester_npi = ANY($%[3]d::text[])
-		OR (%[1]srequester_tin IS NULL AND %[1]srequester_npi = ANY($%[4]d::text[])))`,
-		alias, n-2, n-1, n), args
+	tins, npis, declared := len(args)-2, len(args)-1, len(args)
+	named := func(npisArg int) string {
+		c := fmt.Sprintf("%srequester_npi = ANY($%d::text[])", alias, npisArg)
+		if others {
+			c += fmt.Sprintf(" OR (%[1]sother_npis <> '{}' AND %[1]sother_npis && $%[2]d::text[])", alias, npisArg)
+		}
+		return c
+	}
+	return fmt.Sprintf("(%srequester_tin = ANY($%d::text[]) OR %s OR (%srequester_tin IS NULL AND (%s)))",
+		alias, tins, named(npis), alias, named(declared)), args
 }
 
 // page is a scoped page's ID query, newest first: each TIN's and NPI's
