@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -11,56 +12,35 @@ import (
 // submitAuthorizations queues 278 requests for the next outbound file,
 // after the checks an inbound 278 gets.
 func (s *Server) submitAuthorizations(w http.ResponseWriter, r *http.Request, tok *edigw.Token) {
-	release, ok := s.admitSubmission(w, r)
-	if !ok {
-		return
-	}
-	defer release()
-	key, ok := idempotencyKey(w, r, tok)
-	if !ok {
-		return
-	}
-	reqs, ok := decodeRecords[edigw.AuthorizationRequest](w, r, s.maxBody(), s.maxBatch())
-	if !ok {
-		return
-	}
-	check := newProviderCheck(s.Store, tok)
-	var outside, invalid []mapping.Problem
-	for i, a := range reqs {
-		if a.PayerID == "" {
-			a.PayerID = s.payer()
-		}
-		// A submission is a request: the decision comes from the payer.
-		a.Status, a.Decision = edigw.AuthPending, nil
-		// The requester asks; the service providers (SJ) it names are who
-		// will perform the service, often another practice, and naming
-		// them is the point of a request (decision 0007).
-		ps, err := check.outside(r.Context(), i, "requester", "requester", a.Requester.TaxID, a.Requester.NPI())
-		if err != nil {
-			s.internal(w, r, err)
-			return
-		}
-		outside = append(outside, ps...)
-		invalid = append(invalid, s.payerProblem(i, a.PayerID)...)
-	}
-	if len(outside) > 0 {
-		writeProblems(w, http.StatusForbidden, "out_of_scope", "records name providers outside the token's scope; nothing was queued", outside)
-		return
-	}
-	if problems := byRecord(append(invalid, mapping.CheckAuthorizations(reqs)...)); len(problems) > 0 {
-		writeProblems(w, http.StatusUnprocessableEntity, "invalid_records", "the records do not pass validation; nothing was queued", problems)
-		return
-	}
-	ids, err := s.Store.QueueAuthorizationsIn(r.Context(), key, reqs, scopeOf(tok))
-	if err != nil {
-		s.queueError(w, r, err)
-		return
-	}
-	out := submitted{Status: "queued", Items: make([]submittedItem, len(ids))}
-	for i, id := range ids {
-		out.Items[i] = submittedItem{ID: id, Reference: reqs[i].TraceNumber, Href: "/v1/authorizations/" + strconv.FormatInt(id, 10)}
-	}
-	writeJSON(w, http.StatusAccepted, out)
+	submit(s, w, r, tok, submission[edigw.AuthorizationRequest]{
+		idempotent: true,
+		record: func(ctx context.Context, i int, a *edigw.AuthorizationRequest, check *providerCheck) ([]mapping.Problem, []mapping.Problem, error) {
+			if a.PayerID == "" {
+				a.PayerID = s.payer()
+			}
+			// A submission is a request: the decision comes from the payer.
+			a.Status, a.Decision = edigw.AuthPending, nil
+			// The requester asks; the service providers (SJ) it names are who
+			// will perform the service, often another practice, and naming
+			// them is the point of a request (decision 0007).
+			outside, err := check.outside(ctx, i, "requester", "requester", a.Requester.TaxID, a.Requester.NPI())
+			return outside, s.payerProblem(i, a.PayerID), err
+		},
+		validate: func(_ *http.Request, reqs []*edigw.AuthorizationRequest, invalid []mapping.Problem) ([]mapping.Problem, error) {
+			return byRecord(append(invalid, mapping.CheckAuthorizations(reqs)...)), nil
+		},
+		queue: func(ctx context.Context, key string, reqs []*edigw.AuthorizationRequest) ([]submittedItem, error) {
+			ids, err := s.Store.QueueAuthorizationsIn(ctx, key, reqs, scopeOf(tok))
+			if err != nil {
+				return nil, err
+			}
+			items := make([]submittedItem, len(ids))
+			for i, id := range ids {
+				items[i] = submittedItem{ID: id, Reference: reqs[i].TraceNumber, Href: "/v1/authorizations/" + strconv.FormatInt(id, 10)}
+			}
+			return items, nil
+		},
+	})
 }
 
 func (s *Server) getAuthorization(w http.ResponseWriter, r *http.Request, tok *edigw.Token) {

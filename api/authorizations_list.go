@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/edigw/edigw"
@@ -112,11 +111,9 @@ func worklistFilter(w http.ResponseWriter, r *http.Request) (edigw.Authorization
 		}
 		f.Procedure = strings.ToUpper(v)
 	}
-	if v := q.Get("orderingNpi"); v != "" {
-		if !npiPattern.MatchString(v) {
-			return bad("bad_npi", "orderingNpi is 10 digits")
-		}
-		f.OrderingNPI = v
+	var ok bool
+	if f.OrderingNPI, ok = npiParam(w, q, "orderingNpi"); !ok {
+		return f, false
 	}
 	if v := q.Get("siteOfService"); v != "" {
 		if !sitePattern.MatchString(v) {
@@ -124,20 +121,8 @@ func worklistFilter(w http.ResponseWriter, r *http.Request) (edigw.Authorization
 		}
 		f.SiteOfService = v
 	}
-	for _, d := range []struct {
-		name string
-		to   *time.Time
-	}{{"from", &f.From}, {"to", &f.To}} {
-		if v := q.Get(d.name); v != "" {
-			t, err := time.Parse(time.DateOnly, v)
-			if err != nil {
-				return bad("bad_date", d.name+" is the day a request was received, YYYY-MM-DD")
-			}
-			*d.to = t
-		}
-	}
-	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
-		return bad("bad_date", "to is before from")
+	if !dateRange(w, q, "the day a request was received", &f.From, &f.To) {
+		return f, false
 	}
 	return f, true
 }

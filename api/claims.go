@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -14,74 +15,49 @@ import (
 // submitClaims queues claims for the next outbound 837, after the checks
 // an inbound 837 gets: the guide, balancing and code sets.
 func (s *Server) submitClaims(w http.ResponseWriter, r *http.Request, tok *edigw.Token) {
-	release, ok := s.admitSubmission(w, r)
-	if !ok {
-		return
-	}
-	defer release()
-	key, ok := idempotencyKey(w, r, tok)
-	if !ok {
-		return
-	}
-	claims, ok := decodeRecords[edigw.Claim](w, r, s.maxBody(), s.maxBatch())
-	if !ok {
-		return
-	}
-	check := newProviderCheck(s.Store, tok)
-	var outside, invalid []mapping.Problem
-	for i, c := range claims {
-		if c.PayerID == "" {
-			c.PayerID = s.payer()
-		}
-		if c.Payer.ID == "" {
-			c.Payer.ID = string(c.PayerID)
-		}
-		if c.Kind == "" {
-			c.Kind = edigw.Professional
-		}
-		c.Status = edigw.ClaimSubmitted
-		c.AuthorizationFindings = nil // edigw's to find, never the sender's to say
-		// The billing provider is whom the claim is for and whom it pays;
-		// rendering, referring and attending providers are people the
-		// billing provider names and scope nothing (decision 0007).
-		ps, err := check.outside(r.Context(), i, "billingProvider", "billing provider",
-			c.BillingProvider.TaxID, c.BillingProvider.NPI())
-		if err != nil {
-			s.internal(w, r, err)
-			return
-		}
-		outside = append(outside, ps...)
-		invalid = append(invalid, s.payerProblem(i, c.PayerID)...)
-	}
-	if len(outside) > 0 {
-		writeProblems(w, http.StatusForbidden, "out_of_scope", "records name providers outside the token's scope; nothing was queued", outside)
-		return
-	}
-	if problems := byRecord(append(invalid, mapping.CheckClaims(claims)...)); len(problems) > 0 {
-		writeProblems(w, http.StatusUnprocessableEntity, "invalid_records", "the records do not pass validation; nothing was queued", problems)
-		return
-	}
-	// Prior authorization (SNIP 7), as an inbound 837 gets it: findings
-	// the payer profile rejects refuse the submission, the others ride on
-	// the claims (stored, answered below, claim.authorization_warning).
-	if problems, err := s.checkAuthorizations(r, claims); err != nil {
-		s.internal(w, r, err)
-		return
-	} else if len(problems) > 0 {
-		writeProblems(w, http.StatusUnprocessableEntity, "invalid_records", "the records do not pass validation; nothing was queued", problems)
-		return
-	}
-	ids, err := s.Store.QueueClaims(r.Context(), key, claims)
-	if err != nil {
-		s.queueError(w, r, err)
-		return
-	}
-	out := submitted{Status: "queued", Items: make([]submittedItem, len(ids))}
-	for i, id := range ids {
-		out.Items[i] = submittedItem{ID: id, Reference: claims[i].PatientControlNumber, Href: "/v1/claims/" + strconv.FormatInt(id, 10),
-			AuthorizationFindings: claims[i].AuthorizationFindings}
-	}
-	writeJSON(w, http.StatusAccepted, out)
+	submit(s, w, r, tok, submission[edigw.Claim]{
+		idempotent: true,
+		record: func(ctx context.Context, i int, c *edigw.Claim, check *providerCheck) ([]mapping.Problem, []mapping.Problem, error) {
+			if c.PayerID == "" {
+				c.PayerID = s.payer()
+			}
+			if c.Payer.ID == "" {
+				c.Payer.ID = string(c.PayerID)
+			}
+			if c.Kind == "" {
+				c.Kind = edigw.Professional
+			}
+			c.Status = edigw.ClaimSubmitted
+			c.AuthorizationFindings = nil // edigw's to find, never the sender's to say
+			// The billing provider is whom the claim is for and whom it pays;
+			// rendering, referring and attending providers are people the
+			// billing provider names and scope nothing (decision 0007).
+			outside, err := check.outside(ctx, i, "billingProvider", "billing provider",
+				c.BillingProvider.TaxID, c.BillingProvider.NPI())
+			return outside, s.payerProblem(i, c.PayerID), err
+		},
+		validate: func(r *http.Request, claims []*edigw.Claim, invalid []mapping.Problem) ([]mapping.Problem, error) {
+			if problems := byRecord(append(invalid, mapping.CheckClaims(claims)...)); len(problems) > 0 {
+				return problems, nil
+			}
+			// Prior authorization (SNIP 7), as an inbound 837 gets it: findings
+			// the payer profile rejects refuse the submission, the others ride on
+			// the claims (stored, answered below, claim.authorization_warning).
+			return s.checkAuthorizations(r, claims)
+		},
+		queue: func(ctx context.Context, key string, claims []*edigw.Claim) ([]submittedItem, error) {
+			ids, err := s.Store.QueueClaims(ctx, key, claims)
+			if err != nil {
+				return nil, err
+			}
+			items := make([]submittedItem, len(ids))
+			for i, id := range ids {
+				items[i] = submittedItem{ID: id, Reference: claims[i].PatientControlNumber, Href: "/v1/claims/" + strconv.FormatInt(id, 10),
+					AuthorizationFindings: claims[i].AuthorizationFindings}
+			}
+			return items, nil
+		},
+	})
 }
 
 // submitted answers a submission: the store IDs in submission order.

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/edigw/edigw"
 )
@@ -73,26 +72,12 @@ func claimFilter(w http.ResponseWriter, r *http.Request) (edigw.ClaimFilter, boo
 		}
 		f.PatientControlNumber = v
 	}
-	if v := q.Get("npi"); v != "" {
-		if !npiPattern.MatchString(v) {
-			return bad("bad_npi", "npi is 10 digits")
-		}
-		f.NPI = v
+	var ok bool
+	if f.NPI, ok = npiParam(w, q, "npi"); !ok {
+		return f, false
 	}
-	for _, d := range []struct {
-		name string
-		to   *time.Time
-	}{{"from", &f.From}, {"to", &f.To}} {
-		if v := q.Get(d.name); v != "" {
-			t, err := time.Parse(time.DateOnly, v)
-			if err != nil {
-				return bad("bad_date", d.name+" is a date of service, YYYY-MM-DD")
-			}
-			*d.to = t
-		}
-	}
-	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
-		return bad("bad_date", "to is before from")
+	if !dateRange(w, q, "a date of service", &f.From, &f.To) {
+		return f, false
 	}
 	return f, true
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
@@ -23,88 +24,71 @@ type claimStatusRequest struct {
 // scope is 404, as one that does not exist; an inquiry naming a provider
 // outside it is 403. The trace number is the gateway's own.
 func (s *Server) submitClaimStatus(w http.ResponseWriter, r *http.Request, tok *edigw.Token) {
-	release, ok := s.admitSubmission(w, r)
-	if !ok {
-		return
-	}
-	defer release()
-	reqs, ok := decodeRecords[claimStatusRequest](w, r, s.maxBody(), s.maxBatch())
-	if !ok {
-		return
-	}
-	check := newProviderCheck(s.Store, tok)
-	inquiries := make([]*edigw.ClaimStatusInquiry, len(reqs))
-	var outside, invalid []mapping.Problem
-	for i, q := range reqs {
-		switch {
-		case (q.ClaimID > 0) == (q.Inquiry != nil):
-			invalid = append(invalid, mapping.Problem{Record: i, Field: "claimId", Message: "give either claimId or inquiry"})
-			continue
-		case q.ClaimID > 0:
-			c, err := s.Store.Claim(r.Context(), q.ClaimID, scopeOf(tok))
-			if errors.Is(err, edigw.ErrNotFound) {
-				writeError(w, http.StatusNotFound, "not_found", "no such claim")
-				return
-			}
-			if err != nil {
-				s.internal(w, r, err)
-				return
-			}
-			inquiries[i] = mapping.ClaimStatusInquiryFor(c.Claim)
-		default:
-			inquiries[i] = q.Inquiry
-			if q.Inquiry.PayerID == "" {
-				q.Inquiry.PayerID = s.payer()
-			}
-			tin, npi := "", ""
-			switch q.Inquiry.Provider.IDQualifier {
-			case "FI":
-				tin = q.Inquiry.Provider.ID
-			case "XX":
-				npi = q.Inquiry.Provider.ID
-			}
-			ps, err := check.outside(r.Context(), i, "provider", "provider", tin, npi)
-			if err != nil {
-				s.internal(w, r, err)
-				return
-			}
-			outside = append(outside, ps...)
-		}
-		invalid = append(invalid, s.payerProblem(i, inquiries[i].PayerID)...)
-		probe := &edigw.ClaimStatusResponse{PayerID: inquiries[i].PayerID, Payer: inquiries[i].Payer, Receiver: inquiries[i].Receiver,
-			Provider: inquiries[i].Provider, ClaimStatusClaim: inquiries[i].ClaimStatusClaim}
-		probe.TraceNumber = "CS" // the store assigns its own
-		if err := mapping.CheckClaimStatusForWriting(probe, false); err != nil {
-			var re *mapping.RecordError
-			if errors.As(err, &re) {
-				for _, reason := range re.Reasons {
-					invalid = append(invalid, mapping.Problem{Record: i, Message: reason})
+	var inquiries []*edigw.ClaimStatusInquiry
+	submit(s, w, r, tok, submission[claimStatusRequest]{
+		record: func(ctx context.Context, i int, q *claimStatusRequest, check *providerCheck) (outside, invalid []mapping.Problem, err error) {
+			inquiries = append(inquiries, nil) // records come in order: this is inquiries[i]
+			var inquiry *edigw.ClaimStatusInquiry
+			switch {
+			case (q.ClaimID > 0) == (q.Inquiry != nil):
+				return nil, []mapping.Problem{{Record: i, Field: "claimId", Message: "give either claimId or inquiry"}}, nil
+			case q.ClaimID > 0:
+				c, err := s.Store.Claim(ctx, q.ClaimID, scopeOf(tok))
+				if errors.Is(err, edigw.ErrNotFound) {
+					return nil, nil, &answered{status: http.StatusNotFound, code: "not_found", detail: "no such claim"}
+				}
+				if err != nil {
+					return nil, nil, err
+				}
+				inquiry = mapping.ClaimStatusInquiryFor(c.Claim)
+			default:
+				inquiry = q.Inquiry
+				if q.Inquiry.PayerID == "" {
+					q.Inquiry.PayerID = s.payer()
+				}
+				tin, npi := "", ""
+				switch q.Inquiry.Provider.IDQualifier {
+				case "FI":
+					tin = q.Inquiry.Provider.ID
+				case "XX":
+					npi = q.Inquiry.Provider.ID
+				}
+				if outside, err = check.outside(ctx, i, "provider", "provider", tin, npi); err != nil {
+					return nil, nil, err
 				}
 			}
-		}
-	}
-	if len(outside) > 0 {
-		writeProblems(w, http.StatusForbidden, "out_of_scope", "records name providers outside the token's scope; nothing was queued", outside)
-		return
-	}
-	if len(invalid) > 0 {
-		writeProblems(w, http.StatusUnprocessableEntity, "invalid_records", "the inquiries cannot be sent as a 276; nothing was queued", invalid)
-		return
-	}
-	claimIDs := make([]int64, len(reqs))
-	for i, q := range reqs {
-		claimIDs[i] = q.ClaimID
-	}
-	ids, err := s.Store.QueueClaimStatusInquiries(r.Context(), inquiries, claimIDs)
-	if err != nil {
-		s.queueError(w, r, err)
-		return
-	}
-	out := submitted{Status: "queued", Items: make([]submittedItem, len(ids))}
-	for i, id := range ids {
-		out.Items[i] = submittedItem{ID: id, Reference: "CS" + strconv.FormatInt(id, 10), Href: "/v1/claim-status/" + strconv.FormatInt(id, 10)}
-	}
-	writeJSON(w, http.StatusAccepted, out)
+			inquiries[i] = inquiry
+			invalid = s.payerProblem(i, inquiry.PayerID)
+			probe := &edigw.ClaimStatusResponse{PayerID: inquiry.PayerID, Payer: inquiry.Payer, Receiver: inquiry.Receiver,
+				Provider: inquiry.Provider, ClaimStatusClaim: inquiry.ClaimStatusClaim}
+			probe.TraceNumber = "CS" // the store assigns its own
+			if err := mapping.CheckClaimStatusForWriting(probe, false); err != nil {
+				var re *mapping.RecordError
+				if errors.As(err, &re) {
+					for _, reason := range re.Reasons {
+						invalid = append(invalid, mapping.Problem{Record: i, Message: reason})
+					}
+				}
+			}
+			return outside, invalid, nil
+		},
+		invalidDetail: "the inquiries cannot be sent as a 276; nothing was queued",
+		queue: func(ctx context.Context, _ string, reqs []*claimStatusRequest) ([]submittedItem, error) {
+			claimIDs := make([]int64, len(reqs))
+			for i, q := range reqs {
+				claimIDs[i] = q.ClaimID
+			}
+			ids, err := s.Store.QueueClaimStatusInquiries(ctx, inquiries, claimIDs)
+			if err != nil {
+				return nil, err
+			}
+			items := make([]submittedItem, len(ids))
+			for i, id := range ids {
+				items[i] = submittedItem{ID: id, Reference: "CS" + strconv.FormatInt(id, 10), Href: "/v1/claim-status/" + strconv.FormatInt(id, 10)}
+			}
+			return items, nil
+		},
+	})
 }
 
 // getClaimStatus returns an inquiry in scope: queued, sent, or answered

@@ -64,6 +64,14 @@ type Store interface {
 	// (reports.go); nil scope: every provider's requests.
 	PriorAuthorizationMetrics(ctx context.Context, q edigw.MetricsQuery, scope *edigw.Scope) ([]edigw.PriorAuthorizationMetrics, error)
 
+	// Eligibility (eligibility.go).
+
+	// QueueEligibility adds inquiries to the next outbound 270 to their
+	// payer, with the idempotency of QueueClaims.
+	QueueEligibility(ctx context.Context, idempotencyKey string, inquiries []*edigw.EligibilityInquiry) ([]int64, error)
+	// Eligibility reads an inquiry and its answer inside the scope.
+	Eligibility(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredEligibility, error)
+
 	// Remittances and the event feed (feeds.go): cursor feeds of the
 	// records with ID > after, in ID order, at most limit, read through
 	// the per-provider indexes so that a page costs what the scope's
