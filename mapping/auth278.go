@@ -30,11 +30,8 @@ type authBuilder struct {
 	memberRejections []edigw.Rejection
 	cur              *edigw.AuthorizationRequest
 	svc              *edigw.RequestedService
-	// party is the ReviewParty of the NM1 loop being read (nil outside
-	// one); address the N3/N4 target of the loop being read.
-	party   *edigw.ReviewParty
-	address **edigw.Address
-	done    []*edigw.AuthorizationRequest
+	partyCursor      // the NM1 loop being read
+	done             []*edigw.AuthorizationRequest
 }
 
 func (b *authBuilder) take(s *ig.SetResult) []*edigw.AuthorizationRequest {
@@ -108,18 +105,8 @@ func (b *authBuilder) segment(ev *ig.Event) {
 		b.hl(s)
 	case "NM1":
 		b.nm1(s, loop)
-	case "N3", "N4":
-		if b.address != nil {
-			readAddress(b.address, s)
-		}
-	case "PER":
-		if b.party != nil {
-			b.party.Contact = contact(s)
-		}
-	case "PRV":
-		if b.party != nil {
-			b.party.ProviderCode, b.party.Taxonomy = s.String(1), s.String(3)
-		}
+	case "N3", "N4", "PER", "PRV":
+		b.partyDetail(s)
 	case "REF":
 		b.ref(s, loop)
 	case "DMG":
@@ -157,7 +144,7 @@ func (b *authBuilder) bht(s *edi.Segment) {
 }
 
 func (b *authBuilder) hl(s *edi.Segment) {
-	b.party, b.address = nil, nil
+	b.leave()
 	switch s.String(3) {
 	case "EV":
 		b.open()
@@ -206,7 +193,7 @@ func (b *authBuilder) member(loop string) *edigw.Person {
 }
 
 func (b *authBuilder) nm1(s *edi.Segment, loop string) {
-	b.party, b.address = nil, nil
+	b.leave()
 	h := &b.head
 	switch loop {
 	case "2010A":

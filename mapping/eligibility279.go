@@ -71,8 +71,7 @@ type eligibilityBuilder struct {
 	cur            *memberRecord
 	q              *edigw.BenefitQuestion
 	eb             *edigw.Benefit
-	party          *edigw.ReviewParty // the NM1 loop being read
-	address        **edigw.Address
+	partyCursor    // the NM1 loop being read
 	done           []*memberRecord
 }
 
@@ -89,7 +88,8 @@ func (b *eligibilityBuilder) take(s *ig.SetResult) []*memberRecord {
 // close ends the open member.
 func (b *eligibilityBuilder) close() {
 	r := b.cur
-	b.cur, b.q, b.eb, b.party, b.address = nil, nil, nil, nil, nil
+	b.cur, b.q, b.eb = nil, nil, nil
+	b.leave()
 	if r == nil || r.parent && len(r.questions) == 0 && len(r.benefits) == 0 {
 		return
 	}
@@ -120,18 +120,8 @@ func (b *eligibilityBuilder) segment(ev *ig.Event) {
 		b.hl(s)
 	case "NM1":
 		b.nm1(s, loop)
-	case "N3", "N4":
-		if b.address != nil {
-			readAddress(b.address, s)
-		}
-	case "PER":
-		if b.party != nil {
-			b.party.Contact = contact(s)
-		}
-	case "PRV":
-		if b.party != nil {
-			b.party.ProviderCode, b.party.Taxonomy = s.String(1), s.String(3)
-		}
+	case "N3", "N4", "PER", "PRV":
+		b.partyDetail(s)
 	case "REF":
 		b.ref(s, loop)
 	case "TRN":
@@ -174,7 +164,7 @@ func (b *eligibilityBuilder) segment(ev *ig.Event) {
 }
 
 func (b *eligibilityBuilder) hl(s *edi.Segment) {
-	b.party, b.address = nil, nil
+	b.leave()
 	switch s.String(3) {
 	case "22":
 		b.close()
@@ -199,7 +189,7 @@ func (b *eligibilityBuilder) hl(s *edi.Segment) {
 }
 
 func (b *eligibilityBuilder) nm1(s *edi.Segment, loop string) {
-	b.party, b.address = nil, nil
+	b.leave()
 	switch loop {
 	case "2100A":
 		b.head.Source = reviewParty(s)

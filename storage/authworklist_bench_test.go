@@ -45,8 +45,6 @@ var worklistProcedures = []string{"E0250", "E0601", "K0001", "E1390", "G0151", "
 // certifications C<i> and traces T<i>, received over 2025.
 func loadWorklist(b *testing.B, db *DB, n int) {
 	b.Helper()
-	ctx := context.Background()
-	start := time.Now()
 	day0 := time.Date(2025, 1, 1, 12, 0, 0, 0, time.UTC)
 	i := 0
 	src := pgx.CopyFromFunc(func() ([]any, error) {
@@ -78,37 +76,8 @@ func loadWorklist(b *testing.B, db *DB, n int) {
 		i++
 		return []any{"62308", "inbound", fmt.Sprintf("T%d", i-1), cert, string(status), npi, rowTIN, []string{npi}, end, received, rec}, nil
 	})
-	rows, err := db.pool.Query(ctx, `SELECT indexname, indexdef FROM pg_indexes
-		WHERE schemaname = current_schema() AND tablename = 'authorizations' AND indexname <> 'authorizations_pkey'`)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defs, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) ([2]string, error) {
-		var d [2]string
-		return d, r.Scan(&d[0], &d[1])
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, d := range defs {
-		if _, err := db.pool.Exec(ctx, "DROP INDEX "+pgx.Identifier{d[0]}.Sanitize()); err != nil {
-			b.Fatal(err)
-		}
-	}
-	got, err := db.pool.CopyFrom(ctx, pgx.Identifier{"authorizations"}, []string{"payer_id", "direction", "trace_number",
-		"certification_number", "status", "requester_npi", "requester_tin", "provider_npis", "effective_to", "received_at", "record"}, src)
-	if err != nil || got != int64(n) {
-		b.Fatalf("copy: %d rows, %v", got, err)
-	}
-	for _, d := range defs {
-		if _, err := db.pool.Exec(ctx, d[1]); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if _, err := db.pool.Exec(ctx, "VACUUM ANALYZE authorizations"); err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("%d requests loaded in %s", n, time.Since(start).Round(time.Millisecond))
+	bulkLoad(b, db, "authorizations", []string{"payer_id", "direction", "trace_number",
+		"certification_number", "status", "requester_npi", "requester_tin", "provider_npis", "effective_to", "received_at", "record"}, src, n, "requests")
 }
 
 // BenchmarkAuthorizationWorklist times GET /v1/authorizations' store
@@ -171,17 +140,7 @@ func BenchmarkAuthorizationWorklist(b *testing.B) {
 		{"operator/ordering-npi", edigw.AuthorizationFilter{OrderingNPI: otherNPI, Limit: 50}, nil, 50},
 		{"operator/one-month", edigw.AuthorizationFilter{From: june, To: june.AddDate(0, 1, -1), Limit: 50}, nil, 50},
 	} {
-		b.Run(c.name, func(b *testing.B) {
-			for b.Loop() {
-				got, err := db.Authorizations(ctx, c.f, c.scope)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if c.want >= 0 && len(got) != c.want {
-					b.Fatalf("%d requests, want %d", len(got), c.want)
-				}
-			}
-		})
+		benchPage(b, c.name, "requests", c.want, func() ([]edigw.AuthorizationListItem, error) { return db.Authorizations(ctx, c.f, c.scope) })
 	}
 	// The prior-authorization report over every request, by month (13:
 	// the last hours of the load fall on 2026-01-01), and a provider's

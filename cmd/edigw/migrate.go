@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -49,8 +48,7 @@ migrated it). Exit status: 0 nothing pending, 1 some migrations pending, 2 an er
 			if err != nil {
 				return err
 			}
-			w := tabwriter.NewWriter(c.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(w, "VERSION\tNAME\tSTATUS")
+			w := newListTable(c.OutOrStdout(), "VERSION\tNAME\tSTATUS")
 			pending := 0
 			for _, s := range states {
 				status := "applied " + s.AppliedAt.UTC().Format(time.RFC3339)

@@ -40,13 +40,12 @@ func newPartnerListCmd() *cobra.Command {
 			if sf.partners != "" {
 				ps, err = sf.loadPartners(c.Context(), nil)
 			} else {
-				err = sf.withDatabase(c.Context(), func(db *storage.DB) (err error) { ps, err = db.Partners(c.Context()); return err })
+				ps, err = readDatabase(c.Context(), &sf, func(db *storage.DB) ([]edigw.TradingPartner, error) { return db.Partners(c.Context()) })
 			}
 			if err != nil {
 				return err
 			}
-			w := tabwriter.NewWriter(c.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(w, "PAYER\tNAME\tPREFIX\tUSAGE\tOURS (ISA/GS)\tTHEIRS (ISA/GS)\t999 WITHIN\t277CA WITHIN")
+			w := newListTable(c.OutOrStdout(), "PAYER\tNAME\tPREFIX\tUSAGE\tOURS (ISA/GS)\tTHEIRS (ISA/GS)\t999 WITHIN\t277CA WITHIN")
 			for _, p := range ps {
 				p = p.WithDefaults()
 				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s:%s/%s\t%s:%s/%s\t%s\t%s\n", p.PayerID, p.Name, p.Prefix, p.Usage,
@@ -67,8 +66,7 @@ func newPartnerShowCmd() *cobra.Command {
 		Short: "Show one trading partner, by payer ID",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			var ps []edigw.TradingPartner
-			err := sf.withDatabase(c.Context(), func(db *storage.DB) (err error) { ps, err = db.Partners(c.Context()); return err })
+			ps, err := readDatabase(c.Context(), &sf, func(db *storage.DB) ([]edigw.TradingPartner, error) { return db.Partners(c.Context()) })
 			if err != nil {
 				return err
 			}

@@ -12,13 +12,7 @@ import (
 )
 
 func newReportCmd() *cobra.Command {
-	c := &cobra.Command{
-		Use:   "report",
-		Short: "Reports over the stored records",
-		Args:  cobra.NoArgs,
-	}
-	c.AddCommand(newReportPriorAuthorizationCmd())
-	return c
+	return newGroupCmd("report", "Reports over the stored records", newReportPriorAuthorizationCmd())
 }
 
 func newReportPriorAuthorizationCmd() *cobra.Command {

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -18,13 +17,8 @@ import (
 )
 
 func newTokenCmd() *cobra.Command {
-	c := &cobra.Command{
-		Use:   "token",
-		Short: "Create, list and revoke the bearer tokens billing systems use with the HTTP API",
-		Args:  cobra.NoArgs,
-	}
-	c.AddCommand(newTokenCreateCmd(), newTokenListCmd(), newTokenRevokeCmd())
-	return c
+	return newGroupCmd("token", "Create, list and revoke the bearer tokens billing systems use with the HTTP API",
+		newTokenCreateCmd(), newTokenListCmd(), newTokenRevokeCmd())
 }
 
 func newTokenCreateCmd() *cobra.Command {
@@ -123,14 +117,12 @@ when it expires, and its state. Secrets are never shown: edigw does not have
 them, and their hashes are not printed either.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			var toks []*edigw.Token
-			err := sf.withDatabase(c.Context(), func(db *storage.DB) (err error) { toks, err = db.Tokens(c.Context()); return err })
+			toks, err := readDatabase(c.Context(), &sf, func(db *storage.DB) ([]*edigw.Token, error) { return db.Tokens(c.Context()) })
 			if err != nil {
 				return err
 			}
 			now := time.Now()
-			tw := tabwriter.NewWriter(c.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tNAME\tENTITLEMENTS\tTINS\tNPIS\tCREATED\tLAST USED\tEXPIRES\tSTATE")
+			tw := newListTable(c.OutOrStdout(), "ID\tNAME\tENTITLEMENTS\tTINS\tNPIS\tCREATED\tLAST USED\tEXPIRES\tSTATE")
 			for _, t := range toks {
 				state := "live"
 				switch {

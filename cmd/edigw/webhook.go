@@ -6,7 +6,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -29,13 +28,8 @@ func webhookSealer() (*webhook.Sealer, error) {
 }
 
 func newWebhookCmd() *cobra.Command {
-	c := &cobra.Command{
-		Use:   "webhook",
-		Short: "List, create and delete the webhook subscriptions that push tokens' events to billing systems",
-		Args:  cobra.NoArgs,
-	}
-	c.AddCommand(newWebhookListCmd(), newWebhookCreateCmd(), newWebhookDeleteCmd())
-	return c
+	return newGroupCmd("webhook", "List, create and delete the webhook subscriptions that push tokens' events to billing systems",
+		newWebhookListCmd(), newWebhookCreateCmd(), newWebhookDeleteCmd())
 }
 
 func newWebhookCreateCmd() *cobra.Command {
@@ -139,13 +133,11 @@ func newWebhookListCmd() *cobra.Command {
 		Short: "List webhook subscriptions: ID, token, URL, kinds, digest, cursor, state (never a secret)",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			var subs []edigw.Subscription
-			err := sf.withDatabase(c.Context(), func(db *storage.DB) (err error) { subs, err = db.Webhooks(c.Context(), 0); return err })
+			subs, err := readDatabase(c.Context(), &sf, func(db *storage.DB) ([]edigw.Subscription, error) { return db.Webhooks(c.Context(), 0) })
 			if err != nil {
 				return err
 			}
-			tw := tabwriter.NewWriter(c.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tTOKEN\tURL\tKINDS\tDIGEST\tCURSOR\tCREATED\tSTATE")
+			tw := newListTable(c.OutOrStdout(), "ID\tTOKEN\tURL\tKINDS\tDIGEST\tCURSOR\tCREATED\tSTATE")
 			for _, s := range subs {
 				fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%d\t%s\t%s\n", s.ID, s.TokenID, s.URL, joinOr(s.Kinds), digestText(s.Digest),
 					s.Cursor, timeOr(&s.CreatedAt, ""), s.State)
