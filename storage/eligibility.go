@@ -85,19 +85,13 @@ func (db *DB) TakeQueuedEligibility(ctx context.Context, payer edigw.PayerID, li
 // FileEligibility returns the inquiries an outbound 270 carries, in ID
 // order, with their envelope numbers.
 func (db *DB) FileEligibility(ctx context.Context, fileID int64) ([]edigw.SentEligibility, error) {
-	recs, err := db.fileRecords(ctx, "eligibility_inquiries", fileID)
-	if err != nil {
-		return nil, wrap("file eligibility", err)
-	}
-	out := make([]edigw.SentEligibility, len(recs))
-	for i, r := range recs {
+	return fileRecordsAs(ctx, db, "file eligibility", "eligibility_inquiries", fileID, func(r sentRecord) (edigw.SentEligibility, error) {
 		q := &edigw.EligibilityInquiry{}
 		if err := json.Unmarshal(r.record, q); err != nil {
-			return nil, wrap("file eligibility", fmt.Errorf("inquiry %d: %w", r.id, err))
+			return edigw.SentEligibility{}, fmt.Errorf("inquiry %d: %w", r.id, err)
 		}
-		out[i] = edigw.SentEligibility{Inquiry: q, Interchange: r.interchange, Group: r.group, Set: r.set}
-	}
-	return out, nil
+		return edigw.SentEligibility{Inquiry: q, Interchange: r.interchange, Group: r.group, Set: r.set}, nil
+	})
 }
 
 // RecordEligibilityResponses matches the members of a 271 that came in

@@ -301,37 +301,25 @@ func (db *DB) fileRecords(ctx context.Context, table string, fileID int64) ([]se
 
 // FileClaims returns the claims an outbound file carries, in ID order.
 func (db *DB) FileClaims(ctx context.Context, fileID int64) ([]edigw.SentClaim, error) {
-	recs, err := db.fileRecords(ctx, "claims", fileID)
-	if err != nil {
-		return nil, wrap("file claims", err)
-	}
-	out := make([]edigw.SentClaim, len(recs))
-	for i, r := range recs {
+	return fileRecordsAs(ctx, db, "file claims", "claims", fileID, func(r sentRecord) (edigw.SentClaim, error) {
 		c := &edigw.Claim{}
 		if err := json.Unmarshal(r.record, c); err != nil {
-			return nil, wrap("file claims", fmt.Errorf("claim %d: %w", r.id, err))
+			return edigw.SentClaim{}, fmt.Errorf("claim %d: %w", r.id, err)
 		}
 		c.Status = edigw.ClaimStatus(r.status)
-		out[i] = edigw.SentClaim{QueuedClaim: edigw.QueuedClaim{ID: r.id, Claim: c}, Interchange: r.interchange, Group: r.group, Set: r.set}
-	}
-	return out, nil
+		return edigw.SentClaim{QueuedClaim: edigw.QueuedClaim{ID: r.id, Claim: c}, Interchange: r.interchange, Group: r.group, Set: r.set}, nil
+	})
 }
 
 // FileAuthorizations returns the requests an outbound file carries, in ID order.
 func (db *DB) FileAuthorizations(ctx context.Context, fileID int64) ([]edigw.SentAuthorization, error) {
-	recs, err := db.fileRecords(ctx, "authorizations", fileID)
-	if err != nil {
-		return nil, wrap("file authorizations", err)
-	}
-	out := make([]edigw.SentAuthorization, len(recs))
-	for i, r := range recs {
+	return fileRecordsAs(ctx, db, "file authorizations", "authorizations", fileID, func(r sentRecord) (edigw.SentAuthorization, error) {
 		a := &edigw.AuthorizationRequest{}
 		if err := json.Unmarshal(r.record, a); err != nil {
-			return nil, wrap("file authorizations", fmt.Errorf("authorization %d: %w", r.id, err))
+			return edigw.SentAuthorization{}, fmt.Errorf("authorization %d: %w", r.id, err)
 		}
 		a.Status = edigw.AuthorizationStatus(r.status)
-		out[i] = edigw.SentAuthorization{QueuedAuthorization: edigw.QueuedAuthorization{ID: r.id, Request: a},
-			Interchange: r.interchange, Group: r.group, Set: r.set}
-	}
-	return out, nil
+		return edigw.SentAuthorization{QueuedAuthorization: edigw.QueuedAuthorization{ID: r.id, Request: a},
+			Interchange: r.interchange, Group: r.group, Set: r.set}, nil
+	})
 }

@@ -54,3 +54,21 @@ func scanJSONRecord(row pgx.Row, id *int64, v any) error {
 	}
 	return json.Unmarshal(raw, v)
 }
+
+// fileRecordsAs is what FileClaims, FileAuthorizations and FileEligibility
+// share: it reads the records of a table an outbound file carries
+// (fileRecords), in ID order, and turns each into what the caller
+// returns with decode. op names the operation in errors.
+func fileRecordsAs[S any](ctx context.Context, db *DB, op, table string, fileID int64, decode func(r sentRecord) (S, error)) ([]S, error) {
+	recs, err := db.fileRecords(ctx, table, fileID)
+	if err != nil {
+		return nil, wrap(op, err)
+	}
+	out := make([]S, len(recs))
+	for i, r := range recs {
+		if out[i], err = decode(r); err != nil {
+			return nil, wrap(op, err)
+		}
+	}
+	return out, nil
+}
