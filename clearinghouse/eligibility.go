@@ -3,75 +3,26 @@ package clearinghouse
 import (
 	"bytes"
 	"context"
-	"fmt"
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/mapping"
 )
 
-// EligibilityStore is what the outbound batcher asks of the store for
-// eligibility inquiries (storage.DB is one). It is apart from Store so
-// that the stores the pipeline's other tests fake need not grow: without
-// it, no 270 is written.
-type EligibilityStore interface {
-	// TakeQueuedEligibility leases queued inquiries of a payer, as
-	// TakeQueuedAuthorizations does requests; MarkSent("eligibility", ...)
-	// records the file that carries them.
-	TakeQueuedEligibility(ctx context.Context, payer edigw.PayerID, limit int) ([]edigw.QueuedEligibility, error)
-	// FileEligibility returns what an outbound 270 carries, in ID order,
-	// with the control numbers it went out under.
-	FileEligibility(ctx context.Context, fileID int64) ([]edigw.SentEligibility, error)
-}
-
 // MaxInquiriesPerFile bounds one outbound 270.
 const MaxInquiriesPerFile = 1000
 
-// flushEligibility writes a partner's queued inquiries as 270 files.
-func (p *Pipeline) flushEligibility(ctx context.Context, pt Partner) (files []string, err error) {
-	es, ok := p.Store.(EligibilityStore)
-	if !ok {
-		return nil, nil
-	}
-	for {
-		qs, err := es.TakeQueuedEligibility(ctx, pt.PayerID, MaxInquiriesPerFile)
-		if err != nil || len(qs) == 0 {
-			return files, err
-		}
-		key, err := p.sendEligibility(ctx, pt, qs)
-		if err != nil {
-			return files, err
-		}
-		files = append(files, key)
-	}
-}
-
-// sendEligibility records, writes and marks one outbound 270 file: one set
-// per inquiry, as Write270 writes them.
-func (p *Pipeline) sendEligibility(ctx context.Context, pt Partner, qs []edigw.QueuedEligibility) (string, error) {
-	f, ic, group, release, err := p.recordOutbound(ctx, pt, "270", "eligibility")
-	if err != nil {
-		return "", err
-	}
-	defer release()
-	for _, q := range qs {
-		st, err := p.Store.NextControlNumber(ctx, "ST", pt.OurID, pt.TheirID)
-		if err != nil {
-			return "", err
-		}
-		if err := p.Store.MarkSent(ctx, "eligibility", []int64{q.ID}, f.ID, ic, group, fmt.Sprintf("%04d", st)); err != nil {
-			return "", err
-		}
-	}
-	_, err = p.writePending(ctx, f)
-	return f.Key, err
+// eligibilityQueue is the outbound queue of a partner's 270s: one set per
+// inquiry, as Write270 writes them.
+func (p *Pipeline) eligibilityQueue(pt Partner) outboundQueue {
+	return outboundQueue{kind: "270", what: "eligibility", subject: "eligibility",
+		take: func(ctx context.Context) ([][]int64, error) {
+			qs, err := p.Store.TakeQueuedEligibility(ctx, pt.PayerID, MaxInquiriesPerFile)
+			return setEach(qs, func(q edigw.QueuedEligibility) int64 { return q.ID }), err
+		}}
 }
 
 func (p *Pipeline) render270(ctx context.Context, f *edigw.File, buf *bytes.Buffer) (int, error) {
-	es, ok := p.Store.(EligibilityStore)
-	if !ok {
-		return 0, fmt.Errorf("the store keeps no eligibility inquiries")
-	}
-	sent, err := es.FileEligibility(ctx, f.ID)
+	sent, err := p.Store.FileEligibility(ctx, f.ID)
 	if err != nil {
 		return 0, err
 	}

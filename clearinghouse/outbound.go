@@ -45,45 +45,12 @@ func (p *Pipeline) FlushOutbound(ctx context.Context) (files []string, err error
 		}
 	}
 	for _, pt := range p.Partners {
-		for _, kind := range []edigw.ClaimKind{edigw.Professional, edigw.Institutional, edigw.Dental} {
-			for {
-				qs, err := p.Store.TakeQueuedClaims(ctx, pt.PayerID, kind, MaxClaimsPerFile)
-				if err != nil {
-					return files, err
-				}
-				if len(qs) == 0 {
-					break
-				}
-				key, err := p.sendClaims(ctx, pt, kind, qs)
-				if err != nil {
-					return files, err
-				}
-				files = append(files, key)
-			}
-		}
-		for {
-			qs, err := p.Store.TakeQueuedAuthorizations(ctx, pt.PayerID, 1000)
+		for _, q := range p.outboundQueues(pt) {
+			keys, err := p.flushQueue(ctx, pt, q)
+			files = append(files, keys...)
 			if err != nil {
 				return files, err
 			}
-			if len(qs) == 0 {
-				break
-			}
-			key, err := p.sendAuthorizations(ctx, pt, qs)
-			if err != nil {
-				return files, err
-			}
-			files = append(files, key)
-		}
-		keys, err := p.flushClaimStatus(ctx, pt) // 276s, claimstatus_outbound.go
-		files = append(files, keys...)
-		if err != nil {
-			return files, err
-		}
-		more, err := p.flushEligibility(ctx, pt) // eligibility.go
-		files = append(files, more...)
-		if err != nil {
-			return files, err
 		}
 	}
 	return files, nil
@@ -128,56 +95,43 @@ func (p *Pipeline) lockKey(ctx context.Context, key string) (release func(), ok 
 	return release, ok, err
 }
 
-// sendClaims records, writes and marks one outbound 837.
-func (p *Pipeline) sendClaims(ctx context.Context, pt Partner, kind edigw.ClaimKind, qs []edigw.QueuedClaim) (string, error) {
+// outboundQueues are a partner's queues in the order the batcher empties
+// them: the 837s of each claim kind, 278s, 276s (claimstatus_outbound.go)
+// and 270s (eligibility.go).
+func (p *Pipeline) outboundQueues(pt Partner) []outboundQueue {
+	var queues []outboundQueue
+	for _, kind := range []edigw.ClaimKind{edigw.Professional, edigw.Institutional, edigw.Dental} {
+		queues = append(queues, outboundQueue{kind: claimFileKinds[kind], what: "claims", subject: "claim",
+			take: func(ctx context.Context) ([][]int64, error) {
+				qs, err := p.Store.TakeQueuedClaims(ctx, pt.PayerID, kind, MaxClaimsPerFile)
+				return claimSets(qs), err
+			}})
+	}
+	return append(queues, outboundQueue{kind: "278", what: "authorizations", subject: "authorization",
+		take: func(ctx context.Context) ([][]int64, error) {
+			qs, err := p.Store.TakeQueuedAuthorizations(ctx, pt.PayerID, 1000)
+			return setEach(qs, func(q edigw.QueuedAuthorization) int64 { return q.ID }), err
+		}}, p.claimStatusQueue(pt), p.eligibilityQueue(pt))
+}
+
+// claimSets splits queued claims into the sets of one 837, as
+// mapping.ClaimSets writes them.
+func claimSets(qs []edigw.QueuedClaim) [][]int64 {
 	claims := make([]*edigw.Claim, len(qs))
 	for i, q := range qs {
 		claims[i] = q.Claim
 	}
-	sets := mapping.ClaimSets(claims, mapping.MaxClaimsPerSet)
-	f, ic, group, release, err := p.recordOutbound(ctx, pt, claimFileKinds[kind], "claims")
-	if err != nil {
-		return "", err
-	}
-	defer release()
+	var sets [][]int64
 	at := 0
-	for _, set := range sets {
-		st, err := p.Store.NextControlNumber(ctx, "ST", pt.OurID, pt.TheirID)
-		if err != nil {
-			return "", err
-		}
+	for _, set := range mapping.ClaimSets(claims, mapping.MaxClaimsPerSet) {
 		ids := make([]int64, len(set))
 		for i := range set {
 			ids[i] = qs[at+i].ID
 		}
 		at += len(set)
-		if err := p.Store.MarkSent(ctx, "claim", ids, f.ID, ic, group, fmt.Sprintf("%04d", st)); err != nil {
-			return "", err
-		}
+		sets = append(sets, ids)
 	}
-	_, err = p.writePending(ctx, f)
-	return f.Key, err
-}
-
-// sendAuthorizations records, writes and marks one outbound 278 file: one
-// set per request, as X217 asks.
-func (p *Pipeline) sendAuthorizations(ctx context.Context, pt Partner, qs []edigw.QueuedAuthorization) (string, error) {
-	f, ic, group, release, err := p.recordOutbound(ctx, pt, "278", "authorizations")
-	if err != nil {
-		return "", err
-	}
-	defer release()
-	for _, q := range qs {
-		st, err := p.Store.NextControlNumber(ctx, "ST", pt.OurID, pt.TheirID)
-		if err != nil {
-			return "", err
-		}
-		if err := p.Store.MarkSent(ctx, "authorization", []int64{q.ID}, f.ID, ic, group, fmt.Sprintf("%04d", st)); err != nil {
-			return "", err
-		}
-	}
-	_, err = p.writePending(ctx, f)
-	return f.Key, err
+	return sets
 }
 
 // recordOutbound allocates the interchange and group numbers of a new

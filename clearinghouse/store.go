@@ -86,14 +86,18 @@ type Store interface {
 	// ForgetInbound drops the record of a key (the object was processed).
 	ForgetInbound(ctx context.Context, key string) error
 
-	// The outbound batcher, filling 837 and 278 files from the queue
-	// (outbound.go).
+	// The outbound batcher, filling 837, 278, 276 and 270 files from the
+	// queue (outbound.go, outbound_queue.go).
 
 	// TakeQueuedClaims and TakeQueuedAuthorizations hand out up to limit
 	// queued records, locking them until MarkSent or the end of ctx's
 	// transaction; payer and kind let the batcher fill one file.
 	TakeQueuedClaims(ctx context.Context, payer edigw.PayerID, kind edigw.ClaimKind, limit int) ([]edigw.QueuedClaim, error)
 	TakeQueuedAuthorizations(ctx context.Context, payer edigw.PayerID, limit int) ([]edigw.QueuedAuthorization, error)
+	// TakeQueuedClaimStatusInquiries (276) and TakeQueuedEligibility (270)
+	// lease queued inquiries of a payer the same way.
+	TakeQueuedClaimStatusInquiries(ctx context.Context, payer edigw.PayerID, limit int) ([]edigw.QueuedClaimStatusInquiry, error)
+	TakeQueuedEligibility(ctx context.Context, payer edigw.PayerID, limit int) ([]edigw.QueuedEligibility, error)
 	// MarkSent records the outbound file that carried the records
 	// ("claim" or "authorization") and the control numbers they went out
 	// under. The batcher calls it with the file still pending, before
@@ -105,11 +109,16 @@ type Store interface {
 	// The outbound flusher, writing pending files (outbound.go).
 
 	// OutboundFiles lists outbound ledger entries in a status, oldest
-	// first: the 837s and 278s edigw sends (an inbound file's
+	// first: the 837s, 278s, 276s and 270s edigw sends (an inbound file's
 	// acknowledgments are finished with it, not by the flush).
 	OutboundFiles(ctx context.Context, status edigw.FileStatus) ([]edigw.File, error)
 	// FileClaims and FileAuthorizations return what an outbound file
 	// carries, in ID order, each with the GS06 and ST02 it went out under.
 	FileClaims(ctx context.Context, fileID int64) ([]edigw.SentClaim, error)
 	FileAuthorizations(ctx context.Context, fileID int64) ([]edigw.SentAuthorization, error)
+	// FileClaimStatusInquiries returns what an outbound 276 carries, in ID
+	// order, with the interchange, GS06 and ST02 of its one set;
+	// FileEligibility what an outbound 270 carries, each with its numbers.
+	FileClaimStatusInquiries(ctx context.Context, fileID int64) ([]*edigw.ClaimStatusInquiry, edigw.Interchange, string, string, error)
+	FileEligibility(ctx context.Context, fileID int64) ([]edigw.SentEligibility, error)
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -102,27 +101,13 @@ func (db *DB) ClaimStatusInquiry(ctx context.Context, id int64, scope *edigw.Sco
 // TakeQueuedClaimStatusInquiries leases queued inquiries of a payer as
 // TakeQueuedClaims does claims.
 func (db *DB) TakeQueuedClaimStatusInquiries(ctx context.Context, payer edigw.PayerID, limit int) ([]edigw.QueuedClaimStatusInquiry, error) {
-	if limit <= 0 {
-		return nil, nil
-	}
-	rows, err := db.takeQueued(ctx, "claim_status_inquiries", "payer_id = $1", []any{string(payer)}, limit)
-	if err != nil {
-		return nil, wrap("take queued claim status inquiries", err)
-	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.QueuedClaimStatusInquiry, error) {
-		q := edigw.QueuedClaimStatusInquiry{Inquiry: &edigw.ClaimStatusInquiry{}}
-		var raw []byte
-		var status string
-		if err := row.Scan(&q.ID, &raw, &status); err != nil {
+	return takeQueuedRecords(ctx, db, "take queued claim status inquiries", "claim_status_inquiries", "payer_id = $1",
+		[]any{string(payer)}, limit, func(row pgx.Row, id *int64) (edigw.QueuedClaimStatusInquiry, error) {
+			q := edigw.QueuedClaimStatusInquiry{Inquiry: &edigw.ClaimStatusInquiry{}}
+			err := scanJSONRecord(row, id, q.Inquiry)
+			q.ID = *id
 			return q, err
-		}
-		return q, json.Unmarshal(raw, q.Inquiry)
-	})
-	if err != nil {
-		return nil, wrap("take queued claim status inquiries", err)
-	}
-	slices.SortFunc(out, func(a, b edigw.QueuedClaimStatusInquiry) int { return cmpID(a.ID, b.ID) })
-	return out, nil
+		})
 }
 
 // FileClaimStatusInquiries returns the inquiries an outbound 276 carries,

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -74,45 +73,25 @@ func (db *DB) Eligibility(ctx context.Context, id int64, scope *edigw.Scope) (*e
 // TakeQueuedEligibility leases queued inquiries of a payer as
 // TakeQueuedClaims does claims.
 func (db *DB) TakeQueuedEligibility(ctx context.Context, payer edigw.PayerID, limit int) ([]edigw.QueuedEligibility, error) {
-	if limit <= 0 {
-		return nil, nil
-	}
-	rows, err := db.takeQueued(ctx, "eligibility_inquiries", "payer_id = $1", []any{string(payer)}, limit)
-	if err != nil {
-		return nil, wrap("take queued eligibility", err)
-	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.QueuedEligibility, error) {
-		var raw []byte
-		var status string
-		q := edigw.QueuedEligibility{Inquiry: &edigw.EligibilityInquiry{}}
-		if err := row.Scan(&q.ID, &raw, &status); err != nil {
+	return takeQueuedRecords(ctx, db, "take queued eligibility", "eligibility_inquiries", "payer_id = $1",
+		[]any{string(payer)}, limit, func(row pgx.Row, id *int64) (edigw.QueuedEligibility, error) {
+			q := edigw.QueuedEligibility{Inquiry: &edigw.EligibilityInquiry{}}
+			err := scanJSONRecord(row, id, q.Inquiry)
+			q.ID = *id
 			return q, err
-		}
-		return q, json.Unmarshal(raw, q.Inquiry)
-	})
-	if err != nil {
-		return nil, wrap("take queued eligibility", err)
-	}
-	slices.SortFunc(out, func(a, b edigw.QueuedEligibility) int { return cmpID(a.ID, b.ID) })
-	return out, nil
+		})
 }
 
 // FileEligibility returns the inquiries an outbound 270 carries, in ID
 // order, with their envelope numbers.
 func (db *DB) FileEligibility(ctx context.Context, fileID int64) ([]edigw.SentEligibility, error) {
-	recs, err := db.fileRecords(ctx, "eligibility_inquiries", fileID)
-	if err != nil {
-		return nil, wrap("file eligibility", err)
-	}
-	out := make([]edigw.SentEligibility, len(recs))
-	for i, r := range recs {
+	return fileRecordsAs(ctx, db, "file eligibility", "eligibility_inquiries", fileID, func(r sentRecord) (edigw.SentEligibility, error) {
 		q := &edigw.EligibilityInquiry{}
 		if err := json.Unmarshal(r.record, q); err != nil {
-			return nil, wrap("file eligibility", fmt.Errorf("inquiry %d: %w", r.id, err))
+			return edigw.SentEligibility{}, fmt.Errorf("inquiry %d: %w", r.id, err)
 		}
-		out[i] = edigw.SentEligibility{Inquiry: q, Interchange: r.interchange, Group: r.group, Set: r.set}
-	}
-	return out, nil
+		return edigw.SentEligibility{Inquiry: q, Interchange: r.interchange, Group: r.group, Set: r.set}, nil
+	})
 }
 
 // RecordEligibilityResponses matches the members of a 271 that came in

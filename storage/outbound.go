@@ -157,45 +157,25 @@ func (db *DB) takeQueued(ctx context.Context, table, filter string, args []any, 
 // oldest first, for DB.Lease: until then, or until MarkSent, no other
 // batcher gets them. limit <= 0 takes none.
 func (db *DB) TakeQueuedClaims(ctx context.Context, payer edigw.PayerID, kind edigw.ClaimKind, limit int) ([]edigw.QueuedClaim, error) {
-	if limit <= 0 {
-		return nil, nil
-	}
-	rows, err := db.takeQueued(ctx, "claims", "payer_id = $1 AND kind = $2", []any{string(payer), string(kind)}, limit)
-	if err != nil {
-		return nil, wrap("take queued claims", err)
-	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.QueuedClaim, error) {
-		q := edigw.QueuedClaim{Claim: &edigw.Claim{}}
-		err := scanClaimRecord(row, &q.ID, q.Claim)
-		return q, err
-	})
-	if err != nil {
-		return nil, wrap("take queued claims", err)
-	}
-	slices.SortFunc(out, func(a, b edigw.QueuedClaim) int { return cmpID(a.ID, b.ID) })
-	return out, nil
+	return takeQueuedRecords(ctx, db, "take queued claims", "claims", "payer_id = $1 AND kind = $2",
+		[]any{string(payer), string(kind)}, limit, func(row pgx.Row, id *int64) (edigw.QueuedClaim, error) {
+			q := edigw.QueuedClaim{Claim: &edigw.Claim{}}
+			err := scanClaimRecord(row, id, q.Claim)
+			q.ID = *id
+			return q, err
+		})
 }
 
 // TakeQueuedAuthorizations leases queued authorization requests as
 // TakeQueuedClaims does claims.
 func (db *DB) TakeQueuedAuthorizations(ctx context.Context, payer edigw.PayerID, limit int) ([]edigw.QueuedAuthorization, error) {
-	if limit <= 0 {
-		return nil, nil
-	}
-	rows, err := db.takeQueued(ctx, "authorizations", "payer_id = $1", []any{string(payer)}, limit)
-	if err != nil {
-		return nil, wrap("take queued authorizations", err)
-	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.QueuedAuthorization, error) {
-		q := edigw.QueuedAuthorization{Request: &edigw.AuthorizationRequest{}}
-		err := scanAuthRecord(row, &q.ID, q.Request)
-		return q, err
-	})
-	if err != nil {
-		return nil, wrap("take queued authorizations", err)
-	}
-	slices.SortFunc(out, func(a, b edigw.QueuedAuthorization) int { return cmpID(a.ID, b.ID) })
-	return out, nil
+	return takeQueuedRecords(ctx, db, "take queued authorizations", "authorizations", "payer_id = $1",
+		[]any{string(payer)}, limit, func(row pgx.Row, id *int64) (edigw.QueuedAuthorization, error) {
+			q := edigw.QueuedAuthorization{Request: &edigw.AuthorizationRequest{}}
+			err := scanAuthRecord(row, id, q.Request)
+			q.ID = *id
+			return q, err
+		})
 }
 
 func cmpID(a, b int64) int {
@@ -321,37 +301,25 @@ func (db *DB) fileRecords(ctx context.Context, table string, fileID int64) ([]se
 
 // FileClaims returns the claims an outbound file carries, in ID order.
 func (db *DB) FileClaims(ctx context.Context, fileID int64) ([]edigw.SentClaim, error) {
-	recs, err := db.fileRecords(ctx, "claims", fileID)
-	if err != nil {
-		return nil, wrap("file claims", err)
-	}
-	out := make([]edigw.SentClaim, len(recs))
-	for i, r := range recs {
+	return fileRecordsAs(ctx, db, "file claims", "claims", fileID, func(r sentRecord) (edigw.SentClaim, error) {
 		c := &edigw.Claim{}
 		if err := json.Unmarshal(r.record, c); err != nil {
-			return nil, wrap("file claims", fmt.Errorf("claim %d: %w", r.id, err))
+			return edigw.SentClaim{}, fmt.Errorf("claim %d: %w", r.id, err)
 		}
 		c.Status = edigw.ClaimStatus(r.status)
-		out[i] = edigw.SentClaim{QueuedClaim: edigw.QueuedClaim{ID: r.id, Claim: c}, Interchange: r.interchange, Group: r.group, Set: r.set}
-	}
-	return out, nil
+		return edigw.SentClaim{QueuedClaim: edigw.QueuedClaim{ID: r.id, Claim: c}, Interchange: r.interchange, Group: r.group, Set: r.set}, nil
+	})
 }
 
 // FileAuthorizations returns the requests an outbound file carries, in ID order.
 func (db *DB) FileAuthorizations(ctx context.Context, fileID int64) ([]edigw.SentAuthorization, error) {
-	recs, err := db.fileRecords(ctx, "authorizations", fileID)
-	if err != nil {
-		return nil, wrap("file authorizations", err)
-	}
-	out := make([]edigw.SentAuthorization, len(recs))
-	for i, r := range recs {
+	return fileRecordsAs(ctx, db, "file authorizations", "authorizations", fileID, func(r sentRecord) (edigw.SentAuthorization, error) {
 		a := &edigw.AuthorizationRequest{}
 		if err := json.Unmarshal(r.record, a); err != nil {
-			return nil, wrap("file authorizations", fmt.Errorf("authorization %d: %w", r.id, err))
+			return edigw.SentAuthorization{}, fmt.Errorf("authorization %d: %w", r.id, err)
 		}
 		a.Status = edigw.AuthorizationStatus(r.status)
-		out[i] = edigw.SentAuthorization{QueuedAuthorization: edigw.QueuedAuthorization{ID: r.id, Request: a},
-			Interchange: r.interchange, Group: r.group, Set: r.set}
-	}
-	return out, nil
+		return edigw.SentAuthorization{QueuedAuthorization: edigw.QueuedAuthorization{ID: r.id, Request: a},
+			Interchange: r.interchange, Group: r.group, Set: r.set}, nil
+	})
 }
