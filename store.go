@@ -166,6 +166,12 @@ type Ingest interface {
 	// back and applies the claim status changes they decide
 	// (Acknowledgment.StatusUpdates, as mapping derived them), with events.
 	AddAcknowledgments(ctx context.Context, acks []*Acknowledgment) error
+	// AddEligibilityResponses matches the file's 271 members to the
+	// inquiries they answer, inside the file's payer and the provider
+	// each names (docs/clearinghouse.md, Matching rules), and stores
+	// them with eligibility.received; a member that matches nothing is
+	// raised as eligibility.unmatched. It runs after the other loads.
+	AddEligibilityResponses(ctx context.Context, responses []*EligibilityResponse) error
 	// Commit ends the ingest with the file's digest and size, and the
 	// kind the File given to BeginIngest holds by then (known once the
 	// file is read: the ledger recorded "" for committed files before);

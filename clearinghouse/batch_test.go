@@ -35,6 +35,11 @@ func (l *loads) AddAuthorizations(_ context.Context, as []*edigw.AuthorizationRe
 	return nil
 }
 
+func (l *loads) AddEligibilityResponses(_ context.Context, rs []*edigw.EligibilityResponse) error {
+	l.calls, l.sizes = append(l.calls, "eligibility"), append(l.sizes, len(rs))
+	return nil
+}
+
 func (l *loads) AddAcknowledgments(_ context.Context, as []*edigw.Acknowledgment) error {
 	l.calls, l.sizes = append(l.calls, "acknowledgments"), append(l.sizes, len(as))
 	return nil

@@ -38,14 +38,6 @@ func (p *Pipeline) render270(ctx context.Context, f *edigw.File, buf *bytes.Buff
 	return len(inqs), mapping.Write270(buf, env, inqs)
 }
 
-// eligibilityIngest is the side of an inbound file's ingest that takes
-// its 271 members (storage's ingest is one): each is matched to the
-// inquiry it answers inside the file's payer and the provider it names
-// (docs/clearinghouse.md, Matching rules), in the file's transaction.
-type eligibilityIngest interface {
-	AddEligibilityResponses(ctx context.Context, responses []*edigw.EligibilityResponse) error
-}
-
 // eligibilityResponses collects a file's 271 members as it is read; they
 // are few and small, so they wait for the end of the reading.
 type eligibilityResponses []*edigw.EligibilityResponse
@@ -56,22 +48,16 @@ func (e *eligibilityResponses) add(r *edigw.EligibilityResponse) error {
 }
 
 // addEligibility hands the file's 271 members to its ingest, after the
-// other loads. An ingest without the method (a store that keeps no
-// inquiries) takes none.
+// other loads.
 func addEligibility(ctx context.Context, ing edigw.Ingest, rs eligibilityResponses) error {
-	ei, ok := ing.(eligibilityIngest)
-	if !ok || len(rs) == 0 {
+	if len(rs) == 0 {
 		return nil
 	}
-	return ei.AddEligibilityResponses(ctx, rs)
+	return ing.AddEligibilityResponses(ctx, rs)
 }
 
 // AddEligibilityResponses runs once every queued load has ended, on the
 // ingest's transaction like them.
 func (o *overlappedIngest) AddEligibilityResponses(ctx context.Context, rs []*edigw.EligibilityResponse) error {
-	ei, ok := o.ing.(eligibilityIngest)
-	if !ok {
-		return nil
-	}
-	return o.wait(func() error { return ei.AddEligibilityResponses(ctx, rs) })
+	return o.wait(func() error { return o.ing.AddEligibilityResponses(ctx, rs) })
 }

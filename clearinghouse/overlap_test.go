@@ -48,6 +48,9 @@ func (r *recordingIngest) AddAuthorizations(context.Context, []*edigw.Authorizat
 func (r *recordingIngest) AddClaimStatuses(context.Context, []edigw.ClaimStatusUpdate) error {
 	return r.note("statuses")
 }
+func (r *recordingIngest) AddEligibilityResponses(context.Context, []*edigw.EligibilityResponse) error {
+	return r.note("eligibility")
+}
 func (r *recordingIngest) AddAcknowledgments(context.Context, []*edigw.Acknowledgment) error {
 	return r.note("acknowledgments")
 }

@@ -70,6 +70,10 @@ func (in *ingest) AddAcknowledgments(ctx context.Context, acks []*edigw.Acknowle
 	return in.loaded(in.Ingest.AddAcknowledgments(ctx, acks))
 }
 
+func (in *ingest) AddEligibilityResponses(ctx context.Context, rs []*edigw.EligibilityResponse) error {
+	return in.loaded(in.Ingest.AddEligibilityResponses(ctx, rs))
+}
+
 func (in *ingest) Commit(ctx context.Context, sha256 string, size int64) (*edigw.IngestResult, error) {
 	res, err := in.Ingest.Commit(ctx, sha256, size)
 	if err == nil && in.r.AfterCommit != nil {
