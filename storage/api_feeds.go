@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/edigw/edigw"
 )
 
@@ -46,12 +44,6 @@ func (db *DB) RemittancesOf(ctx context.Context, after int64, limit int, scope *
 	if err != nil {
 		return nil, wrap("remittances of", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.StoredRemittance, error) {
-		r, err := scanStoredRemittance(row)
-		if err != nil {
-			return edigw.StoredRemittance{}, err
-		}
-		return *r, nil
-	})
+	out, err := collectValues(rows, scanStoredRemittance)
 	return out, wrap("remittances of", err)
 }

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/edigw/edigw"
 )
 
@@ -82,13 +80,7 @@ func (db *DB) SearchClaims(ctx context.Context, f edigw.ClaimFilter, scope *edig
 	if err != nil {
 		return nil, wrap("search claims", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.StoredClaim, error) {
-		c, err := scanStoredClaim(row)
-		if err != nil {
-			return edigw.StoredClaim{}, err
-		}
-		return *c, nil
-	})
+	out, err := collectValues(rows, scanStoredClaim)
 	return out, wrap("search claims", err)
 }
 

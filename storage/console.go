@@ -99,13 +99,7 @@ func (db *DB) AuthorizationClaims(ctx context.Context, authID int64, scope *edig
 	if err != nil {
 		return nil, wrap("authorization claims", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.StoredClaim, error) {
-		c, err := scanStoredClaim(row)
-		if err != nil {
-			return edigw.StoredClaim{}, err
-		}
-		return *c, nil
-	})
+	out, err := collectValues(rows, scanStoredClaim)
 	return out, wrap("authorization claims", err)
 }
 

@@ -171,13 +171,7 @@ func (db *DB) Remittances(ctx context.Context, after int64, limit int) ([]edigw.
 	if err != nil {
 		return nil, wrap("remittances", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.StoredRemittance, error) {
-		r, err := scanStoredRemittance(row)
-		if err != nil {
-			return edigw.StoredRemittance{}, err
-		}
-		return *r, nil
-	})
+	out, err := collectValues(rows, scanStoredRemittance)
 	return out, wrap("remittances", err)
 }
 
@@ -212,4 +206,17 @@ func (db *DB) Counts(ctx context.Context) (map[string]int64, error) {
 		out[t] = n
 	}
 	return out, nil
+}
+
+// collectValues reads every row with a scanner that returns a pointer
+// (the shape of a single-record read), as a slice of values.
+func collectValues[T any](rows pgx.Rows, scan func(pgx.Row) (*T, error)) ([]T, error) {
+	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (T, error) {
+		v, err := scan(row)
+		if err != nil {
+			var zero T
+			return zero, err
+		}
+		return *v, nil
+	})
 }
