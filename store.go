@@ -246,6 +246,11 @@ type IngestResult struct {
 	// one, and so changed nothing.
 	Unmatched int
 	Events    int
+	// ClaimProviders are the distinct billing providers (TIN and NPI) of
+	// the claims the file carried, in the order first seen: the claims'
+	// share of the file's audience, known at commit, so that the file's
+	// outcome event need not read every claim again to find it.
+	ClaimProviders []Provider `json:"-"`
 }
 
 // QueuedClaim is a claim waiting to be sent, with its store ID.

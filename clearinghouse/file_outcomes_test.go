@@ -78,7 +78,7 @@ func TestFileOutcomeEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.FileOutcome(ctx, edigw.EventFileProcessed, f, "accepted"); err != nil {
+	if err := db.FileOutcome(ctx, edigw.EventFileProcessed, f, "accepted", nil); err != nil {
 		t.Fatal(err)
 	}
 	if again, _ := db.OperatorEvents(ctx, 0, 100, []edigw.EventKind{edigw.EventFileProcessed}); len(again) != 2 {

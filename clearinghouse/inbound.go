@@ -464,7 +464,7 @@ func (p *Pipeline) fileOutcome(ctx context.Context, f *edigw.File, final edigw.F
 	if out.codes != "" {
 		status += " " + out.codes
 	}
-	return p.retry(ctx, "event "+f.Key, func() error { return p.Store.FileOutcome(ctx, kind, f, status) })
+	return p.retry(ctx, "event "+f.Key, func() error { return p.Store.FileOutcome(ctx, kind, f, status, out.Result) })
 }
 
 // errorCodes lists the distinct TA1/999 codes of a file's errors

@@ -70,7 +70,7 @@ type Store interface {
 	// FileOutcome raises an inbound file's file.processed or file.failed
 	// event, once however often it is called (for operators, and for the
 	// providers whose records the file carried).
-	FileOutcome(ctx context.Context, kind edigw.EventKind, f *edigw.File, status string) error
+	FileOutcome(ctx context.Context, kind edigw.EventKind, f *edigw.File, status string, committed *edigw.IngestResult) error
 
 	// The failure ledger of inbound objects (poison.go): the pipeline
 	// skips an object whose wait is not over, and gives up on it (error/)

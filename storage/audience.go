@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -86,18 +87,45 @@ func (db *DB) FileAudience(ctx context.Context, id int64) (*edigw.Audience, erro
 	if err != nil {
 		return nil, wrap("file audience", notFound(err))
 	}
-	rows, err := db.pool.Query(ctx, `
-		SELECT 'claim', coalesce(billing_tin, ''), coalesce(billing_npi, '') FROM claims WHERE file_id = $1
-		UNION SELECT 'remittance', coalesce(payee_tin, ''), coalesce(payee_npi, '') FROM remittances WHERE file_id = $1
-		UNION SELECT 'authorization', coalesce(requester_tin, ''), coalesce(requester_npi, '') FROM authorizations WHERE file_id = $1
-		UNION SELECT 'authorization', coalesce(a.requester_tin, ''), coalesce(a.requester_npi, '')
-			FROM authorization_decisions d JOIN authorizations a ON a.id = d.authorization_id WHERE d.file_id = $1
-		UNION SELECT 'eligibility', coalesce(provider_tin, ''), coalesce(provider_npi, '') FROM eligibility_inquiries
-			WHERE file_id = $1 OR response_file_id = $1
-		UNION SELECT subject, tin, npi FROM file_audience WHERE file_id = $1`, target)
+	rows, err := db.pool.Query(ctx, fileClaimsAudience+" UNION "+fileOtherAudience, target)
 	if err != nil {
 		return nil, wrap("file audience", err)
 	}
 	a, err := collectAudience(rows)
 	return a, wrap("file audience", err)
 }
+
+// fileAudienceOf is FileAudience of an inbound file just committed, whose
+// claims' providers its ingest kept (IngestResult.ClaimProviders): the
+// rest of the audience is read as FileAudience reads it.
+func (db *DB) fileAudienceOf(ctx context.Context, id int64, claims []edigw.Provider) (*edigw.Audience, error) {
+	rows, err := db.pool.Query(ctx, fileOtherAudience, id)
+	if err != nil {
+		return nil, wrap("file audience", err)
+	}
+	a, err := collectAudience(rows)
+	if err != nil {
+		return nil, wrap("file audience", err)
+	}
+	if len(claims) > 0 {
+		if !slices.Contains(a.Subjects, subjectClaim) {
+			a.Subjects = append([]string{subjectClaim}, a.Subjects...)
+		}
+		a.Providers = append(slices.Clip(claims), a.Providers...)
+	}
+	return a, nil
+}
+
+// The audience of file $1: the providers of the claims it carries, and of
+// its other records and the records it answers (FileAudience).
+const (
+	fileClaimsAudience = `SELECT 'claim', coalesce(billing_tin, ''), coalesce(billing_npi, '') FROM claims WHERE file_id = $1`
+	fileOtherAudience  = `
+		SELECT 'remittance', coalesce(payee_tin, ''), coalesce(payee_npi, '') FROM remittances WHERE file_id = $1
+		UNION SELECT 'authorization', coalesce(requester_tin, ''), coalesce(requester_npi, '') FROM authorizations WHERE file_id = $1
+		UNION SELECT 'authorization', coalesce(a.requester_tin, ''), coalesce(a.requester_npi, '')
+			FROM authorization_decisions d JOIN authorizations a ON a.id = d.authorization_id WHERE d.file_id = $1
+		UNION SELECT 'eligibility', coalesce(provider_tin, ''), coalesce(provider_npi, '') FROM eligibility_inquiries
+			WHERE file_id = $1 OR response_file_id = $1
+		UNION SELECT subject, tin, npi FROM file_audience WHERE file_id = $1`
+)

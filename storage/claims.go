@@ -49,7 +49,25 @@ func (in *ingest) AddClaims(ctx context.Context, claims []*edigw.Claim) error {
 		return err
 	}
 	in.res.Claims += len(claims)
+	in.noteClaimProviders(claims)
 	return nil
+}
+
+// noteClaimProviders keeps the billing providers of claims the file
+// carries, as the ledger will hold them (billing_tin, billing_npi): the
+// audience of the file's outcome (FileOutcome) without a second read of
+// its claims, which cost 0.27 s after the commit of a 100,000-claim file.
+func (in *ingest) noteClaimProviders(claims []*edigw.Claim) {
+	if in.claimProviders == nil {
+		in.claimProviders = map[edigw.Provider]bool{}
+	}
+	for _, c := range claims {
+		p := edigw.Provider{TIN: c.BillingProvider.TaxID, NPI: c.BillingProvider.NPI()}
+		if !in.claimProviders[p] {
+			in.claimProviders[p] = true
+			in.res.ClaimProviders = append(in.res.ClaimProviders, p)
+		}
+	}
 }
 
 // authorizationWarnings are the claim.authorization_warning events of the

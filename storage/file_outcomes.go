@@ -14,10 +14,18 @@ import (
 // is news to both), so each provider's token reads its own files'
 // outcomes and no other's (decisions/0027). The reference is the file's
 // resting key (as FileEvent's), the status its outcome and TA1/999 codes.
-func (db *DB) FileOutcome(ctx context.Context, kind edigw.EventKind, f *edigw.File, status string) error {
+// committed is what the file's ingest stored, when this process committed
+// it (nil after a restart): its claims' providers are then not read again.
+func (db *DB) FileOutcome(ctx context.Context, kind edigw.EventKind, f *edigw.File, status string, committed *edigw.IngestResult) error {
 	var providers []edigw.Provider
 	if kind == edigw.EventFileProcessed {
-		a, err := db.FileAudience(ctx, f.ID)
+		var a *edigw.Audience
+		var err error
+		if committed != nil && committed.FileID == f.ID && f.ParentID == 0 {
+			a, err = db.fileAudienceOf(ctx, f.ID, committed.ClaimProviders)
+		} else {
+			a, err = db.FileAudience(ctx, f.ID)
+		}
 		if err != nil && err != edigw.ErrNotFound {
 			return err
 		}

@@ -29,6 +29,9 @@ type ingest struct {
 	// now is when the file was taken in (DB.Now): the lifecycle's receipt
 	// and decision time of the records it carries.
 	now time.Time
+	// claimProviders are the billing providers of the claims added, each
+	// once (IngestResult.ClaimProviders).
+	claimProviders map[edigw.Provider]bool
 }
 
 // BeginIngest opens the transaction of one inbound file and enters the
