@@ -115,6 +115,21 @@ type Claim struct {
 	// SNIP 7 check against the authorizations edigw knows); set by edigw,
 	// never by a sender.
 	AuthorizationFindings []AuthorizationFinding `json:"authorizationFindings,omitempty"`
+	// CertifiedBy is what the prior-authorization check, reading the file,
+	// found the claim's REF*G1 to name: the stored authorization request
+	// storage links the claim to (claims.authorization_id), so that the
+	// load does not look the number up a second time. Storage looks up
+	// every claim the check did not (CertifiedBy.Known false).
+	CertifiedBy CertificationLink `json:"-"`
+}
+
+// CertificationLink is the stored authorization request a claim's
+// certification number (REF*G1) names inside the claim's payer and billing
+// provider: the latest, of any status, that carries the number on its
+// decision or on a service's (ID 0: none). Known says it was looked up.
+type CertificationLink struct {
+	ID    int64
+	Known bool
 }
 
 // AuthorizationFinding is one prior-authorization problem of a claim line:

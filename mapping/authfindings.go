@@ -19,6 +19,11 @@ import (
 // providers again, payers/match.go), never fewer. One call a batch: the
 // 837 mapper asks once for up to AuthorizationBatch claims.
 //
+// A lookup that can also say, for each query with a certification number,
+// which stored request a claim naming it is linked to (storage.DB's) fills
+// the query's Link: the check hands it to the claim (Claim.CertifiedBy),
+// and the load does not look the number up again.
+//
 // storage.DB's AuthorizationLookup implements it; Authorizations is one
 // in memory.
 type AuthorizationLookup interface {
@@ -37,6 +42,10 @@ type AuthorizationQuery struct {
 	// MemberID is the subscriber's member ID, for authorizations found by
 	// patient, provider and procedure.
 	MemberID string
+	// Link is filled by a lookup that links claims to their certifications
+	// (storage.DB's), for a query with a certification number; others
+	// leave it unknown.
+	Link edigw.CertificationLink
 }
 
 // Authorizations is an AuthorizationLookup over records in memory (tests,
@@ -188,6 +197,11 @@ func (a *authChecker) take(b *authBatch, issue func(*Issue)) error {
 		return fmt.Errorf("mapping: looking up prior authorizations: %w", b.err)
 	}
 	for i, p := range b.claims {
+		// The link is handed over only for the number as storage reads it
+		// (untrimmed, storage's certKey); a padded one is looked up there.
+		if l := b.queries[i].Link; l.Known && b.queries[i].CertificationNumber == p.claim.PriorAuthorization {
+			p.claim.CertifiedBy = l
+		}
 		if len(b.found[i]) == 0 {
 			continue
 		}

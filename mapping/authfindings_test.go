@@ -220,3 +220,40 @@ func TestAuthorizationLookupsAreBatched(t *testing.T) {
 		t.Errorf("%d findings, want one a claim (nothing known)", n)
 	}
 }
+
+// linkingLookup links each query with a certification number to an ID of
+// its own (as storage.DB's lookup fills AuthorizationQuery.Link).
+type linkingLookup struct{}
+
+func (linkingLookup) FindAuthorizations(ctx context.Context, qs []AuthorizationQuery) ([]*edigw.AuthorizationRequest, error) {
+	for i := range qs {
+		if qs[i].CertificationNumber != "" {
+			qs[i].Link = edigw.CertificationLink{ID: int64(1000 + i), Known: true}
+		}
+	}
+	return nil, nil
+}
+
+// The check hands each claim the link its lookup found (Claim.CertifiedBy),
+// so that the load does not look the number up again; not for a number
+// padded with spaces (the check looks it up trimmed, the load as it is),
+// nor for a claim the check did not look up.
+func TestCheckHandsClaimsTheirLinks(t *testing.T) {
+	_, bed, _ := storyRecords(t)
+	plain, padded, none := *bed, *bed, *bed
+	plain.PriorAuthorization, padded.PriorAuthorization, none.PriorAuthorization = "CERT1", " CERT1", ""
+	claims := []*edigw.Claim{&plain, &padded, &none}
+	a := &authChecker{lookup: linkingLookup{}, ctx: context.Background()}
+	for i, c := range claims {
+		a.add(i, c, &claimSpots{})
+	}
+	if err := a.flush(func(*Issue) {}); err != nil {
+		t.Fatal(err)
+	}
+	if got := plain.CertifiedBy; !got.Known || got.ID != 1000 {
+		t.Errorf("the claim's link is %+v, want the lookup's 1000", got)
+	}
+	if padded.CertifiedBy.Known || none.CertifiedBy.Known {
+		t.Errorf("links %+v and %+v were handed over, want none", padded.CertifiedBy, none.CertifiedBy)
+	}
+}

@@ -68,7 +68,14 @@ func (db *DB) findAuthorizations(ctx context.Context, queries []mapping.Authoriz
 	if err != nil {
 		return nil, err
 	}
-	inScope, args := as.sql("a.", []any{ord, payers, npis, certs, members})
+	// Unscoped (the pipeline's check), the lookup also links: for each
+	// query with a certification number, the latest authorization of any
+	// status that carries it inside the payer and provider (the REF*G1
+	// link of insertClaims, authorizationsByCertification), whose ID the
+	// check hands to the claim. Such an authorization comes back with
+	// usable false when the check may not use it (not approved).
+	links := scope == nil
+	inScope, args := as.sql("a.", []any{ord, payers, npis, certs, members, links})
 	rows, err := db.pool.Query(ctx, `
 		WITH q AS (
 			SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[]) AS q (i, payer, npi, cert, member)
@@ -85,28 +92,52 @@ func (db *DB) findAuthorizations(ctx context.Context, queries []mapping.Authoriz
 			SELECT a.id FROM q
 			JOIN authorizations a ON a.payer_id = q.payer AND (a.record -> 'subscriber' ->> 'memberId') = q.member
 			WHERE q.cert = '' AND q.member <> '' AND q.npi = ANY (a.provider_npis)
+		), linked AS (
+			SELECT id, array_agg(i) AS queries FROM (SELECT i, max(id) AS id FROM by_cert WHERE $6 GROUP BY i) l GROUP BY id
 		)
-		SELECT a.id, a.payer_id, a.provider_npis, `+authFactsColumns+`
+		SELECT a.id, a.payer_id, a.provider_npis, a.status IN ('Approved', 'Partially Approved'),
+			coalesce(l.queries, '{}'), `+authFactsColumns+`
 		FROM authorizations a
+		LEFT JOIN linked l ON l.id = a.id
 		LEFT JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(a.record -> 'services') = 'array'
 			THEN a.record -> 'services' ELSE '[]' END) WITH ORDINALITY AS s (svc, n) ON true
 		WHERE a.id IN (SELECT id FROM by_cert UNION SELECT id FROM by_member)
-			AND a.status IN ('Approved', 'Partially Approved') AND `+inScope+`
+			AND (a.status IN ('Approved', 'Partially Approved') AND `+inScope+` OR l.id IS NOT NULL)
 		ORDER BY a.id, s.n`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("storage: find authorizations: %w", err)
 	}
 	defer rows.Close()
+	if links {
+		for i := range queries {
+			if queries[i].CertificationNumber != "" && len(queries[i].ProviderNPIs) > 0 {
+				queries[i].Link = edigw.CertificationLink{Known: true}
+			}
+		}
+	}
 	var out []*edigw.AuthorizationRequest
 	var last int64
+	var started bool
 	var row authFactsRow
+	var usable bool
+	var linked []int32
+	dest := append([]any{&row.id, &row.payer, &row.npis, &usable, &linked}, row.dest()[3:]...)
 	for rows.Next() {
-		if err := rows.Scan(row.dest()...); err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("storage: find authorizations: %w", err)
 		}
-		if len(out) == 0 || row.id != last {
+		first := !started || row.id != last
+		started, last = true, row.id
+		if first {
+			for _, i := range linked {
+				queries[i].Link.ID = row.id
+			}
+		}
+		if !usable {
+			continue
+		}
+		if first {
 			out = append(out, row.authorization())
-			last = row.id
 		}
 		if row.hasService {
 			a := out[len(out)-1]

@@ -24,7 +24,10 @@ func (in *ingest) AddClaims(ctx context.Context, claims []*edigw.Claim) error {
 	if err := in.check(); err != nil {
 		return err
 	}
-	ids, err := insertClaims(ctx, in.tx, claims, in.dir, &in.fileID, "", "")
+	// The check's links (Claim.CertifiedBy) were read outside this
+	// transaction: once the file has added authorizations, which only it
+	// sees until it commits, its claims are looked up inside it.
+	ids, err := insertClaims(ctx, in.tx, claims, in.dir, &in.fileID, "", "", in.res.Authorizations == 0)
 	if err != nil {
 		return wrap("add claims", err)
 	}
@@ -103,8 +106,11 @@ func claimEvent(kind edigw.EventKind, id int64, c *edigw.Claim, status edigw.Cla
 // order. fileID is the carrying file (nil for queued claims); outbound
 // is the queue state ("" for received claims); status, when set, is the
 // status every claim gets (else each claim's own, submitted by default).
+// A claim names the authorization its REF*G1 certifies when one is known:
+// as the prior-authorization check found it (Claim.CertifiedBy, when
+// checkedLinks allows), else as authorizationsByCertification finds it.
 func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw.Direction, fileID *int64,
-	outbound string, status edigw.ClaimStatus) ([]int64, error) {
+	outbound string, status edigw.ClaimStatus, checkedLinks bool) ([]int64, error) {
 	if len(claims) == 0 {
 		return nil, nil
 	}
@@ -114,7 +120,7 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 	}
 	certs := make([]certKey, 0)
 	for _, c := range claims {
-		if c.PriorAuthorization != "" {
+		if c.PriorAuthorization != "" && !(checkedLinks && c.CertifiedBy.Known) {
 			certs = append(certs, certOf(c))
 		}
 	}
@@ -149,9 +155,18 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 				st = claimStatus(c)
 			}
 			var auth *int64
-			if id, ok := auths[certOf(c)]; ok && c.PriorAuthorization != "" {
-				authID = id
-				auth = &authID
+			switch {
+			case c.PriorAuthorization == "":
+			case checkedLinks && c.CertifiedBy.Known:
+				if c.CertifiedBy.ID != 0 {
+					authID = c.CertifiedBy.ID
+					auth = &authID
+				}
+			default:
+				if id, ok := auths[certOf(c)]; ok {
+					authID = id
+					auth = &authID
+				}
 			}
 			npi = c.BillingProvider.NPI()
 			row[0], row[1], row[2], row[3], row[4], row[5] = &ids[i], string(c.PayerID), string(c.Kind), dir, fileID, &c.PatientControlNumber

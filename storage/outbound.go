@@ -26,7 +26,7 @@ const (
 // Keys are global: a caller serving several clients should prefix them.
 func (db *DB) QueueClaims(ctx context.Context, idempotencyKey string, claims []*edigw.Claim) ([]int64, error) {
 	return queue(ctx, db, idempotencyKey, subjectClaim, claims, func(tx pgx.Tx) ([]int64, []event, error) {
-		ids, err := insertClaims(ctx, tx, claims, edigw.Outbound, nil, stateQueued, edigw.ClaimSubmitted)
+		ids, err := insertClaims(ctx, tx, claims, edigw.Outbound, nil, stateQueued, edigw.ClaimSubmitted, false)
 		if err != nil {
 			return nil, nil, err
 		}
