@@ -17,6 +17,7 @@ import (
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/fixtures/synth"
+	"github.com/edigw/edigw/internal/gcpolicy"
 	"github.com/edigw/edigw/internal/testenv"
 )
 
@@ -192,6 +193,7 @@ func TestE2EChild(t *testing.T) {
 		t.Skip("run by BenchmarkPipelineEndToEnd")
 	}
 	testenv.DatabaseURL(t)
+	gcpolicy.Apply() // as serve and replay run the pipeline
 	db := openStore(t, os.Getenv("EDIGW_E2E_DB"))
 	objs := openObjects(t, objectsSpec(os.Getenv("EDIGW_E2E_OBJECTS")))
 	p := pipelineOn(db, objs)

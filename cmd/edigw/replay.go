@@ -12,6 +12,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/edigw/edigw/clearinghouse"
+	"github.com/edigw/edigw/internal/gcpolicy"
 )
 
 func newReplayCmd() *cobra.Command {
@@ -32,6 +33,7 @@ the second run is reported as a duplicate.
 Exit status: 0 every file was accepted, 1 some were rejected or duplicate, 2 an error.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
+			gcpolicy.Apply()
 			files, err := expandFiles(args)
 			if err != nil {
 				return &exitError{code: exitUnusable, err: err}

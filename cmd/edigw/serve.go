@@ -19,6 +19,7 @@ import (
 
 	"github.com/edigw/edigw/api"
 	"github.com/edigw/edigw/console"
+	"github.com/edigw/edigw/internal/gcpolicy"
 	"github.com/edigw/edigw/webhook"
 )
 
@@ -59,6 +60,7 @@ abandons that file: it stays in inbound/ for the next poll). --poll 0 serves
 the API without polling.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
+			gcpolicy.Apply()
 			log, err := newLogger(c.ErrOrStderr(), lf)
 			if err != nil {
 				return err
