@@ -39,11 +39,12 @@ func duplicateWarnings(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, id
 		return nil, nil
 	}
 	rows, err := tx.Query(ctx, `SELECT k.ord, coalesce(c.billing_npi, ''), coalesce(c.billing_tin, ''), c.total_charge,
-			c.service_from, c.service_to, coalesce(c.record->>'frequencyCode', ''),
-			coalesce(c.record->'subscriber'->>'memberId', ''), coalesce(c.record->'patient'->>'lastName', ''),
-			coalesce(c.record->'patient'->>'firstName', ''), coalesce(c.record->'patient'->>'birthDate', '')
+			c.service_from, c.service_to, coalesce(r.j->>'frequencyCode', ''),
+			coalesce(r.j->'subscriber'->>'memberId', ''), coalesce(r.j->'patient'->>'lastName', ''),
+			coalesce(r.j->'patient'->>'firstName', ''), coalesce(r.j->'patient'->>'birthDate', '')
 		FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[]) AS k (ord, payer, pcn, id)
 		JOIN claims c ON c.payer_id = k.payer AND c.patient_control_number = k.pcn
+		CROSS JOIN LATERAL (SELECT c.record::json AS j) r -- stored as text (migration 0022), parsed once
 		WHERE c.id < k.id AND c.status <> 'rejected'`, ords, payers, pcns, cids)
 	if err != nil {
 		return nil, fmt.Errorf("duplicates: %w", err)
