@@ -84,6 +84,7 @@ type authChecker struct {
 	ctx      context.Context
 	profiles func(edigw.PayerID) (*payers.Profile, bool) // nil: payers.Lookup
 	pending  []pendingClaim
+	checking int        // the pending claims that are checked, not only linked
 	inflight *authBatch // the full batch whose lookup is running
 	// countedOnly, when set, says whether a warning of a rule would only
 	// be counted (the result holds MaxIssues issues already) and counts
@@ -102,6 +103,9 @@ type pendingClaim struct {
 	// lines are the categories of the claim's lines that need
 	// authorization (payers.LineCategories), found when it was added.
 	lines []*payers.Category
+	// linkOnly: no line needs authorization; the claim is looked up for
+	// its REF*G1's link alone (profile and lines are nil).
+	linkOnly bool
 }
 
 // authBatch is one lookup under way, and the check of its claims: both
@@ -132,6 +136,9 @@ func (b *authBatch) check(ctx context.Context, lookup AuthorizationLookup) {
 	b.findings = make([][]payers.Finding, len(b.claims))
 	b.found = make([][]edigw.AuthorizationFinding, len(b.claims))
 	for i, p := range b.claims {
+		if p.linkOnly {
+			continue
+		}
 		if fs := p.profile.CheckClaimLines(p.claim, p.lines, known[i]); len(fs) > 0 {
 			b.findings[i], b.found[i] = fs, findingsOf(fs)
 		}
@@ -150,10 +157,18 @@ func (a *authChecker) add(index int, c *edigw.Claim, at *claimSpots) bool {
 	}
 	lines, need := profile.LineCategories(c)
 	if !need {
+		// Nothing to check, but a certification number to link: the
+		// batch's lookup answers it too (AuthorizationQuery.Link), so
+		// that the load does not look it up. It does not fill a batch,
+		// which would move when the findings are taken.
+		if c.PriorAuthorization != "" {
+			a.pending = append(a.pending, pendingClaim{index: index, claim: c, at: at, linkOnly: true})
+		}
 		return false
 	}
-	a.pending = append(a.pending, pendingClaim{index, c, at, profile, lines})
-	return len(a.pending) >= AuthorizationBatch
+	a.pending = append(a.pending, pendingClaim{index, c, at, profile, lines, false})
+	a.checking++
+	return a.checking >= AuthorizationBatch
 }
 
 // start looks the pending claims up in the background, then takes the
@@ -163,7 +178,7 @@ func (a *authChecker) start(issue func(*Issue)) error {
 		return nil
 	}
 	b := &authBatch{claims: a.pending, done: make(chan struct{})}
-	a.pending = make([]pendingClaim, 0, AuthorizationBatch)
+	a.pending, a.checking = make([]pendingClaim, 0, AuthorizationBatch), 0
 	b.queries = make([]AuthorizationQuery, len(b.claims))
 	for i, p := range b.claims {
 		b.queries[i] = queryOf(p.claim)
@@ -226,7 +241,7 @@ func (a *authChecker) reset() {
 		a.inflight = nil
 	}
 	clear(a.pending)
-	a.pending = a.pending[:0]
+	a.pending, a.checking = a.pending[:0], 0
 	a.found = nil
 }
 

@@ -235,17 +235,33 @@ func (linkingLookup) FindAuthorizations(ctx context.Context, qs []AuthorizationQ
 }
 
 // The check hands each claim the link its lookup found (Claim.CertifiedBy),
-// so that the load does not look the number up again; not for a number
-// padded with spaces (the check looks it up trimmed, the load as it is),
-// nor for a claim the check did not look up.
+// so that the load does not look the number up again, also for a claim
+// with nothing to check (looked up for its link alone, without filling a
+// batch); not for a number padded with spaces (the check looks it up
+// trimmed, the load as it is), nor for a claim without a number.
 func TestCheckHandsClaimsTheirLinks(t *testing.T) {
 	_, bed, _ := storyRecords(t)
 	plain, padded, none := *bed, *bed, *bed
 	plain.PriorAuthorization, padded.PriorAuthorization, none.PriorAuthorization = "CERT1", " CERT1", ""
-	claims := []*edigw.Claim{&plain, &padded, &none}
+	visit := changed(bed, func(c *edigw.Claim) {
+		c.PriorAuthorization = "CERT2"
+		for i := range c.Lines {
+			c.Lines[i].ProcedureCode = "99213" // an office visit: no category of the profile
+		}
+	})
+	cigna, _ := payers.Lookup(edigw.Cigna)
+	if _, need := cigna.LineCategories(visit); need {
+		t.Fatal("the office visit needs authorization: the case is not the one meant")
+	}
+	claims := []*edigw.Claim{&plain, &padded, &none, visit}
 	a := &authChecker{lookup: linkingLookup{}, ctx: context.Background()}
 	for i, c := range claims {
-		a.add(i, c, &claimSpots{})
+		if a.add(i, c, &claimSpots{}) {
+			t.Fatal("four claims filled a batch")
+		}
+	}
+	if a.checking != 3 {
+		t.Errorf("%d claims are to be checked, want 3 (the visit is only linked)", a.checking)
 	}
 	if err := a.flush(func(*Issue) {}); err != nil {
 		t.Fatal(err)
@@ -253,7 +269,13 @@ func TestCheckHandsClaimsTheirLinks(t *testing.T) {
 	if got := plain.CertifiedBy; !got.Known || got.ID != 1000 {
 		t.Errorf("the claim's link is %+v, want the lookup's 1000", got)
 	}
+	if got := visit.CertifiedBy; !got.Known || got.ID != 1003 {
+		t.Errorf("the visit's link is %+v, want the lookup's 1003", got)
+	}
 	if padded.CertifiedBy.Known || none.CertifiedBy.Known {
 		t.Errorf("links %+v and %+v were handed over, want none", padded.CertifiedBy, none.CertifiedBy)
+	}
+	if a.found[3] != nil {
+		t.Errorf("the visit, only linked, has findings: %+v", a.found[3])
 	}
 }
