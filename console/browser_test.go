@@ -151,7 +151,11 @@ func TestBrowserProviderJourney(t *testing.T) {
 	do(t, ctx, "worklist", chromedp.Navigate(base+"/worklist"), chromedp.WaitVisible(chromedp.ID("tab-approved")))
 	do(t, ctx, "the Approved tab", chromedp.Click(chromedp.ID("tab-approved")),
 		chromedp.WaitVisible(chromedp.CSS(`#tab-approved[aria-pressed="true"]`)))
+	// The Approved tab's table has links too: wait for the search's own
+	// table (its caption says so), or the click below may find a node
+	// the search's swap is about to remove.
 	do(t, ctx, "the search", chromedp.SendKeys(chromedp.ID("q"), "C26014A00123"), chromedp.Click(chromedp.ID("search")),
+		chromedp.Poll[chromedp.Void](`(document.querySelector(".worklist-table caption")?.textContent ?? "").includes("matching the search")`),
 		chromedp.WaitVisible(chromedp.CSS(`.worklist-table a[href^="/worklist/"]`)), shot("worklist"))
 	rows := run(t, ctx, "worklist rows", chromedp.Nodes(chromedp.CSSAll(`.worklist-table tbody tr`)))
 	if len(rows) != 1 {
