@@ -35,7 +35,7 @@ const (
 const (
 	crashMidFile       = "mid-file"        // after the first batch of records went to the open transaction
 	crashAfterCommit   = "after-commit"    // records committed, nothing written or moved yet
-	crashMidAcks       = "mid-acks"        // the first acknowledgment written, the others not
+	crashMidAcks       = "mid-acks"        // one acknowledgment written, others not (they go out a few at once)
 	crashAfterArchive  = "after-archive"   // the file copied to archive/ and removed from inbound/, the ledger not told
 	crashBeforePut     = "before-put"      // outbound: the file recorded pending with its records, not written
 	crashAfterPut      = "after-put"       // outbound: written, not marked sent
