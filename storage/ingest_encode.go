@@ -3,6 +3,8 @@ package storage
 import (
 	"bytes"
 	"encoding/json"
+
+	"github.com/edigw/edigw"
 )
 
 // recordEncoder writes records as JSON into one reused buffer. A COPY
@@ -12,6 +14,7 @@ import (
 type recordEncoder struct {
 	buf bytes.Buffer
 	enc *json.Encoder
+	out []byte // claim's buffer (appendClaimJSON)
 }
 
 func newRecordEncoder() *recordEncoder {
@@ -28,4 +31,11 @@ func (r *recordEncoder) encode(v any) ([]byte, error) {
 	}
 	b := r.buf.Bytes()
 	return b[:len(b)-1], nil // Encode ends the value with a newline
+}
+
+// claim returns c's record (appendClaimJSON: encode's bytes, faster),
+// valid until the next call.
+func (r *recordEncoder) claim(c *edigw.Claim) []byte {
+	r.out = appendClaimJSON(r.out[:0], c)
+	return r.out
 }
