@@ -166,3 +166,17 @@ func BenchmarkClaimRecordJSON(b *testing.B) {
 		}
 	})
 }
+
+// FuzzClaimJSON: any string, in any string field, is written as
+// encoding/json writes it.
+func FuzzClaimJSON(f *testing.F) {
+	for _, s := range someStrings {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := &edigw.Claim{PatientControlNumber: s, Diagnoses: []edigw.Diagnosis{{Code: s}},
+			Lines: []edigw.ServiceLine{{ProcedureCode: s, Modifiers: []string{s, s}, Notes: []edigw.Note{{Text: s}}}}}
+		c.BillingProvider.Name, c.Subscriber.LastName = s, s
+		same(t, "fuzzed", c)
+	})
+}
