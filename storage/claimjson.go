@@ -49,21 +49,18 @@ func appendClaimJSON(b []byte, c *edigw.Claim) []byte {
 	w.strOmit("groupName", c.GroupName)
 	w.strOmit("insuranceType", c.InsuranceType)
 	w.strOmit("patientRelationship", c.PatientRelationship)
-	w.key("diagnoses")
 	if c.Diagnoses == nil {
+		w.key("diagnoses")
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
-		for i := range c.Diagnoses {
-			w.comma(i)
+		w.array("diagnoses", len(c.Diagnoses), func(i int) {
 			d := &c.Diagnoses[i]
 			w.open()
 			w.str("qualifier", d.Qualifier)
 			w.str("code", d.Code)
 			w.strOmit("presentOnAdmission", d.PresentOnAdmission)
 			w.close()
-		}
-		w.b = append(w.b, ']')
+		})
 	}
 	w.strOmit("priorAuthorization", c.PriorAuthorization)
 	w.strOmit("payerClaimNumber", c.PayerClaimNumber)
@@ -75,16 +72,12 @@ func appendClaimJSON(b []byte, c *edigw.Claim) []byte {
 	w.strOmit("dischargeHour", c.DischargeHour)
 	w.strOmit("drg", c.DRG)
 	if len(c.ValueCodes) > 0 {
-		w.key("valueCodes")
-		w.b = append(w.b, '[')
-		for i := range c.ValueCodes {
-			w.comma(i)
+		w.array("valueCodes", len(c.ValueCodes), func(i int) {
 			w.open()
 			w.str("code", c.ValueCodes[i].Code)
 			w.amount("amount", c.ValueCodes[i].Amount)
 			w.close()
-		}
-		w.b = append(w.b, ']')
+		})
 	}
 	w.strOmit("initialTreatmentDate", c.InitialTreatmentDate)
 	w.strOmit("lastSeenDate", c.LastSeenDate)
@@ -93,23 +86,15 @@ func appendClaimJSON(b []byte, c *edigw.Claim) []byte {
 	w.notesOmit("notes", c.Notes)
 	w.partyOmit("payTo", c.PayTo)
 	w.partyOmit("serviceFacility", c.ServiceFacility)
-	w.key("lines")
 	if c.Lines == nil {
+		w.key("lines")
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
-		for i := range c.Lines {
-			w.comma(i)
-			w.line(&c.Lines[i])
-		}
-		w.b = append(w.b, ']')
+		w.array("lines", len(c.Lines), func(i int) { w.line(&c.Lines[i]) })
 	}
 	w.str("status", string(c.Status))
 	if len(c.AuthorizationFindings) > 0 {
-		w.key("authorizationFindings")
-		w.b = append(w.b, '[')
-		for i := range c.AuthorizationFindings {
-			w.comma(i)
+		w.array("authorizationFindings", len(c.AuthorizationFindings), func(i int) {
 			f := &c.AuthorizationFindings[i]
 			w.open()
 			w.str("rule", f.Rule)
@@ -119,8 +104,7 @@ func appendClaimJSON(b []byte, c *edigw.Claim) []byte {
 			w.strOmit("category", f.Category)
 			w.str("message", f.Message)
 			w.close()
-		}
-		w.b = append(w.b, ']')
+		})
 	}
 	w.close()
 	return w.b
@@ -139,29 +123,21 @@ func (w *jsonWriter) line(l *edigw.ServiceLine) {
 	w.strOmit("units", l.Units)
 	w.strOmit("placeOfService", l.PlaceOfService)
 	if len(l.DiagnosisPointers) > 0 {
-		w.key("diagnosisPointers")
-		w.b = append(w.b, '[')
-		for i, p := range l.DiagnosisPointers {
-			w.comma(i)
-			w.b = strconv.AppendInt(w.b, int64(p), 10)
-		}
-		w.b = append(w.b, ']')
+		w.array("diagnosisPointers", len(l.DiagnosisPointers), func(i int) {
+			w.b = strconv.AppendInt(w.b, int64(l.DiagnosisPointers[i]), 10)
+		})
 	}
 	w.periodOmit("serviceDate", l.ServiceDate)
 	w.strOmit("lineItemControlNumber", l.LineItemControlNumber)
 	w.strOmit("description", l.Description)
 	w.notesOmit("notes", l.Notes)
 	if len(l.Teeth) > 0 {
-		w.key("teeth")
-		w.b = append(w.b, '[')
-		for i := range l.Teeth {
-			w.comma(i)
+		w.array("teeth", len(l.Teeth), func(i int) {
 			w.open()
 			w.str("number", l.Teeth[i].Number)
 			w.stringsOmit("surfaces", l.Teeth[i].Surfaces)
 			w.close()
-		}
-		w.b = append(w.b, ']')
+		})
 	}
 	w.stringsOmit("oralCavity", l.OralCavity)
 	w.close()
@@ -241,19 +217,14 @@ func (w *jsonWriter) periodOmit(k string, p *edigw.Period) {
 }
 
 func (w *jsonWriter) notesOmit(k string, notes []edigw.Note) {
-	if len(notes) == 0 {
-		return
+	if len(notes) > 0 {
+		w.array(k, len(notes), func(i int) {
+			w.open()
+			w.str("code", notes[i].Code)
+			w.str("text", notes[i].Text)
+			w.close()
+		})
 	}
-	w.key(k)
-	w.b = append(w.b, '[')
-	for i := range notes {
-		w.comma(i)
-		w.open()
-		w.str("code", notes[i].Code)
-		w.str("text", notes[i].Text)
-		w.close()
-	}
-	w.b = append(w.b, ']')
 }
 
 // jsonWriter appends one JSON object's members: first says whether the
@@ -267,11 +238,17 @@ func (w *jsonWriter) open()  { w.b, w.first = append(w.b, '{'), true }
 func (w *jsonWriter) close() { w.b, w.first = append(w.b, '}'), false }
 func (w *jsonWriter) null()  { w.b = append(w.b, "null"...) }
 
-// comma separates an array's elements.
-func (w *jsonWriter) comma(i int) {
-	if i > 0 {
-		w.b = append(w.b, ',')
+// array writes member k, an array of n elements that elem writes.
+func (w *jsonWriter) array(k string, n int, elem func(i int)) {
+	w.key(k)
+	w.b = append(w.b, '[')
+	for i := range n {
+		if i > 0 {
+			w.b = append(w.b, ',')
+		}
+		elem(i)
 	}
+	w.b = append(w.b, ']')
 }
 
 // key starts a member; k is one of this file's names, which need no
@@ -312,16 +289,9 @@ func (w *jsonWriter) amount(k string, a edigw.Amount) {
 }
 
 func (w *jsonWriter) stringsOmit(k string, vs []string) {
-	if len(vs) == 0 {
-		return
+	if len(vs) > 0 {
+		w.array(k, len(vs), func(i int) { w.string(vs[i]) })
 	}
-	w.key(k)
-	w.b = append(w.b, '[')
-	for i, v := range vs {
-		w.comma(i)
-		w.string(v)
-	}
-	w.b = append(w.b, ']')
 }
 
 // string appends s quoted. The printable ASCII that encoding/json writes
