@@ -128,50 +128,52 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 	if err != nil {
 		return nil, err
 	}
-	var out *string
-	if outbound != "" {
-		out = &outbound
-	}
-	// One row slice and one record buffer serve every row: the COPY
-	// encodes a row before it asks for the next.
+	// One record buffer serves every row: a row is written before the
+	// next is built (copybinary.go).
 	enc := newRecordEncoder()
-	row := make([]any, len(claimColumns))
 	dir := string(d)
 	lines := 0
-	// What the rows point to besides the claims (copyrows.go).
-	var npi string
-	var authID int64
-	_, err = tx.CopyFrom(ctx, pgx.Identifier{"claims"}, claimColumns,
-		pgx.CopyFromSlice(len(claims), func(i int) ([]any, error) {
-			c := claims[i]
-			lines += len(c.Lines)
-			rec := enc.claim(c)
-			from, to := periodDates(claimPeriod(c))
-			st := status
-			if st == "" {
-				st = claimStatus(c)
-			}
-			var auth *int64
-			switch {
-			case c.PriorAuthorization == "":
-			case checkedLinks && c.CertifiedBy.Known:
-				if c.CertifiedBy.ID != 0 {
-					authID = c.CertifiedBy.ID
-					auth = &authID
-				}
-			default:
-				if id, ok := auths[certOf(c)]; ok {
-					authID = id
-					auth = &authID
-				}
-			}
-			npi = c.BillingProvider.NPI()
-			row[0], row[1], row[2], row[3], row[4], row[5] = &ids[i], string(c.PayerID), string(c.Kind), dir, fileID, &c.PatientControlNumber
-			row[6], row[7], row[8] = orNull(&npi), orNull(&c.BillingProvider.TaxID), int64(c.TotalCharge)
-			row[9], row[10], row[11], row[12], row[13] = from, to, orNull(&c.PriorAuthorization), auth, orNull(&c.PayerClaimNumber)
-			row[14], row[15], row[16], row[17] = string(st), out, rec, c.StatusReason
-			return row, nil
-		}))
+	i := 0
+	n, err := copyBinary(ctx, tx, "claims", claimColumns, func(r *binaryRow) bool {
+		if i == len(claims) {
+			return false
+		}
+		c := claims[i]
+		lines += len(c.Lines)
+		from, to := periodDates(claimPeriod(c))
+		st := status
+		if st == "" {
+			st = claimStatus(c)
+		}
+		r.fields(len(claimColumns))
+		r.int8(ids[i])
+		r.text(string(c.PayerID))
+		r.text(string(c.Kind))
+		r.text(dir)
+		r.int8OrNull(fileID)
+		r.text(c.PatientControlNumber)
+		r.textOrNull(c.BillingProvider.NPI())
+		r.textOrNull(c.BillingProvider.TaxID)
+		r.int8(int64(c.TotalCharge))
+		r.date(from)
+		r.date(to)
+		r.textOrNull(c.PriorAuthorization)
+		if id, ok := linkedAuthorization(c, checkedLinks, auths); ok {
+			r.int8(id)
+		} else {
+			r.null()
+		}
+		r.textOrNull(c.PayerClaimNumber)
+		r.text(string(st))
+		r.textOrNull(outbound)
+		r.bytes(enc.claim(c))
+		r.text(c.StatusReason)
+		i++
+		return true
+	})
+	if err == nil && n != int64(len(claims)) {
+		err = fmt.Errorf("%d of %d rows copied", n, len(claims))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}
@@ -179,27 +181,54 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 		return ids, nil
 	}
 	ci, li := 0, 0 // the claim and line of the next row
-	lineRow := make([]any, len(claimLineColumns))
-	_, err = tx.CopyFrom(ctx, pgx.Identifier{"claim_lines"}, claimLineColumns,
-		pgx.CopyFromFunc(func() ([]any, error) {
-			for ci < len(claims) && li >= len(claims[ci].Lines) {
-				ci, li = ci+1, 0
-			}
-			if ci == len(claims) {
-				return nil, nil
-			}
-			l := &claims[ci].Lines[li]
-			li++
-			from, to := periodDates(l.ServiceDate)
-			lineRow[0], lineRow[1], lineRow[2], lineRow[3], lineRow[4] = &ids[ci], li, l.Number, orNull(&l.ProcedureQualifier), orNull(&l.ProcedureCode)
-			lineRow[5], lineRow[6], lineRow[7], lineRow[8], lineRow[9] = l.Modifiers, orNull(&l.RevenueCode), int64(l.Charge), orNull(&l.Units), orNull(&l.PlaceOfService)
-			lineRow[10], lineRow[11], lineRow[12] = from, to, orNull(&l.LineItemControlNumber)
-			return lineRow, nil
-		}))
+	n, err = copyBinary(ctx, tx, "claim_lines", claimLineColumns, func(r *binaryRow) bool {
+		for ci < len(claims) && li >= len(claims[ci].Lines) {
+			ci, li = ci+1, 0
+		}
+		if ci == len(claims) {
+			return false
+		}
+		l := &claims[ci].Lines[li]
+		li++
+		from, to := periodDates(l.ServiceDate)
+		r.fields(len(claimLineColumns))
+		r.int8(ids[ci])
+		r.int4(int32(li))
+		r.int4(int32(l.Number))
+		r.textOrNull(l.ProcedureQualifier)
+		r.textOrNull(l.ProcedureCode)
+		r.textArray(l.Modifiers)
+		r.textOrNull(l.RevenueCode)
+		r.int8(int64(l.Charge))
+		r.textOrNull(l.Units)
+		r.textOrNull(l.PlaceOfService)
+		r.date(from)
+		r.date(to)
+		r.textOrNull(l.LineItemControlNumber)
+		return true
+	})
+	if err == nil && n != int64(lines) {
+		err = fmt.Errorf("%d of %d rows copied", n, lines)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("claim lines: %w", err)
 	}
 	return ids, nil
+}
+
+// linkedAuthorization is the authorization claim c is linked to, if any:
+// as the prior-authorization check found it (Claim.CertifiedBy, when
+// checkedLinks allows), else as authorizationsByCertification found it
+// (auths).
+func linkedAuthorization(c *edigw.Claim, checkedLinks bool, auths map[certKey]int64) (int64, bool) {
+	switch {
+	case c.PriorAuthorization == "":
+		return 0, false
+	case checkedLinks && c.CertifiedBy.Known:
+		return c.CertifiedBy.ID, c.CertifiedBy.ID != 0
+	}
+	id, ok := auths[certOf(c)]
+	return id, ok
 }
 
 // claimPeriod is the claim's service period, or the range of its lines'.
