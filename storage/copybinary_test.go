@@ -124,3 +124,12 @@ func wherePK(table string) string {
 	}
 	return "claim_id = ANY ($1)"
 }
+
+// orNull is *s as a pgx COPY value, as the claims were copied before
+// copyBinary: NULL when empty.
+func orNull(s *string) *string {
+	if *s == "" {
+		return nil
+	}
+	return s
+}

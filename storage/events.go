@@ -77,15 +77,27 @@ func (s *eventStage) add(ctx context.Context, tx pgx.Tx, evs []event) error {
 		}
 		s.ready = true
 	}
-	// One row serves every event, pointing into it (copyrows.go).
-	row := make([]any, len(pendingColumns))
-	_, err := tx.CopyFrom(ctx, pgx.Identifier{"pending_events"}, pendingColumns,
-		pgx.CopyFromSlice(len(evs), func(i int) ([]any, error) {
-			e := &evs[i]
-			row[0], row[1], row[2], row[3] = string(e.kind), string(e.payer), e.subject, e.subjectID
-			row[4], row[5], row[6], row[7] = e.reference, e.status, orNull(&e.tin), orNull(&e.npi)
-			return row, nil
-		}))
+	i := 0
+	n, err := copyBinary(ctx, tx, "pending_events", pendingColumns, func(r *binaryRow) bool {
+		if i == len(evs) {
+			return false
+		}
+		e := &evs[i]
+		i++
+		r.fields(len(pendingColumns))
+		r.text(string(e.kind))
+		r.text(string(e.payer))
+		r.text(e.subject)
+		r.int8(e.subjectID)
+		r.text(e.reference)
+		r.text(e.status)
+		r.textOrNull(e.tin)
+		r.textOrNull(e.npi)
+		return true
+	})
+	if err == nil && n != int64(len(evs)) {
+		err = fmt.Errorf("%d of %d events staged", n, len(evs))
+	}
 	if err != nil {
 		return fmt.Errorf("storage: events: %w", err)
 	}
