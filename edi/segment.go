@@ -87,10 +87,13 @@ func (s *Segment) Clone() *Segment {
 func (s *Segment) CopyTo(dst *Segment, arena []byte) []byte {
 	start := len(arena)
 	arena = append(arena, s.raw...)
-	offs := dst.offs
-	*dst = *s
+	// Field by field, not *dst = *s: the Reader has just written s with
+	// narrow stores, and a whole-struct copy reads them back with wide
+	// loads, a store-forwarding stall on every segment read ahead.
+	dst.Pos.copyFrom(&s.Pos)
+	dst.id, dst.d, dst.flags = s.id, s.d, s.flags
 	dst.raw = arena[start:len(arena):len(arena)]
-	dst.offs = append(offs[:0], s.offs...)
+	dst.offs = append(dst.offs[:0], s.offs...)
 	return arena
 }
 
