@@ -15,8 +15,10 @@ import (
 // ahead on the other, which the reading leaves two thirds idle; building
 // the claims and checking their rules there instead of after the walk, on
 // the walker's goroutine, is what brings validate near the guide's own
-// speed. The walker's side copies each segment the rules read (with its
-// loop) into batches; the worker runs claimRules over them, and the set's
+// speed. The walker's side hands each segment the rules read (with its
+// loop) over in batches, holding the Validator's read-ahead batch the
+// segment lives in instead of copying it (a copy only when the Validator
+// reads inline); the worker runs claimRules over them, and the set's
 // issues come back at the set's end (take), in claim order, before its
 // errors are counted: the verdict is the same as on one goroutine.
 type ruleWorker struct {
@@ -34,7 +36,8 @@ type ruleWorker struct {
 	collector *ack.ClaimCollector
 }
 
-// A ruleBatch is consecutive segments of one set, copied.
+// A ruleBatch is consecutive segments of one set, all from one read-ahead
+// batch of the Validator's, which it holds, or copied.
 type ruleBatch struct {
 	set     *ig.SetResult
 	remit   bool       // an 835's, else an 837's
@@ -42,11 +45,13 @@ type ruleBatch struct {
 	guided  bool
 	kind    edigw.ClaimKind
 	hasKind bool
-	segs    []edi.Segment
+	segs    []*edi.Segment
 	loops   []string
-	rules   []bool // the rules read the segment (else only the collector)
-	arena   []byte
-	end     bool // the set ends after these: reply with its issues
+	rules   []bool    // the rules read the segment (else only the collector)
+	held    *ig.Batch // where segs live, held until the worker is done
+	copies  []edi.Segment
+	arena   []byte // copies' bytes
+	end     bool   // the set ends after these: reply with its issues
 }
 
 // ruleReply is a set's issues and the number of its claims; for an 835,
@@ -64,8 +69,8 @@ const (
 )
 
 var ruleBatchPool = sync.Pool{New: func() any {
-	return &ruleBatch{segs: make([]edi.Segment, 0, ruleBatchSegments), loops: make([]string, 0, ruleBatchSegments),
-		rules: make([]bool, 0, ruleBatchSegments), arena: make([]byte, 0, ruleBatchBytes)}
+	return &ruleBatch{segs: make([]*edi.Segment, 0, ruleBatchSegments), loops: make([]string, 0, ruleBatchSegments),
+		rules: make([]bool, 0, ruleBatchSegments), copies: make([]edi.Segment, 0, ruleBatchSegments), arena: make([]byte, 0, ruleBatchBytes)}
 }}
 
 func newRuleWorker(collector *ack.ClaimCollector) *ruleWorker {
@@ -95,8 +100,8 @@ func (w *ruleWorker) run() {
 	remits := &remitRules{}
 	for b := range w.todo {
 		if b.remit {
-			for i := range b.segs {
-				remits.next(&b.segs[i], b.loops[i], b.set)
+			for i, seg := range b.segs {
+				remits.next(seg, b.loops[i], b.set)
 			}
 			if b.end {
 				if rm, at := remits.take(b.set); rm != nil {
@@ -109,17 +114,16 @@ func (w *ruleWorker) run() {
 				w.done <- reply
 				reply = ruleReply{}
 			}
-			b.set = nil
-			w.free <- b
+			w.finish(b)
 			continue
 		}
-		for i := range b.segs {
+		for i, seg := range b.segs {
 			if w.collector != nil {
-				ev = ig.Event{Seg: &b.segs[i], Set: b.set, Walker: b.walker}
+				ev.Seg, ev.Set, ev.Walker = seg, b.set, b.walker
 				w.collector.Segment(&ev)
 			}
 			if b.rules[i] {
-				rules.next(&b.segs[i], b.loops[i], b.set, b.guided, b.kind)
+				rules.next(seg, b.loops[i], b.set, b.guided, b.kind)
 			}
 		}
 		if b.end {
@@ -127,10 +131,19 @@ func (w *ruleWorker) run() {
 			w.done <- reply
 			reply = ruleReply{}
 		}
-		b.set = nil
-		w.free <- b
+		w.finish(b)
 	}
 	close(w.done)
+}
+
+// finish gives the Validator's batch back and b to the walker's side.
+func (w *ruleWorker) finish(b *ruleBatch) {
+	if b.held != nil {
+		b.held.Release()
+		b.held = nil
+	}
+	b.set = nil
+	w.free <- b
 }
 
 // remitSegment copies ev for the worker when the 835 rules read it.
@@ -152,10 +165,19 @@ func (w *ruleWorker) segment(ev *ig.Event) {
 	w.add(ev, false, ok)
 }
 
-// add copies ev into the batch being filled (a new one for another set).
+// add puts ev into the batch being filled (a new one for another set, or
+// for another of the Validator's batches).
 func (w *ruleWorker) add(ev *ig.Event, remit, ok bool) {
-	raw := len(ev.Seg.Raw())
-	if b := w.cur; b != nil && (b.set != ev.Set || len(b.segs) == cap(b.segs) || len(b.arena)+raw > cap(b.arena)) {
+	held := ev.Batch()
+	raw := 0
+	if held == nil {
+		raw = len(ev.Seg.Raw())
+	}
+	// A batch holds one of the Validator's batches at most, the one being
+	// walked: the reader has only a few, and one held while the walk
+	// moves on would stop it.
+	if b := w.cur; b != nil && (b.set != ev.Set || len(b.segs) == cap(b.segs) || len(b.arena)+raw > cap(b.arena) ||
+		held != nil && b.held != nil && held != b.held) {
 		w.send()
 	}
 	b := w.batch(ev.Set)
@@ -167,11 +189,21 @@ func (w *ruleWorker) add(ev *ig.Event, remit, ok bool) {
 		b.guided = ev.Set.Guide != nil
 	}
 	b.rules = append(b.rules, ok)
-	if cap(b.arena)-len(b.arena) < raw { // a segment larger than a batch: its own arena
-		b.arena = make([]byte, 0, raw)
+	if held != nil {
+		if b.held == nil {
+			held.Hold()
+			b.held = held
+		}
+		b.segs = append(b.segs, ev.Seg)
+	} else {
+		if cap(b.arena)-len(b.arena) < raw { // a segment larger than a batch: its own arena
+			b.arena = make([]byte, 0, raw)
+		}
+		b.copies = b.copies[:len(b.copies)+1] // never past cap: there are no more copies than segs
+		c := &b.copies[len(b.copies)-1]
+		b.arena = ev.Seg.CopyTo(c, b.arena)
+		b.segs = append(b.segs, c)
 	}
-	b.segs = b.segs[:len(b.segs)+1]
-	b.arena = ev.Seg.CopyTo(&b.segs[len(b.segs)-1], b.arena)
 	loop := ""
 	if ev.Match.Loop != nil {
 		loop = ev.Match.Loop.ID
@@ -183,7 +215,7 @@ func (w *ruleWorker) add(ev *ig.Event, remit, ok bool) {
 func (w *ruleWorker) batch(s *ig.SetResult) *ruleBatch {
 	if w.cur == nil {
 		b := <-w.free
-		b.segs, b.loops, b.rules, b.arena, b.end, b.hasKind = b.segs[:0], b.loops[:0], b.rules[:0], b.arena[:0], false, false
+		b.segs, b.loops, b.rules, b.copies, b.arena, b.end, b.hasKind = b.segs[:0], b.loops[:0], b.rules[:0], b.copies[:0], b.arena[:0], false, false
 		if cap(b.arena) < ruleBatchBytes { // it held one large segment last
 			b.arena = make([]byte, 0, ruleBatchBytes)
 		}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/edigw/edigw/edi"
 )
@@ -75,7 +76,14 @@ type Event struct {
 	// Interchange is the open interchange (nil before any ISA): a TA1,
 	// which sits outside any group, needs its envelope.
 	Interchange *InterchangeResult
+	batch       *Batch // the read-ahead batch Seg lives in (nil read inline)
 }
+
+// Batch is the read-ahead batch an Event's segment lives in (nil when the
+// Validator reads inline, on one core): a handler that hands segments to
+// another goroutine can Hold the batch instead of copying them, and the
+// segments stay as they are until it releases it (see Batch.Hold).
+func (ev *Event) Batch() *Batch { return ev.batch }
 
 // Validator reads an input once and validates it at SNIP levels 1 and 2:
 // envelopes (edi.EnvelopeChecker) and implementation guides (Walker). It
@@ -143,7 +151,7 @@ func (v *Validator) Run(r io.Reader) (*Report, error) {
 	}
 	var end readerEnd
 	if runtime.GOMAXPROCS(0) > 1 {
-		end = readAhead(rd, each)
+		end = readAhead(rd, &v.ev.batch, each)
 	} else {
 		end = readInline(rd, each)
 	}
@@ -171,12 +179,30 @@ func readInline(rd *edi.Reader, each func(*edi.Segment, error) bool) readerEnd {
 	}
 }
 
-// A batch carries segments copied out of the Reader's buffer from the
-// reading goroutine to the validating one.
-type batch struct {
+// A Batch carries segments copied out of the Reader's buffer from the
+// reading goroutine to the validating one. It goes back to the reader
+// once every holder has released it: the walk holds it while it walks
+// its segments, and a handler may hold it longer (mapping's rules worker
+// reads the segments on another goroutine, without copying them).
+type Batch struct {
 	segs  []edi.Segment
 	errs  []error // errs[i] goes with segs[i]; when set, segs[i] is unused
 	arena []byte
+	refs  atomic.Int32
+	free  chan *Batch // where it goes when the last holder releases it
+}
+
+// Hold keeps the batch's segments (every Event.Seg of the batch) valid and
+// unchanged until Release. Each Hold needs its Release: the reader has a
+// few batches only (batchesInFlight), so a holder that keeps more than one
+// while the walk goes on stops the reading.
+func (b *Batch) Hold() { b.refs.Add(1) }
+
+// Release ends a Hold; the last one gives the batch back to the reader.
+func (b *Batch) Release() {
+	if b.refs.Add(-1) == 0 {
+		b.free <- b // never blocks: the channel has room for every batch
+	}
 }
 
 const (
@@ -186,19 +212,21 @@ const (
 )
 
 var batchPool = sync.Pool{New: func() any {
-	return &batch{segs: make([]edi.Segment, 0, batchSegments), errs: make([]error, 0, batchSegments), arena: make([]byte, 0, batchBytes)}
+	return &Batch{segs: make([]edi.Segment, 0, batchSegments), errs: make([]error, 0, batchSegments), arena: make([]byte, 0, batchBytes)}
 }}
 
 // readAhead reads and splits segments in a second goroutine while the
 // caller validates, so the two halves of the work use both cores. A fixed
 // pool of batches bounds memory; each batch returns to the reader once
 // validated.
-func readAhead(rd *edi.Reader, each func(*edi.Segment, error) bool) readerEnd {
-	free := make(chan *batch, batchesInFlight)
-	full := make(chan *batch, batchesInFlight)
+func readAhead(rd *edi.Reader, cur **Batch, each func(*edi.Segment, error) bool) readerEnd {
+	free := make(chan *Batch, batchesInFlight)
+	full := make(chan *Batch, batchesInFlight)
 	stop := make(chan struct{})
 	for range batchesInFlight {
-		free <- batchPool.Get().(*batch)
+		b := batchPool.Get().(*Batch)
+		b.free = free
+		free <- b
 	}
 	defer func() { // batches back to the pool for the next Run
 		for {
@@ -214,7 +242,7 @@ func readAhead(rd *edi.Reader, each func(*edi.Segment, error) bool) readerEnd {
 	go func() {
 		defer close(full)
 		for {
-			var b *batch
+			var b *Batch
 			select {
 			case b = <-free:
 			case <-stop:
@@ -279,6 +307,8 @@ func readAhead(rd *edi.Reader, each func(*edi.Segment, error) bool) readerEnd {
 	stopped := false
 	for b := range full {
 		if !stopped {
+			b.refs.Store(1) // the walk's own hold
+			*cur = b
 			for i := range b.segs {
 				var err error
 				if i < len(b.errs) {
@@ -296,7 +326,8 @@ func readAhead(rd *edi.Reader, each func(*edi.Segment, error) bool) readerEnd {
 			}
 		}
 		if !stopped {
-			free <- b
+			*cur = nil
+			b.Release()
 		}
 	}
 	if stopped {
@@ -375,7 +406,8 @@ func (v *Validator) segment(ck *edi.EnvelopeChecker, seg *edi.Segment) {
 			if id == "TA1" {
 				CheckSegment(seg, TA1Segment, v.File, v.fileError)
 			}
-			v.ev = Event{Seg: seg, Interchange: v.ic}
+			ev := &v.ev
+			ev.Seg, ev.Match, ev.Walker, ev.Set, ev.Interchange = seg, Match{}, nil, nil, v.ic
 			for _, h := range v.Handlers {
 				h.Segment(&v.ev)
 			}
