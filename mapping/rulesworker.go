@@ -47,12 +47,21 @@ type ruleBatch struct {
 	hasKind bool
 	segs    []*edi.Segment
 	loops   []string
-	rules   []bool    // the rules read the segment (else only the collector)
+	reads   []reads   // who reads the segment
 	held    *ig.Batch // where segs live, held until the worker is done
 	copies  []edi.Segment
 	arena   []byte // copies' bytes
 	end     bool   // the set ends after these: reply with its issues
 }
+
+// reads says who reads a segment of a batch: the rules, the collector or
+// both.
+type reads uint8
+
+const (
+	readByRules reads = 1 << iota
+	readByCollector
+)
 
 // ruleReply is a set's issues and the number of its claims; for an 835,
 // whether it had a remittance.
@@ -70,7 +79,7 @@ const (
 
 var ruleBatchPool = sync.Pool{New: func() any {
 	return &ruleBatch{segs: make([]*edi.Segment, 0, ruleBatchSegments), loops: make([]string, 0, ruleBatchSegments),
-		rules: make([]bool, 0, ruleBatchSegments), copies: make([]edi.Segment, 0, ruleBatchSegments), arena: make([]byte, 0, ruleBatchBytes)}
+		reads: make([]reads, 0, ruleBatchSegments), copies: make([]edi.Segment, 0, ruleBatchSegments), arena: make([]byte, 0, ruleBatchBytes)}
 }}
 
 func newRuleWorker(collector *ack.ClaimCollector) *ruleWorker {
@@ -118,11 +127,11 @@ func (w *ruleWorker) run() {
 			continue
 		}
 		for i, seg := range b.segs {
-			if w.collector != nil {
+			if b.reads[i]&readByCollector != 0 {
 				ev.Seg, ev.Set, ev.Walker = seg, b.set, b.walker
 				w.collector.Segment(&ev)
 			}
-			if b.rules[i] {
+			if b.reads[i]&readByRules != 0 {
 				rules.next(seg, b.loops[i], b.set, b.guided, b.kind)
 			}
 		}
@@ -152,22 +161,30 @@ func (w *ruleWorker) remitSegment(ev *ig.Event) {
 		return
 	}
 	w.remitSet = ev.Set
-	w.add(ev, true, true)
+	w.add(ev, true, readByRules)
 }
 
 // segment copies ev for the worker when the rules or the collector read
 // it.
 func (w *ruleWorker) segment(ev *ig.Event) {
-	ok := ruleEvent(ev)
-	if !ok && (w.collector == nil || ev.Walker == nil || !placedSegment(ev.Seg.ID())) {
-		return
+	var by reads
+	if ruleEvent(ev) {
+		by = readByRules
 	}
-	w.add(ev, false, ok)
+	// Only the segments a places-only collector reads: it does nothing
+	// with the others, and its set starts with the set's ST, which it
+	// reads.
+	if w.collector != nil && ev.Walker != nil && placedSegment(ev.Seg.ID()) {
+		by |= readByCollector
+	}
+	if by != 0 {
+		w.add(ev, false, by)
+	}
 }
 
 // add puts ev into the batch being filled (a new one for another set, or
 // for another of the Validator's batches).
-func (w *ruleWorker) add(ev *ig.Event, remit, ok bool) {
+func (w *ruleWorker) add(ev *ig.Event, remit bool, by reads) {
 	held := ev.Batch()
 	raw := 0
 	if held == nil {
@@ -182,13 +199,13 @@ func (w *ruleWorker) add(ev *ig.Event, remit, ok bool) {
 	}
 	b := w.batch(ev.Set)
 	b.remit, b.walker = remit, ev.Walker
-	if ok && !remit {
+	if by&readByRules != 0 && !remit {
 		if !b.hasKind { // once a batch: the guide is the set's
 			b.kind, b.hasKind = kindOf(ev), true
 		}
 		b.guided = ev.Set.Guide != nil
 	}
-	b.rules = append(b.rules, ok)
+	b.reads = append(b.reads, by)
 	if held != nil {
 		if b.held == nil {
 			held.Hold()
@@ -215,7 +232,7 @@ func (w *ruleWorker) add(ev *ig.Event, remit, ok bool) {
 func (w *ruleWorker) batch(s *ig.SetResult) *ruleBatch {
 	if w.cur == nil {
 		b := <-w.free
-		b.segs, b.loops, b.rules, b.copies, b.arena, b.end, b.hasKind = b.segs[:0], b.loops[:0], b.rules[:0], b.copies[:0], b.arena[:0], false, false
+		b.segs, b.loops, b.reads, b.copies, b.arena, b.end, b.hasKind = b.segs[:0], b.loops[:0], b.reads[:0], b.copies[:0], b.arena[:0], false, false
 		if cap(b.arena) < ruleBatchBytes { // it held one large segment last
 			b.arena = make([]byte, 0, ruleBatchBytes)
 		}

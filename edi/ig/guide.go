@@ -119,6 +119,9 @@ type Loop struct {
 	// byID lists, for each segment ID, the children it can match (the
 	// segment itself or a loop it starts), in order; built by NewRegistry.
 	byID []idChildren
+	// idSlots is byID's hash table: 1 + an index into byID, 0 for none
+	// (indexIDs).
+	idSlots []uint8
 	// required lists the indexes of required children, for the check of
 	// what a loop lacks when the walk moves past it.
 	required []int
@@ -242,10 +245,50 @@ type idChildren struct {
 // childrenFor returns the children of l that a segment with the ID can match.
 func (l *Loop) childrenFor(id string) []int {
 	k := pack(id)
-	for i := range l.byID {
-		if l.byID[i].id == k {
-			return l.byID[i].indexes
+	if l.idSlots == nil { // more IDs than a slot can name
+		for i := range l.byID {
+			if l.byID[i].id == k {
+				return l.byID[i].indexes
+			}
+		}
+		return nil
+	}
+	mask := uint64(len(l.idSlots) - 1)
+	for h := idSlot(k, mask); ; h = (h + 1) & mask {
+		j := l.idSlots[h]
+		if j == 0 {
+			return nil
+		}
+		if c := &l.byID[j-1]; c.id == k {
+			return c.indexes
 		}
 	}
-	return nil
+}
+
+// idSlot is where packed ID k starts its search in a loop's idSlots.
+func idSlot(k, mask uint64) uint64 { return (k * 0x9E3779B97F4A7C15 >> 32) & mask }
+
+// indexIDs fills l.idSlots from l.byID: an open-addressed table at most
+// half full, so that the walker finds a segment ID's children in a probe
+// or two instead of a scan of the loop's IDs (a loop has up to about
+// twenty, and the walk asks for every segment, in every open loop it
+// tries).
+func indexIDs(l *Loop) {
+	l.idSlots = nil
+	if len(l.byID) > 255 {
+		return
+	}
+	n := 1
+	for n < 2*len(l.byID) {
+		n *= 2
+	}
+	l.idSlots = make([]uint8, n)
+	mask := uint64(n - 1)
+	for i, c := range l.byID {
+		h := idSlot(c.id, mask)
+		for l.idSlots[h] != 0 {
+			h = (h + 1) & mask
+		}
+		l.idSlots[h] = uint8(i + 1)
+	}
 }

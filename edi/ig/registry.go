@@ -224,6 +224,7 @@ func indexChildren(l *Loop) {
 		}
 		defs = append(defs, def)
 	}
+	indexIDs(l)
 	for i, a := range defs {
 		for j, b := range defs {
 			if i != j && a.ID == b.ID && overlap(a.KeyCodes(), b.KeyCodes()) {

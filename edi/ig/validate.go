@@ -398,7 +398,10 @@ func (v *Validator) segment(ck *edi.EnvelopeChecker, seg *edi.Segment) {
 		if v.st != nil {
 			v.st.Segments++
 			v.w.segment(seg, &v.ev.Match)
-			if g := v.w.Guide(); g != nil {
+			// Written only when it changes: the set's first cache line,
+			// which a handler's goroutine may read on every segment (the
+			// Header), would otherwise go back and forth between cores.
+			if g := v.w.Guide(); g != nil && v.st.Guide != g {
 				v.st.Guide = g
 			}
 			v.emitMatched(seg)
