@@ -26,7 +26,9 @@ type ruleWorker struct {
 	todo chan *ruleBatch
 	free chan *ruleBatch
 	done chan ruleReply
-	// dups is the worker's: it remembers the file's claims.
+	// dups are the file's claims the worker remembers, handed over when
+	// it ends: while it runs they are a variable of its own, off the
+	// cache line of w.cur, which the walker's side reads on every segment.
 	dups duplicateSeen
 	// remitSet is the 835 set last sent, for remitEvent.
 	remitSet *ig.SetResult
@@ -71,15 +73,18 @@ type ruleReply struct {
 	remit  bool
 }
 
+// A batch holds one of the Validator's read-ahead batches at most, so it
+// has room for all of one's segments (ig's batchSegments): one hand-off
+// to the worker for each of the reader's.
 const (
-	ruleBatchSegments = 512
-	ruleBatchBytes    = 64 << 10
+	ruleBatchSegments = 4096
+	ruleBatchBytes    = 256 << 10
 	ruleBatches       = 4
 )
 
 var ruleBatchPool = sync.Pool{New: func() any {
 	return &ruleBatch{segs: make([]*edi.Segment, 0, ruleBatchSegments), loops: make([]string, 0, ruleBatchSegments),
-		reads: make([]reads, 0, ruleBatchSegments), copies: make([]edi.Segment, 0, ruleBatchSegments), arena: make([]byte, 0, ruleBatchBytes)}
+		reads: make([]reads, 0, ruleBatchSegments)} // copies and arena: only when the Validator reads inline
 }}
 
 func newRuleWorker(collector *ack.ClaimCollector) *ruleWorker {
@@ -95,10 +100,11 @@ func newRuleWorker(collector *ack.ClaimCollector) *ruleWorker {
 // run is the worker's goroutine.
 func (w *ruleWorker) run() {
 	var reply ruleReply
+	var dups duplicateSeen
 	rules := &claimRules{line: -1}
 	rules.onClaim = func(c *edigw.Claim, at *claimSpots) {
 		if rules.set != nil && rules.guided {
-			for _, is := range ruleIssues(c, at, &w.dups) {
+			for _, is := range ruleIssues(c, at, &dups) {
 				is.Claim = strings.Clone(is.Claim)
 				reply.issues = append(reply.issues, is)
 			}
@@ -142,6 +148,7 @@ func (w *ruleWorker) run() {
 		}
 		w.finish(b)
 	}
+	w.dups = dups
 	close(w.done)
 }
 
@@ -193,7 +200,7 @@ func (w *ruleWorker) add(ev *ig.Event, remit bool, by reads) {
 	// A batch holds one of the Validator's batches at most, the one being
 	// walked: the reader has only a few, and one held while the walk
 	// moves on would stop it.
-	if b := w.cur; b != nil && (b.set != ev.Set || len(b.segs) == cap(b.segs) || len(b.arena)+raw > cap(b.arena) ||
+	if b := w.cur; b != nil && (b.set != ev.Set || len(b.segs) == cap(b.segs) || len(b.arena) > 0 && len(b.arena)+raw > cap(b.arena) ||
 		held != nil && b.held != nil && held != b.held) {
 		w.send()
 	}
@@ -213,8 +220,11 @@ func (w *ruleWorker) add(ev *ig.Event, remit bool, by reads) {
 		}
 		b.segs = append(b.segs, ev.Seg)
 	} else {
-		if cap(b.arena)-len(b.arena) < raw { // a segment larger than a batch: its own arena
-			b.arena = make([]byte, 0, raw)
+		if cap(b.arena)-len(b.arena) < raw { // the first copy, or a segment larger than a batch
+			b.arena = make([]byte, 0, max(raw, ruleBatchBytes))
+		}
+		if b.copies == nil {
+			b.copies = make([]edi.Segment, 0, ruleBatchSegments)
 		}
 		b.copies = b.copies[:len(b.copies)+1] // never past cap: there are no more copies than segs
 		c := &b.copies[len(b.copies)-1]
@@ -233,8 +243,8 @@ func (w *ruleWorker) batch(s *ig.SetResult) *ruleBatch {
 	if w.cur == nil {
 		b := <-w.free
 		b.segs, b.loops, b.reads, b.copies, b.arena, b.end, b.hasKind = b.segs[:0], b.loops[:0], b.reads[:0], b.copies[:0], b.arena[:0], false, false
-		if cap(b.arena) < ruleBatchBytes { // it held one large segment last
-			b.arena = make([]byte, 0, ruleBatchBytes)
+		if cap(b.arena) > ruleBatchBytes { // it held one large segment last
+			b.arena = nil
 		}
 		b.set = s
 		w.cur = b
@@ -272,7 +282,7 @@ func (w *ruleWorker) stop(dups *duplicateSeen) {
 	for {
 		select {
 		case b := <-w.free:
-			if cap(b.arena) == ruleBatchBytes {
+			if cap(b.arena) <= ruleBatchBytes {
 				ruleBatchPool.Put(b)
 			}
 		default:

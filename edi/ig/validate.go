@@ -205,8 +205,14 @@ func (b *Batch) Release() {
 	}
 }
 
+// A batch is handed from goroutine to goroutine (reader, walker, and a
+// handler that holds it): 4096 segments (about 90 KB of an 837P) make a
+// hand-off every few milliseconds, where 1024 made the three goroutines
+// wake one another four times as often (decision 0031, round 5: 0.1 CPU-s
+// and 10% of the wall time of validate per 100 MB). 8192 was no faster and
+// costs 8 MB more.
 const (
-	batchSegments   = 1024
+	batchSegments   = 4096
 	batchBytes      = 256 << 10
 	batchesInFlight = 4
 )
