@@ -187,9 +187,10 @@ func (b *claimRules) next(s *edi.Segment, loop string, set *ig.SetResult, guided
 				q, code := s.Component(i, 1), s.Component(i, 2)
 				if len(code) > 0 && diagnosisQualifiers[string(q)] {
 					b.c.Diagnoses = append(b.c.Diagnoses, edigw.Diagnosis{Qualifier: b.claimStr.str(q), Code: b.claimStr.str(code)})
-					at := spotAt(s, loop)
+					b.at.diagnoses = append(b.at.diagnoses, spot{})
+					at := &b.at.diagnoses[len(b.at.diagnoses)-1]
+					at.set(s, loop)
 					at.element = i
-					b.at.diagnoses = append(b.at.diagnoses, at)
 				}
 			}
 		}
@@ -215,7 +216,7 @@ func (b *claimRules) next(s *edi.Segment, loop string, set *ig.SetResult, guided
 	case "SV1", "SV2", "SV3":
 		if b.line >= 0 {
 			b.serviceLine(&b.c.Lines[b.line], s)
-			b.at.lines[len(b.at.lines)-1] = spotAt(s, loop)
+			b.at.lines[len(b.at.lines)-1].set(s, loop)
 		}
 	case "SE":
 		b.close()

@@ -67,7 +67,8 @@ func (b *remitRules) next(s *edi.Segment, loop string, set *ig.SetResult) {
 	case "LX":
 		b.claim, b.svc = -1, -1
 	case "CLP":
-		b.at.claims = append(b.at.claims, spotAt(s, loop))
+		b.at.claims = append(b.at.claims, spot{})
+		b.at.claims[len(b.at.claims)-1].set(s, loop)
 		n := len(rm.Claims)
 		var spots []spot
 		if n < cap(b.at.services) {
@@ -113,7 +114,9 @@ func (b *remitRules) next(s *edi.Segment, loop string, set *ig.SetResult) {
 			sp := &c.Services[n]
 			sp.Charge, sp.Paid, sp.Adjustments = amountOf(s.Element(2)), amountOf(s.Element(3)), sp.Adjustments[:0]
 			if k := len(b.at.services); k > 0 {
-				b.at.services[k-1] = append(b.at.services[k-1], spotAt(s, loop))
+				b.at.services[k-1] = append(b.at.services[k-1], spot{})
+				sv := b.at.services[k-1]
+				sv[len(sv)-1].set(s, loop)
 			}
 			b.svc = n
 		}
