@@ -97,6 +97,24 @@ func (s *Segment) CopyTo(dst *Segment, arena []byte) []byte {
 	return arena
 }
 
+// CopyToArenas is CopyTo with the element offsets carved from offs too,
+// returning both arenas: segments copied one after the other then lie
+// one after the other in memory, offsets included, which is what a
+// reader of a batch of them (ig's read-ahead) walks through. offs may be
+// full: appending past it moves on to a new array, and the segments
+// copied before keep theirs.
+func (s *Segment) CopyToArenas(dst *Segment, arena []byte, offs []int) ([]byte, []int) {
+	start := len(arena)
+	arena = append(arena, s.raw...)
+	dst.Pos.copyFrom(&s.Pos)
+	dst.id, dst.d, dst.flags = s.id, s.d, s.flags
+	dst.raw = arena[start:len(arena):len(arena)]
+	at := len(offs)
+	offs = append(offs, s.offs...)
+	dst.offs = offs[at:len(offs):len(offs)]
+	return arena, offs
+}
+
 // nth returns the j-th (1-based) sep-separated part of v, or nil.
 func nth(v []byte, sep byte, j int) []byte {
 	for k := 1; ; k++ {

@@ -188,6 +188,7 @@ type Batch struct {
 	segs  []edi.Segment
 	errs  []error // errs[i] goes with segs[i]; when set, segs[i] is unused
 	arena []byte
+	offs  []int // the segments' element offsets
 	refs  atomic.Int32
 	free  chan *Batch // where it goes when the last holder releases it
 }
@@ -214,11 +215,13 @@ func (b *Batch) Release() {
 const (
 	batchSegments   = 4096
 	batchBytes      = 256 << 10
+	batchOffsets    = 12 // element offsets a segment, on average, that a batch has room for
 	batchesInFlight = 4
 )
 
 var batchPool = sync.Pool{New: func() any {
-	return &Batch{segs: make([]edi.Segment, 0, batchSegments), errs: make([]error, 0, batchSegments), arena: make([]byte, 0, batchBytes)}
+	return &Batch{segs: make([]edi.Segment, 0, batchSegments), errs: make([]error, 0, batchSegments), arena: make([]byte, 0, batchBytes),
+		offs: make([]int, 0, batchSegments*batchOffsets)}
 }}
 
 // readAhead reads and splits segments in a second goroutine while the
@@ -254,7 +257,7 @@ func readAhead(rd *edi.Reader, cur **Batch, each func(*edi.Segment, error) bool)
 			case <-stop:
 				return
 			}
-			b.segs, b.errs, b.arena = b.segs[:0], b.errs[:0], b.arena[:0]
+			b.segs, b.errs, b.arena, b.offs = b.segs[:0], b.errs[:0], b.arena[:0], b.offs[:0]
 			last := false
 			for len(b.segs) < batchSegments {
 				seg, err := rd.Next()
@@ -290,12 +293,12 @@ func readAhead(rd *edi.Reader, cur **Batch, each func(*edi.Segment, error) bool)
 						case <-stop:
 							return
 						}
-						b.segs, b.errs, b.arena = b.segs[:1], append(b.errs[:0], nil), b.arena[:0]
-						b.arena = carry.CopyTo(&b.segs[0], b.arena)
+						b.segs, b.errs, b.arena, b.offs = b.segs[:1], append(b.errs[:0], nil), b.arena[:0], b.offs[:0]
+						b.arena, b.offs = carry.CopyToArenas(&b.segs[0], b.arena, b.offs)
 						continue
 					}
 				}
-				b.arena = seg.CopyTo(&b.segs[len(b.segs)-1], b.arena)
+				b.arena, b.offs = seg.CopyToArenas(&b.segs[len(b.segs)-1], b.arena, b.offs)
 			}
 			if last {
 				end.offset = rd.Offset()
