@@ -113,12 +113,22 @@ func kindOf(ev *ig.Event) edigw.ClaimKind {
 }
 
 // ruleSegment says whether claimRules reads segments with this ID.
-func ruleSegment(id string) bool {
+func ruleSegment(id string) bool { return readersOf(id)&readByRules != 0 }
+
+// readersOf says who reads segments with this ID: claimRules (the IDs its
+// next reads), a places-only ack.ClaimCollector (ST starts its set, HL,
+// CLM and SE bound levels and claims), both or neither; one switch, as
+// the walker's goroutine asks for every segment of an 837.
+func readersOf(id string) reads {
 	switch id {
-	case "NM1", "N3", "N4", "REF", "DMG", "HL", "CLM", "HI", "DTP", "LX", "SV1", "SV2", "SV3", "SE":
-		return true
+	case "NM1", "N3", "N4", "REF", "DMG", "HI", "DTP", "LX", "SV1", "SV2", "SV3":
+		return readByRules
+	case "HL", "CLM", "SE":
+		return readByRules | readByCollector
+	case "ST":
+		return readByCollector
 	}
-	return false
+	return 0
 }
 
 func (b *claimRules) segment(ev *ig.Event) {

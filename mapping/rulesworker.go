@@ -32,6 +32,9 @@ type ruleWorker struct {
 	dups duplicateSeen
 	// remitSet is the 835 set last sent, for remitEvent.
 	remitSet *ig.SetResult
+	// headerOf is the set whose header is837 tells (claimSet).
+	headerOf *ig.SetResult
+	is837    bool
 	// collector, when set, is the Mapper's own claim collector (places
 	// only, which read no walker state): it runs here too, and the set's
 	// reply says it has seen the whole set before anyone asks it.
@@ -171,22 +174,32 @@ func (w *ruleWorker) remitSegment(ev *ig.Event) {
 	w.add(ev, true, readByRules)
 }
 
-// segment copies ev for the worker when the rules or the collector read
-// it.
+// segment hands ev to the worker when the rules or the collector read it.
+// The rules read an 837's segments in its guide (ruleEvent's test); the
+// collector does nothing with any other segment than those it places, and
+// its set starts with the set's ST, which it reads.
 func (w *ruleWorker) segment(ev *ig.Event) {
-	var by reads
-	if ruleEvent(ev) {
-		by = readByRules
+	by := readersOf(ev.Seg.ID())
+	if by == 0 || ev.Walker == nil {
+		return
 	}
-	// Only the segments a places-only collector reads: it does nothing
-	// with the others, and its set starts with the set's ST, which it
-	// reads.
-	if w.collector != nil && ev.Walker != nil && placedSegment(ev.Seg.ID()) {
-		by |= readByCollector
+	if by&readByRules != 0 && (ev.Match.Def == nil || !w.claimSet(ev.Set)) {
+		by &^= readByRules
+	}
+	if w.collector == nil {
+		by &^= readByCollector
 	}
 	if by != 0 {
 		w.add(ev, false, by)
 	}
+}
+
+// claimSet says whether s is an 837's, looking at its header once a set.
+func (w *ruleWorker) claimSet(s *ig.SetResult) bool {
+	if s != w.headerOf {
+		w.headerOf, w.is837 = s, s != nil && s.Header.ID == "837"
+	}
+	return w.is837
 }
 
 // add puts ev into the batch being filled (a new one for another set, or
@@ -290,15 +303,4 @@ func (w *ruleWorker) stop(dups *duplicateSeen) {
 			return
 		}
 	}
-}
-
-// placedSegment says whether a places-only ack.ClaimCollector reads
-// segments with this ID: ST starts its set, HL, CLM and SE bound levels
-// and claims.
-func placedSegment(id string) bool {
-	switch id {
-	case "ST", "HL", "CLM", "SE":
-		return true
-	}
-	return false
 }

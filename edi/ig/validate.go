@@ -112,6 +112,9 @@ type Validator struct {
 	nextGr *GroupResult
 	nextSt *SetResult
 	ev     Event // reused for every segment
+	// segmentHandlers are the Handlers but a Funcs without OnSegment (a
+	// report's), which the walk need not call for every segment.
+	segmentHandlers []Handler
 }
 
 // Run validates all of r. It returns an error only when r cannot be read;
@@ -124,6 +127,12 @@ func (v *Validator) Run(r io.Reader) (*Report, error) {
 		v.MaxErrorsPerSet = 100
 	}
 	v.rep = &Report{File: v.File}
+	v.segmentHandlers = v.segmentHandlers[:0]
+	for _, h := range v.Handlers {
+		if f, ok := h.(Funcs); !ok || f.OnSegment != nil {
+			v.segmentHandlers = append(v.segmentHandlers, h)
+		}
+	}
 	v.ic, v.gr, v.st = nil, nil, nil
 	v.w = Walker{File: v.File, Report: v.setError, Guides: v.Guides}
 	rd := edi.NewReader(r)
@@ -420,7 +429,7 @@ func (v *Validator) segment(ck *edi.EnvelopeChecker, seg *edi.Segment) {
 			}
 			ev := &v.ev
 			ev.Seg, ev.Match, ev.Walker, ev.Set, ev.Interchange = seg, Match{}, nil, nil, v.ic
-			for _, h := range v.Handlers {
+			for _, h := range v.segmentHandlers {
 				h.Segment(&v.ev)
 			}
 		}
@@ -440,7 +449,7 @@ func (v *Validator) emit(seg *edi.Segment, m *Match) {
 func (v *Validator) emitMatched(seg *edi.Segment) {
 	ev := &v.ev
 	ev.Seg, ev.Walker, ev.Set, ev.Interchange = seg, &v.w, v.st, v.ic
-	for _, h := range v.Handlers {
+	for _, h := range v.segmentHandlers {
 		h.Segment(&v.ev)
 	}
 }
