@@ -61,6 +61,9 @@ func (w *Walker) checkElements(seg *edi.Segment, def *Segment) {
 				w.elemErr(seg, def, pos, 0, repNum, e.Ref, edi.ElemTooManyComponents, fmt.Sprintf("%s is a simple element but has components", e.Name), rv)
 				continue
 			}
+			if w.printable && e.clean(rv) {
+				continue
+			}
 			w.checkValue(seg, def, pos, 0, repNum, e, rv)
 		}
 	}
@@ -94,6 +97,9 @@ func (w *Walker) checkComposite(seg *edi.Segment, def *Segment, pos, rep int, e 
 		}
 		if p.Usage == NotUsed {
 			w.elemErr(seg, def, pos, j+1, rep, p.Ref, edi.ElemNotUsedPresent, fmt.Sprintf("%s (component %d of %s) is not used in this guide", p.Name, j+1, e.Name), cv)
+			continue
+		}
+		if w.printable && p.clean(cv) {
 			continue
 		}
 		w.checkValue(seg, def, pos, j+1, rep, p, cv)

@@ -78,6 +78,26 @@ type Element struct {
 
 	codeSet map[string]struct{} // Codes as a set, built by NewRegistry
 	packed  []uint64            // Codes packed, when every code has at most 4 bytes and there are at most 16
+	fast    fastCheck           // what the walker checks of a value without calling checkValue (NewRegistry)
+}
+
+// fastCheck names the elements whose values the walker checks inline
+// (Element.clean): a string or a code with no date format and no external
+// list, nearly every element of a claim, where checkValue's call cost more
+// than its checks.
+type fastCheck uint8
+
+const (
+	fastNone fastCheck = iota
+	fastText           // AN, or ID with no codes of its own: its length only (the segment is printable)
+	fastCode           // ID: its length and its code
+)
+
+// clean reports whether value v, in a segment all of printable bytes,
+// passes every check checkValue makes of it; false means checkValue must
+// look (it may still find nothing).
+func (e *Element) clean(v []byte) bool {
+	return e.fast != fastNone && len(v) >= e.Min && len(v) <= e.Max && (e.fast == fastText || e.has(v))
 }
 
 // Segment is one segment definition in a loop.

@@ -179,6 +179,18 @@ func indexCodes(e *Element) {
 			}
 		}
 	}
+	e.fast = fastNone
+	if e.DateFormat == 0 && e.List == nil {
+		switch e.Type {
+		case AN:
+			e.fast = fastText
+		case ID:
+			e.fast = fastCode
+			if e.codeSet == nil { // any code: checkValue asks nothing more
+				e.fast = fastText
+			}
+		}
+	}
 	for i := range e.Parts {
 		indexCodes(&e.Parts[i])
 	}
