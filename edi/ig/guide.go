@@ -139,6 +139,13 @@ type Loop struct {
 	// byID lists, for each segment ID, the children it can match (the
 	// segment itself or a loop it starts), in order; built by NewRegistry.
 	byID []idChildren
+	// defs, loops and runStart are, for each child, the segment that
+	// matches it (its trigger for a loop), the loop (nil for a segment)
+	// and groupStart's answer: built by NewRegistry so that the walk
+	// asserts no Node's type for every segment (child, groupStartOf).
+	defs     []*Segment
+	loops    []*Loop
+	runStart []int
 	// idSlots is byID's hash table: 1 + an index into byID, 0 for none
 	// (indexIDs).
 	idSlots []uint8
@@ -260,6 +267,26 @@ func pack[T string | []byte](v T) uint64 {
 type idChildren struct {
 	id      uint64 // the packed segment ID
 	indexes []int
+}
+
+// child is child i's segment (its trigger for a loop) and, for a loop,
+// the loop.
+func (l *Loop) child(i int) (*Segment, *Loop) {
+	if len(l.defs) == len(l.Children) {
+		return l.defs[i], l.loops[i]
+	}
+	if lp, ok := l.Children[i].(*Loop); ok {
+		return lp.Trigger(), lp
+	}
+	return l.Children[i].(*Segment), nil
+}
+
+// groupStartOf is groupStart(l, pos), as NewRegistry noted it.
+func (l *Loop) groupStartOf(pos int) int {
+	if pos < len(l.runStart) && len(l.runStart) == len(l.Children) {
+		return l.runStart[pos]
+	}
+	return groupStart(l, pos)
 }
 
 // childrenFor returns the children of l that a segment with the ID can match.

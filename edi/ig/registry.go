@@ -237,6 +237,12 @@ func indexChildren(l *Loop) {
 		defs = append(defs, def)
 	}
 	indexIDs(l)
+	l.defs, l.loops, l.runStart = l.defs[:0], l.loops[:0], l.runStart[:0]
+	for i, c := range l.Children {
+		lp, _ := c.(*Loop)
+		l.defs, l.loops = append(l.defs, defs[i]), append(l.loops, lp)
+		l.runStart = append(l.runStart, groupStart(l, i))
+	}
 	for i, a := range defs {
 		for j, b := range defs {
 			if i != j && a.ID == b.ID && overlap(a.KeyCodes(), b.KeyCodes()) {

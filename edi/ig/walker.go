@@ -313,18 +313,13 @@ func (w *Walker) match(seg *edi.Segment, useKey bool, m *Match) bool {
 	id := seg.ID()
 	for d := len(w.stack) - 1; d >= 0; d-- {
 		f := &w.stack[d]
-		from := groupStart(f.loop, max(f.pos, 1))
+		from := f.loop.groupStartOf(max(f.pos, 1))
 		for _, i := range f.loop.childrenFor(id) {
 			if i < from {
 				continue
 			}
-			var def *Segment
-			loop, isLoop := f.loop.Children[i].(*Loop)
-			if isLoop {
-				def = loop.Trigger()
-			} else {
-				def = f.loop.Children[i].(*Segment)
-			}
+			def, loop := f.loop.child(i)
+			isLoop := loop != nil
 			if useKey && !keyMatches(def, seg) {
 				continue
 			}
@@ -333,12 +328,8 @@ func (w *Walker) match(seg *edi.Segment, useKey bool, m *Match) bool {
 				// and DME CMN): prefer a later sibling whose other codes fit.
 				if j := betterSibling(f.loop, i, seg); j > i {
 					i = j
-					loop, isLoop = f.loop.Children[i].(*Loop)
-					if isLoop {
-						def = loop.Trigger()
-					} else {
-						def = f.loop.Children[i].(*Segment)
-					}
+					def, loop = f.loop.child(i)
+					isLoop = loop != nil
 				}
 			}
 			closed := 0
