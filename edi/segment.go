@@ -28,6 +28,19 @@ func (s *Segment) Delimiters() Delimiters { return s.d }
 // middle (NM1*IL*1**X has 4).
 func (s *Segment) Len() int { return len(s.offs) - 2 }
 
+// Present has bit i set for each data element i (1 to 63) that is not
+// empty: a validator checking which elements go together asks once a
+// segment instead of once an element and rule.
+func (s *Segment) Present() uint64 {
+	var m uint64
+	for i := 1; i+1 < len(s.offs) && i < 64; i++ {
+		if s.offs[i+1]-s.offs[i] > 1 {
+			m |= 1 << i
+		}
+	}
+	return m
+}
+
 // Element returns data element i (1-based) with its repetitions and
 // components unsplit; nil when the segment has fewer elements.
 func (s *Segment) Element(i int) []byte {

@@ -199,7 +199,15 @@ func (w *Walker) checkFormattedDate(seg *edi.Segment, def *Segment, pos int, e *
 // checkRules applies the segment's syntax notes.
 func (w *Walker) checkRules(seg *edi.Segment, def *Segment) {
 	has := func(p int) bool { return len(seg.Element(p)) > 0 }
-	for _, r := range def.Rules {
+	var present uint64
+	if len(def.Rules) > 0 {
+		present = seg.Present()
+	}
+	for i := range def.Rules {
+		r := &def.Rules[i]
+		if r.holds(present) {
+			continue // kept: the look below finds nothing
+		}
 		els := r.Elements
 		switch r.Kind {
 		case 'P': // all or none

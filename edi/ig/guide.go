@@ -2,6 +2,7 @@ package ig
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 	"sync"
 )
@@ -207,6 +208,45 @@ func (s *Segment) KeyCodes() []string {
 type Rule struct {
 	Kind     byte  // P, R, C, E or L
 	Elements []int // 1-based positions
+	// mask has bit p set for each of Elements (NewRegistry); 0 when one
+	// is past 63 or named twice, and checkRules looks element by element.
+	mask uint64
+}
+
+// index sets r.mask.
+func (r *Rule) index() {
+	var m uint64
+	for _, p := range r.Elements {
+		if p < 1 || p > 63 || m&(1<<p) != 0 {
+			return
+		}
+		m |= 1 << p
+	}
+	r.mask = m
+}
+
+// holds reports, from the elements present (edi.Segment.Present), that
+// the rule is kept, which checkRules then need not look into; false when
+// it is broken (or r has no mask).
+func (r *Rule) holds(present uint64) bool {
+	if r.mask == 0 {
+		return false
+	}
+	in := present & r.mask
+	first := uint64(1) << r.Elements[0]
+	switch r.Kind {
+	case 'P': // all or none
+		return in == 0 || in == r.mask
+	case 'R': // at least one
+		return in != 0
+	case 'C': // if the first, then all others
+		return in&first == 0 || in == r.mask
+	case 'E': // at most one
+		return bits.OnesCount64(in) <= 1
+	case 'L': // if the first, then at least one other
+		return in&first == 0 || in&^first != 0
+	}
+	return false
 }
 
 func (r Rule) String() string {

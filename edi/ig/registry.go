@@ -138,6 +138,11 @@ func prepare(g *Guide) error {
 						}
 					}
 				}
+				for i := range c.Rules {
+					if c.Rules[i].mask == 0 { // guides share definitions: set once
+						c.Rules[i].index()
+					}
+				}
 			case *Loop:
 				if err := walk(c, path+"/"+c.ID); err != nil {
 					return err
