@@ -261,7 +261,11 @@ func (m *remitMapper) check(s *ig.SetResult) []*edi.Error {
 	m.rm, spots = m.take(s)
 	if m.rm != nil && s.Guide != nil {
 		issues := m.issues
-		if m.worker == nil {
+		switch {
+		case m.worker != nil:
+		case m.rules != nil:
+			issues = m.rules.issues()
+		default:
 			issues = append(paymentIssues(m.rm, spots), remittanceIssues(m.rm, spots)...)
 		}
 		for _, is := range issues {

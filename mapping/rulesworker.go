@@ -122,9 +122,9 @@ func (w *ruleWorker) run() {
 				remits.next(seg, b.loops[i], b.set)
 			}
 			if b.end {
-				if rm, at := remits.take(b.set); rm != nil {
+				if rm, _ := remits.take(b.set); rm != nil {
 					reply.remit = true
-					for _, is := range append(paymentIssues(rm, at), remittanceIssues(rm, at)...) {
+					for _, is := range remits.issues() {
 						is.Claim = strings.Clone(is.Claim)
 						reply.issues = append(reply.issues, is)
 					}
