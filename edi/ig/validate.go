@@ -127,6 +127,7 @@ func (v *Validator) Run(r io.Reader) (*Report, error) {
 		v.MaxErrorsPerSet = 100
 	}
 	v.rep = &Report{File: v.File}
+	v.ev.batch = nil // readAhead sets it; a Run stopped early may have left one
 	v.segmentHandlers = v.segmentHandlers[:0]
 	for _, h := range v.Handlers {
 		if f, ok := h.(Funcs); !ok || f.OnSegment != nil {
