@@ -67,7 +67,7 @@ func (r *Report) OK() bool { return r.ErrorCount == 0 }
 // Event is one segment as the validator saw it, for renderers and
 // collectors. The Event, its Seg and Walker are only valid during the
 // call: the Validator reuses them, and hands the same Event to every
-// Handler.
+// Handler. Seg stays valid longer while its Batch is held (Batch.Hold).
 type Event struct {
 	Seg    *edi.Segment
 	Match  Match
