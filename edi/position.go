@@ -18,6 +18,12 @@ type Position struct {
 	Set         string `json:"st02,omitempty"`        // ST02 of the enclosing transaction set
 }
 
+// copyFrom copies q into p field by field (see Segment.CopyTo).
+func (p *Position) copyFrom(q *Position) {
+	p.Offset, p.Line, p.Index, p.SetIndex = q.Offset, q.Line, q.Index, q.SetIndex
+	p.Interchange, p.Group, p.Set = q.Interchange, q.Group, q.Set
+}
+
 // Controls formats the enclosing control numbers, e.g. "ISA13=000000905 GS06=1 ST02=0001".
 func (p Position) Controls() string {
 	var b strings.Builder

@@ -454,8 +454,13 @@ func (x *Reader) emit(raw []byte, n int) {
 			x.setIndex++
 		}
 	}
-	x.position = Position{Offset: offset, Line: line, Index: x.index, SetIndex: x.setIndex, Interchange: x.isa13, Group: x.gs06, Set: x.st02}
-	s.Pos = x.position
+	// Field by field, not Position{...} then a copy: a composite is built
+	// on the stack with narrow stores and copied with wide loads, a
+	// store-forwarding stall on every segment.
+	x.position.Offset, x.position.Line, x.position.Index, x.position.SetIndex = offset, line, x.index, x.setIndex
+	x.position.Interchange, x.position.Group, x.position.Set = x.isa13, x.gs06, x.st02
+	s.Pos.Offset, s.Pos.Line, s.Pos.Index, s.Pos.SetIndex = offset, line, x.index, x.setIndex
+	s.Pos.Interchange, s.Pos.Group, s.Pos.Set = x.isa13, x.gs06, x.st02
 }
 
 // intern returns a shared string for a segment ID, so reading a file does not

@@ -28,6 +28,19 @@ func (s *Segment) Delimiters() Delimiters { return s.d }
 // middle (NM1*IL*1**X has 4).
 func (s *Segment) Len() int { return len(s.offs) - 2 }
 
+// Present has bit i set for each data element i (1 to 63) that is not
+// empty: a validator checking which elements go together asks once a
+// segment instead of once an element and rule.
+func (s *Segment) Present() uint64 {
+	var m uint64
+	for i := 1; i+1 < len(s.offs) && i < 64; i++ {
+		if s.offs[i+1]-s.offs[i] > 1 {
+			m |= 1 << i
+		}
+	}
+	return m
+}
+
 // Element returns data element i (1-based) with its repetitions and
 // components unsplit; nil when the segment has fewer elements.
 func (s *Segment) Element(i int) []byte {
@@ -87,11 +100,32 @@ func (s *Segment) Clone() *Segment {
 func (s *Segment) CopyTo(dst *Segment, arena []byte) []byte {
 	start := len(arena)
 	arena = append(arena, s.raw...)
-	offs := dst.offs
-	*dst = *s
+	// Field by field, not *dst = *s: the Reader has just written s with
+	// narrow stores, and a whole-struct copy reads them back with wide
+	// loads, a store-forwarding stall on every segment read ahead.
+	dst.Pos.copyFrom(&s.Pos)
+	dst.id, dst.d, dst.flags = s.id, s.d, s.flags
 	dst.raw = arena[start:len(arena):len(arena)]
-	dst.offs = append(offs[:0], s.offs...)
+	dst.offs = append(dst.offs[:0], s.offs...)
 	return arena
+}
+
+// CopyToArenas is CopyTo with the element offsets carved from offs too,
+// returning both arenas: segments copied one after the other then lie
+// one after the other in memory, offsets included, which is what a
+// reader of a batch of them (ig's read-ahead) walks through. offs may be
+// full: appending past it moves on to a new array, and the segments
+// copied before keep theirs.
+func (s *Segment) CopyToArenas(dst *Segment, arena []byte, offs []int) ([]byte, []int) {
+	start := len(arena)
+	arena = append(arena, s.raw...)
+	dst.Pos.copyFrom(&s.Pos)
+	dst.id, dst.d, dst.flags = s.id, s.d, s.flags
+	dst.raw = arena[start:len(arena):len(arena)]
+	at := len(offs)
+	offs = append(offs, s.offs...)
+	dst.offs = offs[at:len(offs):len(offs)]
+	return arena, offs
 }
 
 // nth returns the j-th (1-based) sep-separated part of v, or nil.

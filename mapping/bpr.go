@@ -13,15 +13,19 @@ import "github.com/edigw/edigw"
 // payer's statement of what it paid is kept as sent, and the issue says
 // where it is wrong (Issue). Messages name the elements, never a value.
 func paymentIssues(rm *edigw.Remittance, at *remitSpots) []*Issue {
+	return paymentIssuesPaid(rm, at, claimsPaid(rm))
+}
+
+// paymentIssuesPaid is paymentIssues with the claims' payments added up
+// already (paid, claimsPaid's), as the rules-only builder does claim by
+// claim.
+func paymentIssuesPaid(rm *edigw.Remittance, at *remitSpots, paid edigw.Amount) []*Issue {
 	var out []*Issue
 	if rm.PaymentAmount < 0 {
 		out = append(out, issueAt(at.header(), 2, "payment-negative", 3, "", 0, "paymentAmount", stcRemittanceBalance,
 			"the payment amount (BPR02) is negative: money taken back is a debit (BPR03 D) of a positive amount"))
 	}
-	var net edigw.Amount
-	for i := range rm.Claims {
-		net += rm.Claims[i].Paid
-	}
+	net := paid
 	for _, p := range rm.ProviderAdjusts {
 		net -= p.Amount
 	}

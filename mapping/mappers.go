@@ -43,18 +43,21 @@ type claimMapper struct {
 }
 
 func (m *claimMapper) segment(ev *ig.Event) {
+	// The rules-only builders spool no claims: only the whole records
+	// need to know how much of the set is read.
+	switch {
+	case m.worker != nil:
+		m.worker.segment(ev)
+		return
+	case m.rules != nil:
+		m.rules.segment(ev)
+		return
+	}
 	if ev.Seg.ID() == "ST" {
 		m.start = ev.Seg.Pos.Offset
 	}
 	m.read = ev.Seg.Pos.Offset - m.start
-	switch {
-	case m.worker != nil:
-		m.worker.segment(ev)
-	case m.rules != nil:
-		m.rules.segment(ev)
-	default:
-		m.b.segment(ev)
-	}
+	m.b.segment(ev)
 }
 
 // ruleIssues are the business-rule findings on claim c (SNIP 3, 5, 7),
@@ -261,7 +264,11 @@ func (m *remitMapper) check(s *ig.SetResult) []*edi.Error {
 	m.rm, spots = m.take(s)
 	if m.rm != nil && s.Guide != nil {
 		issues := m.issues
-		if m.worker == nil {
+		switch {
+		case m.worker != nil:
+		case m.rules != nil:
+			issues = m.rules.issues()
+		default:
 			issues = append(paymentIssues(m.rm, spots), remittanceIssues(m.rm, spots)...)
 		}
 		for _, is := range issues {

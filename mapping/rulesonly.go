@@ -113,12 +113,22 @@ func kindOf(ev *ig.Event) edigw.ClaimKind {
 }
 
 // ruleSegment says whether claimRules reads segments with this ID.
-func ruleSegment(id string) bool {
+func ruleSegment(id string) bool { return readersOf(id)&readByRules != 0 }
+
+// readersOf says who reads segments with this ID: claimRules (the IDs its
+// next reads), a places-only ack.ClaimCollector (ST starts its set, HL,
+// CLM and SE bound levels and claims), both or neither; one switch, as
+// the walker's goroutine asks for every segment of an 837.
+func readersOf(id string) reads {
 	switch id {
-	case "NM1", "N3", "N4", "REF", "DMG", "HL", "CLM", "HI", "DTP", "LX", "SV1", "SV2", "SV3", "SE":
-		return true
+	case "NM1", "N3", "N4", "REF", "DMG", "HI", "DTP", "LX", "SV1", "SV2", "SV3":
+		return readByRules
+	case "HL", "CLM", "SE":
+		return readByRules | readByCollector
+	case "ST":
+		return readByCollector
 	}
-	return false
+	return 0
 }
 
 func (b *claimRules) segment(ev *ig.Event) {
@@ -187,9 +197,10 @@ func (b *claimRules) next(s *edi.Segment, loop string, set *ig.SetResult, guided
 				q, code := s.Component(i, 1), s.Component(i, 2)
 				if len(code) > 0 && diagnosisQualifiers[string(q)] {
 					b.c.Diagnoses = append(b.c.Diagnoses, edigw.Diagnosis{Qualifier: b.claimStr.str(q), Code: b.claimStr.str(code)})
-					at := spotAt(s, loop)
+					b.at.diagnoses = append(b.at.diagnoses, spot{})
+					at := &b.at.diagnoses[len(b.at.diagnoses)-1]
+					at.set(s, loop)
 					at.element = i
-					b.at.diagnoses = append(b.at.diagnoses, at)
 				}
 			}
 		}
@@ -215,7 +226,7 @@ func (b *claimRules) next(s *edi.Segment, loop string, set *ig.SetResult, guided
 	case "SV1", "SV2", "SV3":
 		if b.line >= 0 {
 			b.serviceLine(&b.c.Lines[b.line], s)
-			b.at.lines[len(b.at.lines)-1] = spotAt(s, loop)
+			b.at.lines[len(b.at.lines)-1].set(s, loop)
 		}
 	case "SE":
 		b.close()

@@ -18,6 +18,31 @@ type remitRules struct {
 	claim, svc int
 	at         remitSpots
 	str        arena // the set's strings
+	// settled claims have had their balancing checked (claimBalanceIssues,
+	// into early) and their payments added up (paid): a claim is checked
+	// when the next one starts, while it is still in the cache, instead of
+	// in one pass over the set's claims at its end, while the walk waits.
+	settled int
+	early   []*Issue
+	paid    edigw.Amount
+}
+
+// settle checks the claims read so far but the open one: every segment
+// after a claim's CLP up to the next CLP is the claim's, or no claim's.
+func (b *remitRules) settle(upTo int) {
+	for ; b.settled < upTo; b.settled++ {
+		b.early = claimBalanceIssues(b.early, &b.rm, &b.at, b.settled)
+		b.paid += b.rm.Claims[b.settled].Paid
+	}
+}
+
+// issues are the issues of the remittance take gave, those of
+// paymentIssues then remittanceIssues, in their order.
+func (b *remitRules) issues() []*Issue {
+	b.settle(len(b.rm.Claims))
+	out := paymentIssuesPaid(&b.rm, &b.at, b.paid)
+	out = append(out, b.early...)
+	return paymentBalanceIssues(out, &b.rm, &b.at, b.paid)
 }
 
 // take ends the set: its remittance and where its parts are, nil when the
@@ -67,7 +92,9 @@ func (b *remitRules) next(s *edi.Segment, loop string, set *ig.SetResult) {
 	case "LX":
 		b.claim, b.svc = -1, -1
 	case "CLP":
-		b.at.claims = append(b.at.claims, spotAt(s, loop))
+		b.settle(len(rm.Claims))
+		b.at.claims = append(b.at.claims, spot{})
+		b.at.claims[len(b.at.claims)-1].set(s, loop)
 		n := len(rm.Claims)
 		var spots []spot
 		if n < cap(b.at.services) {
@@ -113,7 +140,9 @@ func (b *remitRules) next(s *edi.Segment, loop string, set *ig.SetResult) {
 			sp := &c.Services[n]
 			sp.Charge, sp.Paid, sp.Adjustments = amountOf(s.Element(2)), amountOf(s.Element(3)), sp.Adjustments[:0]
 			if k := len(b.at.services); k > 0 {
-				b.at.services[k-1] = append(b.at.services[k-1], spotAt(s, loop))
+				b.at.services[k-1] = append(b.at.services[k-1], spot{})
+				sv := b.at.services[k-1]
+				sv[len(sv)-1].set(s, loop)
 			}
 			b.svc = n
 		}
@@ -133,6 +162,7 @@ func (b *remitRules) start(s *ig.SetResult) {
 	b.rm = edigw.Remittance{Claims: b.rm.Claims[:0], ProviderAdjusts: b.rm.ProviderAdjusts[:0]}
 	b.at = remitSpots{claims: b.at.claims[:0], services: b.at.services[:0]}
 	b.set, b.have, b.claim, b.svc = s, true, -1, -1
+	b.settled, b.early, b.paid = 0, b.early[:0], 0
 }
 
 // amountOf is edigw.ParseAmount's amount (zero when it is not one), as the

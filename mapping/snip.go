@@ -170,29 +170,44 @@ func claimIssues(c *edigw.Claim, at *claimSpots) []*Issue {
 // remittanceIssues checks an 835's balancing (SNIP 3): the payment equals
 // the claims' payments less the provider adjustments; each claim's charge
 // less its payment equals its adjustments (claim and service CAS); each
-// service's charge less its payment equals its adjustments.
+// service's charge less its payment equals its adjustments. It is
+// claimBalanceIssues for each claim, then paymentBalanceIssues: the
+// rules-only builder (rulesonly835.go) calls the first as each claim ends,
+// while the claim is still in the cache, and the second at the set's end.
 func remittanceIssues(rm *edigw.Remittance, at *remitSpots) []*Issue {
 	var out []*Issue
-	var paid, plb edigw.Amount
 	for i := range rm.Claims {
-		c := &rm.Claims[i]
-		paid += c.Paid
-		adj := sumAdjustments(c.Adjustments)
-		for j := range c.Services {
-			s := &c.Services[j]
-			sa := sumAdjustments(s.Adjustments)
-			adj += sa
-			if s.Charge-s.Paid != sa {
-				out = append(out, warn(issueAt(at.service(i, j), 3, "service-balance", 3, c.PatientControlNumber, j+1, fmt.Sprintf("claims[%d].services[%d].paid", i, j), stcRemittanceBalance,
-					"the service charge (SVC02) less its payment (SVC03) is not the total of its adjustments (CAS)")))
-			}
-		}
-		// Reversals (CLP02 22) carry negative amounts and adjustments: the rule holds as is.
-		if c.Charge-c.Paid != adj {
-			out = append(out, warn(issueAt(at.claim(i), 4, "claim-payment-balance", 3, c.PatientControlNumber, 0, fmt.Sprintf("claims[%d].paid", i), stcRemittanceBalance,
-				"the claim charge (CLP03) less its payment (CLP04) is not the total of its and its services' adjustments (CAS)")))
+		out = claimBalanceIssues(out, rm, at, i)
+	}
+	return paymentBalanceIssues(out, rm, at, claimsPaid(rm))
+}
+
+// claimBalanceIssues appends to out the balancing issues of claim i: its
+// services', then its own.
+func claimBalanceIssues(out []*Issue, rm *edigw.Remittance, at *remitSpots, i int) []*Issue {
+	c := &rm.Claims[i]
+	adj := sumAdjustments(c.Adjustments)
+	for j := range c.Services {
+		s := &c.Services[j]
+		sa := sumAdjustments(s.Adjustments)
+		adj += sa
+		if s.Charge-s.Paid != sa {
+			out = append(out, warn(issueAt(at.service(i, j), 3, "service-balance", 3, c.PatientControlNumber, j+1, fmt.Sprintf("claims[%d].services[%d].paid", i, j), stcRemittanceBalance,
+				"the service charge (SVC02) less its payment (SVC03) is not the total of its adjustments (CAS)")))
 		}
 	}
+	// Reversals (CLP02 22) carry negative amounts and adjustments: the rule holds as is.
+	if c.Charge-c.Paid != adj {
+		out = append(out, warn(issueAt(at.claim(i), 4, "claim-payment-balance", 3, c.PatientControlNumber, 0, fmt.Sprintf("claims[%d].paid", i), stcRemittanceBalance,
+			"the claim charge (CLP03) less its payment (CLP04) is not the total of its and its services' adjustments (CAS)")))
+	}
+	return out
+}
+
+// paymentBalanceIssues appends to out the issue of a payment that is not
+// the claims' payments (paid, claimsPaid's) less the provider adjustments.
+func paymentBalanceIssues(out []*Issue, rm *edigw.Remittance, at *remitSpots, paid edigw.Amount) []*Issue {
+	var plb edigw.Amount
 	for _, p := range rm.ProviderAdjusts {
 		plb += p.Amount
 	}
@@ -205,6 +220,15 @@ func remittanceIssues(rm *edigw.Remittance, at *remitSpots) []*Issue {
 			"the payment (BPR02) is not the claims' payments (CLP04) less the provider adjustments (PLB)")))
 	}
 	return out
+}
+
+// claimsPaid is the total of the claims' payments (CLP04).
+func claimsPaid(rm *edigw.Remittance) edigw.Amount {
+	var paid edigw.Amount
+	for i := range rm.Claims {
+		paid += rm.Claims[i].Paid
+	}
+	return paid
 }
 
 // isZip9 reports whether a ZIP code is a ZIP+4 written as 9 digits, as

@@ -19,6 +19,16 @@ func spotAt(s *edi.Segment, loop string) spot {
 	return spot{pos: s.Pos, segment: s.ID(), loop: loop}
 }
 
+// set makes p the place of segment s, found in loop, field by field:
+// spotAt's result copied whole reads back narrow stores with wide loads
+// (a store-forwarding stall), once per service line and diagnosis.
+func (p *spot) set(s *edi.Segment, loop string) {
+	q := &s.Pos
+	p.pos.Offset, p.pos.Line, p.pos.Index, p.pos.SetIndex = q.Offset, q.Line, q.Index, q.SetIndex
+	p.pos.Interchange, p.pos.Group, p.pos.Set = q.Interchange, q.Group, q.Set
+	p.segment, p.loop, p.element = s.ID(), loop, 0
+}
+
 func spotOf(ev *ig.Event) spot {
 	s := spot{pos: ev.Seg.Pos, segment: ev.Seg.ID()}
 	if ev.Match.Loop != nil {

@@ -87,9 +87,12 @@ type Claims struct {
 	// submitter, receiver): they reject the whole set.
 	Outside []*edi.Error
 
-	n    int
-	mem  []*Claim      // the first claims
-	data *spool.Buffer // the others, encoded (claimrecord.go)
+	n   int
+	mem []*Claim // the first claims
+	// slabs are where a PlacesOnly collector carved mem's claims from: it
+	// takes them back when the Claims are closed (recycle).
+	slabs [][]Claim
+	data  *spool.Buffer // the others, encoded (claimrecord.go)
 	// within are the set's kept errors that may lie within claims (in set
 	// order); each claim's Errors are those of them within its levels.
 	within []*edi.Error
@@ -180,9 +183,11 @@ type ClaimCollector struct {
 	// provider, and no submitter, receiver or BHT03, which only a 277CA
 	// writes. mapping's Mapper collects so when no Acknowledger does.
 	PlacesOnly bool
-	slab       []Claim // PlacesOnly: where claims are carved from
-	cur        *Claims // the open set's, being collected
-	placed     *Claims // the last set's, its errors placed (Claims)
+	slab       []Claim   // PlacesOnly: where claims are carved from
+	spare      [][]Claim // PlacesOnly: slabs of closed sets, to carve again
+	spill      Claim     // PlacesOnly: the claim past claimsInMemory, spooled as it closes
+	cur        *Claims   // the open set's, being collected
+	placed     *Claims   // the last set's, its errors placed (Claims)
 
 	provider   *Provider
 	providers  int
@@ -208,7 +213,7 @@ func (c *ClaimCollector) Segment(ev *ig.Event) {
 		return
 	}
 	if c.placed != nil && c.placed.Set != ev.Set {
-		c.placed.Close() // a new set: the last one's claims were answered
+		c.recycle(c.placed) // a new set: the last one's claims were answered
 		c.placed = nil
 	}
 	if ev.Set.Header.ID != "837" {
@@ -216,10 +221,11 @@ func (c *ClaimCollector) Segment(ev *ig.Event) {
 	}
 	if c.cur == nil || c.cur.Set != ev.Set {
 		if c.cur != nil {
-			c.cur.Close() // a set never taken
+			c.recycle(c.cur) // a set never taken
 		}
 		c.cur = &Claims{Set: ev.Set, data: &spool.Buffer{}}
 		c.provider, c.claim, c.providers = nil, nil, 0
+		c.slab = nil // a set's claims come from slabs of its own
 	}
 	s := ev.Seg
 	pos := s.Pos.SetIndex
@@ -328,12 +334,24 @@ func (c *ClaimCollector) place(s *edi.Segment, pos int) {
 			c.subEnd = pos
 		}
 		// Carved from a slab: a set's claims are its largest number of
-		// small objects, and places are all they hold here.
-		if len(c.slab) == cap(c.slab) {
-			c.slab = make([]Claim, 0, 256)
+		// small objects, and places are all they hold here. The slabs of a
+		// set whose claims were answered are carved again (recycle), so
+		// that a file's claims do not cost a new slab each 256 (some 65 MB
+		// of a 100 MB 837P, and the collections they bring). A claim past
+		// those kept in memory is spooled when it closes: one serves them
+		// all.
+		switch {
+		case len(c.cur.mem) >= claimsInMemory:
+			c.spill = Claim{}
+			c.claim = &c.spill
+		default:
+			if len(c.slab) == cap(c.slab) {
+				c.slab = c.newSlab()
+				c.cur.slabs = append(c.cur.slabs, c.slab)
+			}
+			c.slab = c.slab[:len(c.slab)+1]
+			c.claim = &c.slab[len(c.slab)-1]
 		}
-		c.slab = c.slab[:len(c.slab)+1]
-		c.claim = &c.slab[len(c.slab)-1]
 		c.claim.ranges = c.claim.rangeBuf[:0]
 		c.levels(pos)
 	case "SE":
@@ -413,7 +431,7 @@ func (c *ClaimCollector) Claims(s *ig.SetResult) (*Claims, error) {
 		return nil, err
 	}
 	if c.placed != nil {
-		c.placed.Close()
+		c.recycle(c.placed)
 	}
 	c.placed = cs
 	return cs, nil
@@ -423,10 +441,44 @@ func (c *ClaimCollector) Claims(s *ig.SetResult) (*Claims, error) {
 func (c *ClaimCollector) Close() {
 	for _, cs := range []*Claims{c.cur, c.placed} {
 		if cs != nil {
-			cs.Close()
+			c.recycle(cs)
 		}
 	}
 	c.cur, c.placed = nil, nil
+}
+
+// claimSlab is how many claims a PlacesOnly collector carves from one
+// allocation.
+const claimSlab = 256
+
+// newSlab is an empty slab of zero claims: a spare one, else a new one.
+func (c *ClaimCollector) newSlab() []Claim {
+	if n := len(c.spare); n > 0 {
+		s := c.spare[n-1]
+		c.spare = c.spare[:n-1]
+		clear(s[:cap(s)])
+		return s[:0]
+	}
+	return make([]Claim, 0, claimSlab)
+}
+
+// recycle closes cs, one of this collector's Claims nobody reads any
+// more (the Claims' contract: valid until the next set's segments or
+// Close), and keeps its slabs to carve again.
+func (c *ClaimCollector) recycle(cs *Claims) {
+	cs.Close()
+	if cs.slabs == nil {
+		return
+	}
+	// Kept: the slabs of two sets' claims in memory (the set being read
+	// and the one last answered), about 5 MB.
+	maxSpare := 2 * (claimsInMemory/claimSlab + 1)
+	for _, s := range cs.slabs {
+		if len(c.spare) < maxSpare {
+			c.spare = append(c.spare, s)
+		}
+	}
+	cs.slabs, cs.mem = nil, nil // its claims are carved again
 }
 
 // take returns the claims of set s, with each claim's errors assigned, and

@@ -61,6 +61,9 @@ func (w *Walker) checkElements(seg *edi.Segment, def *Segment) {
 				w.elemErr(seg, def, pos, 0, repNum, e.Ref, edi.ElemTooManyComponents, fmt.Sprintf("%s is a simple element but has components", e.Name), rv)
 				continue
 			}
+			if w.printable && e.clean(rv) {
+				continue
+			}
 			w.checkValue(seg, def, pos, 0, repNum, e, rv)
 		}
 	}
@@ -94,6 +97,9 @@ func (w *Walker) checkComposite(seg *edi.Segment, def *Segment, pos, rep int, e 
 		}
 		if p.Usage == NotUsed {
 			w.elemErr(seg, def, pos, j+1, rep, p.Ref, edi.ElemNotUsedPresent, fmt.Sprintf("%s (component %d of %s) is not used in this guide", p.Name, j+1, e.Name), cv)
+			continue
+		}
+		if w.printable && p.clean(cv) {
 			continue
 		}
 		w.checkValue(seg, def, pos, j+1, rep, p, cv)
@@ -193,7 +199,15 @@ func (w *Walker) checkFormattedDate(seg *edi.Segment, def *Segment, pos int, e *
 // checkRules applies the segment's syntax notes.
 func (w *Walker) checkRules(seg *edi.Segment, def *Segment) {
 	has := func(p int) bool { return len(seg.Element(p)) > 0 }
-	for _, r := range def.Rules {
+	var present uint64
+	if len(def.Rules) > 0 {
+		present = seg.Present()
+	}
+	for i := range def.Rules {
+		r := &def.Rules[i]
+		if r.holds(present) {
+			continue // kept: the look below finds nothing
+		}
 		els := r.Elements
 		switch r.Kind {
 		case 'P': // all or none

@@ -2,6 +2,7 @@ package ig
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 	"sync"
 )
@@ -78,6 +79,26 @@ type Element struct {
 
 	codeSet map[string]struct{} // Codes as a set, built by NewRegistry
 	packed  []uint64            // Codes packed, when every code has at most 4 bytes and there are at most 16
+	fast    fastCheck           // what the walker checks of a value without calling checkValue (NewRegistry)
+}
+
+// fastCheck names the elements whose values the walker checks inline
+// (Element.clean): a string or a code with no date format and no external
+// list, nearly every element of a claim, where checkValue's call cost more
+// than its checks.
+type fastCheck uint8
+
+const (
+	fastNone fastCheck = iota
+	fastText           // AN, or ID with no codes of its own: its length only (the segment is printable)
+	fastCode           // ID: its length and its code
+)
+
+// clean reports whether value v, in a segment all of printable bytes,
+// passes every check checkValue makes of it; false means checkValue must
+// look (it may still find nothing).
+func (e *Element) clean(v []byte) bool {
+	return e.fast != fastNone && len(v) >= e.Min && len(v) <= e.Max && (e.fast == fastText || e.has(v))
 }
 
 // Segment is one segment definition in a loop.
@@ -119,6 +140,16 @@ type Loop struct {
 	// byID lists, for each segment ID, the children it can match (the
 	// segment itself or a loop it starts), in order; built by NewRegistry.
 	byID []idChildren
+	// defs, loops and runStart are, for each child, the segment that
+	// matches it (its trigger for a loop), the loop (nil for a segment)
+	// and groupStart's answer: built by NewRegistry so that the walk
+	// asserts no Node's type for every segment (child, groupStartOf).
+	defs     []*Segment
+	loops    []*Loop
+	runStart []int
+	// idSlots is byID's hash table: 1 + an index into byID, 0 for none
+	// (indexIDs).
+	idSlots []uint8
 	// required lists the indexes of required children, for the check of
 	// what a loop lacks when the walk moves past it.
 	required []int
@@ -177,6 +208,45 @@ func (s *Segment) KeyCodes() []string {
 type Rule struct {
 	Kind     byte  // P, R, C, E or L
 	Elements []int // 1-based positions
+	// mask has bit p set for each of Elements (NewRegistry); 0 when one
+	// is past 63 or named twice, and checkRules looks element by element.
+	mask uint64
+}
+
+// index sets r.mask.
+func (r *Rule) index() {
+	var m uint64
+	for _, p := range r.Elements {
+		if p < 1 || p > 63 || m&(1<<p) != 0 {
+			return
+		}
+		m |= 1 << p
+	}
+	r.mask = m
+}
+
+// holds reports, from the elements present (edi.Segment.Present), that
+// the rule is kept, which checkRules then need not look into; false when
+// it is broken (or r has no mask).
+func (r *Rule) holds(present uint64) bool {
+	if r.mask == 0 {
+		return false
+	}
+	in := present & r.mask
+	first := uint64(1) << r.Elements[0]
+	switch r.Kind {
+	case 'P': // all or none
+		return in == 0 || in == r.mask
+	case 'R': // at least one
+		return in != 0
+	case 'C': // if the first, then all others
+		return in&first == 0 || in == r.mask
+	case 'E': // at most one
+		return bits.OnesCount64(in) <= 1
+	case 'L': // if the first, then at least one other
+		return in&first == 0 || in&^first != 0
+	}
+	return false
 }
 
 func (r Rule) String() string {
@@ -239,13 +309,73 @@ type idChildren struct {
 	indexes []int
 }
 
+// child is child i's segment (its trigger for a loop) and, for a loop,
+// the loop.
+func (l *Loop) child(i int) (*Segment, *Loop) {
+	if len(l.defs) == len(l.Children) {
+		return l.defs[i], l.loops[i]
+	}
+	if lp, ok := l.Children[i].(*Loop); ok {
+		return lp.Trigger(), lp
+	}
+	return l.Children[i].(*Segment), nil
+}
+
+// groupStartOf is groupStart(l, pos), as NewRegistry noted it.
+func (l *Loop) groupStartOf(pos int) int {
+	if pos < len(l.runStart) && len(l.runStart) == len(l.Children) {
+		return l.runStart[pos]
+	}
+	return groupStart(l, pos)
+}
+
 // childrenFor returns the children of l that a segment with the ID can match.
 func (l *Loop) childrenFor(id string) []int {
 	k := pack(id)
-	for i := range l.byID {
-		if l.byID[i].id == k {
-			return l.byID[i].indexes
+	if l.idSlots == nil { // more IDs than a slot can name
+		for i := range l.byID {
+			if l.byID[i].id == k {
+				return l.byID[i].indexes
+			}
+		}
+		return nil
+	}
+	mask := uint64(len(l.idSlots) - 1)
+	for h := idSlot(k, mask); ; h = (h + 1) & mask {
+		j := l.idSlots[h]
+		if j == 0 {
+			return nil
+		}
+		if c := &l.byID[j-1]; c.id == k {
+			return c.indexes
 		}
 	}
-	return nil
+}
+
+// idSlot is where packed ID k starts its search in a loop's idSlots.
+func idSlot(k, mask uint64) uint64 { return (k * 0x9E3779B97F4A7C15 >> 32) & mask }
+
+// indexIDs fills l.idSlots from l.byID: an open-addressed table at most
+// half full, so that the walker finds a segment ID's children in a probe
+// or two instead of a scan of the loop's IDs (a loop has up to about
+// twenty, and the walk asks for every segment, in every open loop it
+// tries).
+func indexIDs(l *Loop) {
+	l.idSlots = nil
+	if len(l.byID) > 255 {
+		return
+	}
+	n := 1
+	for n < 2*len(l.byID) {
+		n *= 2
+	}
+	l.idSlots = make([]uint8, n)
+	mask := uint64(n - 1)
+	for i, c := range l.byID {
+		h := idSlot(c.id, mask)
+		for l.idSlots[h] != 0 {
+			h = (h + 1) & mask
+		}
+		l.idSlots[h] = uint8(i + 1)
+	}
 }

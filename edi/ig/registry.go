@@ -138,6 +138,11 @@ func prepare(g *Guide) error {
 						}
 					}
 				}
+				for i := range c.Rules {
+					if c.Rules[i].mask == 0 { // guides share definitions: set once
+						c.Rules[i].index()
+					}
+				}
 			case *Loop:
 				if err := walk(c, path+"/"+c.ID); err != nil {
 					return err
@@ -176,6 +181,18 @@ func indexCodes(e *Element) {
 		if short {
 			for _, c := range e.Codes {
 				e.packed = append(e.packed, pack(c))
+			}
+		}
+	}
+	e.fast = fastNone
+	if e.DateFormat == 0 && e.List == nil {
+		switch e.Type {
+		case AN:
+			e.fast = fastText
+		case ID:
+			e.fast = fastCode
+			if e.codeSet == nil { // any code: checkValue asks nothing more
+				e.fast = fastText
 			}
 		}
 	}
@@ -223,6 +240,13 @@ func indexChildren(l *Loop) {
 			l.byID = append(l.byID, idChildren{id: k, indexes: []int{i}})
 		}
 		defs = append(defs, def)
+	}
+	indexIDs(l)
+	l.defs, l.loops, l.runStart = l.defs[:0], l.loops[:0], l.runStart[:0]
+	for i, c := range l.Children {
+		lp, _ := c.(*Loop)
+		l.defs, l.loops = append(l.defs, defs[i]), append(l.loops, lp)
+		l.runStart = append(l.runStart, groupStart(l, i))
 	}
 	for i, a := range defs {
 		for j, b := range defs {

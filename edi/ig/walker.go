@@ -172,8 +172,18 @@ func (w *Walker) start(g *Guide, st *edi.Segment) Match {
 
 // Segment walks one segment of the set (after ST, up to and including SE).
 func (w *Walker) Segment(seg *edi.Segment) Match {
+	var m Match
+	w.segment(seg, &m)
+	return m
+}
+
+// segment is Segment writing its Match into m, field by field: a Match
+// returned by value is spilled and copied whole by the caller, a
+// store-forwarding stall on every segment of the Validator's walk.
+func (w *Walker) segment(seg *edi.Segment, m *Match) {
+	m.set(nil, nil, 0, false, 0)
 	if !w.active {
-		return Match{}
+		return
 	}
 	w.prev, w.last = w.last.SetIndex, seg.Pos
 	if w.guide == nil {
@@ -191,9 +201,8 @@ func (w *Walker) Segment(seg *edi.Segment) Match {
 		w.start(g, w.held)
 		w.held = nil
 	}
-	m := w.match(seg, true)
-	if m.Def == nil {
-		m = w.match(seg, false) // known segment with an unknown qualifier: place it, report the code
+	if !w.match(seg, true, m) {
+		w.match(seg, false, m) // known segment with an unknown qualifier: place it, report the code
 	}
 	if m.Def == nil {
 		if id := seg.ID(); edi.ValidSegmentID(id) { // the envelope checker reports malformed IDs
@@ -203,7 +212,8 @@ func (w *Walker) Segment(seg *edi.Segment) Match {
 			}
 			w.segErr(seg, w.top().loop.ID, code, what)
 		}
-		return Match{Loop: w.top().loop, Depth: len(w.stack) - 1}
+		m.set(nil, w.top().loop, len(w.stack)-1, false, 0)
+		return
 	}
 	if m.Def.Usage == NotUsed {
 		w.segErr(seg, m.Loop.ID, edi.SegNotUsedPresent, fmt.Sprintf("%s (%s) is not used in %s", m.Def.ID, m.Def.Name, w.guide.Version))
@@ -216,7 +226,6 @@ func (w *Walker) Segment(seg *edi.Segment) Match {
 		w.seenSE = true
 		w.End()
 	}
-	return m
 }
 
 // End closes the set: every loop still open is checked for required
@@ -300,22 +309,17 @@ func loopName(l *Loop) string {
 // match finds the segment's place: in the innermost loop at or after its
 // position, else in the enclosing loops, where it may start a new loop or a
 // new repetition of one. With useKey false, qualifier codes are ignored.
-func (w *Walker) match(seg *edi.Segment, useKey bool) Match {
+func (w *Walker) match(seg *edi.Segment, useKey bool, m *Match) bool {
 	id := seg.ID()
 	for d := len(w.stack) - 1; d >= 0; d-- {
 		f := &w.stack[d]
-		from := groupStart(f.loop, max(f.pos, 1))
+		from := f.loop.groupStartOf(max(f.pos, 1))
 		for _, i := range f.loop.childrenFor(id) {
 			if i < from {
 				continue
 			}
-			var def *Segment
-			loop, isLoop := f.loop.Children[i].(*Loop)
-			if isLoop {
-				def = loop.Trigger()
-			} else {
-				def = f.loop.Children[i].(*Segment)
-			}
+			def, loop := f.loop.child(i)
+			isLoop := loop != nil
 			if useKey && !keyMatches(def, seg) {
 				continue
 			}
@@ -324,12 +328,8 @@ func (w *Walker) match(seg *edi.Segment, useKey bool) Match {
 				// and DME CMN): prefer a later sibling whose other codes fit.
 				if j := betterSibling(f.loop, i, seg); j > i {
 					i = j
-					loop, isLoop = f.loop.Children[i].(*Loop)
-					if isLoop {
-						def = loop.Trigger()
-					} else {
-						def = f.loop.Children[i].(*Segment)
-					}
+					def, loop = f.loop.child(i)
+					isLoop = loop != nil
 				}
 			}
 			closed := 0
@@ -346,16 +346,23 @@ func (w *Walker) match(seg *edi.Segment, useKey bool) Match {
 				if def.Max != Many && f.counts[i] > def.Max && useKey { // a misplaced qualifier is reported once, as a code
 					w.segErr(seg, f.loop.ID, edi.SegOverMaxUse, fmt.Sprintf("%s (%s) occurs %d times, at most %d allowed", def.ID, def.Name, f.counts[i], def.Max))
 				}
-				return Match{Def: def, Loop: f.loop, Depth: d, Closed: closed}
+				m.set(def, f.loop, d, false, closed)
+				return true
 			}
 			if loop.Max != Many && f.counts[i] > loop.Max {
 				w.segErr(seg, loop.ID, edi.SegLoopOverMax, fmt.Sprintf("loop %s (%s) occurs %d times, at most %d allowed", loop.ID, loop.Name, f.counts[i], loop.Max))
 			}
 			w.push(loop)
-			return Match{Def: def, Loop: loop, Depth: d + 1, Opened: true, Closed: closed}
+			m.set(def, loop, d+1, true, closed)
+			return true
 		}
 	}
-	return Match{}
+	return false
+}
+
+// set fills m field by field (see Walker.segment).
+func (m *Match) set(def *Segment, loop *Loop, depth int, opened bool, closed int) {
+	m.Def, m.Loop, m.Depth, m.Opened, m.Closed = def, loop, depth, opened, closed
 }
 
 // keyMatches reports whether the segment's qualifier (the definition's key
