@@ -8,7 +8,7 @@ import (
 )
 
 // The pipeline's check links each claim as the load would
-// (Claim.CertifiedBy, decision 0037): for every query with a certification
+// (Claim.CertifiedBy, decision 0036): for every query with a certification
 // number, FindAuthorizations names the authorization
 // authorizationsByCertification finds for the same payer, number and
 // billing provider, of any status, while it returns only approvals. Another

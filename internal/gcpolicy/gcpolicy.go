@@ -1,7 +1,7 @@
 // Package gcpolicy is the garbage collector's setting of edigw's commands
 // that run the pipeline (serve, replay), applied in one place so that the
 // end-to-end benchmark's child runs the pipeline as they do
-// (decisions/0038).
+// (decisions/0037).
 //
 // The pipeline streams: what it holds live is bounded by its batches, not
 // by the file (some 30-60 MB for an 837), and it allocates a record's
