@@ -166,7 +166,7 @@ func (a *authChecker) add(index int, c *edigw.Claim, at *claimSpots) bool {
 		}
 		return false
 	}
-	a.pending = append(a.pending, pendingClaim{index, c, at, profile, lines, false})
+	a.pending = append(a.pending, pendingClaim{index: index, claim: c, at: at, profile: profile, lines: lines})
 	a.checking++
 	return a.checking >= AuthorizationBatch
 }

@@ -95,8 +95,8 @@ func (db *DB) findAuthorizations(ctx context.Context, queries []mapping.Authoriz
 		), linked AS (
 			SELECT id, array_agg(i) AS queries FROM (SELECT i, max(id) AS id FROM by_cert WHERE $6 GROUP BY i) l GROUP BY id
 		)
-		SELECT a.id, a.payer_id, a.provider_npis, a.status IN ('Approved', 'Partially Approved'),
-			coalesce(l.queries, '{}'), `+authFactsColumns+`
+		SELECT a.id, a.payer_id, a.provider_npis, `+authFactsColumns+`,
+			a.status IN ('Approved', 'Partially Approved'), coalesce(l.queries, '{}')
 		FROM authorizations a
 		LEFT JOIN linked l ON l.id = a.id
 		LEFT JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(a.record -> 'services') = 'array'
@@ -121,7 +121,7 @@ func (db *DB) findAuthorizations(ctx context.Context, queries []mapping.Authoriz
 	var row authFactsRow
 	var usable bool
 	var linked []int32
-	dest := append([]any{&row.id, &row.payer, &row.npis, &usable, &linked}, row.dest()[3:]...)
+	dest := append(row.dest(), &usable, &linked)
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("storage: find authorizations: %w", err)

@@ -133,11 +133,7 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 	enc := newRecordEncoder()
 	dir := string(d)
 	lines := 0
-	i := 0
-	n, err := copyBinary(ctx, tx, "claims", claimColumns, func(r *binaryRow) bool {
-		if i == len(claims) {
-			return false
-		}
+	err = copyEach(ctx, tx, "claims", claimColumns, len(claims), func(r *binaryRow, i int) {
 		c := claims[i]
 		lines += len(c.Lines)
 		from, to := periodDates(claimPeriod(c))
@@ -145,7 +141,6 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 		if st == "" {
 			st = claimStatus(c)
 		}
-		r.fields(len(claimColumns))
 		r.int8(ids[i])
 		r.text(string(c.PayerID))
 		r.text(string(c.Kind))
@@ -168,12 +163,7 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 		r.textOrNull(outbound)
 		r.bytes(enc.claim(c))
 		r.text(c.StatusReason)
-		i++
-		return true
 	})
-	if err == nil && n != int64(len(claims)) {
-		err = fmt.Errorf("%d of %d rows copied", n, len(claims))
-	}
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}
@@ -181,7 +171,7 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 		return ids, nil
 	}
 	ci, li := 0, 0 // the claim and line of the next row
-	n, err = copyBinary(ctx, tx, "claim_lines", claimLineColumns, func(r *binaryRow) bool {
+	err = copyBinary(ctx, tx, "claim_lines", claimLineColumns, lines, func(r *binaryRow) bool {
 		for ci < len(claims) && li >= len(claims[ci].Lines) {
 			ci, li = ci+1, 0
 		}
@@ -207,9 +197,6 @@ func insertClaims(ctx context.Context, tx pgx.Tx, claims []*edigw.Claim, d edigw
 		r.textOrNull(l.LineItemControlNumber)
 		return true
 	})
-	if err == nil && n != int64(lines) {
-		err = fmt.Errorf("%d of %d rows copied", n, lines)
-	}
 	if err != nil {
 		return nil, fmt.Errorf("claim lines: %w", err)
 	}

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"strings"
 
@@ -10,23 +11,41 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
-// copyBinary loads rows with COPY ... FROM STDIN (FORMAT binary), written
-// here rather than by pgx's CopyFrom (claims, their lines, the staged
-// events): a claim's 18 values and its lines' 13 went one by one through
-// pgx's encoding plans (a lookup by type for
-// each value, a pointer unwrapped for each nullable one), 0.36 s of CPU
-// per 100,000 claims on the goroutine that feeds the load. The columns'
-// types are few (text, bigint, integer, date, text[]) and their binary
-// forms simple; next writes one row at a time into a buffer that goes to
-// the server as it fills, so memory holds a buffer, not the rows. It
-// reports whether it wrote a row. TestBinaryCopyStoresWhatPgxStores holds
-// the stored values to pgx's.
-func copyBinary(ctx context.Context, tx pgx.Tx, table string, columns []string, next func(*binaryRow) bool) (int64, error) {
+// copyBinary loads want rows with COPY ... FROM STDIN (FORMAT binary),
+// written here rather than by pgx's CopyFrom (claims, their lines, the
+// staged events): a claim's 18 values and its lines' 13 went one by one
+// through pgx's encoding plans (a lookup by type for each value, a pointer
+// unwrapped for each nullable one), 0.36 s of CPU per 100,000 claims on
+// the goroutine that feeds the load. The columns' types are few (text,
+// bigint, integer, date, text[]) and their binary forms simple; next
+// writes one row at a time into a buffer that goes to the server as it
+// fills, so memory holds a buffer, not the rows, and reports whether it
+// wrote one. A count other than want is an error.
+// TestBinaryCopyStoresWhatPgxStores holds the stored values to pgx's.
+func copyBinary(ctx context.Context, tx pgx.Tx, table string, columns []string, want int, next func(*binaryRow) bool) error {
 	src := &binaryRows{next: next}
 	src.row.b = append(make([]byte, 0, copyBufferSize+4096), "PGCOPY\n\xff\r\n\x00\x00\x00\x00\x00\x00\x00\x00\x00"...)
 	tag, err := tx.Conn().PgConn().CopyFrom(ctx, src,
 		"COPY "+table+" ("+strings.Join(columns, ", ")+") FROM STDIN (FORMAT binary)")
-	return tag.RowsAffected(), err
+	if err == nil && tag.RowsAffected() != int64(want) {
+		err = fmt.Errorf("%s: %d of %d rows copied", table, tag.RowsAffected(), want)
+	}
+	return err
+}
+
+// copyEach is copyBinary of n rows, row writing the i-th's fields after
+// their count.
+func copyEach(ctx context.Context, tx pgx.Tx, table string, columns []string, n int, row func(r *binaryRow, i int)) error {
+	i := 0
+	return copyBinary(ctx, tx, table, columns, n, func(r *binaryRow) bool {
+		if i == n {
+			return false
+		}
+		r.fields(len(columns))
+		row(r, i)
+		i++
+		return true
+	})
 }
 
 // copyBufferSize is how much a binary COPY writes at a time.

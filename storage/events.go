@@ -77,14 +77,8 @@ func (s *eventStage) add(ctx context.Context, tx pgx.Tx, evs []event) error {
 		}
 		s.ready = true
 	}
-	i := 0
-	n, err := copyBinary(ctx, tx, "pending_events", pendingColumns, func(r *binaryRow) bool {
-		if i == len(evs) {
-			return false
-		}
+	err := copyEach(ctx, tx, "pending_events", pendingColumns, len(evs), func(r *binaryRow, i int) {
 		e := &evs[i]
-		i++
-		r.fields(len(pendingColumns))
 		r.text(string(e.kind))
 		r.text(string(e.payer))
 		r.text(e.subject)
@@ -93,11 +87,7 @@ func (s *eventStage) add(ctx context.Context, tx pgx.Tx, evs []event) error {
 		r.text(e.status)
 		r.textOrNull(e.tin)
 		r.textOrNull(e.npi)
-		return true
 	})
-	if err == nil && n != int64(len(evs)) {
-		err = fmt.Errorf("%d of %d events staged", n, len(evs))
-	}
 	if err != nil {
 		return fmt.Errorf("storage: events: %w", err)
 	}
