@@ -315,19 +315,26 @@ func nm1Party(s *edi.Segment) edigw.Party {
 
 // statusInfo reads an STC: C043 at STC01, STC10 and STC11.
 func statusInfo(s *edi.Segment) edigw.StatusInfo {
-	st := edigw.StatusInfo{Date: s.String(2), Action: s.String(3), Message: s.String(12)}
-	for _, i := range [...]int{1, 10, 11} {
-		if len(s.Element(i)) == 0 {
-			continue
-		}
-		st.Codes = append(st.Codes, edigw.StatusCode{Category: string(s.Component(i, 1)), Status: string(s.Component(i, 2)),
-			Entity: string(s.Component(i, 3)), CodeList: string(s.Component(i, 4))})
-	}
+	st := edigw.StatusInfo{Date: s.String(2), Action: s.String(3), Message: s.String(12), Codes: stcCodes(s)}
 	if v := s.String(4); v != "" {
 		a, _ := edigw.ParseAmount(v)
 		st.Charge = &a
 	}
 	return st
+}
+
+// stcCodes are the status codes of an STC: its C043s at STC01, STC10 and
+// STC11, those present.
+func stcCodes(s *edi.Segment) []edigw.StatusCode {
+	var codes []edigw.StatusCode
+	for _, i := range [...]int{1, 10, 11} {
+		if len(s.Element(i)) == 0 {
+			continue
+		}
+		codes = append(codes, edigw.StatusCode{Category: string(s.Component(i, 1)), Status: string(s.Component(i, 2)),
+			Entity: string(s.Component(i, 3)), CodeList: string(s.Component(i, 4))})
+	}
+	return codes
 }
 
 // totals reads a QTY or AMT of accepted and rejected claims.

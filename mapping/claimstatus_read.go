@@ -260,16 +260,8 @@ func (b *claimStatusBuilder) lineSegment(s *edi.Segment) {
 // the effective date, and at the claim level the charge, the payment,
 // the finalized and remittance dates and the remittance trace.
 func claimStatusDetail(s *edi.Segment) edigw.ClaimStatusDetail {
-	d := edigw.ClaimStatusDetail{Date: s.String(2), Charge: optionalAmount(s.String(4)), Payment: optionalAmount(s.String(5)),
+	return edigw.ClaimStatusDetail{StatusCodes: stcCodes(s), Date: s.String(2), Charge: optionalAmount(s.String(4)), Payment: optionalAmount(s.String(5)),
 		FinalizedDate: s.String(6), RemittanceDate: s.String(8), RemittanceTrace: s.String(9)}
-	for _, i := range [...]int{1, 10, 11} {
-		if len(s.Element(i)) == 0 {
-			continue
-		}
-		d.StatusCodes = append(d.StatusCodes, edigw.StatusCode{Category: string(s.Component(i, 1)), Status: string(s.Component(i, 2)),
-			Entity: string(s.Component(i, 3)), CodeList: string(s.Component(i, 4))})
-	}
-	return d
 }
 
 // optionalAmount reads an amount that may be absent (validation has

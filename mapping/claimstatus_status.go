@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/mapping/codes"
 )
 
 // ClaimStatusFromCategory is where a 277 (X212) claim status moves its
@@ -78,11 +79,18 @@ func ClaimStatusResponseUpdate(r *edigw.ClaimStatusResponse) edigw.ClaimStatusUp
 	if len(r.Statuses) > 0 {
 		d := r.Statuses[0]
 		u.Status = ClaimStatusFromCategory(d)
-		var codes []string
+		var known []string
 		for _, c := range d.StatusCodes {
-			codes = append(codes, c.String())
+			// The guide checks the category and status codes against
+			// their lists, and STC01's entity; STC10 and STC11 may name
+			// any entity, which is left out unless its list knows it
+			// (decision 0009: codes, never a value of the set).
+			if codes.EntityIdentifier.Describe(c.Entity) == "" {
+				c.Entity = ""
+			}
+			known = append(known, c.String())
 		}
-		u.Reason = "277 " + strings.Join(codes, " ")
+		u.Reason = "277 " + strings.Join(known, " ")
 	}
 	return u
 }

@@ -135,7 +135,7 @@ type claimStatusLevels struct {
 	o                      *out
 	n                      int
 	source, receiver, prov int // the open levels' HL01
-	subscriber, dependent  int
+	subscriber             int
 	last                   *edigw.ClaimStatusResponse
 }
 
@@ -240,7 +240,7 @@ func (lv *claimStatusLevels) claim(r, next *edigw.ClaimStatusResponse, response 
 		o.seg("NM1", "IL", "1", s.LastName, s.FirstName, s.MiddleName, "", s.Suffix, or(r.SubscriberIDQualifier, "MI"), s.MemberID)
 	}
 	if r.Patient != nil && (newSubscriber || !samePatient(last, r)) {
-		lv.dependent = lv.hl(lv.subscriber, "23", false)
+		lv.hl(lv.subscriber, "23", false)
 		if !response {
 			o.dmg(*r.Patient)
 		}
@@ -270,7 +270,7 @@ func (lv *claimStatusLevels) claimLoop(r *edigw.ClaimStatusResponse, response bo
 	if !response && r.Charge != nil {
 		o.seg("AMT", "T3", r.Charge.String())
 	}
-	lv.date(r.ServiceDate)
+	o.dtp("472", r.ServiceDate)
 	for _, l := range r.Lines {
 		pay, units := "", l.Units
 		if response {
@@ -290,7 +290,7 @@ func (lv *claimStatusLevels) claimLoop(r *edigw.ClaimStatusResponse, response bo
 		if l.ControlNumber != "" {
 			o.seg("REF", "FJ", l.ControlNumber)
 		}
-		lv.date(l.ServiceDate)
+		o.dtp("472", l.ServiceDate)
 	}
 }
 
@@ -305,9 +305,6 @@ func (o *out) levelStatus(traceType, trace string, statuses []edigw.ClaimStatusD
 		o.stc212(d)
 	}
 }
-
-// date writes a DTP*472: D8 for a single date, RD8 for a range.
-func (lv *claimStatusLevels) date(p *edigw.Period) { lv.o.dtp("472", p) }
 
 // stc212 writes an STC of X212.
 func (o *out) stc212(d edigw.ClaimStatusDetail) {

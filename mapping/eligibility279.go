@@ -296,17 +296,11 @@ func repeats(s *edi.Segment, i int) []string {
 
 // benefitProcedure reads the C003 at element i (EQ02, EB13).
 func benefitProcedure(s *edi.Segment, i int) *edigw.BenefitProcedure {
-	parts := s.Components(s.Element(i))
-	if len(parts) < 2 || len(parts[1]) == 0 {
+	code := s.Component(i, 2)
+	if len(code) == 0 {
 		return nil
 	}
-	p := &edigw.BenefitProcedure{Qualifier: string(parts[0]), Code: string(parts[1])}
-	for _, m := range parts[2:min(len(parts), 6)] {
-		if len(m) > 0 {
-			p.Modifiers = append(p.Modifiers, string(m))
-		}
-	}
-	return p
+	return &edigw.BenefitProcedure{Qualifier: string(s.Component(i, 1)), Code: string(code), Modifiers: procModifiers(s, i)}
 }
 
 func readBenefit(s *edi.Segment) edigw.Benefit {

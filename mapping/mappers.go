@@ -263,17 +263,19 @@ func (m *remitMapper) check(s *ig.SetResult) []*edi.Error {
 	var spots *remitSpots
 	m.rm, spots = m.take(s)
 	if m.rm != nil && s.Guide != nil {
-		issues := m.issues
+		var issues []*Issue
+		reused := false
 		switch {
 		case m.worker != nil:
+			issues = m.issues // their strings are the worker's copies
 		case m.rules != nil:
-			issues = m.rules.issues()
+			issues, reused = m.rules.issues(), true
 		default:
 			issues = append(paymentIssues(m.rm, spots), remittanceIssues(m.rm, spots)...)
 		}
 		for _, is := range issues {
 			is.Err.File = m.name
-			if m.rules != nil {
+			if reused {
 				is.Claim = strings.Clone(is.Claim) // the remittance is reused
 			}
 			m.res.addIssue(is)

@@ -48,18 +48,30 @@ func Write278(w io.Writer, env Envelope, requests []*edigw.AuthorizationRequest)
 			return err
 		}
 	}
+	return writeValidated(w, env, "HI", x217, AuthorizationRecord, "278", " as a 278", len(requests), func(o *out, i int) string {
+		return o.authorizationSet(requests[i])
+	})
+}
+
+// writeValidated writes n records as the sets of one interchange (set
+// writes record i and returns its ST02), built in memory and validated
+// against its guide before it goes to w. A record whose data cannot be
+// written, or whose set would not validate, is a RecordError of kind
+// naming it; written names the file in an error of the validator, and as
+// ends "would not validate" (" as a 278", or nothing).
+func writeValidated(w io.Writer, env Envelope, functionalID, guide string, kind RecordKind, written, as string, n int, set func(o *out, i int) string) error {
 	var buf bytes.Buffer
-	o, err := env.begin(&buf, "HI", x217)
+	o, err := env.begin(&buf, functionalID, guide)
 	if err != nil {
 		return err
 	}
 	bySet := map[string]int{}
-	for i, a := range requests {
-		bySet[o.authorizationSet(a)] = i
+	for i := range n {
+		bySet[set(o, i)] = i
 		if o.err != nil {
 			var de *edi.DataError
 			if errors.As(o.err, &de) { // the record's data, not the envelope
-				return &RecordError{Kind: AuthorizationRecord, Index: i + 1, Err: fmt.Errorf("cannot be written: %w", o.err)}
+				return &RecordError{Kind: kind, Index: i + 1, Err: fmt.Errorf("cannot be written: %w", o.err)}
 			}
 			return o.err
 		}
@@ -67,17 +79,17 @@ func Write278(w io.Writer, env Envelope, requests []*edigw.AuthorizationRequest)
 	if err := o.finish(); err != nil {
 		return err
 	}
-	v := &ig.Validator{File: "", MaxErrors: 1}
+	v := &ig.Validator{MaxErrors: 1}
 	rep, err := v.Run(bytes.NewReader(buf.Bytes()))
 	if err != nil {
-		return fmt.Errorf("mapping: validating the written 278: %w", err)
+		return fmt.Errorf("mapping: validating the written %s: %w", written, err)
 	}
 	if !rep.OK() {
 		e := rep.Errors[0]
 		if i, ok := bySet[e.Pos.Set]; ok {
-			return &RecordError{Kind: AuthorizationRecord, Index: i + 1, Err: fmt.Errorf("would not validate as a 278: %w", e)}
+			return &RecordError{Kind: kind, Index: i + 1, Err: fmt.Errorf("would not validate%s: %w", as, e)}
 		}
-		return fmt.Errorf("mapping: the interchange would not validate as a 278: %w", e)
+		return fmt.Errorf("mapping: the interchange would not validate%s: %w", as, e)
 	}
 	_, err = w.Write(buf.Bytes())
 	return err

@@ -2,13 +2,11 @@ package mapping
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/edi"
-	"github.com/edigw/edigw/edi/ig"
 )
 
 const x279 = "005010X279A1"
@@ -110,39 +108,9 @@ func writeEligibility(w io.Writer, env Envelope, functionalID string, kind Recor
 	if len(sets) == 0 {
 		return fmt.Errorf("mapping: no %ss to write", kind)
 	}
-	var buf bytes.Buffer
-	o, err := env.begin(&buf, functionalID, x279)
-	if err != nil {
-		return err
-	}
-	bySet := map[string]int{}
-	for i := range sets {
-		bySet[o.eligibilitySet(&sets[i])] = i
-		if o.err != nil {
-			var de *edi.DataError
-			if errors.As(o.err, &de) {
-				return &RecordError{Kind: kind, Index: i + 1, Err: fmt.Errorf("cannot be written: %w", o.err)}
-			}
-			return o.err
-		}
-	}
-	if err := o.finish(); err != nil {
-		return err
-	}
-	v := &ig.Validator{File: "", MaxErrors: 1}
-	rep, err := v.Run(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		return fmt.Errorf("mapping: validating the written %s: %w", kind, err)
-	}
-	if !rep.OK() {
-		e := rep.Errors[0]
-		if i, ok := bySet[e.Pos.Set]; ok {
-			return &RecordError{Kind: kind, Index: i + 1, Err: fmt.Errorf("would not validate: %w", e)}
-		}
-		return fmt.Errorf("mapping: the interchange would not validate: %w", e)
-	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	return writeValidated(w, env, functionalID, x279, kind, string(kind), "", len(sets), func(o *out, i int) string {
+		return o.eligibilitySet(&sets[i])
+	})
 }
 
 // eligibilitySet writes one record as a 270 or 271 set and returns ST02.

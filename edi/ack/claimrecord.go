@@ -78,7 +78,7 @@ func readClaim(r claimReader) (*Claim, error) {
 	if nr > 4 {
 		return nil, errBadRecord
 	}
-	c.ranges = make([][2]int, nr)
+	c.ranges = c.rangeBuf[:nr]
 	for i := range c.ranges {
 		for j := range 2 {
 			v, err := binary.ReadUvarint(r)

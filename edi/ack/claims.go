@@ -29,8 +29,8 @@ type Claim struct {
 	// reject this claim: its billing provider, subscriber and patient
 	// levels and the claim itself.
 	ranges [][2]int
-	// rangeBuf holds the ranges of a claim carved from a PlacesOnly
-	// collector's slab (at most four: the claim and three levels).
+	// rangeBuf holds the ranges of a claim being collected (at most four:
+	// the claim and three levels).
 	rangeBuf [4][2]int
 	// Errors are the errors that reject the claim (empty: accepted).
 	Errors []*edi.Error
@@ -257,33 +257,15 @@ func (c *ClaimCollector) Segment(ev *ig.Event) {
 			}
 		}
 	case "HL":
-		c.closeClaim(pos)
+		c.hl(s, pos)
 		switch string(s.Element(3)) {
-		case "20":
-			c.provider = &Provider{}
-			c.providers++
-			c.provStart, c.provEnd = pos, pos
 		case "22":
-			if c.provEnd == c.provStart {
-				c.provEnd = pos
-			}
-			c.subStart, c.subEnd = pos, pos
 			c.subLast, c.subFirst, c.member, c.hasPatient = "", "", "", false
-			c.patStart, c.patEnd = 0, 0
 		case "23":
-			if c.subEnd == c.subStart {
-				c.subEnd = pos // the subscriber's own levels end at its first patient
-			}
-			c.patStart, c.patEnd = pos, pos
 			c.patLast, c.patFirst, c.hasPatient = "", "", false
 		}
 	case "CLM":
-		c.closeClaim(pos)
-		if c.patStart > 0 && c.patEnd == c.patStart {
-			c.patEnd = pos
-		} else if c.subEnd == c.subStart {
-			c.subEnd = pos
-		}
+		c.clm(pos)
 		last, first := c.subLast, c.subFirst
 		if c.hasPatient {
 			last, first = c.patLast, c.patFirst
@@ -308,31 +290,9 @@ func (c *ClaimCollector) Segment(ev *ig.Event) {
 func (c *ClaimCollector) place(s *edi.Segment, pos int) {
 	switch s.ID() {
 	case "HL":
-		c.closeClaim(pos)
-		switch string(s.Element(3)) {
-		case "20":
-			c.provider = &Provider{}
-			c.providers++
-			c.provStart, c.provEnd = pos, pos
-		case "22":
-			if c.provEnd == c.provStart {
-				c.provEnd = pos
-			}
-			c.subStart, c.subEnd = pos, pos
-			c.patStart, c.patEnd = 0, 0
-		case "23":
-			if c.subEnd == c.subStart {
-				c.subEnd = pos
-			}
-			c.patStart, c.patEnd = pos, pos
-		}
+		c.hl(s, pos)
 	case "CLM":
-		c.closeClaim(pos)
-		if c.patStart > 0 && c.patEnd == c.patStart {
-			c.patEnd = pos
-		} else if c.subEnd == c.subStart {
-			c.subEnd = pos
-		}
+		c.clm(pos)
 		// Carved from a slab: a set's claims are its largest number of
 		// small objects, and places are all they hold here. The slabs of a
 		// set whose claims were answered are carved again (recycle), so
@@ -352,10 +312,45 @@ func (c *ClaimCollector) place(s *edi.Segment, pos int) {
 			c.slab = c.slab[:len(c.slab)+1]
 			c.claim = &c.slab[len(c.slab)-1]
 		}
-		c.claim.ranges = c.claim.rangeBuf[:0]
 		c.levels(pos)
 	case "SE":
 		c.closeClaim(pos)
+	}
+}
+
+// hl follows an 837's levels at its HL at pos: the open claim ends, and a
+// billing provider (20), subscriber (22) or patient (23) level begins,
+// ending the levels above it that had none of their own below.
+func (c *ClaimCollector) hl(s *edi.Segment, pos int) {
+	c.closeClaim(pos)
+	switch string(s.Element(3)) {
+	case "20":
+		c.provider = &Provider{}
+		c.providers++
+		c.provStart, c.provEnd = pos, pos
+	case "22":
+		if c.provEnd == c.provStart {
+			c.provEnd = pos
+		}
+		c.subStart, c.subEnd = pos, pos
+		c.patStart, c.patEnd = 0, 0
+	case "23":
+		if c.subEnd == c.subStart {
+			c.subEnd = pos // the subscriber's own levels end at its first patient
+		}
+		c.patStart, c.patEnd = pos, pos
+	}
+}
+
+// clm follows an 837's levels at its CLM at pos: the open claim ends, and
+// so do the patient's (else the subscriber's) own levels if this is its
+// first claim.
+func (c *ClaimCollector) clm(pos int) {
+	c.closeClaim(pos)
+	if c.patStart > 0 && c.patEnd == c.patStart {
+		c.patEnd = pos
+	} else if c.subEnd == c.subStart {
+		c.subEnd = pos
 	}
 }
 
@@ -365,10 +360,7 @@ func (c *ClaimCollector) levels(pos int) {
 	if c.provider != nil {
 		c.claim.provider = c.providers
 	}
-	if c.claim.ranges == nil {
-		c.claim.ranges = make([][2]int, 0, 4)
-	}
-	c.claim.ranges = append(c.claim.ranges, [2]int{pos, 1 << 30})
+	c.claim.ranges = append(c.claim.rangeBuf[:0], [2]int{pos, 1 << 30})
 	if c.provider != nil {
 		c.claim.ranges = append(c.claim.ranges, [2]int{c.provStart, max(c.provEnd, c.provStart+1)})
 	}

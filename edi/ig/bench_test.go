@@ -34,21 +34,26 @@ func BenchmarkValidate(b *testing.B) {
 	for _, kind := range []synth.Kind{synth.Kind837P, synth.Kind835, synth.Kind278} {
 		for _, mb := range benchSizes {
 			b.Run(fmt.Sprintf("%s/%dMB", kind, mb), func(b *testing.B) {
-				data := benchFile(b, kind, mb)
-				b.SetBytes(int64(len(data)))
-				b.ReportAllocs()
-				b.ResetTimer()
-				for b.Loop() {
-					v := &Validator{File: "bench"}
-					rep, err := v.Run(bytes.NewReader(data))
-					if err != nil {
-						b.Fatal(err)
-					}
-					if !rep.OK() || rep.SetsAccepted == 0 {
-						b.Fatalf("generated %s does not validate: %d errors, first %v", kind, rep.ErrorCount, rep.Errors[:min(1, len(rep.Errors))])
-					}
-				}
+				benchValidate(b, string(kind), benchFile(b, kind, mb))
 			})
+		}
+	}
+}
+
+// benchValidate measures a Validator's Run over data, a generated file of
+// the kind named, every set of which must be accepted.
+func benchValidate(b *testing.B, kind string, data []byte) {
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		v := &Validator{File: "bench"}
+		rep, err := v.Run(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !rep.OK() || rep.SetsAccepted == 0 {
+			b.Fatalf("generated %s does not validate: %d errors, first %v", kind, rep.ErrorCount, rep.Errors[:min(1, len(rep.Errors))])
 		}
 	}
 }

@@ -310,23 +310,17 @@ type idChildren struct {
 }
 
 // child is child i's segment (its trigger for a loop) and, for a loop,
-// the loop.
-func (l *Loop) child(i int) (*Segment, *Loop) {
-	if len(l.defs) == len(l.Children) {
-		return l.defs[i], l.loops[i]
-	}
-	if lp, ok := l.Children[i].(*Loop); ok {
-		return lp.Trigger(), lp
-	}
-	return l.Children[i].(*Segment), nil
-}
+// the loop. i comes from childrenFor, whose index NewRegistry builds
+// with these.
+func (l *Loop) child(i int) (*Segment, *Loop) { return l.defs[i], l.loops[i] }
 
-// groupStartOf is groupStart(l, pos), as NewRegistry noted it.
+// groupStartOf is groupStart(l, pos), as NewRegistry noted it; a pos
+// past the children is its own start, as groupStart says.
 func (l *Loop) groupStartOf(pos int) int {
-	if pos < len(l.runStart) && len(l.runStart) == len(l.Children) {
+	if pos < len(l.runStart) {
 		return l.runStart[pos]
 	}
-	return groupStart(l, pos)
+	return pos
 }
 
 // childrenFor returns the children of l that a segment with the ID can match.

@@ -35,20 +35,7 @@ func x212File(size int) []byte {
 // BenchmarkValidate276 measures SNIP 1-2 validation of a generated 276
 // (issue 18 asks 100 MB/s or more). Every set must be accepted.
 func BenchmarkValidate276(b *testing.B) {
-	data := x212File(16 << 20)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		v := &Validator{File: "bench"}
-		rep, err := v.Run(bytes.NewReader(data))
-		if err != nil {
-			b.Fatal(err)
-		}
-		if !rep.OK() || rep.SetsAccepted == 0 {
-			b.Fatalf("generated 276 does not validate: %d errors, first %v", rep.ErrorCount, rep.Errors[:min(1, len(rep.Errors))])
-		}
-	}
+	benchValidate(b, "276", x212File(16<<20))
 }
 
 // TestX212GeneratedFileValidates keeps the benchmark's file honest.

@@ -1,7 +1,6 @@
 package ig
 
 import (
-	"bytes"
 	"fmt"
 	"testing"
 
@@ -14,20 +13,7 @@ import (
 func BenchmarkValidate270(b *testing.B) {
 	for _, mb := range benchSizes {
 		b.Run(fmt.Sprintf("270/%dMB", mb), func(b *testing.B) {
-			data := benchFile(b, synth.Kind270, mb)
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				v := &Validator{File: "bench"}
-				rep, err := v.Run(bytes.NewReader(data))
-				if err != nil {
-					b.Fatal(err)
-				}
-				if !rep.OK() || rep.SetsAccepted == 0 {
-					b.Fatalf("generated 270 does not validate: %d errors, first %v", rep.ErrorCount, rep.Errors[:min(1, len(rep.Errors))])
-				}
-			}
+			benchValidate(b, "270", benchFile(b, synth.Kind270, mb))
 		})
 	}
 }
