@@ -122,11 +122,7 @@ func (db *DB) emitTimers(ctx context.Context, now time.Time, payerIDs []string, 
 			e.due = f.due.UTC().Format(time.DateOnly)
 			evs = append(evs, e)
 		}
-		var stage eventStage
-		if err := stage.addDated(ctx, tx, evs); err != nil {
-			return err
-		}
-		return stage.flush(ctx, tx)
+		return raiseEvents(ctx, tx, evs)
 	})
 	return n, err
 }

@@ -115,11 +115,7 @@ func (db *DB) RecordEligibilityResponses(ctx context.Context, fileID int64, paye
 		if err != nil {
 			return err
 		}
-		var stage eventStage
-		if err := stage.add(ctx, tx, evs); err != nil {
-			return err
-		}
-		return stage.flush(ctx, tx)
+		return raiseEvents(ctx, tx, evs)
 	})
 	if err != nil {
 		return nil, wrap("record eligibility responses", err)

@@ -52,7 +52,7 @@ type eventStage struct {
 	remittancesOf int64
 }
 
-var pendingColumns = []string{"kind", "payer_id", "subject", "subject_id", "reference", "status", "tin", "npi"}
+var pendingColumns = []string{"kind", "payer_id", "subject", "subject_id", "reference", "status", "tin", "npi", "due"}
 
 // add copies events to the transaction's staging table.
 func (s *eventStage) add(ctx context.Context, tx pgx.Tx, evs []event) error {
@@ -93,6 +93,11 @@ func (s *eventStage) add(ctx context.Context, tx pgx.Tx, evs []event) error {
 		r.text(e.status)
 		r.textOrNull(e.tin)
 		r.textOrNull(e.npi)
+		if e.due == "" {
+			r.null()
+		} else {
+			r.date(isoDateValue(e.due))
+		}
 		return true
 	})
 	if err == nil && n != int64(len(evs)) {
@@ -103,6 +108,17 @@ func (s *eventStage) add(ctx context.Context, tx pgx.Tx, evs []event) error {
 	}
 	s.count += len(evs)
 	return nil
+}
+
+// raiseEvents stages evs and moves them to the feed (add, then flush): a
+// transaction's events when it raises them all at once. The caller
+// commits right after.
+func raiseEvents(ctx context.Context, tx pgx.Tx, evs []event) error {
+	var stage eventStage
+	if err := stage.add(ctx, tx, evs); err != nil {
+		return err
+	}
+	return stage.flush(ctx, tx)
 }
 
 // flush gives the staged events their IDs, in staging order, and moves
