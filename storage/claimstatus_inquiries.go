@@ -71,14 +71,19 @@ func providerIDs(p edigw.Party) (tin, npi string) {
 	return "", ""
 }
 
-// ClaimStatusInquiry returns an inquiry in scope, with its answer once a
-// 277 brought one.
+// ClaimStatusInquiry returns an inquiry in scope (an NPI alone, declared
+// under the scope's TIN, is in it: authScope.providerSQL), with its
+// answer once a 277 brought one.
 func (db *DB) ClaimStatusInquiry(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredClaimStatusInquiry, error) {
-	cond, args := newScopeFilter(scope).sql("billing_tin", "billing_npi", []any{id, edigw.InquiryAnswered, edigw.InquirySent, edigw.InquiryQueued})
+	within, err := db.authScopeOf(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
+	cond, args := within.providerSQL("billing_tin", "billing_npi", []any{id, edigw.InquiryAnswered, edigw.InquirySent, edigw.InquiryQueued})
 	var s edigw.StoredClaimStatusInquiry
 	var raw, resp []byte
 	var claim *int64
-	err := db.pool.QueryRow(ctx, `SELECT id, claim_id, CASE WHEN response IS NOT NULL THEN $2 WHEN outbound_state = 'sent' THEN $3 ELSE $4 END,
+	err = db.pool.QueryRow(ctx, `SELECT id, claim_id, CASE WHEN response IS NOT NULL THEN $2 WHEN outbound_state = 'sent' THEN $3 ELSE $4 END,
 			record, response FROM claim_status_inquiries WHERE id = $1 AND `+cond, args...).Scan(&s.ID, &claim, &s.Status, &raw, &resp)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, edigw.ErrNotFound
