@@ -22,8 +22,7 @@ func (db *DB) EventsOf(ctx context.Context, after int64, limit int, scope *edigw
 // (no index by kind): a rare kind costs what the provider's events after
 // the cursor cost.
 func (db *DB) EventsOfKinds(ctx context.Context, after int64, limit int, scope *edigw.Scope, subjects []string, kinds []edigw.EventKind) ([]edigw.Event, error) {
-	const columns = `SELECT id, at, kind, payer_id, subject, subject_id, reference, status, coalesce(tin, ''), coalesce(npi, ''),
-		coalesce(to_char(due, 'YYYY-MM-DD'), '') FROM events`
+	const columns = `SELECT ` + eventColumns + ` FROM events`
 	ks := make([]string, len(kinds))
 	for i, k := range kinds {
 		ks[i] = string(k)
@@ -43,11 +42,7 @@ func (db *DB) EventsOfKinds(ctx context.Context, after int64, limit int, scope *
 	if err != nil {
 		return nil, wrap("events of", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.Event, error) {
-		var e edigw.Event
-		err := row.Scan(&e.ID, &e.At, &e.Kind, &e.PayerID, &e.Subject, &e.SubjectID, &e.Reference, &e.Status, &e.TIN, &e.NPI, &e.Due)
-		return e, err
-	})
+	out, err := pgx.CollectRows(rows, scanEvent)
 	return out, wrap("events of", err)
 }
 

@@ -35,11 +35,7 @@ func (db *DB) SetAuthorizationHold(ctx context.Context, id int64, h edigw.HoldUp
 			id, nonNil(h.Missing), due); err != nil {
 			return err
 		}
-		var stage eventStage
-		if err := stage.addDated(ctx, tx, []event{lifecycleEvent(edigw.EventAuthPending, id, r, edigw.AuthPending, h.DueDate)}); err != nil {
-			return err
-		}
-		return stage.flush(ctx, tx)
+		return raiseEvents(ctx, tx, []event{lifecycleEvent(edigw.EventAuthPending, id, r, edigw.AuthPending, h.DueDate)})
 	})
 	if err != nil {
 		return nil, holdError(err)

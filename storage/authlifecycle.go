@@ -389,28 +389,3 @@ func decisionDates(per *edigw.Period) (from, to pgtype.Date) {
 	}
 	return date(per.From), date(per.To)
 }
-
-// addDated stages events that may carry a due date: staged as any event
-// (add), then their dates set on the rows just staged. The staging table
-// is the session's own, so the rows one COPY staged have the last
-// len(evs) sequence numbers, in order.
-func (s *eventStage) addDated(ctx context.Context, tx pgx.Tx, evs []event) error {
-	if err := s.add(ctx, tx, evs); err != nil {
-		return err
-	}
-	dues := make([]string, len(evs))
-	dated := false
-	for i, e := range evs {
-		dues[i], dated = e.due, dated || e.due != ""
-	}
-	if !dated {
-		return nil
-	}
-	_, err := tx.Exec(ctx, `UPDATE pending_events p SET due = d.due::date
-		FROM unnest($1::text[]) WITH ORDINALITY AS d (due, n)
-		WHERE d.due <> '' AND p.seq = (SELECT max(seq) FROM pending_events) - cardinality($1::text[]) + d.n`, dues)
-	if err != nil {
-		return fmt.Errorf("storage: events: %w", err)
-	}
-	return nil
-}

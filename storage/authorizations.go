@@ -145,7 +145,7 @@ func (in *ingest) AddAuthorizations(ctx context.Context, reqs []*edigw.Authoriza
 		}
 		evs = append(evs, more...)
 	}
-	if err := in.events.addDated(ctx, in.tx, evs); err != nil {
+	if err := in.events.add(ctx, in.tx, evs); err != nil {
 		return err
 	}
 	in.res.Authorizations += len(reqs)

@@ -70,6 +70,22 @@ func (s authScope) cond(alias string, args []any, others bool) (string, []any) {
 		alias, tins, named(npis), alias, named(declared)), args
 }
 
+// providerSQL is the condition that a record kept under one provider
+// (columns tin and npi: an eligibility or claim status inquiry) is in
+// scope, appending the scope's arrays to args: its TIN or its NPI is the
+// scope's, or it names no TIN and its NPI is declared under one of the
+// scope's TINs. A token may submit such a record (api/submit_scope.go)
+// and reads it back, as a request naming its requester by NPI alone.
+func (s authScope) providerSQL(tin, npi string, args []any) (string, []any) {
+	if s.all {
+		return "TRUE", args
+	}
+	args = append(args, s.tins, s.npis, s.declared)
+	n := len(args)
+	return fmt.Sprintf("(%[1]s = ANY($%[3]d::text[]) OR %[2]s = ANY($%[4]d::text[]) OR (%[1]s IS NULL AND %[2]s = ANY($%[5]d::text[])))",
+		tin, npi, n-2, n-1, n), args
+}
+
 // page is a scoped page's ID query, newest first: each TIN's and NPI's
 // requests read from its own (provider, id) index backwards from the
 // cursor, as many as a page, so that a page costs what the provider's

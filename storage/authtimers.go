@@ -2,12 +2,10 @@ package storage
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/mapping/payers"
 )
 
@@ -86,47 +84,35 @@ func (db *DB) emitTimers(ctx context.Context, now time.Time, payerIDs []string, 
 				SELECT id, 'authorization.expired', effective_to::timestamp AT TIME ZONE 'UTC'
 				FROM authorizations WHERE status IN ('Approved', 'Partially Approved')
 				  AND effective_to < $1::date AND effective_to >= $1::date - $6::int)
-			INSERT INTO authorization_timers (authorization_id, kind, due)
-			SELECT id, kind, due FROM due
-			WHERE NOT EXISTS (SELECT 1 FROM authorization_timers t
-				WHERE t.authorization_id = due.id AND t.kind = due.kind AND t.due = due.due)
-			ORDER BY id, kind, due LIMIT $5
-			ON CONFLICT DO NOTHING
-			RETURNING authorization_id, kind, due`, today, now, payerIDs, expiringDays, timerBatch, timerLookback)
+			, fired AS (INSERT INTO authorization_timers (authorization_id, kind, due)
+				SELECT id, kind, due FROM due
+				WHERE NOT EXISTS (SELECT 1 FROM authorization_timers t
+					WHERE t.authorization_id = due.id AND t.kind = due.kind AND t.due = due.due)
+				ORDER BY id, kind, due LIMIT $5
+				ON CONFLICT DO NOTHING
+				RETURNING authorization_id, kind, due)
+			SELECT f.authorization_id, f.kind, f.due, a.payer_id, coalesce(a.certification_number, a.trace_number, ''), a.status,
+				coalesce(a.requester_tin, ''), coalesce(a.requester_npi, '')
+			FROM fired f JOIN authorizations a ON a.id = f.authorization_id
+			ORDER BY f.authorization_id, f.kind, f.due`, today, now, payerIDs, expiringDays, timerBatch, timerLookback)
 		if err != nil {
 			return err
 		}
-		type fired struct {
-			id   int64
-			kind string
-			due  time.Time
-		}
-		list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (fired, error) {
-			var f fired
-			return f, r.Scan(&f.id, &f.kind, &f.due)
+		// Each timer's event, with its request's reference and provider
+		// read in the same statement, in the order the timers were
+		// inserted.
+		evs, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (event, error) {
+			e := event{subject: subjectAuthorization}
+			var due time.Time
+			err := r.Scan(&e.subjectID, &e.kind, &due, &e.payer, &e.reference, &e.status, &e.tin, &e.npi)
+			e.due = due.UTC().Format(time.DateOnly)
+			return e, err
 		})
-		if err != nil || len(list) == 0 {
+		if err != nil || len(evs) == 0 {
 			return err
 		}
-		n = len(list)
-		evs := make([]event, 0, len(list))
-		for _, f := range list {
-			var e event
-			var status string
-			if err := tx.QueryRow(ctx, `SELECT payer_id, coalesce(certification_number, trace_number, ''), status,
-					coalesce(requester_tin, ''), coalesce(requester_npi, '') FROM authorizations WHERE id = $1`, f.id).
-				Scan(&e.payer, &e.reference, &status, &e.tin, &e.npi); err != nil {
-				return fmt.Errorf("authorization %d: %w", f.id, err)
-			}
-			e.kind, e.subject, e.subjectID, e.status = edigw.EventKind(f.kind), subjectAuthorization, f.id, status
-			e.due = f.due.UTC().Format(time.DateOnly)
-			evs = append(evs, e)
-		}
-		var stage eventStage
-		if err := stage.addDated(ctx, tx, evs); err != nil {
-			return err
-		}
-		return stage.flush(ctx, tx)
+		n = len(evs)
+		return raiseEvents(ctx, tx, evs)
 	})
 	return n, err
 }

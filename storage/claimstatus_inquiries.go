@@ -21,7 +21,10 @@ const subjectClaimStatus = "claim_status"
 // about when it is one the gateway holds (0, or a short slice: asked by
 // its fields). Each inquiry's trace number (TRN02) is edigw's own, CS and
 // its ID, which the 277 repeats; whatever the record held there is
-// replaced.
+// replaced. An inquiry is kept under its provider, what scopes read it
+// by: the claim's billing provider, by TIN and NPI, for an inquiry about
+// a claim (the 276 names it by one of them, and a token reading the claim
+// by the other must read the inquiry too), else the provider it names.
 func (db *DB) QueueClaimStatusInquiries(ctx context.Context, qs []*edigw.ClaimStatusInquiry, claimIDs []int64) ([]int64, error) {
 	ids := make([]int64, len(qs))
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
@@ -33,7 +36,8 @@ func (db *DB) QueueClaimStatusInquiries(ctx context.Context, qs []*edigw.ClaimSt
 			}
 			tin, npi := providerIDs(rec.Provider)
 			if err := tx.QueryRow(ctx, `INSERT INTO claim_status_inquiries (payer_id, claim_id, billing_tin, billing_npi, record, outbound_state)
-				VALUES ($1, $2, nullif($3, ''), nullif($4, ''), '{}', 'queued') RETURNING id`,
+				SELECT $1, $2, coalesce(c.billing_tin, nullif($3, '')), coalesce(c.billing_npi, nullif($4, '')), '{}', 'queued'
+				FROM (SELECT) o LEFT JOIN claims c ON c.id = $2 RETURNING id`,
 				string(rec.PayerID), claim, tin, npi).Scan(&ids[i]); err != nil {
 				return err
 			}
@@ -67,14 +71,19 @@ func providerIDs(p edigw.Party) (tin, npi string) {
 	return "", ""
 }
 
-// ClaimStatusInquiry returns an inquiry in scope, with its answer once a
-// 277 brought one.
+// ClaimStatusInquiry returns an inquiry in scope (an NPI alone, declared
+// under the scope's TIN, is in it: authScope.providerSQL), with its
+// answer once a 277 brought one.
 func (db *DB) ClaimStatusInquiry(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredClaimStatusInquiry, error) {
-	cond, args := newScopeFilter(scope).sql("billing_tin", "billing_npi", []any{id, edigw.InquiryAnswered, edigw.InquirySent, edigw.InquiryQueued})
+	within, err := db.authScopeOf(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
+	cond, args := within.providerSQL("billing_tin", "billing_npi", []any{id, edigw.InquiryAnswered, edigw.InquirySent, edigw.InquiryQueued})
 	var s edigw.StoredClaimStatusInquiry
 	var raw, resp []byte
 	var claim *int64
-	err := db.pool.QueryRow(ctx, `SELECT id, claim_id, CASE WHEN response IS NOT NULL THEN $2 WHEN outbound_state = 'sent' THEN $3 ELSE $4 END,
+	err = db.pool.QueryRow(ctx, `SELECT id, claim_id, CASE WHEN response IS NOT NULL THEN $2 WHEN outbound_state = 'sent' THEN $3 ELSE $4 END,
 			record, response FROM claim_status_inquiries WHERE id = $1 AND `+cond, args...).Scan(&s.ID, &claim, &s.Status, &raw, &resp)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, edigw.ErrNotFound

@@ -165,3 +165,35 @@ func TestClaimStatusInquiryAnsweredInsideProvider(t *testing.T) {
 		t.Errorf("after A's 277: %s", s)
 	}
 }
+
+// TestClaimStatusInquiryAboutClaimReadByClaimScope: an inquiry about a
+// claim the gateway holds is the claim's billing provider's, by its TIN
+// and its NPI (the 276 names it by NPI alone): a token of A's TIN, which
+// reads the claim and so may ask about it, reads the inquiry; B's TIN
+// and NPI do not.
+func TestClaimStatusInquiryAboutClaimReadByClaimScope(t *testing.T) {
+	db, _ := openDB(t)
+	ctx := testCtx(t)
+	c := claim("CSQ-CLAIM-1", tinA, npiA, 10000, "")
+	claimID := sentClaims(t, db, "EDIGW", "CIGNA62308", "000000081", "81", 1, c)[0]
+	q := mapping.ClaimStatusInquiryFor(c)
+	if q.Provider.IDQualifier != "XX" {
+		t.Fatalf("the inquiry names its provider by %s", q.Provider.IDQualifier)
+	}
+	ids, err := db.QueueClaimStatusInquiries(ctx, []*edigw.ClaimStatusInquiry{q}, []int64{claimID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Claim(ctx, claimID, &edigw.Scope{TINs: []string{tinA}}); err != nil {
+		t.Fatalf("A's TIN reads A's claim: %v", err)
+	}
+	s, err := db.ClaimStatusInquiry(ctx, ids[0], &edigw.Scope{TINs: []string{tinA}})
+	if err != nil || s.ClaimID != claimID {
+		t.Fatalf("A's TIN reads the inquiry about A's claim: %+v %v", s, err)
+	}
+	for _, other := range []*edigw.Scope{{TINs: []string{tinB}}, {NPIs: []string{npiB}}} {
+		if _, err := db.ClaimStatusInquiry(ctx, ids[0], other); err != edigw.ErrNotFound {
+			t.Errorf("%+v reads A's inquiry: %v", other, err)
+		}
+	}
+}

@@ -157,13 +157,7 @@ func (db *DB) FileAnswers(ctx context.Context, fileID int64) ([]edigw.File, erro
 	if err != nil {
 		return nil, wrap("file answers", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.File, error) {
-		f, err := scanFile(row)
-		if err != nil {
-			return edigw.File{}, err
-		}
-		return *f, nil
-	})
+	out, err := collectValues(rows, scanFile)
 	return out, wrap("file answers", err)
 }
 
@@ -187,12 +181,6 @@ func (db *DB) Files(ctx context.Context, f edigw.FileFilter) ([]edigw.File, erro
 	if err != nil {
 		return nil, wrap("files", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.File, error) {
-		f, err := scanFile(row)
-		if err != nil {
-			return edigw.File{}, err
-		}
-		return *f, nil
-	})
+	out, err := collectValues(rows, scanFile)
 	return out, wrap("files", err)
 }

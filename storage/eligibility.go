@@ -40,15 +40,20 @@ func (db *DB) QueueEligibility(ctx context.Context, idempotencyKey string, inqui
 }
 
 // Eligibility returns a stored inquiry with its answer, if one came, when
-// its requesting provider is in the scope (nil reads every one);
+// its requesting provider is in the scope (nil reads every one; an NPI
+// alone, declared under the scope's TIN, is in it: authScope.providerSQL);
 // edigw.ErrNotFound otherwise.
 func (db *DB) Eligibility(ctx context.Context, id int64, scope *edigw.Scope) (*edigw.StoredEligibility, error) {
-	cond, args := newScopeFilter(scope).sql("provider_tin", "provider_npi", []any{id})
+	within, err := db.authScopeOf(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
+	cond, args := within.providerSQL("provider_tin", "provider_npi", []any{id})
 	var (
 		raw, resp []byte
 		s         edigw.StoredEligibility
 	)
-	err := db.pool.QueryRow(ctx, `SELECT id, CASE WHEN response IS NOT NULL THEN 'received' ELSE outbound_state END,
+	err = db.pool.QueryRow(ctx, `SELECT id, CASE WHEN response IS NOT NULL THEN 'received' ELSE outbound_state END,
 			record, response, created_at, received_at
 		FROM eligibility_inquiries WHERE id = $1 AND `+cond, args...).Scan(&s.ID, &s.Status, &raw, &resp, &s.CreatedAt, &s.ReceivedAt)
 	if errors.Is(err, pgx.ErrNoRows) {
@@ -115,11 +120,7 @@ func (db *DB) RecordEligibilityResponses(ctx context.Context, fileID int64, paye
 		if err != nil {
 			return err
 		}
-		var stage eventStage
-		if err := stage.add(ctx, tx, evs); err != nil {
-			return err
-		}
-		return stage.flush(ctx, tx)
+		return raiseEvents(ctx, tx, evs)
 	})
 	if err != nil {
 		return nil, wrap("record eligibility responses", err)

@@ -114,3 +114,38 @@ func TestEligibilityQueueSendAnswer(t *testing.T) {
 		t.Errorf("B sees A's event: %+v", evs)
 	}
 }
+
+// TestInquiriesNamingADeclaredNPIReadByItsTIN: a token of A's TIN alone
+// may submit an eligibility or claim status inquiry naming only A's NPI,
+// which the operator declared under that TIN (api/submit_scope.go), and
+// then reads it back, as it reads such a 278 request (authScope); B's TIN
+// and NPI, and a TIN the NPI is not declared under, do not.
+func TestInquiriesNamingADeclaredNPIReadByItsTIN(t *testing.T) {
+	db, _ := openDB(t)
+	ctx := testCtx(t)
+	declare(t, db, tinA, npiA)
+	declare(t, db, tinB, npiB)
+	elig, err := db.QueueEligibility(ctx, "", []*edigw.EligibilityInquiry{eligibilityInquiry("ELG-DECLARED", "", npiA)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := db.QueueClaimStatusInquiries(ctx, []*edigw.ClaimStatusInquiry{{PayerID: edigw.Cigna,
+		Provider:         edigw.Party{Name: "A", IDQualifier: "XX", ID: npiA},
+		ClaimStatusClaim: edigw.ClaimStatusClaim{Subscriber: edigw.Person{LastName: "DOE", MemberID: "M1"}, PatientControlNumber: "CSQ-DECLARED"}}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(scope *edigw.Scope) (eligErr, csErr error) {
+		_, eligErr = db.Eligibility(ctx, elig[0], scope)
+		_, csErr = db.ClaimStatusInquiry(ctx, cs[0], scope)
+		return eligErr, csErr
+	}
+	if e, c := read(&edigw.Scope{TINs: []string{tinA}}); e != nil || c != nil {
+		t.Errorf("A's TIN reads the inquiries naming its declared NPI: %v, %v", e, c)
+	}
+	for _, other := range []*edigw.Scope{{TINs: []string{tinB}}, {TINs: []string{tinB}, NPIs: []string{npiB}}, {NPIs: []string{npiB}}, {TINs: []string{"999999999"}}} {
+		if e, c := read(other); !isErr(e, edigw.ErrNotFound) || !isErr(c, edigw.ErrNotFound) {
+			t.Errorf("%+v reads A's inquiries: %v, %v", other, e, c)
+		}
+	}
+}

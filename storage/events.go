@@ -52,7 +52,7 @@ type eventStage struct {
 	remittancesOf int64
 }
 
-var pendingColumns = []string{"kind", "payer_id", "subject", "subject_id", "reference", "status", "tin", "npi"}
+var pendingColumns = []string{"kind", "payer_id", "subject", "subject_id", "reference", "status", "tin", "npi", "due"}
 
 // add copies events to the transaction's staging table.
 func (s *eventStage) add(ctx context.Context, tx pgx.Tx, evs []event) error {
@@ -87,12 +87,28 @@ func (s *eventStage) add(ctx context.Context, tx pgx.Tx, evs []event) error {
 		r.text(e.status)
 		r.textOrNull(e.tin)
 		r.textOrNull(e.npi)
+		if e.due == "" {
+			r.null()
+		} else {
+			r.date(isoDateValue(e.due))
+		}
 	})
 	if err != nil {
 		return fmt.Errorf("storage: events: %w", err)
 	}
 	s.count += len(evs)
 	return nil
+}
+
+// raiseEvents stages evs and moves them to the feed (add, then flush): a
+// transaction's events when it raises them all at once. The caller
+// commits right after.
+func raiseEvents(ctx context.Context, tx pgx.Tx, evs []event) error {
+	var stage eventStage
+	if err := stage.add(ctx, tx, evs); err != nil {
+		return err
+	}
+	return stage.flush(ctx, tx)
 }
 
 // flush gives the staged events their IDs, in staging order, and moves
@@ -155,16 +171,21 @@ func pageSize(limit int) int {
 // (DefaultPage when limit <= 0, at most MaxPage): the operators' feed,
 // operator events included. A scoped reader reads EventsOf.
 func (db *DB) Events(ctx context.Context, after int64, limit int) ([]edigw.Event, error) {
-	rows, err := db.pool.Query(ctx, `SELECT id, at, kind, payer_id, subject, subject_id, reference, status,
-		coalesce(tin, ''), coalesce(npi, ''), coalesce(to_char(due, 'YYYY-MM-DD'), '') FROM events
-		WHERE id > $1 ORDER BY id LIMIT $2`, after, pageSize(limit))
+	rows, err := db.pool.Query(ctx, `SELECT `+eventColumns+` FROM events WHERE id > $1 ORDER BY id LIMIT $2`, after, pageSize(limit))
 	if err != nil {
 		return nil, wrap("events", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.Event, error) {
-		var e edigw.Event
-		err := row.Scan(&e.ID, &e.At, &e.Kind, &e.PayerID, &e.Subject, &e.SubjectID, &e.Reference, &e.Status, &e.TIN, &e.NPI, &e.Due)
-		return e, err
-	})
+	out, err := pgx.CollectRows(rows, scanEvent)
 	return out, wrap("events", err)
+}
+
+// eventColumns are the columns of events that scanEvent reads, for every
+// feed: Events, EventsOfKinds, OperatorEvents.
+const eventColumns = `id, at, kind, payer_id, subject, subject_id, reference, status,
+	coalesce(tin, ''), coalesce(npi, ''), coalesce(to_char(due, 'YYYY-MM-DD'), '')`
+
+func scanEvent(row pgx.CollectableRow) (edigw.Event, error) {
+	var e edigw.Event
+	err := row.Scan(&e.ID, &e.At, &e.Kind, &e.PayerID, &e.Subject, &e.SubjectID, &e.Reference, &e.Status, &e.TIN, &e.NPI, &e.Due)
+	return e, err
 }

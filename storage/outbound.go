@@ -129,11 +129,7 @@ func queue[T any](ctx context.Context, db *DB, key, subject string, records []T,
 				return err
 			}
 		}
-		var stage eventStage
-		if err := stage.add(ctx, tx, evs); err != nil {
-			return err
-		}
-		return stage.flush(ctx, tx)
+		return raiseEvents(ctx, tx, evs)
 	})
 	if err != nil {
 		return nil, wrap("queue", err)

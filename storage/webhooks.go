@@ -83,13 +83,7 @@ func (db *DB) Webhooks(ctx context.Context, token int64) ([]edigw.Subscription, 
 	if err != nil {
 		return nil, wrap("webhooks", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.Subscription, error) {
-		s, err := scanSubscription(row)
-		if err != nil {
-			return edigw.Subscription{}, err
-		}
-		return *s, nil
-	})
+	out, err := collectValues(rows, func(row pgx.Row) (*edigw.Subscription, error) { return scanSubscription(row) })
 	return out, wrap("webhooks", err)
 }
 
@@ -214,18 +208,13 @@ func (db *DB) OperatorEvents(ctx context.Context, after int64, limit int, kinds 
 	for i, k := range kinds {
 		ks[i] = string(k)
 	}
-	rows, err := db.pool.Query(ctx, `SELECT id, at, kind, payer_id, subject, subject_id, reference, status, '', ''
-		FROM events WHERE tin IS NULL AND npi IS NULL AND id > $1
+	rows, err := db.pool.Query(ctx, `SELECT `+eventColumns+` FROM events WHERE tin IS NULL AND npi IS NULL AND id > $1
 		  AND (cardinality($3::text[]) = 0 OR kind = ANY($3::text[]))
 		ORDER BY id LIMIT $2`, after, pageSize(limit), ks)
 	if err != nil {
 		return nil, wrap("operator events", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (edigw.Event, error) {
-		var e edigw.Event
-		err := row.Scan(&e.ID, &e.At, &e.Kind, &e.PayerID, &e.Subject, &e.SubjectID, &e.Reference, &e.Status, &e.TIN, &e.NPI)
-		return e, err
-	})
+	out, err := pgx.CollectRows(rows, scanEvent)
 	return out, wrap("operator events", err)
 }
 
