@@ -3,7 +3,6 @@ package api
 import (
 	"context"
 	"net/http"
-	"strconv"
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/mapping"
@@ -29,16 +28,12 @@ func (s *Server) submitAuthorizations(w http.ResponseWriter, r *http.Request, to
 		validate: func(_ *http.Request, reqs []*edigw.AuthorizationRequest, invalid []mapping.Problem) ([]mapping.Problem, error) {
 			return byRecord(append(invalid, mapping.CheckAuthorizations(reqs)...)), nil
 		},
-		queue: func(ctx context.Context, key string, reqs []*edigw.AuthorizationRequest) ([]submittedItem, error) {
-			ids, err := s.Store.QueueAuthorizationsIn(ctx, key, reqs, scopeOf(tok))
-			if err != nil {
-				return nil, err
-			}
-			items := make([]submittedItem, len(ids))
-			for i, id := range ids {
-				items[i] = submittedItem{ID: id, Reference: reqs[i].TraceNumber, Href: "/v1/authorizations/" + strconv.FormatInt(id, 10)}
-			}
-			return items, nil
+		queue: func(ctx context.Context, key string, reqs []*edigw.AuthorizationRequest) ([]int64, error) {
+			return s.Store.QueueAuthorizationsIn(ctx, key, reqs, scopeOf(tok))
+		},
+		href: "/v1/authorizations/",
+		item: func(a *edigw.AuthorizationRequest, _ int64) submittedItem {
+			return submittedItem{Reference: a.TraceNumber}
 		},
 	})
 }

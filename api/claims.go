@@ -45,17 +45,10 @@ func (s *Server) submitClaims(w http.ResponseWriter, r *http.Request, tok *edigw
 			// the claims (stored, answered below, claim.authorization_warning).
 			return s.checkAuthorizations(r, claims)
 		},
-		queue: func(ctx context.Context, key string, claims []*edigw.Claim) ([]submittedItem, error) {
-			ids, err := s.Store.QueueClaims(ctx, key, claims)
-			if err != nil {
-				return nil, err
-			}
-			items := make([]submittedItem, len(ids))
-			for i, id := range ids {
-				items[i] = submittedItem{ID: id, Reference: claims[i].PatientControlNumber, Href: "/v1/claims/" + strconv.FormatInt(id, 10),
-					AuthorizationFindings: claims[i].AuthorizationFindings}
-			}
-			return items, nil
+		queue: s.Store.QueueClaims,
+		href:  "/v1/claims/",
+		item: func(c *edigw.Claim, _ int64) submittedItem {
+			return submittedItem{Reference: c.PatientControlNumber, AuthorizationFindings: c.AuthorizationFindings}
 		},
 	})
 }

@@ -73,20 +73,16 @@ func (s *Server) submitClaimStatus(w http.ResponseWriter, r *http.Request, tok *
 			return outside, invalid, nil
 		},
 		invalidDetail: "the inquiries cannot be sent as a 276; nothing was queued",
-		queue: func(ctx context.Context, _ string, reqs []*claimStatusRequest) ([]submittedItem, error) {
+		queue: func(ctx context.Context, _ string, reqs []*claimStatusRequest) ([]int64, error) {
 			claimIDs := make([]int64, len(reqs))
 			for i, q := range reqs {
 				claimIDs[i] = q.ClaimID
 			}
-			ids, err := s.Store.QueueClaimStatusInquiries(ctx, inquiries, claimIDs)
-			if err != nil {
-				return nil, err
-			}
-			items := make([]submittedItem, len(ids))
-			for i, id := range ids {
-				items[i] = submittedItem{ID: id, Reference: "CS" + strconv.FormatInt(id, 10), Href: "/v1/claim-status/" + strconv.FormatInt(id, 10)}
-			}
-			return items, nil
+			return s.Store.QueueClaimStatusInquiries(ctx, inquiries, claimIDs)
+		},
+		href: "/v1/claim-status/",
+		item: func(_ *claimStatusRequest, id int64) submittedItem {
+			return submittedItem{Reference: "CS" + strconv.FormatInt(id, 10)}
 		},
 	})
 }

@@ -18,30 +18,8 @@ import (
 // field the record does not have is refused, naming it. It answers the
 // request itself and returns false when the body is not acceptable.
 func decodeRecords[T any](w http.ResponseWriter, r *http.Request, maxBody int64, maxBatch int) ([]*T, bool) {
-	if ct := r.Header.Get("Content-Type"); ct != "" {
-		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
-			closeUnread(w, r)
-			writeError(w, http.StatusUnsupportedMediaType, "unsupported_media_type", "send Content-Type: application/json")
-			return nil, false
-		}
-	}
-	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooBig):
-		writeError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the body exceeds %d bytes", tooBig.Limit))
-		return nil, false
-	case err != nil:
-		writeError(w, http.StatusBadRequest, "unreadable_body", "the body could not be read")
-		return nil, false
-	}
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 {
-		writeError(w, http.StatusBadRequest, "empty_body", "send a record or an array of records")
-		return nil, false
-	}
-	if msg := syntaxError(raw); msg != "" {
-		writeError(w, http.StatusBadRequest, "malformed_json", msg)
+	raw, ok := readJSON(w, r, maxBody, fmt.Sprintf("the body exceeds %d bytes", maxBody), "send a record or an array of records")
+	if !ok {
 		return nil, false
 	}
 	stripped, err := mapping.StripDescriptions(raw)
@@ -86,6 +64,40 @@ func decodeRecords[T any](w http.ResponseWriter, r *http.Request, maxBody int64,
 		return nil, false
 	}
 	return out, true
+}
+
+// readJSON reads a JSON body of at most limit bytes, trimmed of white
+// space: it refuses another Content-Type, a larger body (tooBig), an
+// empty one (empty says what to send) and malformed JSON, answering the
+// request itself when it returns false.
+func readJSON(w http.ResponseWriter, r *http.Request, limit int64, tooBig, empty string) ([]byte, bool) {
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
+			closeUnread(w, r)
+			writeError(w, http.StatusUnsupportedMediaType, "unsupported_media_type", "send Content-Type: application/json")
+			return nil, false
+		}
+	}
+	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe):
+		writeError(w, http.StatusRequestEntityTooLarge, "too_large", tooBig)
+		return nil, false
+	case err != nil:
+		writeError(w, http.StatusBadRequest, "unreadable_body", "the body could not be read")
+		return nil, false
+	}
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		writeError(w, http.StatusBadRequest, "empty_body", empty)
+		return nil, false
+	}
+	if msg := syntaxError(raw); msg != "" {
+		writeError(w, http.StatusBadRequest, "malformed_json", msg)
+		return nil, false
+	}
+	return raw, true
 }
 
 // syntaxError says where malformed JSON breaks, by line and column, or

@@ -3,7 +3,6 @@ package api
 import (
 	"context"
 	"net/http"
-	"strconv"
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/mapping"
@@ -30,16 +29,10 @@ func (s *Server) submitEligibility(w http.ResponseWriter, r *http.Request, tok *
 		validate: func(_ *http.Request, inqs []*edigw.EligibilityInquiry, invalid []mapping.Problem) ([]mapping.Problem, error) {
 			return byRecord(append(invalid, mapping.CheckEligibilityInquiries(inqs)...)), nil
 		},
-		queue: func(ctx context.Context, key string, inqs []*edigw.EligibilityInquiry) ([]submittedItem, error) {
-			ids, err := s.Store.QueueEligibility(ctx, key, inqs)
-			if err != nil {
-				return nil, err
-			}
-			items := make([]submittedItem, len(ids))
-			for i, id := range ids {
-				items[i] = submittedItem{ID: id, Reference: inqs[i].TraceNumber, Href: "/v1/eligibility/" + strconv.FormatInt(id, 10)}
-			}
-			return items, nil
+		queue: s.Store.QueueEligibility,
+		href:  "/v1/eligibility/",
+		item: func(q *edigw.EligibilityInquiry, _ int64) submittedItem {
+			return submittedItem{Reference: q.TraceNumber}
 		},
 	})
 }

@@ -5,7 +5,6 @@ import (
 	"mime"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/edigw/edigw"
 )
@@ -30,21 +29,7 @@ func (s *Server) priorAuthorizationReport(w http.ResponseWriter, r *http.Request
 	}
 	q := r.URL.Query()
 	var mq edigw.MetricsQuery
-	for _, d := range []struct {
-		name string
-		to   *time.Time
-	}{{"from", &mq.From}, {"to", &mq.To}} {
-		if v := q.Get(d.name); v != "" {
-			t, err := time.Parse(time.DateOnly, v)
-			if err != nil {
-				writeError(w, http.StatusBadRequest, "bad_date", d.name+" is the day requests were received, YYYY-MM-DD")
-				return
-			}
-			*d.to = t
-		}
-	}
-	if !mq.From.IsZero() && !mq.To.IsZero() && mq.To.Before(mq.From) {
-		writeError(w, http.StatusBadRequest, "bad_date", "to is before from")
+	if !dateRange(w, q, "the day requests were received", &mq.From, &mq.To) {
 		return
 	}
 	groups, err := edigw.ParseMetricsGroupings(listParam(q.Get("groupBy")))

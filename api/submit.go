@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"strconv"
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/mapping"
@@ -25,8 +26,12 @@ type submission[T any] struct {
 	// invalidDetail is the 422's detail; "" is the common one.
 	invalidDetail string
 	// queue stores the records (under the scoped idempotency key) and
-	// describes each for the 202.
-	queue func(ctx context.Context, key string, recs []*T) ([]submittedItem, error)
+	// returns their IDs, in order.
+	queue func(ctx context.Context, key string, recs []*T) ([]int64, error)
+	// href is the path a queued record is read at, before its ID.
+	href string
+	// item describes a queued record for the 202 (its ID and href aside).
+	item func(rec *T, id int64) submittedItem
 }
 
 // answered is an answer a record's check gives instead of problems (a
@@ -86,10 +91,15 @@ func submit[T any](s *Server, w http.ResponseWriter, r *http.Request, tok *edigw
 		writeProblems(w, http.StatusUnprocessableEntity, "invalid_records", detail, problems)
 		return
 	}
-	items, err := sub.queue(r.Context(), key, recs)
+	ids, err := sub.queue(r.Context(), key, recs)
 	if err != nil {
 		s.queueError(w, r, err)
 		return
+	}
+	items := make([]submittedItem, len(ids))
+	for i, id := range ids {
+		items[i] = sub.item(recs[i], id)
+		items[i].ID, items[i].Href = id, sub.href+strconv.FormatInt(id, 10)
 	}
 	writeJSON(w, http.StatusAccepted, submitted{Status: "queued", Items: items})
 }

@@ -5,8 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
-	"mime"
 	"net/http"
 	"strconv"
 	"time"
@@ -68,6 +66,17 @@ func (s *Server) webhooks(w http.ResponseWriter) *Webhooks {
 		return nil
 	}
 	return s.Webhooks
+}
+
+// webhookTarget is s.webhooks and the route's {id}; it answers the
+// request itself when it returns false.
+func (s *Server) webhookTarget(w http.ResponseWriter, r *http.Request) (*Webhooks, int64, bool) {
+	wh := s.webhooks(w)
+	if wh == nil {
+		return nil, 0, false
+	}
+	id, ok := pathID(w, r)
+	return wh, id, ok
 }
 
 // createWebhook is POST /v1/webhooks.
@@ -133,11 +142,7 @@ func (s *Server) listWebhooks(w http.ResponseWriter, r *http.Request, tok *edigw
 
 // getWebhook is GET /v1/webhooks/{id}.
 func (s *Server) getWebhook(w http.ResponseWriter, r *http.Request, tok *edigw.Token) {
-	wh := s.webhooks(w)
-	if wh == nil {
-		return
-	}
-	id, ok := pathID(w, r)
+	wh, id, ok := s.webhookTarget(w, r)
 	if !ok {
 		return
 	}
@@ -149,11 +154,7 @@ func (s *Server) getWebhook(w http.ResponseWriter, r *http.Request, tok *edigw.T
 
 // deleteWebhook is DELETE /v1/webhooks/{id}.
 func (s *Server) deleteWebhook(w http.ResponseWriter, r *http.Request, tok *edigw.Token) {
-	wh := s.webhooks(w)
-	if wh == nil {
-		return
-	}
-	id, ok := pathID(w, r)
+	wh, id, ok := s.webhookTarget(w, r)
 	if !ok {
 		return
 	}
@@ -165,11 +166,7 @@ func (s *Server) deleteWebhook(w http.ResponseWriter, r *http.Request, tok *edig
 // webhookDeliveries is GET /v1/webhooks/{id}/deliveries: the delivery
 // log, a cursor feed of attempts.
 func (s *Server) webhookDeliveries(w http.ResponseWriter, r *http.Request, tok *edigw.Token) {
-	wh := s.webhooks(w)
-	if wh == nil {
-		return
-	}
-	id, ok := pathID(w, r)
+	wh, id, ok := s.webhookTarget(w, r)
 	if !ok {
 		return
 	}
@@ -192,11 +189,7 @@ type redeliveryRequest struct {
 
 // redeliverWebhook is POST /v1/webhooks/{id}/redeliver.
 func (s *Server) redeliverWebhook(w http.ResponseWriter, r *http.Request, tok *edigw.Token) {
-	wh := s.webhooks(w)
-	if wh == nil {
-		return
-	}
-	id, ok := pathID(w, r)
+	wh, id, ok := s.webhookTarget(w, r)
 	if !ok {
 		return
 	}
@@ -238,30 +231,8 @@ func (s *Server) redeliverWebhook(w http.ResponseWriter, r *http.Request, tok *e
 // decodeObject reads a small JSON object into v, refusing fields v does
 // not have; it answers the request itself when it returns false.
 func decodeObject(w http.ResponseWriter, r *http.Request, v any) bool {
-	if ct := r.Header.Get("Content-Type"); ct != "" {
-		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
-			closeUnread(w, r)
-			writeError(w, http.StatusUnsupportedMediaType, "unsupported_media_type", "send Content-Type: application/json")
-			return false
-		}
-	}
-	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxSubscriptionBody))
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooBig):
-		writeError(w, http.StatusRequestEntityTooLarge, "too_large", "the body exceeds 64 KiB")
-		return false
-	case err != nil:
-		writeError(w, http.StatusBadRequest, "unreadable_body", "the body could not be read")
-		return false
-	}
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 {
-		writeError(w, http.StatusBadRequest, "empty_body", "send a JSON object")
-		return false
-	}
-	if msg := syntaxError(raw); msg != "" {
-		writeError(w, http.StatusBadRequest, "malformed_json", msg)
+	raw, ok := readJSON(w, r, maxSubscriptionBody, "the body exceeds 64 KiB", "send a JSON object")
+	if !ok {
 		return false
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))

@@ -8,15 +8,12 @@ import (
 	"github.com/edigw/edigw/mapping"
 )
 
-// maxInquiriesPerFile bounds the inquiries of one outbound 276.
-const maxInquiriesPerFile = 1000
-
 // claimStatusQueue is the outbound queue of a partner's 276s: all of a
 // file's inquiries in one set.
 func (p *Pipeline) claimStatusQueue(pt Partner) outboundQueue {
 	return outboundQueue{kind: "276", what: "claim-status", subject: "claim_status",
 		take: func(ctx context.Context) ([][]int64, error) {
-			qs, err := p.Store.TakeQueuedClaimStatusInquiries(ctx, pt.PayerID, maxInquiriesPerFile)
+			qs, err := p.Store.TakeQueuedClaimStatusInquiries(ctx, pt.PayerID, MaxInquiriesPerFile)
 			return oneSet(qs, func(q edigw.QueuedClaimStatusInquiry) int64 { return q.ID }), err
 		}}
 }

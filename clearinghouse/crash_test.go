@@ -2,19 +2,16 @@ package clearinghouse
 
 import (
 	"context"
-	"errors"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/edigw/edigw"
 	"github.com/edigw/edigw/clearinghouse/internal/faults"
 	"github.com/edigw/edigw/fixtures/synth"
+	"github.com/edigw/edigw/internal/testenv"
 )
 
 // The crash tests run a pipeline in a child process (this test binary,
@@ -46,38 +43,8 @@ const (
 // reached it and been killed.
 func crashChild(t *testing.T, point, dbURL string, spec objectsSpec) {
 	t.Helper()
-	marker := filepath.Join(t.TempDir(), "reached")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1", "-test.v")
-	cmd.Env = append(os.Environ(), crashEnv+"="+point, crashDBEnv+"="+dbURL, crashObjsEnv+"="+string(spec), crashMarkerEnv+"="+marker)
-	var out strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	deadline := time.After(3 * time.Minute)
-	for {
-		if _, err := os.Stat(marker); err == nil {
-			break
-		}
-		select {
-		case err := <-exited:
-			t.Fatalf("the child ended before reaching %s: %v\n%s", point, err, out.String())
-		case <-deadline:
-			_ = cmd.Process.Kill()
-			t.Fatalf("the child did not reach %s\n%s", point, out.String())
-		case <-time.After(10 * time.Millisecond):
-		}
-	}
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	err := <-exited
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
-		t.Fatalf("the child was not killed at %s: %v\n%s", point, err, out.String())
-	}
+	testenv.KillChildAt(t, "TestCrashChild", point, crashMarkerEnv,
+		crashEnv+"="+point, crashDBEnv+"="+dbURL, crashObjsEnv+"="+string(spec))
 }
 
 // TestCrashChild is the child of the crash tests; it does nothing unless

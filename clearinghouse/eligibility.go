@@ -8,7 +8,7 @@ import (
 	"github.com/edigw/edigw/mapping"
 )
 
-// MaxInquiriesPerFile bounds one outbound 270.
+// MaxInquiriesPerFile bounds the inquiries of one outbound 270 or 276.
 const MaxInquiriesPerFile = 1000
 
 // eligibilityQueue is the outbound queue of a partner's 270s: one set per

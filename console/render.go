@@ -90,13 +90,9 @@ var funcs = template.FuncMap{
 		}
 		return t.UTC().Format("2006-01-02 15:04 UTC")
 	},
-	"x12day": x12Day,
-	"money":  money,
-	"person": personName,
-	"join":   strings.Join,
-	"add":    func(a, b int) int { return a + b },
-	"lower":  strings.ToLower,
-	"slug":   func(v any) string { return strings.ReplaceAll(strings.ToLower(fmt.Sprint(v)), " ", "-") },
+	"money": money,
+	"join":  strings.Join,
+	"slug":  func(v any) string { return strings.ReplaceAll(strings.ToLower(fmt.Sprint(v)), " ", "-") },
 }
 
 // x12Day writes CCYYMMDD as CCYY-MM-DD; anything else as it is.

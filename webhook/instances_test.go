@@ -3,20 +3,16 @@ package webhook_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/edigw/edigw"
+	"github.com/edigw/edigw/internal/testenv"
 	"github.com/edigw/edigw/webhook"
 )
 
@@ -175,38 +171,7 @@ func TestCrashMidDeliveryRedeliversNeverLoses(t *testing.T) {
 		want = append(want, e.event(edigw.EventClaimAccepted, "claim", int64(n), "accepted", "111111111", ""))
 	}
 
-	marker := filepath.Join(t.TempDir(), "reached")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1", "-test.v")
-	cmd.Env = append(os.Environ(), crashEnv+"="+e.url, crashMarkerEnv+"="+marker)
-	var out strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	deadline := time.After(2 * time.Minute)
-	for {
-		if _, err := os.Stat(marker); err == nil {
-			break
-		}
-		select {
-		case err := <-exited:
-			t.Fatalf("the child ended before the crash point: %v\n%s", err, out.String())
-		case <-deadline:
-			_ = cmd.Process.Kill()
-			t.Fatalf("the child did not reach the crash point\n%s", out.String())
-		case <-time.After(10 * time.Millisecond):
-		}
-	}
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	err := <-exited
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
-		t.Fatalf("the child was not killed: %v\n%s", err, out.String())
-	}
+	testenv.KillChildAt(t, "TestCrashChild", "the crash point", crashMarkerEnv, crashEnv+"="+e.url)
 	before := eventIDs(r.messages())
 	if len(before) != 3 {
 		t.Fatalf("the child delivered %v before the crash, want 3", before)

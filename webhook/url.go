@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -90,15 +91,13 @@ func (p *Policy) resolver() *net.Resolver {
 	return net.DefaultResolver
 }
 
+// parsePort reads a port; 0 when it is not one (70000 does not wrap).
 func parsePort(s string) uint16 {
-	var n uint16
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return 0
-		}
-		n = n*10 + uint16(c-'0')
+	n, err := strconv.ParseUint(s, 10, 16)
+	if err != nil {
+		return 0
 	}
-	return n
+	return uint16(n)
 }
 
 // metadataServices are the cloud metadata services outside link-local

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -398,18 +399,19 @@ func (r *run) post(ctx context.Context, id string, at time.Time, body []byte) (i
 		return 0, 0, transportError(err)
 	}
 	defer resp.Body.Close()
-	var buf [512]byte
-	for { // drain a little, so the connection can be reused
-		if _, err := resp.Body.Read(buf[:]); err != nil {
-			break
-		}
-	}
+	// Drain a little, so the connection can be reused; a receiver's
+	// endless answer does not hold the delivery until its timeout.
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxDrain))
 	var after time.Duration
 	if s, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil && s > 0 {
 		after = time.Duration(s) * time.Second
 	}
 	return resp.StatusCode, after, nil
 }
+
+// maxDrain bounds what is read of a receiver's answer: nothing of it is
+// used.
+const maxDrain = 64 << 10
 
 // transportError says what went wrong without the URL (which may carry a
 // receiver's token in its query).

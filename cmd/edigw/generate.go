@@ -55,7 +55,7 @@ Exit status: 0 written and valid, 1 the output did not validate, 2 bad input or 
 				return &exitError{code: exitUnusable, err: fmt.Errorf("--from %q: only json is supported", from)}
 			}
 			if _, ok := generateKinds[kind]; !ok {
-				return &exitError{code: exitUnusable, err: fmt.Errorf("--kind %q: want 837p, 837i, 837d, 835, 278, 270, 271, 999, 277ca or ta1", kind)}
+				return &exitError{code: exitUnusable, err: fmt.Errorf("--kind %q: want 837p, 837i, 837d, 835, 278, 270, 271, 276, 277, 999, 277ca or ta1", kind)}
 			}
 			in, _, err := openInput(c, args[0])
 			if err != nil {
@@ -86,7 +86,7 @@ Exit status: 0 written and valid, 1 the output did not validate, 2 bad input or 
 		},
 	}
 	c.Flags().StringVar(&from, "from", "json", "input format (json)")
-	c.Flags().StringVar(&kind, "kind", "", "what to write: 837p, 837i, 837d, 835, 278, 270, 271, 999, 277ca or ta1")
+	c.Flags().StringVar(&kind, "kind", "", "what to write: 837p, 837i, 837d, 835, 278, 270, 271, 276, 277, 999, 277ca or ta1")
 	c.Flags().StringVar(&sender, "sender", "EDIGW", "ISA06/GS02 sender ID")
 	c.Flags().StringVar(&receiver, "receiver", string(edigw.Cigna), "ISA08/GS03 receiver ID")
 	c.Flags().StringVar(&usage, "usage", "T", "ISA15: T test or P production")
@@ -104,32 +104,18 @@ func generate(w io.Writer, in io.Reader, kind string, env mapping.Envelope) (int
 		return 0, errors.New("no records in the input")
 	}
 	switch kind {
-	case "276", "277": // claim status, X212 (claimstatus.go)
-		return generateClaimStatus(w, raws, kind, env)
+	case "276": // claim status, X212 (claimstatus.go)
+		return writeAll(w, env, raws, claimStatusInquiryType, mapping.Write276)
+	case "277":
+		return writeAll(w, env, raws, claimStatusResponseType, mapping.Write277)
 	case "835":
-		recs, err := decodeAll[edigw.Remittance](raws, "remittance")
-		if err != nil {
-			return 0, err
-		}
-		return len(recs), mapping.Write835(w, env, recs)
+		return writeAll(w, env, raws, "remittance", mapping.Write835)
 	case "278":
-		recs, err := decodeAll[edigw.AuthorizationRequest](raws, "authorization")
-		if err != nil {
-			return 0, err
-		}
-		return len(recs), mapping.Write278(w, env, recs)
+		return writeAll(w, env, raws, "authorization", mapping.Write278)
 	case "270":
-		recs, err := decodeAll[edigw.EligibilityInquiry](raws, "eligibility_inquiry")
-		if err != nil {
-			return 0, err
-		}
-		return len(recs), mapping.Write270(w, env, recs)
+		return writeAll(w, env, raws, "eligibility_inquiry", mapping.Write270)
 	case "271":
-		recs, err := decodeAll[edigw.EligibilityResponse](raws, "eligibility_response")
-		if err != nil {
-			return 0, err
-		}
-		return len(recs), mapping.Write271(w, env, recs)
+		return writeAll(w, env, raws, "eligibility_response", mapping.Write271)
 	case "999", "277ca", "ta1":
 		recs, err := decodeAll[edigw.Acknowledgment](raws, "acknowledgment")
 		if err != nil {
@@ -214,6 +200,16 @@ func unwrap(raw json.RawMessage) typedRecord {
 		return tr
 	}
 	return typedRecord{Record: raw}
+}
+
+// writeAll decodes every record as T (decodeAll) and writes them with write.
+func writeAll[T any](w io.Writer, env mapping.Envelope, raws []typedRecord, typ string,
+	write func(io.Writer, mapping.Envelope, []*T) error) (int, error) {
+	recs, err := decodeAll[T](raws, typ)
+	if err != nil {
+		return 0, err
+	}
+	return len(recs), write(w, env, recs)
 }
 
 // decodeAll decodes every record as T; a wrapper of another type is an

@@ -40,11 +40,10 @@ See docs/api.md, "Prior-authorization metrics".`,
 			if err != nil {
 				return &exitError{code: exitUnusable, err: err}
 			}
-			var rows []edigw.PriorAuthorizationMetrics
-			if err := sf.withDatabase(c.Context(), func(db *storage.DB) error {
-				rows, err = db.PriorAuthorizationMetrics(c.Context(), q, nil)
-				return err
-			}); err != nil {
+			rows, err := readDatabase(c.Context(), &sf, func(db *storage.DB) ([]edigw.PriorAuthorizationMetrics, error) {
+				return db.PriorAuthorizationMetrics(c.Context(), q, nil)
+			})
+			if err != nil {
 				return err
 			}
 			if format == "csv" {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -15,28 +14,9 @@ import (
 // partner's payer is queued.
 func TestServeRefusesClaimsForPayersWithoutPartner(t *testing.T) {
 	db := testDatabase(t)
-	code, out, errOut := runCmd(t, "", "token", "create", "--database", db, "--name", "homecare", "--entitlement", "claims",
-		"--tin", "061234567", "--npi", "1234567893")
-	if code != exitOK {
-		t.Fatalf("token: %s", errOut)
-	}
-	secret := strings.TrimSpace(out)
+	secret := homecareToken(t, db)
 	addr, _, _, logs := startServe(t, "--database", db, "--objects", t.TempDir(), "--poll", "0", "--max-submissions", "2")
-	post := func(body []byte) (int, []byte) {
-		req, err := http.NewRequest("POST", "http://"+addr+"/v1/claims", bytes.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.Header.Set("Authorization", "Bearer "+secret)
-		req.Header.Set("Content-Type", "application/json")
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return res.StatusCode, b
-	}
+	post := func(body []byte) (int, []byte) { return postClaim(t, addr, secret, "", body) }
 	claim := storyClaim(t)
 	status, body := post(bytes.ReplaceAll(claim, []byte(`"62308"`), []byte(`"99999"`)))
 	var refused struct {
@@ -54,7 +34,7 @@ func TestServeRefusesClaimsForPayersWithoutPartner(t *testing.T) {
 	if status, body := post(claim); status != http.StatusAccepted {
 		t.Errorf("claim for Cigna: %d %s", status, body)
 	}
-	code, _, errOut = runCmd(t, "", "serve", "--database", db, "--objects", t.TempDir(), "--listen", "127.0.0.1:0",
+	code, _, errOut := runCmd(t, "", "serve", "--database", db, "--objects", t.TempDir(), "--listen", "127.0.0.1:0",
 		"--poll", "0", "--max-submissions", "0")
 	if code != exitUnusable || !strings.Contains(errOut, "--max-submissions") {
 		t.Errorf("--max-submissions 0: exit %d %s", code, errOut)

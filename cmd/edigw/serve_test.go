@@ -30,12 +30,7 @@ import (
 func TestServeShutsDownGracefully(t *testing.T) {
 	db := testDatabase(t)
 	objects := t.TempDir()
-	code, out, errOut := runCmd(t, "", "token", "create", "--database", db, "--name", "homecare", "--entitlement", "claims",
-		"--tin", "061234567", "--npi", "1234567893")
-	if code != exitOK {
-		t.Fatalf("token: %s", errOut)
-	}
-	secret := strings.TrimSpace(out)
+	secret := homecareToken(t, db)
 
 	cmd := exec.Command(os.Args[0])
 	cmd.Env = append(os.Environ(), "EDIGW_AS_COMMAND="+strings.Join([]string{"serve", "--database", db, "--objects", objects,
@@ -213,6 +208,18 @@ func storyClaim(t *testing.T) []byte {
 	}
 	// Another control number than the file's claim, so it is a new claim.
 	return bytes.Replace(line.Record, []byte(`"DME-2026-0101"`), []byte(`"API-2026-0001"`), 1)
+}
+
+// homecareToken creates the serve tests' claims token and returns its
+// secret.
+func homecareToken(t *testing.T, db string) string {
+	t.Helper()
+	code, out, errOut := runCmd(t, "", "token", "create", "--database", db, "--name", "homecare", "--entitlement", "claims",
+		"--tin", "061234567", "--npi", "1234567893")
+	if code != exitOK {
+		t.Fatalf("token: %s", errOut)
+	}
+	return strings.TrimSpace(out)
 }
 
 // startServe runs `edigw serve` in a child process and returns its

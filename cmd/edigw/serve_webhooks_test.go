@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -9,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -22,12 +20,7 @@ import (
 func TestServeDeliversWebhooks(t *testing.T) {
 	db := testDatabase(t)
 	objects := t.TempDir()
-	code, out, errOut := runCmd(t, "", "token", "create", "--database", db, "--name", "homecare", "--entitlement", "claims",
-		"--tin", "061234567", "--npi", "1234567893")
-	if code != exitOK {
-		t.Fatalf("token: %s", errOut)
-	}
-	token := strings.TrimSpace(out)
+	token := homecareToken(t, db)
 	var mu sync.Mutex
 	var kinds []string
 	var secret string
@@ -48,16 +41,7 @@ func TestServeDeliversWebhooks(t *testing.T) {
 	addr, _, _, logs := startServe(t, "--database", db, "--objects", objects, "--poll", "100ms", "--allow-http-webhooks")
 	post := func(url string) (int, []byte) {
 		body, _ := json.Marshal(map[string]any{"url": url, "kinds": []string{"claim.*", "file.*"}})
-		req, _ := http.NewRequest("POST", "http://"+addr+"/v1/webhooks", bytes.NewReader(body))
-		req.Header.Set("Authorization", "Bearer "+token)
-		req.Header.Set("Content-Type", "application/json")
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return res.StatusCode, b
+		return postJSON(t, addr, "/v1/webhooks", token, "", body)
 	}
 	if status, body := post("http://" + addr + "/v1/token"); status != http.StatusUnprocessableEntity {
 		t.Errorf("subscribing serve's own address: %d %s", status, body)

@@ -278,13 +278,22 @@ func acknowledgedIn(t *testing.T, dir string, parts ...string) (string, []string
 // postClaim submits one claim to the API.
 func postClaim(t *testing.T, addr, secret, key string, rec []byte) (int, []byte) {
 	t.Helper()
-	req, err := http.NewRequest("POST", "http://"+addr+"/v1/claims", bytes.NewReader(rec))
+	return postJSON(t, addr, "/v1/claims", secret, key, rec)
+}
+
+// postJSON posts a JSON body to the API under a token, with an
+// Idempotency-Key unless key is "".
+func postJSON(t *testing.T, addr, path, secret, key string, body []byte) (int, []byte) {
+	t.Helper()
+	req, err := http.NewRequest("POST", "http://"+addr+path, bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
 	req.Header.Set("Authorization", "Bearer "+secret)
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Idempotency-Key", key)
+	if key != "" {
+		req.Header.Set("Idempotency-Key", key)
+	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
