@@ -81,7 +81,10 @@ func (s *Server) fileDenial(ctx context.Context, tok *edigw.Token, id int64) (*d
 	if err != nil {
 		return nil, err
 	}
-	inScope, lacking := MayReadFile(tok, aud)
+	inScope, lacking, err := MayReadFile(ctx, s.Store, tok, aud)
+	if err != nil {
+		return nil, err
+	}
 	if !inScope {
 		return &denial{http.StatusNotFound, "not_found", "no such file"}, nil
 	}
@@ -138,20 +141,6 @@ func (s *Server) listClaimFiles(w http.ResponseWriter, r *http.Request, tok *edi
 var subjectEntitlement = map[string]edigw.Entitlement{
 	"claim": edigw.EntitleClaims, "authorization": edigw.EntitlePrecertification, "remittance": edigw.EntitleRemittances,
 	"eligibility": edigw.EntitleEligibility,
-}
-
-// covers reports whether a scope covers every provider; a file with no
-// known provider is nobody's.
-func covers(s edigw.Scope, providers []edigw.Provider) bool {
-	if len(providers) == 0 {
-		return false
-	}
-	for _, p := range providers {
-		if !s.Covers(p.TIN, p.NPI) {
-			return false
-		}
-	}
-	return true
 }
 
 // openFile opens a file where it rests now (its resting key; an inbound

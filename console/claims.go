@@ -285,8 +285,8 @@ func (s *Server) mayRead(r *http.Request, sess *session, fileID int64) (bool, er
 	if sess.token.Operator() {
 		return unattributed(aud), nil
 	}
-	inScope, lacking := api.MayReadFile(sess.token, aud)
-	return inScope && lacking == "", nil
+	inScope, lacking, err := api.MayReadFile(r.Context(), s.Store, sess.token, aud)
+	return inScope && lacking == "", err
 }
 
 // unattributed holds for a file whose records (or answers) belong to no

@@ -37,6 +37,9 @@ type Store interface {
 
 	File(ctx context.Context, id int64) (*edigw.File, error)
 	FileAudience(ctx context.Context, id int64) (*edigw.Audience, error)
+	// ProviderDeclared says whether the operator declared the NPI under
+	// the TIN (api.MayReadFile asks it for a file naming an NPI alone).
+	ProviderDeclared(ctx context.Context, tin, npi string) (bool, error)
 	// Files is the operators' list, newest first.
 	Files(ctx context.Context, f edigw.FileFilter) ([]edigw.File, error)
 	// FileAnswers are the acknowledgments answering a file.
